@@ -1,0 +1,37 @@
+package org.branchwork.node;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.logging.common.LogConfig;
+
+import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.config.NodeConfigLoader;
+
+/** Starts a node from the environment and the command line; {@code --config FILE} is the only argument. */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        try {
+            NodeConfig config = new NodeConfigLoader(System.getenv(), List.of(args)).load();
+            Node node = Node.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                // java.util.logging resets itself in its own shutdown hook, so a log line here may be lost.
+                System.err.println("branchwork: stopped cleanly");
+            }, "branchwork-shutdown"));
+        } catch (StartupException e) {
+            // The operator sees one line naming what to fix; the cause is for whoever raises the log level.
+            System.err.println("branchwork: cannot start: " + e.getMessage());
+            LOG.log(Level.FINE, "Start-up failure", e);
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.branchwork.node;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import io.helidon.webserver.WebServer;
+
+import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.config.Setting;
+import org.branchwork.node.security.PasswordHasher;
+import org.branchwork.node.service.BranchService;
+import org.branchwork.node.service.SetupService;
+import org.branchwork.node.storage.BranchStore;
+import org.branchwork.node.storage.Database;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.web.ErrorHandlers;
+import org.branchwork.node.web.HealthEndpoint;
+import org.branchwork.node.web.Templates;
+import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.SetupPages;
+
+/**
+ * The composition root: builds every part of a node by hand from its configuration, starts it and
+ * stops it. Holds no static state, so tests run several nodes in one JVM.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Node.class.getName());
+    private static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+    private final NodeConfig config;
+    private final Database database;
+    private final WebServer server;
+    private final PublicOrigin origin;
+    private final SetupService setup;
+    private volatile boolean closed;
+
+    private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup) {
+        this.config = config;
+        this.database = database;
+        this.server = server;
+        this.origin = origin;
+        this.setup = setup;
+    }
+
+    /** Opens the data folder and database, applies configuration and starts listening. */
+    public static Node start(NodeConfig config) {
+        Database.prepareFolder(config.dataDir());
+        String jdbcUrl = config.jdbcUrl();
+        Path dbHint = config.dataDir().toAbsolutePath().resolve("db");
+        Database database = Database.open(jdbcUrl, Database.isFileDatabase(jdbcUrl) ? dbHint : Path.of(jdbcUrl));
+        try {
+            return assemble(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Node assemble(NodeConfig config, Database database) {
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        PublicOrigin origin = new PublicOrigin(config.publicUrl());
+        var tx = database.transactions();
+        BranchStore branchStore = new BranchStore();
+        MemberStore memberStore = new MemberStore();
+
+        BranchService branches = new BranchService(tx, branchStore, clock);
+        config.configuredBranchSlug().ifPresent(slug ->
+                branches.applyConfigured(slug, config.configuredBranchName().orElse(slug)));
+        SetupService setup = new SetupService(tx, branchStore, memberStore, new PasswordHasher(random), clock, random,
+                config.configuredBranchSlug().isPresent());
+
+        Templates templates = new Templates();
+        SetupPages setupPages = new SetupPages(setup, branches, templates);
+        var components = new Routes.Components(
+                new HealthEndpoint(database.dataSource(), () -> true),
+                setupPages,
+                new HomePages(branches, setup, setupPages, templates, origin),
+                new ErrorHandlers(templates));
+
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .maxPayloadSize(MAX_REQUEST_BYTES)
+                // Our own shutdown hook stops the server before closing the database.
+                .shutdownHook(false)
+                .routing(routing -> Routes.register(routing, components))
+                .build();
+        checkPortIsFree(config);
+        server.start();
+        if (!server.isRunning()) {
+            throw new StartupException("Cannot listen on " + config.host() + ":" + config.port()
+                    + " (the web server's reason is in the log above). Check " + Setting.PORT.variable()
+                    + " and " + Setting.HOST.variable() + ".");
+        }
+        origin.bindToPortIfUnset(server.port());
+        Node node = new Node(config, database, server, origin, setup);
+        LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
+                + "listening on port " + server.port() + ", public URL " + origin.uri());
+        setup.code().ifPresent(code -> LOG.warning(() -> "This node is not set up yet. Open "
+                + origin.uri() + "/setup?code=" + code + " to set it up (the code is valid until set-up is done)."));
+        return node;
+    }
+
+    /**
+     * Helidon logs a failed bind with a stack trace and returns a server that is not running; probing
+     * first lets the operator see one line that names the port and the setting instead.
+     */
+    private static void checkPortIsFree(NodeConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (BindException e) {
+            throw new StartupException("Port " + config.port() + " on " + config.host()
+                    + " is already in use or not allowed. Stop what uses it, or set " + Setting.PORT.variable()
+                    + " to a free port.", e);
+        } catch (IOException e) {
+            throw new StartupException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + ". Check " + Setting.HOST.variable() + " and " + Setting.PORT.variable() + ".", e);
+        }
+    }
+
+    /** The port the server listens on (the real one when 0 was configured). */
+    public int port() {
+        return server.port();
+    }
+
+    public PublicOrigin origin() {
+        return origin;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The first-run set-up code, while the node still needs setting up. */
+    public Optional<String> setupCode() {
+        return setup.code();
+    }
+
+    /** Stops accepting requests, lets running ones finish, then shuts the database down cleanly. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop();
+        database.close();
+        LOG.info("Branchwork node stopped");
+    }
+}

@@ -1,0 +1,33 @@
+package org.branchwork.node;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+
+import org.branchwork.node.web.ErrorHandlers;
+import org.branchwork.node.web.HealthEndpoint;
+import org.branchwork.node.web.SecurityHeaders;
+import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.SetupPages;
+
+/** The node's whole URL table, in one place. */
+final class Routes {
+
+    private Routes() {
+    }
+
+    static void register(HttpRouting.Builder routing, Components c) {
+        routing.addFilter(new SecurityHeaders())
+                .register("/health", c.health())
+                .register("/static", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                        .location("static")
+                        .build()))
+                .register("/setup", c.setupPages())
+                .register("/", c.homePages());
+        c.errors().register(routing);
+    }
+
+    /** What the routes need, built by {@link Node}. */
+    record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors) {
+    }
+}

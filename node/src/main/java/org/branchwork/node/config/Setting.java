@@ -1,0 +1,38 @@
+package org.branchwork.node.config;
+
+/**
+ * One operator setting: its key in the YAML file and the environment variable that overrides it.
+ * The table lives here so that error messages always name both spellings.
+ */
+public enum Setting {
+    PORT("branchwork.port", "BRANCHWORK_PORT"),
+    HOST("branchwork.host", "BRANCHWORK_HOST"),
+    PUBLIC_URL("branchwork.public-url", "BRANCHWORK_PUBLIC_URL"),
+    DATA_DIR("branchwork.data-dir", "BRANCHWORK_DATA_DIR"),
+    BRANCH_SLUG("branchwork.branch.slug", "BRANCHWORK_BRANCH_SLUG"),
+    BRANCH_NAME("branchwork.branch.name", "BRANCHWORK_BRANCH_NAME"),
+    ADMIN_TOKEN("branchwork.admin-token", "BRANCHWORK_ADMIN_TOKEN"),
+    ALLOW_PRIVATE_ADDRESSES("branchwork.allow-private-addresses", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES"),
+    DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL");
+
+    private final String key;
+    private final String variable;
+
+    Setting(String key, String variable) {
+        this.key = key;
+        this.variable = variable;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    /** How an error message names this setting, e.g. {@code BRANCHWORK_PORT (branchwork.port)}. */
+    public String label() {
+        return variable + " (" + key + ")";
+    }
+}

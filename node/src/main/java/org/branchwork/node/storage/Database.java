@@ -1,0 +1,158 @@
+package org.branchwork.node.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.branchwork.node.StartupException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hsqldb.jdbc.JDBCPool;
+
+/**
+ * The node's database: opens it, applies the schema migrations and closes it cleanly. Stores get
+ * connections through {@link #transactions()}; nothing else touches JDBC connections directly.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final int POOL_SIZE = 16;
+
+    private final String url;
+    private final JDBCPool pool;
+    private final Transactions transactions;
+
+    private Database(String url, JDBCPool pool) {
+        this.url = url;
+        this.pool = pool;
+        this.transactions = new Transactions(pool);
+    }
+
+    /**
+     * Opens the database at {@code url} and brings its schema up to date.
+     *
+     * @param url      a {@code jdbc:hsqldb:} URL
+     * @param fileHint the file or folder to name in error messages
+     */
+    public static Database open(String url, Path fileHint) {
+        JDBCPool pool = new JDBCPool(POOL_SIZE);
+        pool.setUrl(url);
+        pool.setUser("SA");
+        pool.setPassword("");
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            closeQuietly(pool);
+            throw explainOpenFailure(e, fileHint);
+        }
+        Database database = new Database(url, pool);
+        try {
+            database.migrate(fileHint);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    private void migrate(Path fileHint) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                // Flyway ignores migrations it does not know by default; a database written by a
+                // newer release must instead stop this one before it misreads the schema.
+                .ignoreMigrationPatterns("")
+                .validateOnMigrate(false)
+                .load();
+        MigrationInfo newest = Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .max(Comparator.comparing(MigrationInfo::getVersion))
+                .orElse(null);
+        if (newest != null) {
+            throw new StartupException("The database in " + fileHint + " was written by a newer Branchwork (schema version "
+                    + newest.getVersion() + "); this release knows up to version " + latestKnown(flyway)
+                    + ". Run the newer release, or restore a backup made by this one.");
+        }
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info(() -> "Database schema migrated to version " + result.targetSchemaVersion);
+        }
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        return Arrays.stream(flyway.info().all())
+                .filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(Object::toString)
+                .orElse("none");
+    }
+
+    private static StartupException explainOpenFailure(SQLException e, Path fileHint) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("lockFile") || text.contains("lock acquisition")) {
+            return new StartupException("The database in " + fileHint
+                    + " is in use by another running node. Stop it first, or set BRANCHWORK_DATA_DIR to another folder.", e);
+        }
+        return new StartupException("Cannot open the database in " + fileHint + ": " + text, e);
+    }
+
+    /** Whether the URL is a file database of ours, whose files live under a folder. */
+    public static boolean isFileDatabase(String url) {
+        return url.startsWith("jdbc:hsqldb:file:");
+    }
+
+    /** Creates the parent folder of a file database, failing clearly when it is not writable. */
+    public static void prepareFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (Exception e) {
+            throw new StartupException("Cannot create the data folder " + folder.toAbsolutePath()
+                    + " (BRANCHWORK_DATA_DIR): " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new StartupException("The data folder " + folder.toAbsolutePath()
+                    + " is not writable (BRANCHWORK_DATA_DIR): fix its permissions or choose another folder.");
+        }
+    }
+
+    /** Closes the pool and, for embedded databases, checkpoints and shuts the database down. */
+    @Override
+    public void close() {
+        if (url.startsWith("jdbc:hsqldb:")) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Database did not shut down cleanly; it will recover from its log on next start", e);
+            }
+        }
+        closeQuietly(pool);
+    }
+
+    private static void closeQuietly(JDBCPool pool) {
+        try {
+            pool.close(0);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing the connection pool", e);
+        }
+    }
+}

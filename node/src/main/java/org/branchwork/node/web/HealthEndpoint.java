@@ -1,0 +1,51 @@
+package org.branchwork.node.web;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaTypes;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import javax.sql.DataSource;
+
+/**
+ * {@code GET /health}: 200 once the node is ready (database answering), 503 otherwise. Load
+ * balancers and the launcher poll it.
+ */
+public final class HealthEndpoint implements HttpService {
+
+    private final DataSource dataSource;
+    private final BooleanSupplier ready;
+
+    public HealthEndpoint(DataSource dataSource, BooleanSupplier ready) {
+        this.dataSource = dataSource;
+        this.ready = ready;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::health);
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        boolean up = ready.getAsBoolean() && databaseAnswers();
+        res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+        res.headers().contentType(HttpMediaTypes.JSON_UTF_8);
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.branchwork.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FirstRunTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Node node;
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void setUpFormCreatesTheBranchAndItSurvivesARestart() {
+        node = TestNodes.start(dataDir, Map.of());
+        String code = node.setupCode().orElseThrow();
+
+        HttpResponse<String> form = TestNodes.get(node, "/setup?code=" + code);
+        assertThat(Jsoup.parse(form.body()).select("input#code").val()).isEqualTo(code);
+
+        HttpResponse<String> done = TestNodes.postForm(node, "/setup", validForm(code));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/");
+        assertThat(node.setupCode()).isEmpty();
+
+        node.close();
+        node = TestNodes.start(dataDir, Map.of());
+
+        Document home = Jsoup.parse(TestNodes.get(node, "/").body());
+        assertThat(home.select("h1").text()).isEqualTo("Momentum Stockport");
+        assertThat(home.select(".handle strong").text()).startsWith("@stockport@");
+        assertThat(home.select(".notice")).isEmpty();
+        assertThat(node.setupCode()).isEmpty();
+        assertThat(TestNodes.get(node, "/setup").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void wrongCodeIsRefusedAndStoresNothing() {
+        node = TestNodes.start(dataDir, Map.of());
+        String code = node.setupCode().orElseThrow();
+
+        HttpResponse<String> res = TestNodes.postForm(node, "/setup", validForm("not-the-code"));
+
+        assertThat(res.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(res.body());
+        assertThat(page.select("#code-error").text()).contains("does not match");
+        assertThat(page.select("input#branchName").val()).isEqualTo("Momentum Stockport");
+        assertThat(page.select("input#password").val()).isEmpty();
+        assertThat(node.setupCode()).contains(code);
+        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select("form[action=/setup]")).hasSize(1);
+    }
+
+    @Test
+    void eachInvalidFieldGetsItsOwnMessage() {
+        node = TestNodes.start(dataDir, Map.of());
+        Map<String, String> fields = validForm(node.setupCode().orElseThrow());
+        fields.put("branchSlug", "Not A Handle");
+        fields.put("adminEmail", "nobody");
+        fields.put("passwordConfirmation", "something else");
+
+        Document page = Jsoup.parse(TestNodes.postForm(node, "/setup", fields).body());
+
+        assertThat(page.select("#branchSlug-error").text()).contains("lower-case");
+        assertThat(page.select("#adminEmail-error").text()).contains("email");
+        assertThat(page.select("#passwordConfirmation-error").text()).contains("differ");
+        assertThat(page.select("#code-error")).isEmpty();
+        assertThat(page.select("[role=alert] li")).hasSize(3);
+        assertThat(page.select("input#branchSlug").attr("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void aBranchFromTheEnvironmentOnlyNeedsAnAdministrator() {
+        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
+        Document home = Jsoup.parse(TestNodes.get(node, "/").body());
+        assertThat(home.select(".notice").text()).contains("no administrator");
+
+        Document form = Jsoup.parse(TestNodes.get(node, "/setup").body());
+        assertThat(form.select("input#branchName")).isEmpty();
+
+        Map<String, String> fields = validForm(node.setupCode().orElseThrow());
+        fields.remove("branchName");
+        fields.remove("branchSlug");
+        assertThat(TestNodes.postForm(node, "/setup", fields).statusCode()).isEqualTo(303);
+        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select(".notice")).isEmpty();
+    }
+
+    @Test
+    void aFormPostedTwiceCreatesOneAdministrator() {
+        node = TestNodes.start(dataDir, Map.of());
+        Map<String, String> fields = validForm(node.setupCode().orElseThrow());
+
+        assertThat(TestNodes.postForm(node, "/setup", fields).statusCode()).isEqualTo(303);
+        assertThat(TestNodes.postForm(node, "/setup", fields).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aBodyThatIsNotAFormIsABadRequest() {
+        node = TestNodes.start(dataDir, Map.of());
+
+        HttpResponse<String> res = TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/setup"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(node.setupCode()).isPresent();
+    }
+
+    private static Map<String, String> validForm(String code) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("code", code);
+        fields.put("branchName", "Momentum Stockport");
+        fields.put("branchSlug", "stockport");
+        fields.put("adminName", "Sam Organiser");
+        fields.put("adminEmail", "Sam@Example.org");
+        fields.put("password", "correct horse battery");
+        fields.put("passwordConfirmation", "correct horse battery");
+        return fields;
+    }
+}
