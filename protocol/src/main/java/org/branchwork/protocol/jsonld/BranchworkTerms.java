@@ -1,0 +1,32 @@
+package org.branchwork.protocol.jsonld;
+
+import java.util.List;
+
+/**
+ * Branchwork's extension terms (namespace {@link Namespaces#BW}), written with the {@code bw:}
+ * prefix. Documented in docs/FEDERATION.md; a peer that does not know them still sees a plain
+ * {@code Article} or {@code Event}.
+ */
+public final class BranchworkTerms {
+
+    /** Term names, without the prefix. */
+    public static final List<String> TERMS = List.of(
+            "Campaign",          // extra type of a campaign Article
+            "goals",             // a campaign's goals (list of Goal)
+            "Goal",
+            "goalTarget",        // the number a goal aims for
+            "goalMetric",        // "events", "participants" or "reported"
+            "goalProgress",      // the number reached
+            "callToAction",
+            "resources",         // links and files for a campaign
+            "suggestedCategories",
+            "campaignStatus",    // "open" or "ended"
+            "adoptions",         // collection of branches that adopted a campaign
+            "Tally",             // a branch's aggregate consultation result
+            "tallies",
+            "votes",
+            "progressReport");   // a branch's signed report on a reported goal
+
+    private BranchworkTerms() {
+    }
+}

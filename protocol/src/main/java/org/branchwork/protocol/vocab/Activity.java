@@ -1,0 +1,31 @@
+package org.branchwork.protocol.vocab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An activity. {@code object} is a list because some peers send several (Mastodon's {@code Flag}
+ * names the reported account and statuses); {@link #object()} gives the first.
+ *
+ * @param kind    the activity type, or {@link ActivityType#OTHER} (the type name is in the core)
+ * @param actor   who acts; exactly one
+ * @param objects {@code object}
+ */
+public record Activity(
+        ObjectCore core,
+        ActivityType kind,
+        Ref actor,
+        List<Ref> objects,
+        Ref target,
+        Ref origin,
+        Ref result,
+        Ref instrument) implements AsObject {
+
+    public Activity {
+        objects = List.copyOf(objects);
+    }
+
+    public Optional<Ref> object() {
+        return objects.stream().findFirst();
+    }
+}
