@@ -17,7 +17,7 @@ import org.branchwork.protocol.vocab.AsObject;
 /**
  * The only JSON entry point: reads ActivityStreams documents into the typed model, tolerantly, or
  * refuses them with a reason; writes the model strictly, with Branchwork's {@code @context}.
- * Instances hold no mutable state and are safe to share.
+ * Instances are thread-safe; each keeps a small cache of the {@code @context}s it has seen.
  */
 public final class ActivityCodec {
 
@@ -25,6 +25,7 @@ public final class ActivityCodec {
     public static final int MAX_DEPTH = 64;
 
     private final ObjectMapper json;
+    private final ContextCache contexts = new ContextCache(256);
 
     public ActivityCodec() {
         JsonFactory factory = JsonFactory.builder()
@@ -64,7 +65,7 @@ public final class ActivityCodec {
             return new Decoded.Refused("not a JSON object");
         }
         try {
-            JsonNode normalized = Normalizer.normalize(tree, ActiveContext.DEFAULT);
+            JsonNode normalized = Normalizer.normalize(tree, ActiveContext.DEFAULT, contexts);
             return new Decoded.Read(ObjectReader.read(normalized));
         } catch (Refusal r) {
             return new Decoded.Refused(r.getMessage());

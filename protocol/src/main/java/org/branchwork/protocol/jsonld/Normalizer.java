@@ -23,8 +23,12 @@ final class Normalizer {
     }
 
     static JsonNode normalize(JsonNode node, ActiveContext context) {
+        return normalize(node, context, ContextCache.NONE);
+    }
+
+    static JsonNode normalize(JsonNode node, ActiveContext context, ContextCache cache) {
         if (node.isObject()) {
-            ActiveContext active = node.has("@context") ? context.with(node.get("@context")) : context;
+            ActiveContext active = node.has("@context") ? cache.apply(context, node.get("@context")) : context;
             ObjectNode out = NODES.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
@@ -33,7 +37,8 @@ final class Normalizer {
                     continue;
                 }
                 String key = active.canonical(field.getKey());
-                JsonNode value = key.equals("type") ? types(field.getValue(), active) : normalize(field.getValue(), active);
+                JsonNode value = key.equals("type") ? types(field.getValue(), active)
+                        : normalize(field.getValue(), active, cache);
                 // A document that says the same thing twice (as:content and content) keeps the first.
                 out.putIfAbsent(key, value);
             }
@@ -41,7 +46,7 @@ final class Normalizer {
         }
         if (node.isArray()) {
             ArrayNode out = NODES.arrayNode();
-            node.forEach(item -> out.add(normalize(item, context)));
+            node.forEach(item -> out.add(normalize(item, context, cache)));
             return out;
         }
         return node;

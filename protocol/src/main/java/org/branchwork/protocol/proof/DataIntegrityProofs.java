@@ -16,6 +16,7 @@ import org.branchwork.protocol.sig.Digests;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.KeyType;
 import org.branchwork.protocol.sig.Signatures;
+import org.branchwork.protocol.sig.SigningKey;
 
 /**
  * FEP-8b32 object integrity proofs: W3C Data Integrity {@code DataIntegrityProof} with the
@@ -38,9 +39,18 @@ public final class DataIntegrityProofs {
      * @param verificationMethod the id of the Ed25519 key in the signer's {@code assertionMethod}
      */
     public static ObjectNode sign(ObjectNode document, PrivateKey key, String verificationMethod, Instant created) {
-        if (KeyType.of(key) != KeyType.ED25519) {
+        return sign(document, new SigningKey(verificationMethod, key), created);
+    }
+
+    /**
+     * As {@link #sign(ObjectNode, PrivateKey, String, Instant)}, with the key's id as the
+     * verification method; reuse the {@link SigningKey} to sign many documents cheaply.
+     */
+    public static ObjectNode sign(ObjectNode document, SigningKey key, Instant created) {
+        if (key.type() != KeyType.ED25519) {
             throw new IllegalArgumentException("eddsa-jcs-2022 needs an Ed25519 key");
         }
+        String verificationMethod = key.keyId();
         ObjectNode unsecured = document.deepCopy();
         unsecured.remove("proof");
         ObjectNode proof = JsonNodeFactory.instance.objectNode();
@@ -49,7 +59,7 @@ public final class DataIntegrityProofs {
         proof.put("verificationMethod", verificationMethod);
         proof.put("proofPurpose", PURPOSE);
         proof.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
-        byte[] signature = Signatures.sign(key, hashData(proof, unsecured));
+        byte[] signature = key.sign(hashData(proof, unsecured));
         proof.put("proofValue", "z" + Base58.encode(signature));
         ObjectNode secured = unsecured.deepCopy();
         secured.set("proof", proof);

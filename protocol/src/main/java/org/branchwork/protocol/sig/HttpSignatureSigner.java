@@ -44,7 +44,7 @@ public final class HttpSignatureSigner {
             throw new IllegalStateException(e.getMessage(), e);
         }
         String signature = Base64.getEncoder().encodeToString(
-                Signatures.sign(key.privateKey(), base.getBytes(StandardCharsets.UTF_8)));
+                key.sign(base.getBytes(StandardCharsets.UTF_8)));
         String algorithm = key.type() == KeyType.RSA ? "rsa-sha256" : "hs2019";
         return r.withHeader("Signature", "keyId=\"" + quoted(key.keyId()) + "\",algorithm=\"" + algorithm
                 + "\",headers=\"" + String.join(" ", headers) + "\",signature=\"" + signature + "\"");
@@ -72,7 +72,7 @@ public final class HttpSignatureSigner {
         } catch (SigningBases.MissingComponent e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        byte[] signature = Signatures.sign(key.privateKey(), base.getBytes(StandardCharsets.UTF_8));
+        byte[] signature = key.sign(base.getBytes(StandardCharsets.UTF_8));
         return r.withHeader("Signature-Input", "sig1=" + params)
                 .withHeader("Signature", "sig1=:" + Base64.getEncoder().encodeToString(signature) + ":");
     }

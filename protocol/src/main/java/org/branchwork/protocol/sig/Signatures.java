@@ -22,13 +22,15 @@ public final class Signatures {
     public static byte[] sign(PrivateKey key, byte[] data) {
         return switch (KeyType.of(key)) {
             case RSA -> rsaSign(key, data);
-            case ED25519 -> {
-                Ed25519Signer signer = new Ed25519Signer();
-                signer.init(true, new Ed25519PrivateKeyParameters(KeyPairs.rawEd25519(key), 0));
-                signer.update(data, 0, data.length);
-                yield signer.generateSignature();
-            }
+            case ED25519 -> ed25519Sign(new Ed25519PrivateKeyParameters(KeyPairs.rawEd25519(key), 0), data);
         };
+    }
+
+    static byte[] ed25519Sign(Ed25519PrivateKeyParameters key, byte[] data) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key);
+        signer.update(data, 0, data.length);
+        return signer.generateSignature();
     }
 
     /** Whether {@code signature} is {@code key}'s signature of {@code data}; malformed signatures are simply false. */
