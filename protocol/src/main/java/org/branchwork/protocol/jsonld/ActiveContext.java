@@ -42,7 +42,7 @@ final class ActiveContext {
         } else if (value.isArray()) {
             value.forEach(v -> apply(v, into, vocab));
         } else if (value.isObject()) {
-            value.fields().forEachRemaining(e -> {
+            value.properties().forEach(e -> {
                 String key = e.getKey();
                 JsonNode def = e.getValue();
                 if (key.equals("@vocab")) {

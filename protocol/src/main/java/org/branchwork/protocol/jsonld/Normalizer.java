@@ -30,7 +30,7 @@ final class Normalizer {
         if (node.isObject()) {
             ActiveContext active = node.has("@context") ? cache.apply(context, node.get("@context")) : context;
             ObjectNode out = NODES.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getKey().equals("@context")) {

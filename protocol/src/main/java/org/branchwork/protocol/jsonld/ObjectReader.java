@@ -98,7 +98,7 @@ final class ObjectReader {
         Map<String, String> byLanguage = new LinkedHashMap<>();
         JsonNode m = f.take(map);
         if (m != null && m.isObject()) {
-            m.fields().forEachRemaining(e -> {
+            m.properties().forEach(e -> {
                 if (e.getValue().isTextual()) {
                     byLanguage.put(e.getKey(), e.getValue().textValue());
                 }

@@ -109,7 +109,7 @@ final class ObjectWriter {
         refs(out, "attachment", core.attachment());
         ref(out, "icon", core.icon());
         ref(out, "image", core.image());
-        core.extensions().toJson().fields().forEachRemaining(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+        core.extensions().toJson().properties().forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
     }
 
     private static void actor(ObjectNode out, Actor a) {

@@ -121,7 +121,7 @@ final class TypeRegistry {
         }
         URI shared = null;
         Map<String, URI> others = new LinkedHashMap<>();
-        var it = node.fields();
+        var it = node.properties().iterator();
         while (it.hasNext()) {
             var e = it.next();
             URI u = JsonValues.uri(e.getValue());

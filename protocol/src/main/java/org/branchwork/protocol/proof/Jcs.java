@@ -2,7 +2,6 @@ package org.branchwork.protocol.proof;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ public final class Jcs {
     private static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                it.forEachRemaining(members::add);
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 // String.compareTo compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
                 members.sort(Map.Entry.comparingByKey());
                 out.append('{');

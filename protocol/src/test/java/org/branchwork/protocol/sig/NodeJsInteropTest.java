@@ -80,7 +80,7 @@ class NodeJsInteropTest {
 
         JsonNode out = run(input);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        out.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), List.of(e.getValue().asText())));
+        out.get("headers").properties().forEach(e -> headers.put(e.getKey(), List.of(e.getValue().asText())));
         SignableRequest theirs = new SignableRequest("POST", INBOX, headers);
 
         Verification result = new HttpSignatureVerifier(SignaturePolicy.defaults(), Clock.systemUTC())
