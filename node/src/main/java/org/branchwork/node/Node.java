@@ -13,6 +13,16 @@ import java.util.logging.Logger;
 import io.helidon.webserver.WebServer;
 
 import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.federation.LocalActors;
+import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.federation.mapping.ActorMapper;
+import org.branchwork.node.federation.wellknown.ActorEndpoint;
+import org.branchwork.node.federation.wellknown.ContextEndpoint;
+import org.branchwork.node.federation.wellknown.NodeInfoEndpoint;
+import org.branchwork.node.federation.wellknown.WebFingerEndpoint;
+import org.branchwork.node.service.ActorKeyService;
+import org.branchwork.node.storage.ActorKeyStore;
+import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.node.config.Setting;
 import org.branchwork.node.security.PasswordHasher;
 import org.branchwork.node.service.BranchService;
@@ -78,13 +88,22 @@ public final class Node implements AutoCloseable {
         SetupService setup = new SetupService(tx, branchStore, memberStore, new PasswordHasher(random), clock, random,
                 config.configuredBranchSlug().isPresent());
 
+        ActivityCodec codec = new ActivityCodec();
+        LocalUris uris = new LocalUris(origin);
+        ActorKeyService keys = new ActorKeyService(tx, new ActorKeyStore(), random, clock);
+        LocalActors actors = new LocalActors(branches, keys, uris);
+
         Templates templates = new Templates();
         SetupPages setupPages = new SetupPages(setup, branches, templates);
         var components = new Routes.Components(
                 new HealthEndpoint(database.dataSource(), () -> true),
                 setupPages,
                 new HomePages(branches, setup, setupPages, templates, origin),
-                new ErrorHandlers(templates));
+                new ErrorHandlers(templates),
+                new WebFingerEndpoint(actors, uris),
+                new NodeInfoEndpoint(actors, uris, version()),
+                new ContextEndpoint(),
+                new ActorEndpoint(actors, new ActorMapper(uris), uris, codec));
 
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -102,6 +121,9 @@ public final class Node implements AutoCloseable {
                     + " and " + Setting.HOST.variable() + ".");
         }
         origin.bindToPortIfUnset(server.port());
+        // Key generation (RSA-2048) takes a moment: do it now rather than on the first request.
+        actors.instanceKeys();
+        actors.branch();
         Node node = new Node(config, database, server, origin, setup);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -129,6 +151,11 @@ public final class Node implements AutoCloseable {
             throw new StartupException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
                     + ". Check " + Setting.HOST.variable() + " and " + Setting.PORT.variable() + ".", e);
         }
+    }
+
+    private static String version() {
+        String v = Node.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development";
     }
 
     /** The port the server listens on (the real one when 0 was configured). */

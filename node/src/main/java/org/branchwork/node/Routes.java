@@ -4,6 +4,10 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import org.branchwork.node.federation.wellknown.ActorEndpoint;
+import org.branchwork.node.federation.wellknown.ContextEndpoint;
+import org.branchwork.node.federation.wellknown.NodeInfoEndpoint;
+import org.branchwork.node.federation.wellknown.WebFingerEndpoint;
 import org.branchwork.node.web.ErrorHandlers;
 import org.branchwork.node.web.HealthEndpoint;
 import org.branchwork.node.web.SecurityHeaders;
@@ -22,12 +26,17 @@ final class Routes {
                 .register("/static", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                         .location("static")
                         .build()))
+                .register("/.well-known", c.webFinger(), c.nodeInfo().discovery())
+                .register("/nodeinfo", c.nodeInfo().document())
+                .register("/ns", c.context())
                 .register("/setup", c.setupPages())
-                .register("/", c.homePages());
+                .register("/", c.actors(), c.homePages());
         c.errors().register(routing);
     }
 
     /** What the routes need, built by {@link Node}. */
-    record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors) {
+    record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
+                      WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
+                      ActorEndpoint actors) {
     }
 }

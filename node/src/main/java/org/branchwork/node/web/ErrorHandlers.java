@@ -4,7 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.BadRequestException;
-import io.helidon.http.RequestException;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,7 +43,7 @@ public final class ErrorHandlers {
     }
 
     private void failure(ServerRequest req, ServerResponse res, RuntimeException e) {
-        if (e instanceof RequestException re && re.status().code() < 500) {
+        if (e instanceof HttpException re && re.status().code() < 500) {
             templates.send(res, re.status(), "layout/message",
                     new MessageView(re.status().reasonPhrase(), "Branchwork", re.status().reasonPhrase(), e.getMessage()));
             return;

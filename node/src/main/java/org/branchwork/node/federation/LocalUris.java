@@ -1,0 +1,110 @@
+package org.branchwork.node.federation;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.branchwork.node.PublicOrigin;
+
+/**
+ * The one place the node's IRIs are built and parsed. The branch is a {@code Group} at
+ * {@code /groups/{slug}}; the node's instance actor an {@code Application} at {@code /actor}
+ * (where Mastodon keeps its own), signing fetches on the node's behalf.
+ */
+public final class LocalUris {
+
+    private final PublicOrigin origin;
+
+    public LocalUris(PublicOrigin origin) {
+        this.origin = origin;
+    }
+
+    private URI at(String path) {
+        return URI.create(origin.uri() + path);
+    }
+
+    public URI home() {
+        return at("/");
+    }
+
+    public URI branchActor(String slug) {
+        return at("/groups/" + slug);
+    }
+
+    public URI branchInbox(String slug) {
+        return at("/groups/" + slug + "/inbox");
+    }
+
+    public URI branchOutbox(String slug) {
+        return at("/groups/" + slug + "/outbox");
+    }
+
+    public URI branchFollowers(String slug) {
+        return at("/groups/" + slug + "/followers");
+    }
+
+    public URI branchFollowing(String slug) {
+        return at("/groups/" + slug + "/following");
+    }
+
+    public URI branchRsaKey(String slug) {
+        return URI.create(branchActor(slug) + "#main-key");
+    }
+
+    public URI branchEd25519Key(String slug) {
+        return URI.create(branchActor(slug) + "#ed25519-key");
+    }
+
+    public URI instanceActor() {
+        return at("/actor");
+    }
+
+    public URI instanceRsaKey() {
+        return URI.create(instanceActor() + "#main-key");
+    }
+
+    public URI instanceEd25519Key() {
+        return URI.create(instanceActor() + "#ed25519-key");
+    }
+
+    public URI instanceInbox() {
+        return at("/actor/inbox");
+    }
+
+    public URI instanceOutbox() {
+        return at("/actor/outbox");
+    }
+
+    public URI sharedInbox() {
+        return at("/inbox");
+    }
+
+    /** The extension JSON-LD context document. */
+    public URI extensionContext() {
+        return at("/ns/branchwork");
+    }
+
+    public URI nodeInfo() {
+        return at("/nodeinfo/2.1");
+    }
+
+    /** Whether an IRI is on this node's origin. */
+    public boolean isLocal(URI iri) {
+        URI o = origin.uri();
+        return o.getScheme().equalsIgnoreCase(String.valueOf(iri.getScheme()))
+                && o.getHost().equalsIgnoreCase(String.valueOf(iri.getHost())) && o.getPort() == iri.getPort();
+    }
+
+    /** The branch slug an actor IRI of ours names, if it is a branch actor IRI. */
+    public Optional<String> branchSlugOf(URI iri) {
+        if (!isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/groups/")) {
+            return Optional.empty();
+        }
+        String rest = iri.getRawPath().substring("/groups/".length());
+        return rest.isEmpty() || rest.contains("/") ? Optional.empty() : Optional.of(rest);
+    }
+
+    /** {@code host[:port]}, as in handles. */
+    public String authority() {
+        return origin.authority();
+    }
+}

@@ -1,0 +1,90 @@
+package org.branchwork.node.federation.wellknown;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.federation.ActivityJson;
+import org.branchwork.node.federation.LocalActors;
+import org.branchwork.node.federation.LocalActors.BranchActor;
+import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.federation.mapping.ActorMapper;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.vocab.Collection;
+import org.branchwork.protocol.vocab.ObjectCore;
+
+/**
+ * The actors' documents: {@code /groups/{slug}} (the branch) and {@code /actor} (the instance), and
+ * the branch's collections. The same URL answers ActivityStreams JSON to federating servers and
+ * sends browsers to the HTML page.
+ */
+public final class ActorEndpoint implements HttpService {
+
+    private final LocalActors actors;
+    private final ActorMapper mapper;
+    private final LocalUris uris;
+    private final ActivityCodec codec;
+
+    public ActorEndpoint(LocalActors actors, ActorMapper mapper, LocalUris uris, ActivityCodec codec) {
+        this.actors = actors;
+        this.mapper = mapper;
+        this.uris = uris;
+        this.codec = codec;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/actor", this::instance)
+                .get("/groups/{slug}", this::branch)
+                .get("/groups/{slug}/followers", (req, res) -> collection(req, res, "followers"))
+                .get("/groups/{slug}/following", (req, res) -> collection(req, res, "following"))
+                .get("/groups/{slug}/outbox", (req, res) -> collection(req, res, "outbox"));
+    }
+
+    private void instance(ServerRequest req, ServerResponse res) {
+        if (!ActivityJson.wanted(req)) {
+            redirectHome(res);
+            return;
+        }
+        ActivityJson.send(res, codec.write(mapper.instance(actors.instanceKeys())));
+    }
+
+    private void branch(ServerRequest req, ServerResponse res) {
+        BranchActor actor = branchNamed(req);
+        if (!ActivityJson.wanted(req)) {
+            redirectHome(res);
+            return;
+        }
+        ActivityJson.send(res, codec.write(mapper.branchGroup(actor, false)));
+    }
+
+    private void collection(ServerRequest req, ServerResponse res, String name) {
+        BranchActor actor = branchNamed(req);
+        String slug = actor.branch().slug();
+        var id = switch (name) {
+            case "followers" -> uris.branchFollowers(slug);
+            case "following" -> uris.branchFollowing(slug);
+            default -> uris.branchOutbox(slug);
+        };
+        // Counts only: who follows a branch is not published (see SPEC: subscriptions stay private).
+        Collection collection = new Collection(ObjectCore.of(id, "OrderedCollection"), true, 0L, null, null, List.of());
+        ActivityJson.send(res, codec.write(collection));
+    }
+
+    private BranchActor branchNamed(ServerRequest req) {
+        String slug = req.path().pathParameters().get("slug");
+        Optional<BranchActor> actor = actors.branch().filter(a -> a.branch().slug().equals(slug));
+        return actor.orElseThrow(() -> new NotFoundException("No branch " + slug + " on this node."));
+    }
+
+    private static void redirectHome(ServerResponse res) {
+        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").header(HeaderNames.VARY, "Accept").send();
+    }
+}
