@@ -1,6 +1,7 @@
 package org.branchwork.node;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,12 +22,18 @@ public final class Main {
         LogConfig.configureRuntime();
         try {
             NodeConfig config = new NodeConfigLoader(System.getenv(), List.of(args)).load();
-            Node node = Node.start(config);
+            // Registered before start, so that a SIGTERM the moment /health turns green still
+            // shuts the database down cleanly.
+            AtomicReference<Node> running = new AtomicReference<>();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                node.close();
-                // java.util.logging resets itself in its own shutdown hook, so a log line here may be lost.
-                System.err.println("branchwork: stopped cleanly");
+                Node node = running.get();
+                if (node != null) {
+                    node.close();
+                    // java.util.logging resets itself in its own shutdown hook, so a log line here may be lost.
+                    System.err.println("branchwork: stopped cleanly");
+                }
             }, "branchwork-shutdown"));
+            running.set(Node.start(config));
         } catch (StartupException e) {
             // The operator sees one line naming what to fix; the cause is for whoever raises the log level.
             System.err.println("branchwork: cannot start: " + e.getMessage());

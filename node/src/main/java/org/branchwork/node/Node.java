@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
@@ -92,11 +93,15 @@ public final class Node implements AutoCloseable {
         LocalUris uris = new LocalUris(origin);
         ActorKeyService keys = new ActorKeyService(tx, new ActorKeyStore(), random, clock);
         LocalActors actors = new LocalActors(branches, keys, uris);
+        // Key generation (RSA-2048) takes a moment: before listening, not on the first request.
+        keys.ensureKeys(ActorKeyService.ActorRole.INSTANCE);
+        keys.ensureKeys(ActorKeyService.ActorRole.BRANCH);
+        AtomicBoolean ready = new AtomicBoolean();
 
         Templates templates = new Templates();
         SetupPages setupPages = new SetupPages(setup, branches, templates);
         var components = new Routes.Components(
-                new HealthEndpoint(database.dataSource(), () -> true),
+                new HealthEndpoint(database.dataSource(), ready::get),
                 setupPages,
                 new HomePages(branches, setup, setupPages, templates, origin),
                 new ErrorHandlers(templates),
@@ -121,10 +126,10 @@ public final class Node implements AutoCloseable {
                     + " and " + Setting.HOST.variable() + ".");
         }
         origin.bindToPortIfUnset(server.port());
-        // Key generation (RSA-2048) takes a moment: do it now rather than on the first request.
         actors.instanceKeys();
         actors.branch();
         Node node = new Node(config, database, server, origin, setup);
+        ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
         setup.code().ifPresent(code -> LOG.warning(() -> "This node is not set up yet. Open "

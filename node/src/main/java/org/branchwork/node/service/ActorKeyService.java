@@ -43,6 +43,12 @@ public final class ActorKeyService {
         this.clock = clock;
     }
 
+    /** Creates the actor's key pairs if it has none yet (RSA generation takes a moment). */
+    public void ensureKeys(ActorRole role) {
+        loadOrCreate(role, "rsa");
+        loadOrCreate(role, "ed25519");
+    }
+
     /** The keys of an actor, created if it has none yet; the ids are where the public halves are published. */
     public ActorKeys keysOf(ActorRole role, String rsaKeyId, String ed25519KeyId) {
         StoredKey rsa = loadOrCreate(role, "rsa");
