@@ -1,0 +1,94 @@
+package org.branchwork.node.federation.resolve;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.jsonld.Decoded;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.protocol.vocab.AsObject;
+
+/**
+ * Fetches ActivityStreams documents, signed by the instance actor (authorized fetch). A document
+ * is taken only with an ActivityStreams content type and an {@code id} equal to the URL that
+ * answered: Mastodon CVE-2024-23832 was a server trusting a document served from elsewhere.
+ */
+public final class ActivityFetcher {
+
+    /** Largest document fetched. */
+    public static final long MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+    private static final String ACCEPT = "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+
+    private final RemoteHttpClient http;
+    private final ActivityCodec codec;
+    private final HttpSignatureSigner signer = new HttpSignatureSigner();
+    private final java.util.function.Supplier<SigningKey> instanceKey;
+    private final Clock clock;
+
+    public ActivityFetcher(RemoteHttpClient http, ActivityCodec codec, java.util.function.Supplier<SigningKey> instanceKey,
+                           Clock clock) {
+        this.http = http;
+        this.codec = codec;
+        this.instanceKey = instanceKey;
+        this.clock = clock;
+    }
+
+    /** Fetches and reads the document at {@code uri} (its fragment, if any, is not sent). */
+    public AsObject fetch(URI uri) throws FetchException {
+        URI target = withoutFragment(uri);
+        RemoteHttpClient.Response response;
+        try {
+            response = http.get(target, this::signedHeaders, MAX_DOCUMENT_BYTES);
+        } catch (IOException e) {
+            throw new FetchException("cannot fetch " + target + ": " + e.getMessage(), e);
+        }
+        if (response.status() != 200) {
+            throw new FetchException(target + " answered " + response.status(), null);
+        }
+        String type = response.header("content-type").orElse("");
+        if (!type.contains("application/activity+json") && !type.contains("application/ld+json")) {
+            throw new FetchException(target + " did not answer ActivityStreams JSON (" + type + ")", null);
+        }
+        return switch (codec.read(response.body())) {
+            case Decoded.Refused refused -> throw new FetchException(target + ": " + refused.reason(), null);
+            case Decoded.Read read -> {
+                URI id = read.object().id().orElseThrow(() -> new FetchException(target + " has no id", null));
+                if (!id.equals(response.finalUri())) {
+                    throw new FetchException("the document at " + response.finalUri() + " claims to be " + id, null);
+                }
+                yield read.object();
+            }
+        };
+    }
+
+    private Map<String, String> signedHeaders(URI uri) {
+        SignableRequest signed = signer.signCavage(SignableRequest.of("GET", uri).withHeader("Accept", ACCEPT), null,
+                instanceKey.get(), clock.instant());
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return headers;
+    }
+
+    static URI withoutFragment(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getRawSchemeSpecificPart() == null ? null : uri.getSchemeSpecificPart(), null);
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
+    }
+
+    /** A document that could not be fetched or was not acceptable; the message says why. */
+    public static final class FetchException extends Exception {
+        public FetchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+}

@@ -1,0 +1,103 @@
+package org.branchwork.node.federation.resolve;
+
+import java.net.URI;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.ResolvedKey;
+import org.branchwork.protocol.vocab.Actor;
+import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Origins;
+import org.branchwork.protocol.vocab.PublicKeyInfo;
+
+/**
+ * Finds remote actors and their keys: from a cache, else by a signed fetch. A key is accepted only
+ * from the document of the actor that owns it, on the same origin. {@link #refreshKey} refetches
+ * once, for peers that rotated their key (Mastodon does on account migration).
+ */
+public final class ActorResolver {
+
+    private static final Duration TTL = Duration.ofHours(24);
+
+    private final ActivityFetcher fetcher;
+    private final Clock clock;
+    private final Map<URI, RemoteActor> byId = new ConcurrentHashMap<>();
+    private final Map<String, RemoteActor> byKeyId = new ConcurrentHashMap<>();
+
+    public ActorResolver(ActivityFetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    /** The actor with this id, fetched when not cached or stale. */
+    public RemoteActor actor(URI id) throws FetchException {
+        RemoteActor cached = byId.get(id);
+        if (cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())) {
+            return cached;
+        }
+        return fetchActor(id);
+    }
+
+    /** The key a signature names, with its owner. */
+    public Optional<ResolvedKey> key(String keyId) {
+        RemoteActor cached = byKeyId.get(keyId);
+        if (cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())) {
+            return Optional.of(new ResolvedKey(keyId, cached.id(), cached.publicKey()));
+        }
+        return refreshKey(keyId);
+    }
+
+    /** Fetches the key's owner again, ignoring the cache. */
+    public Optional<ResolvedKey> refreshKey(String keyId) {
+        URI keyUri;
+        try {
+            keyUri = URI.create(keyId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!keyUri.isAbsolute()) {
+            return Optional.empty();
+        }
+        try {
+            RemoteActor actor = fetchActor(ActivityFetcher.withoutFragment(keyUri));
+            if (!keyId.equals(actor.keyId())) {
+                return Optional.empty();
+            }
+            return Optional.of(new ResolvedKey(keyId, actor.id(), actor.publicKey()));
+        } catch (FetchException e) {
+            return Optional.empty();
+        }
+    }
+
+    private RemoteActor fetchActor(URI id) throws FetchException {
+        AsObject object = fetcher.fetch(id);
+        if (!(object instanceof Actor actor)) {
+            throw new FetchException(id + " is a " + object.type() + ", not an actor", null);
+        }
+        if (actor.inbox() == null) {
+            throw new FetchException(id + " has no inbox", null);
+        }
+        PublicKeyInfo keyInfo = actor.publicKeys().stream()
+                .filter(k -> k.id() != null && k.publicKeyPem() != null && Origins.same(k.id(), id))
+                .filter(k -> k.owner() == null || k.owner().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new FetchException(id + " publishes no usable publicKey", null));
+        PublicKey key;
+        try {
+            key = Pem.readPublicKey(keyInfo.publicKeyPem());
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(id + " has an unreadable key: " + e.getMessage(), null);
+        }
+        RemoteActor remote = new RemoteActor(id, actor.inbox(), actor.endpoints().sharedInbox(), keyInfo.id().toString(),
+                key, clock.instant());
+        byId.put(id, remote);
+        byKeyId.put(remote.keyId(), remote);
+        return remote;
+    }
+}

@@ -1,0 +1,38 @@
+package org.branchwork.node.federation.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SsrfGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+            "169.254.169.254", "100.64.0.1", "100.127.255.255", "0.0.0.0", "192.0.0.8", "198.18.0.1", "224.0.0.1",
+            "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.1.2.3",
+            "64:ff9b::a9fe:a9fe", "2001:db8::1", "2002:7f00:1::1"})
+    void refusesNonPublicAddresses(String address) throws UnknownHostException {
+        assertThat(SsrfGuard.isForbidden(InetAddress.getByName(address))).as(address).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.1.1.1", "8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1", "2606:4700:4700::1111",
+            "::ffff:8.8.8.8", "64:ff9b::808:808"})
+    void allowsPublicAddresses(String address) throws UnknownHostException {
+        assertThat(SsrfGuard.isForbidden(InetAddress.getByName(address))).as(address).isFalse();
+    }
+
+    @Test
+    void aNameResolvingOnlyToLoopbackIsRefusedUnlessAllowed() throws UnknownHostException {
+        assertThatThrownBy(() -> new SsrfGuard(false).resolve("localhost"))
+                .isInstanceOf(SsrfGuard.ForbiddenAddressException.class)
+                .hasMessageContaining("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES");
+        assertThat(new SsrfGuard(true).resolve("localhost")).isNotEmpty();
+    }
+}
