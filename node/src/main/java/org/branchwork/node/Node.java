@@ -14,7 +14,30 @@ import java.util.logging.Logger;
 import io.helidon.webserver.WebServer;
 
 import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.api.ApiAuth;
+import org.branchwork.node.api.FollowsEndpoint;
+import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.LocalActors;
+import org.branchwork.node.federation.inbound.ActivityDispatcher;
+import org.branchwork.node.federation.inbound.InboxEndpoint;
+import org.branchwork.node.federation.inbound.InboxPipeline;
+import org.branchwork.node.federation.inbound.InboxProcessor;
+import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
+import org.branchwork.node.federation.outbound.DeliveryWorker;
+import org.branchwork.node.federation.outbound.InboxClient;
+import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.outbound.RetrySchedule;
+import org.branchwork.node.federation.resolve.ActivityFetcher;
+import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.federation.resolve.RemoteHttpClient;
+import org.branchwork.node.federation.resolve.SsrfGuard;
+import org.branchwork.node.federation.resolve.WebFingerClient;
+import org.branchwork.node.storage.DeliveryStore;
+import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.InboxStore;
+import org.branchwork.protocol.sig.HttpSignatureVerifier;
+import org.branchwork.protocol.sig.SignaturePolicy;
+import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.node.federation.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
@@ -51,14 +74,33 @@ public final class Node implements AutoCloseable {
     private final WebServer server;
     private final PublicOrigin origin;
     private final SetupService setup;
+    private final DeliveryWorker worker;
+    private final RemoteHttpClient http;
+    private final DeliveryStore deliveries;
+    private final FollowStore follows;
     private volatile boolean closed;
 
-    private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup) {
+    private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
+                 DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows) {
         this.config = config;
         this.database = database;
         this.server = server;
         this.origin = origin;
         this.setup = setup;
+        this.worker = worker;
+        this.http = http;
+        this.deliveries = deliveries;
+        this.follows = follows;
+    }
+
+    /** Delivery queue counts (for tests and the admin view). */
+    public DeliveryStore.Counts deliveryCounts() {
+        return database.transactions().inTransaction(deliveries::counts);
+    }
+
+    /** How many remote actors follow the branch. */
+    public long followerCount() {
+        return database.transactions().inTransaction(follows::followerCount);
     }
 
     /** Opens the data folder and database, applies configuration and starts listening. */
@@ -98,6 +140,30 @@ public final class Node implements AutoCloseable {
         keys.ensureKeys(ActorKeyService.ActorRole.BRANCH);
         AtomicBoolean ready = new AtomicBoolean();
 
+        // Federation: outgoing HTTP, resolution, the delivery queue and the inbox.
+        RemoteHttpClient http = new RemoteHttpClient(new SsrfGuard(config.allowPrivateAddresses()),
+                "Branchwork/" + version() + " (+" + (config.publicUrl() == null ? "local" : config.publicUrl()) + ")", 8);
+        ActivityFetcher fetcher = new ActivityFetcher(http, codec, () -> actors.instanceKeys().rsa(), clock);
+        ActorResolver resolver = new ActorResolver(fetcher, clock);
+        FollowStore followStore = new FollowStore();
+        DeliveryStore deliveryStore = new DeliveryStore();
+        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, clock);
+        DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
+                () -> actors.branch().map(b -> b.keys().rsa()), new RetrySchedule(random), clock);
+        FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker, clock);
+        ActivityDispatcher dispatcher = new ActivityDispatcher()
+                .on(ActivityType.FOLLOW, followHandlers::follow)
+                .on(ActivityType.UNDO, followHandlers::undo)
+                .on(ActivityType.ACCEPT, followHandlers::accept)
+                .on(ActivityType.REJECT, followHandlers::reject);
+        InboxStore inboxStore = new InboxStore();
+        InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
+        InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
+                resolver, tx, inboxStore, clock);
+        FollowService followService = new FollowService(actors, uris,
+                new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
+        ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken());
+
         Templates templates = new Templates();
         SetupPages setupPages = new SetupPages(setup, branches, templates);
         var components = new Routes.Components(
@@ -108,7 +174,9 @@ public final class Node implements AutoCloseable {
                 new WebFingerEndpoint(actors, uris),
                 new NodeInfoEndpoint(actors, uris, version()),
                 new ContextEndpoint(),
-                new ActorEndpoint(actors, new ActorMapper(uris), uris, codec));
+                new ActorEndpoint(actors, new ActorMapper(uris), uris, codec, tx, followStore),
+                new InboxEndpoint(pipeline, processor, origin),
+                new FollowsEndpoint(followService, apiAuth));
 
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -128,7 +196,9 @@ public final class Node implements AutoCloseable {
         origin.bindToPortIfUnset(server.port());
         actors.instanceKeys();
         actors.branch();
-        Node node = new Node(config, database, server, origin, setup);
+        worker.start();
+        processor.resume();
+        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -189,6 +259,12 @@ public final class Node implements AutoCloseable {
         }
         closed = true;
         server.stop();
+        worker.close();
+        try {
+            http.close();
+        } catch (java.io.IOException e) {
+            LOG.fine(() -> "Closing the HTTP client: " + e.getMessage());
+        }
         database.close();
         LOG.info("Branchwork node stopped");
     }

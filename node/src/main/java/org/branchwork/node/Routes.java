@@ -4,6 +4,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import org.branchwork.node.api.FollowsEndpoint;
+import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
 import org.branchwork.node.federation.wellknown.ContextEndpoint;
 import org.branchwork.node.federation.wellknown.NodeInfoEndpoint;
@@ -29,14 +31,15 @@ final class Routes {
                 .register("/.well-known", c.webFinger(), c.nodeInfo().discovery())
                 .register("/nodeinfo", c.nodeInfo().document())
                 .register("/ns", c.context())
+                .register("/api/v1/follows", c.follows())
                 .register("/setup", c.setupPages())
-                .register("/", c.actors(), c.homePages());
+                .register("/", c.inbox(), c.actors(), c.homePages());
         c.errors().register(routing);
     }
 
     /** What the routes need, built by {@link Node}. */
     record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
-                      ActorEndpoint actors) {
+                      ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows) {
     }
 }

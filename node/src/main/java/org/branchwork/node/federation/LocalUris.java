@@ -87,6 +87,11 @@ public final class LocalUris {
         return at("/nodeinfo/2.1");
     }
 
+    /** A new id for an activity the branch sends. */
+    public URI newActivity() {
+        return at("/activities/" + java.util.UUID.randomUUID());
+    }
+
     /** Whether an IRI is on this node's origin. */
     public boolean isLocal(URI iri) {
         URI o = origin.uri();

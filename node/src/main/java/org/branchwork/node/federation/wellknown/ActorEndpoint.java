@@ -16,6 +16,8 @@ import org.branchwork.node.federation.LocalActors;
 import org.branchwork.node.federation.LocalActors.BranchActor;
 import org.branchwork.node.federation.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
+import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Collection;
 import org.branchwork.protocol.vocab.ObjectCore;
@@ -31,12 +33,17 @@ public final class ActorEndpoint implements HttpService {
     private final ActorMapper mapper;
     private final LocalUris uris;
     private final ActivityCodec codec;
+    private final Transactions tx;
+    private final FollowStore follows;
 
-    public ActorEndpoint(LocalActors actors, ActorMapper mapper, LocalUris uris, ActivityCodec codec) {
+    public ActorEndpoint(LocalActors actors, ActorMapper mapper, LocalUris uris, ActivityCodec codec, Transactions tx,
+                         FollowStore follows) {
         this.actors = actors;
         this.mapper = mapper;
         this.uris = uris;
         this.codec = codec;
+        this.tx = tx;
+        this.follows = follows;
     }
 
     @Override
@@ -73,8 +80,13 @@ public final class ActorEndpoint implements HttpService {
             case "following" -> uris.branchFollowing(slug);
             default -> uris.branchOutbox(slug);
         };
+        long total = switch (name) {
+            case "followers" -> tx.inTransaction(follows::followerCount);
+            case "following" -> tx.inTransaction(follows::followingCount);
+            default -> 0L;
+        };
         // Counts only: who follows a branch is not published (see SPEC: subscriptions stay private).
-        Collection collection = new Collection(ObjectCore.of(id, "OrderedCollection"), true, 0L, null, null, List.of());
+        Collection collection = new Collection(ObjectCore.of(id, "OrderedCollection"), true, total, null, null, List.of());
         ActivityJson.send(res, codec.write(collection));
     }
 

@@ -1,0 +1,144 @@
+package org.branchwork.node.federation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchwork.node.federation.outbound.DeliveryWorker;
+import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
+import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.federation.resolve.RemoteActor;
+import org.branchwork.node.federation.resolve.WebFingerClient;
+import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.Ref;
+import org.branchwork.protocol.webfinger.Acct;
+
+/**
+ * The branch following other actors: one {@code Follow} per target, whoever asked for it;
+ * {@code Undo} to stop. The follow is recorded and its activity queued in one transaction.
+ */
+public final class FollowService {
+
+    /** The outcome of asking to follow. */
+    public sealed interface Result {
+        /** Queued; the target will answer with Accept or Reject. */
+        record Requested(FollowStore.Following following) implements Result {
+        }
+
+        /** The target could not be resolved, or the request is not allowed; nothing was stored. */
+        record Failed(int status, String code, String detail) implements Result {
+        }
+    }
+
+    private final LocalActors actors;
+    private final LocalUris uris;
+    private final WebFingerClient webFinger;
+    private final ActorResolver resolver;
+    private final Transactions tx;
+    private final FollowStore follows;
+    private final OutboundPublisher outbox;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+
+    public FollowService(LocalActors actors, LocalUris uris, WebFingerClient webFinger, ActorResolver resolver,
+                         Transactions tx, FollowStore follows, OutboundPublisher outbox, DeliveryWorker worker, Clock clock) {
+        this.actors = actors;
+        this.uris = uris;
+        this.webFinger = webFinger;
+        this.resolver = resolver;
+        this.tx = tx;
+        this.follows = follows;
+        this.outbox = outbox;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** Follows a handle ({@code @slug@host}) or an actor IRI. */
+    public Result follow(String target) {
+        Optional<LocalActors.BranchActor> branch = actors.branch();
+        if (branch.isEmpty()) {
+            return new Result.Failed(409, "not_set_up", "The node has no branch yet.");
+        }
+        URI actorId;
+        RemoteActor remote;
+        try {
+            actorId = resolveTarget(target);
+            if (uris.isLocal(actorId)) {
+                return new Result.Failed(422, "self_follow", "A branch cannot follow itself.");
+            }
+            remote = resolver.actor(actorId);
+        } catch (IllegalArgumentException e) {
+            return new Result.Failed(422, "invalid_target", e.getMessage());
+        } catch (FetchException e) {
+            return new Result.Failed(422, "unresolvable_target", e.getMessage());
+        }
+        URI branchId = uris.branchActor(branch.get().branch().slug());
+        URI followId = uris.newActivity();
+        Activity follow = new Activity(ObjectCore.of(followId, "Follow")
+                .withAttribution(branchId, new Audience(List.of(remote.id()), List.of(), List.of(), List.of(), List.of())),
+                ActivityType.FOLLOW, Ref.to(branchId), List.of(Ref.to(remote.id())), null, null, null, null);
+        FollowStore.Following following = new FollowStore.Following(remote.id(), remote.inbox(), followId, "pending");
+        tx.inTransaction(c -> {
+            follows.addFollowing(c, following, clock.instant());
+            outbox.enqueue(c, follow, List.of(remote.inbox()));
+            return null;
+        });
+        worker.wake();
+        return new Result.Requested(following);
+    }
+
+    /** Stops following: {@code Undo(Follow)} to the target, and the row removed. */
+    public boolean unfollow(String target) {
+        Optional<LocalActors.BranchActor> branch = actors.branch();
+        if (branch.isEmpty()) {
+            return false;
+        }
+        URI actorId;
+        try {
+            actorId = resolveTarget(target);
+        } catch (IllegalArgumentException | FetchException e) {
+            return false;
+        }
+        URI branchId = uris.branchActor(branch.get().branch().slug());
+        boolean removed = tx.inTransaction(c -> {
+            Optional<FollowStore.Following> existing = follows.following(c, actorId);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            Activity follow = new Activity(ObjectCore.of(existing.get().followId(), "Follow"), ActivityType.FOLLOW,
+                    Ref.to(branchId), List.of(Ref.to(actorId)), null, null, null, null);
+            Activity undo = new Activity(ObjectCore.of(uris.newActivity(), "Undo")
+                    .withAttribution(branchId, new Audience(List.of(actorId), List.of(), List.of(), List.of(), List.of())),
+                    ActivityType.UNDO, Ref.to(branchId), List.of(Ref.to(follow)), null, null, null, null);
+            outbox.enqueue(c, undo, List.of(existing.get().inbox()));
+            return follows.removeFollowing(c, actorId);
+        });
+        if (removed) {
+            worker.wake();
+        }
+        return removed;
+    }
+
+    public List<FollowStore.Following> following() {
+        return tx.inTransaction(follows::followings);
+    }
+
+    private URI resolveTarget(String target) throws FetchException {
+        String t = target == null ? "" : target.strip();
+        if (t.startsWith("https://") || t.startsWith("http://")) {
+            URI uri = URI.create(t);
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("not an actor URL: " + t);
+            }
+            return uri;
+        }
+        return webFinger.actorOf(Acct.parse(t));
+    }
+}

@@ -1,0 +1,21 @@
+package org.branchwork.node.federation.inbound;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.branchwork.node.web.Problem;
+
+/** Only ActivityStreams JSON is taken (some peers send plain {@code application/json}: accepted too). */
+final class ContentTypeStage implements InboxStage {
+
+    @Override
+    public Optional<Problem> apply(InboxContext context) {
+        String type = context.request().header("content-type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/activity+json") || type.startsWith("application/ld+json")
+                || type.startsWith("application/json")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(415, "unsupported_content_type", "Unsupported media type",
+                "An inbox takes application/activity+json, not '" + type + "'."));
+    }
+}

@@ -1,0 +1,66 @@
+package org.branchwork.node.federation.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.storage.InboxStore;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.node.web.Problem;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.sig.HttpSignatureVerifier;
+
+/**
+ * The inbox pipeline, one named stage per check, in this order: content type, parse (with the
+ * depth cap), HTTP signature (with time window and digest), key owner is the actor, then dedupe
+ * and store. The body size cap is the {@link InboxEndpoint}'s. Every refusal writes nothing.
+ */
+public final class InboxPipeline {
+
+    private static final Logger LOG = Logger.getLogger(InboxPipeline.class.getName());
+
+    /** The pipeline's verdict. */
+    public sealed interface Result {
+        /** Stored (or already stored: {@code duplicate}); answer 202. */
+        record Accepted(String activityId, boolean duplicate) implements Result {
+        }
+
+        /** Refused; answer with the problem. */
+        record Refused(Problem problem) implements Result {
+        }
+    }
+
+    private final List<InboxStage> stages;
+    private final Transactions tx;
+    private final InboxStore store;
+    private final Clock clock;
+
+    public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, Transactions tx,
+                         InboxStore store, Clock clock) {
+        this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new SignatureStage(verifier, actors),
+                new KeyOwnerStage());
+        this.tx = tx;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Result process(InboxContext context) {
+        for (InboxStage stage : stages) {
+            Optional<Problem> refusal = stage.apply(context);
+            if (refusal.isPresent()) {
+                Problem p = refusal.get();
+                LOG.info(() -> "Inbox refused " + context.request().target() + ": " + p.code() + ": " + p.detail());
+                return new Result.Refused(p);
+            }
+        }
+        var activity = context.activity();
+        String id = activity.id().orElseThrow().toString();
+        InboxStore.Received received = new InboxStore.Received(id, activity.actor().id().orElseThrow().toString(),
+                activity.type(), new String(context.body(), StandardCharsets.UTF_8));
+        boolean fresh = tx.inTransaction(c -> store.insert(c, received, clock.instant()));
+        return new Result.Accepted(id, !fresh);
+    }
+}

@@ -1,0 +1,11 @@
+package org.branchwork.node.federation.inbound;
+
+import java.util.Optional;
+
+import org.branchwork.node.web.Problem;
+
+/** One check of the inbox pipeline: empty to continue, or the refusal to answer with. */
+@FunctionalInterface
+public interface InboxStage {
+    Optional<Problem> apply(InboxContext context);
+}

@@ -1,0 +1,60 @@
+package org.branchwork.node.federation.inbound;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.web.Problem;
+import org.branchwork.protocol.sig.HttpSignatureVerifier;
+import org.branchwork.protocol.sig.ResolvedKey;
+import org.branchwork.protocol.sig.SignatureClaim;
+import org.branchwork.protocol.sig.Verification;
+
+/**
+ * The HTTP signature (draft-cavage or RFC 9421), its time window and the body digest, verified
+ * with the signer's key, fetched and cached by the {@link ActorResolver}. A signature that fails
+ * with the cached key is tried once more with a freshly fetched one (the peer may have rotated).
+ */
+final class SignatureStage implements InboxStage {
+
+    private final HttpSignatureVerifier verifier;
+    private final ActorResolver actors;
+
+    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors) {
+        this.verifier = verifier;
+        this.actors = actors;
+    }
+
+    @Override
+    public Optional<Problem> apply(InboxContext context) {
+        SignatureClaim claim;
+        switch (verifier.parse(context.request())) {
+            case HttpSignatureVerifier.Parsed.Refused refused -> {
+                return Optional.of(refusal(refused.rejection()));
+            }
+            case HttpSignatureVerifier.Parsed.Claim c -> claim = c.claim();
+        }
+        Optional<ResolvedKey> key = actors.key(claim.keyId());
+        if (key.isEmpty()) {
+            return Optional.of(Problem.unauthorized("unknown_key", "The key " + claim.keyId() + " could not be fetched."));
+        }
+        Verification result = verifier.verify(claim, context.request(), context.body(), key.get());
+        if (result instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE) {
+            Optional<ResolvedKey> fresh = actors.refreshKey(claim.keyId());
+            if (fresh.isPresent()) {
+                result = verifier.verify(claim, context.request(), context.body(), fresh.get());
+            }
+        }
+        return switch (result) {
+            case Verification.Verified verified -> {
+                context.signature(verified);
+                yield Optional.empty();
+            }
+            case Verification.Rejected rejected -> Optional.of(refusal(rejected));
+        };
+    }
+
+    private static Problem refusal(Verification.Rejected rejected) {
+        return Problem.unauthorized(rejected.reason().name().toLowerCase(Locale.ROOT), rejected.detail());
+    }
+}

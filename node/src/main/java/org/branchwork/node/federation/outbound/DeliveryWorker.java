@@ -1,0 +1,162 @@
+package org.branchwork.node.federation.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.branchwork.node.storage.DeliveryStore;
+import org.branchwork.node.storage.DeliveryStore.Delivery;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.protocol.sig.SigningKey;
+
+/**
+ * Works through the delivery queue: claims due rows, delivers each on a virtual thread (at most
+ * {@value #PER_HOST} at once per host, {@value #TOTAL} in all), and records the outcome. Nothing
+ * lives only in memory: the queue is the table, so a restart resumes where the node stopped.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    static final int PER_HOST = 8;
+    static final int TOTAL = 128;
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+    private final Transactions tx;
+    private final DeliveryStore store;
+    private final InboxClient client;
+    private final Supplier<Optional<SigningKey>> signingKey;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Semaphore total = new Semaphore(TOTAL);
+    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private Thread loop;
+
+    public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client, Supplier<Optional<SigningKey>> signingKey,
+                          RetrySchedule schedule, Clock clock) {
+        this.tx = tx;
+        this.store = store;
+        this.client = client;
+        this.signingKey = signingKey;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        running = true;
+        loop = Thread.ofVirtual().name("delivery-worker").start(this::run);
+    }
+
+    /** Called after a transaction that enqueued deliveries commits, so they go out now. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Delivery> due = tx.inTransaction(c -> store.due(c, clock.instant(), 200));
+                for (Delivery d : due) {
+                    if (inFlight.add(d.id())) {
+                        Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d));
+                    }
+                }
+                Duration wait = tx.inTransaction(store::nextDue)
+                        .map(next -> Duration.between(clock.instant(), next))
+                        .filter(d -> !d.isNegative())
+                        .map(d -> d.compareTo(IDLE_POLL) < 0 ? d : IDLE_POLL)
+                        .orElse(IDLE_POLL);
+                wakeUp.tryAcquire(Math.max(wait.toMillis(), 20), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Delivery loop failed; retrying in a second", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void deliver(Delivery d) {
+        Semaphore host = perHost.computeIfAbsent(d.host(), h -> new Semaphore(PER_HOST));
+        try {
+            total.acquire();
+            host.acquire();
+            try {
+                Optional<SigningKey> key = signingKey.get();
+                if (key.isEmpty()) {
+                    return;  // not set up yet: stays pending
+                }
+                InboxClient.Outcome outcome = client.deliver(d.inbox(), d.body(), key.get());
+                record(d, outcome);
+            } finally {
+                host.release();
+                total.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery " + d.id() + " to " + d.inbox() + " failed", e);
+        } finally {
+            inFlight.remove(d.id());
+        }
+    }
+
+    private void record(Delivery d, InboxClient.Outcome outcome) {
+        Instant now = clock.instant();
+        tx.inTransaction(c -> {
+            switch (outcome) {
+                case InboxClient.Outcome.Delivered delivered -> store.delivered(c, d.id(), now);
+                case InboxClient.Outcome.Permanent permanent -> {
+                    LOG.info(() -> "Delivery of " + d.activityId() + " to " + d.inbox() + " refused for good: " + permanent.error());
+                    store.dead(c, d.id(), permanent.error(), now);
+                }
+                case InboxClient.Outcome.Retry retry -> {
+                    int attempt = d.attempts() + 1;
+                    if (attempt >= RetrySchedule.MAX_ATTEMPTS) {
+                        store.dead(c, d.id(), retry.error(), now);
+                    } else {
+                        Duration delay = retry.retryAfter().filter(r -> !r.isNegative() && r.compareTo(Duration.ofDays(1)) < 0)
+                                .orElseGet(() -> schedule.delayAfter(attempt));
+                        store.retryAt(c, d.id(), now.plus(delay), retry.error());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        wakeUp.release();
+        if (loop != null) {
+            try {
+                loop.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.branchwork.node.federation.outbound;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * When a failed delivery is tried again: 30 s, then doubling (1, 2, 4 ... 64 min, about 2, 4 and
+ * 8.5 h), capped at 12 h, each with up to 10% jitter so that a recovering peer is not hit by every
+ * sender at once. Fourteen attempts span about 53 hours; then the delivery becomes a dead letter.
+ * Mastodon tries for 2-3 days (n⁴ + 15 s, 16 attempts); we are in the same range.
+ */
+public final class RetrySchedule {
+
+    public static final int MAX_ATTEMPTS = 14;
+    private static final Duration FIRST = Duration.ofSeconds(30);
+    private static final Duration CAP = Duration.ofHours(12);
+
+    private final RandomGenerator random;
+
+    public RetrySchedule(RandomGenerator random) {
+        this.random = random;
+    }
+
+    /** The delay after the {@code attempt}-th failure (1-based), jitter included. */
+    public Duration delayAfter(int attempt) {
+        Duration base = FIRST.multipliedBy(1L << Math.min(attempt - 1, 20));
+        if (base.compareTo(CAP) > 0) {
+            base = CAP;
+        }
+        long jitter = (long) (base.toMillis() * 0.1 * random.nextDouble());
+        return base.plusMillis(jitter);
+    }
+
+    /** The delay without jitter, for documentation and tests. */
+    public static Duration nominalDelayAfter(int attempt) {
+        Duration base = FIRST.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return base.compareTo(CAP) > 0 ? CAP : base;
+    }
+}

@@ -1,0 +1,128 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real nodes on loopback ports following each other over real, signed HTTP. */
+class FollowIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private Node national;
+    private Node stockport;
+
+    @BeforeEach
+    void start() {
+        national = node("national", "Momentum National");
+        stockport = node("stockport", "Momentum Stockport");
+    }
+
+    @AfterEach
+    void stop() {
+        if (stockport != null) {
+            stockport.close();
+        }
+        if (national != null) {
+            national.close();
+        }
+    }
+
+    @Test
+    void aBranchFollowsByHandleAndIsAcceptedThenUnfollows() {
+        HttpResponse<String> follow = api(stockport, "POST", "/api/v1/follows",
+                "{\"target\": \"@national@localhost:" + national.port() + "\"}");
+
+        assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
+        assertThat(follow.body()).contains("\"state\":\"pending\"").contains("/groups/national");
+
+        await("national records stockport as a follower", () -> national.followerCount() == 1);
+        await("stockport sees its follow accepted",
+                () -> api(stockport, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
+        assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(national, "/groups/national/followers"))
+                .header("Accept", "application/activity+json").build()).body()).contains("\"totalItems\":1");
+        assertThat(stockport.deliveryCounts().dead()).isZero();
+        assertThat(national.deliveryCounts().dead()).isZero();
+
+        HttpResponse<String> unfollow = api(stockport, "DELETE",
+                "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
+        assertThat(unfollow.statusCode()).isEqualTo(204);
+        await("national drops the follower after Undo", () -> national.followerCount() == 0);
+    }
+
+    @Test
+    void theApiRefusesRequestsWithoutTheAdminToken() {
+        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(stockport, "/api/v1/follows"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"@national@localhost:" + national.port() + "\"}"))
+                .build());
+
+        assertThat(res.statusCode()).isEqualTo(401);
+        assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(national.followerCount()).isZero();
+    }
+
+    @Test
+    void anUnknownTargetIsAClearErrorAndStoresNothing() {
+        HttpResponse<String> res = api(stockport, "POST", "/api/v1/follows",
+                "{\"target\": \"@nobody@localhost:" + national.port() + "\"}");
+
+        assertThat(res.statusCode()).isEqualTo(422);
+        assertThat(res.body()).contains("unresolvable_target");
+        assertThat(api(stockport, "GET", "/api/v1/follows", null).body()).isEqualTo("[]");
+    }
+
+    private Node node(String slug, String name) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BRANCHWORK_BRANCH_SLUG", slug);
+        env.put("BRANCHWORK_BRANCH_NAME", name);
+        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
+        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        return TestNodes.start(dir.resolve(slug), env);
+    }
+
+    private static HttpResponse<String> api(Node node, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return TestNodes.send(b.build());
+    }
+
+    /** Waits for a condition the nodes reach asynchronously; bounded, never a fixed sleep. */
+    static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+}
