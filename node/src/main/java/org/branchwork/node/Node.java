@@ -78,10 +78,12 @@ public final class Node implements AutoCloseable {
     private final RemoteHttpClient http;
     private final DeliveryStore deliveries;
     private final FollowStore follows;
+    private final InboxStore inbox;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
-                 DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows) {
+                 DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
+                 InboxStore inbox) {
         this.config = config;
         this.database = database;
         this.server = server;
@@ -91,6 +93,12 @@ public final class Node implements AutoCloseable {
         this.http = http;
         this.deliveries = deliveries;
         this.follows = follows;
+        this.inbox = inbox;
+    }
+
+    /** How many activities the inbox has stored. */
+    public long inboxCount() {
+        return database.transactions().inTransaction(inbox::count);
     }
 
     /** Delivery queue counts (for tests and the admin view). */
@@ -198,7 +206,7 @@ public final class Node implements AutoCloseable {
         actors.branch();
         worker.start();
         processor.resume();
-        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore);
+        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());

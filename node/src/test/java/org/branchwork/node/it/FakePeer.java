@@ -1,0 +1,96 @@
+package org.branchwork.node.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.sig.KeyPairs;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.protocol.vocab.Actor;
+import org.branchwork.protocol.vocab.ActorType;
+import org.branchwork.protocol.vocab.Endpoints;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.PublicKeyInfo;
+
+/**
+ * A fediverse server that is not ours, on a loopback port: it publishes actors with RSA keys and
+ * records what is posted to their inboxes. Tests use it to send signed (and mis-signed) activities.
+ */
+final class FakePeer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+    private final ActivityCodec codec = new ActivityCodec();
+
+    FakePeer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/users/", exchange -> {
+            String name = exchange.getRequestURI().getPath().substring("/users/".length());
+            if (exchange.getRequestMethod().equals("POST") && name.endsWith("/inbox")) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.computeIfAbsent(name.substring(0, name.length() - 6), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(body);
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+                return;
+            }
+            KeyPair pair = keys.get(name);
+            if (pair == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] json = codec.write(actor(name, pair)).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+            exchange.sendResponseHeaders(200, json.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(json);
+            }
+        });
+        server.start();
+    }
+
+    /** Creates an actor with a fresh RSA key. */
+    SigningKey actor(String name) {
+        KeyPair pair = KeyPairs.generateRsa(new SecureRandom());
+        keys.put(name, pair);
+        return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
+    }
+
+    URI actorId(String name) {
+        return URI.create(origin() + "/users/" + name);
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<String> received(String name) {
+        return received.getOrDefault(name, List.of());
+    }
+
+    private Actor actor(String name, KeyPair pair) {
+        URI id = actorId(name);
+        return new Actor(ObjectCore.of(id, "Person").withName(name), ActorType.PERSON, name, URI.create(id + "/inbox"),
+                URI.create(id + "/outbox"), null, null, null, Endpoints.NONE,
+                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
+                List.of(), false, null);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

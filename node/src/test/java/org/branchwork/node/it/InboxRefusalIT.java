@@ -1,0 +1,310 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The S1 battery: each way a POST to the inbox can be wrong is refused with its own reason and
+ * writes nothing; duplicates have one effect. A fake peer on loopback plays the remote server.
+ */
+class InboxRefusalIT {
+
+    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path dir;
+
+    static FakePeer peer;
+    static Node node;
+    static SigningKey mallory;
+    static SigningKey eve;
+
+    @BeforeAll
+    static void start() throws IOException {
+        peer = new FakePeer();
+        mallory = peer.actor("mallory");
+        eve = peer.actor("eve");
+        Map<String, String> env = new HashMap<>();
+        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
+        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        node = TestNodes.start(dir.resolve("node"), env);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void unsignedPostIsRefused() {
+        assertRefused(post(node, unsigned(follow("u1"))), 401, "no_signature");
+    }
+
+    @Test
+    void hmacAlgorithmIsRefused() {
+        SignableRequest r = base(node).withHeader("Signature",
+                "keyId=\"" + mallory.keyId() + "\",algorithm=\"hmac-sha256\",headers=\"(request-target) host date digest\",signature=\"AAAA\"");
+        assertRefused(post(node, new Signed(r, follow("u2"))), 401, "unsupported_algorithm");
+    }
+
+    @Test
+    void onlyDateCoveredIsRefused() {
+        byte[] body = follow("u3");
+        SignableRequest signed = SIGNER.signCavage(base(node), body, mallory, Instant.now());
+        String sig = signed.header("signature").orElseThrow().replace("headers=\"(request-target) host date digest\"", "headers=\"date\"");
+        assertRefused(post(node, new Signed(replace(signed, "signature", sig), body)), 401, "digest_not_covered");
+    }
+
+    @Test
+    void digestNotCoveredIsRefused() {
+        byte[] body = follow("u4");
+        SignableRequest signed = SIGNER.signRfc9421(base(node), body, mallory, Instant.now());
+        String input = signed.header("signature-input").orElseThrow().replace(" \"content-digest\"", "");
+        assertRefused(post(node, new Signed(replace(signed, "signature-input", input), body)), 401, "digest_not_covered");
+    }
+
+    @Test
+    void bodyOffByOneByteIsRefused() {
+        byte[] body = follow("u5");
+        SignableRequest signed = SIGNER.signRfc9421(base(node), body, mallory, Instant.now());
+        byte[] altered = body.clone();
+        altered[altered.length - 3] ^= 1;
+        assertRefused(post(node, new Signed(signed, altered)), 401, "digest_mismatch");
+    }
+
+    @Test
+    void md5DigestIsRefused() {
+        byte[] body = follow("u6");
+        SignableRequest r = base(node).withHeader("Digest", "MD5=Sd/dVLAcvNLSq16eXua5uQ==");
+        SignableRequest signed = SIGNER.signCavage(r, body, mallory, Instant.now());
+        assertRefused(post(node, new Signed(signed, body)), 401, "digest_mismatch");
+    }
+
+    @Test
+    void dateTwoHoursOldOrAheadIsRefused() {
+        byte[] body = follow("u7");
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now().minusSeconds(7200)), body)),
+                401, "date_out_of_window");
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now().plusSeconds(7200)), body)),
+                401, "date_out_of_window");
+    }
+
+    @Test
+    void keyIdThatIsNotFoundIsRefused() {
+        SigningKey ghost = new SigningKey(peer.actorId("ghost") + "#main-key", mallory.privateKey());
+        byte[] body = follow("u8", peer.actorId("ghost"));
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)), 401, "unknown_key");
+    }
+
+    @Test
+    void keyIdOnAPrivateAddressIsRefusedWhenTheGuardIsOn() {
+        Node guarded = TestNodes.start(dir.resolve("guarded"), Map.of("BRANCHWORK_BRANCH_SLUG", "guarded"));
+        try {
+            byte[] body = follow("u9", peer.actorId("mallory"), guarded);
+            long before = guarded.inboxCount();
+            assertRefused(post(guarded, new Signed(SIGNER.signRfc9421(base(guarded), body, mallory, Instant.now()), body)),
+                    401, "unknown_key");
+            assertThat(guarded.inboxCount()).isEqualTo(before);
+        } finally {
+            guarded.close();
+        }
+    }
+
+    @Test
+    void keyOwnerOtherThanTheActorIsRefused() {
+        byte[] body = follow("u10");  // actor mallory, signed by eve
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, eve, Instant.now()), body)), 401,
+                "key_owner_not_actor");
+    }
+
+    @Test
+    void activityIdOnAnotherHostIsRefused() {
+        byte[] body = json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://evil.example/activities/1\","
+                + "\"type\":\"Follow\",\"actor\":\"" + mallory() + "\",\"object\":\"" + branch(node) + "\"}");
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)), 401,
+                "origin_mismatch");
+    }
+
+    @Test
+    void tenMegabyteBodyIsRefused() {
+        byte[] body = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        long before = node.inboxCount();
+        HttpResponse<String> res = post(node, new Signed(base(node), body));
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(node.inboxCount()).isEqualTo(before);
+    }
+
+    @Test
+    void contentLengthLyingAboutAChunkedBodyIsRefused() throws IOException {
+        long before = node.inboxCount();
+        String chunk = "{\"type\":\"Follow\"}";
+        String request = "POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port() + "\r\nContent-Type: application/activity+json\r\n"
+                + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).startsWith("HTTP/1.1 4");
+        }
+        assertThat(node.inboxCount()).isEqualTo(before);
+    }
+
+    @Test
+    void jsonNestedTenThousandDeepIsRefused() {
+        byte[] body = json("{\"type\":\"Follow\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)), 400,
+                "unreadable_activity");
+    }
+
+    @Test
+    void theSameActivityTwiceHasOneEffect() {
+        byte[] body = follow("dup-twice");
+        long before = node.inboxCount();
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode())
+                    .isEqualTo(202);
+        }
+        assertThat(node.inboxCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void fiftyConcurrentCopiesHaveOneEffect() throws Exception {
+        byte[] body = follow("dup-fifty");
+        long before = node.inboxCount();
+        List<Callable<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            posts.add(() -> post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode());
+        }
+        Set<Integer> statuses = new java.util.HashSet<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> f : pool.invokeAll(posts)) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).containsExactly(202);
+        assertThat(node.inboxCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCorrectlySignedFollowIsAcceptedStoredAndAnswered() {
+        byte[] body = follow("ok");
+        HttpResponse<String> res = post(node, new Signed(SIGNER.signCavage(base(node), body, mallory, Instant.now()), body));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        FollowIT.await("the fake peer receives the Accept", () -> peer.received("mallory").stream()
+                .anyMatch(a -> a.contains("\"type\":\"Accept\"") && a.contains("activities/ok")));
+    }
+
+    // --- helpers
+
+    record Signed(SignableRequest request, byte[] body) {
+    }
+
+    private static void assertRefused(HttpResponse<String> res, int status, String code) {
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+        assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(res.body()).contains("\"code\":\"" + code + "\"");
+    }
+
+    private static Signed unsigned(byte[] body) {
+        return new Signed(base(node), body);
+    }
+
+    private static SignableRequest base(Node target) {
+        return SignableRequest.of("POST", URI.create("http://localhost:" + target.port() + "/inbox"))
+                .withHeader("Content-Type", "application/activity+json");
+    }
+
+    private static SignableRequest replace(SignableRequest r, String name, String value) {
+        Map<String, List<String>> headers = new HashMap<>(r.headers());
+        headers.put(name, List.of(value));
+        return new SignableRequest(r.method(), r.target(), headers);
+    }
+
+    private static String mallory() {
+        return peer.actorId("mallory").toString();
+    }
+
+    private static String branch(Node target) {
+        return "http://localhost:" + target.port() + "/groups/" + target.config().configuredBranchSlug().orElseThrow();
+    }
+
+    private static byte[] follow(String name) {
+        return follow(name, peer.actorId("mallory"));
+    }
+
+    private static byte[] follow(String name, URI actor) {
+        return follow(name, actor, node);
+    }
+
+    private static byte[] follow(String name, URI actor, Node target) {
+        return json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/" + name
+                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch(target) + "\"}");
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends to 127.0.0.1; RFC 9421 covers @authority from the signed URI, not the Host header. */
+    private static HttpResponse<String> post(Node target, Signed signed) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + target.port() + "/inbox"))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.request().headers().forEach((name, values) -> {
+            if (!Set.of("host", "content-length", "connection").contains(name.toLowerCase(Locale.ROOT))) {
+                b.header(name, String.join(", ", values));
+            }
+        });
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
