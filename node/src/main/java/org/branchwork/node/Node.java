@@ -14,7 +14,12 @@ import java.util.logging.Logger;
 import io.helidon.webserver.WebServer;
 
 import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
+import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.wellknown.ObjectEndpoint;
+import org.branchwork.node.service.AnnouncementService;
+import org.branchwork.node.storage.AnnouncementStore;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.LocalActors;
@@ -96,6 +101,16 @@ public final class Node implements AutoCloseable {
         this.inbox = inbox;
     }
 
+    /** The body of a stored inbox activity, as received. */
+    public Optional<String> receivedBody(String activityId) {
+        return database.transactions().inTransaction(c -> inbox.find(c, activityId).map(InboxStore.Received::body));
+    }
+
+    /** Whether the inbox has stored the activity with this id. */
+    public boolean hasReceived(String activityId) {
+        return database.transactions().inTransaction(c -> inbox.find(c, activityId).isPresent());
+    }
+
     /** How many activities the inbox has stored. */
     public long inboxCount() {
         return database.transactions().inTransaction(inbox::count);
@@ -155,9 +170,10 @@ public final class Node implements AutoCloseable {
         ActorResolver resolver = new ActorResolver(fetcher, clock);
         FollowStore followStore = new FollowStore();
         DeliveryStore deliveryStore = new DeliveryStore();
-        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, clock);
+        AnnouncementMapper announcementMapper = new AnnouncementMapper(uris);
+        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, announcementMapper, clock);
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
-                () -> actors.branch().map(b -> b.keys().rsa()), new RetrySchedule(random), clock);
+                () -> actors.branch().map(b -> b.keys().rsa()), new RetrySchedule(random, config.firstRetry()), clock);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker, clock);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
                 .on(ActivityType.FOLLOW, followHandlers::follow)
@@ -171,6 +187,7 @@ public final class Node implements AutoCloseable {
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken());
+        AnnouncementService announcements = new AnnouncementService(tx, new AnnouncementStore(), outbox, worker::wake, clock);
 
         Templates templates = new Templates();
         SetupPages setupPages = new SetupPages(setup, branches, templates);
@@ -184,7 +201,9 @@ public final class Node implements AutoCloseable {
                 new ContextEndpoint(),
                 new ActorEndpoint(actors, new ActorMapper(uris), uris, codec, tx, followStore),
                 new InboxEndpoint(pipeline, processor, origin),
-                new FollowsEndpoint(followService, apiAuth));
+                new FollowsEndpoint(followService, apiAuth),
+                new AnnouncementsEndpoint(announcements, uris, apiAuth),
+                new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()
                 .host(config.host())

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
+import org.branchwork.node.federation.wellknown.ObjectEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
 import org.branchwork.node.federation.wellknown.ContextEndpoint;
@@ -32,14 +34,16 @@ final class Routes {
                 .register("/nodeinfo", c.nodeInfo().document())
                 .register("/ns", c.context())
                 .register("/api/v1/follows", c.follows())
+                .register("/api/v1/announcements", c.announcements())
                 .register("/setup", c.setupPages())
-                .register("/", c.inbox(), c.actors(), c.homePages());
+                .register("/", c.inbox(), c.actors(), c.objects(), c.homePages());
         c.errors().register(routing);
     }
 
     /** What the routes need, built by {@link Node}. */
     record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
-                      ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows) {
+                      ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
+                      AnnouncementsEndpoint announcements, ObjectEndpoint objects) {
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param adminToken      bearer token with admin rights on the API, or null
  * @param allowPrivateAddresses whether federation may reach loopback and private addresses
  * @param dbUrl           JDBC URL, or null for the embedded database in the data folder
+ * @param firstRetry      delay before the first retry of a failed delivery; later ones double
  */
 public record NodeConfig(
         String host,
@@ -27,7 +28,8 @@ public record NodeConfig(
         String branchName,
         String adminToken,
         boolean allowPrivateAddresses,
-        String dbUrl) {
+        String dbUrl,
+        java.time.Duration firstRetry) {
 
     /** The public origin; when none is configured, {@code http://localhost:<port>} with the actual port. */
     public URI publicUrl(int actualPort) {
@@ -63,6 +65,6 @@ public record NodeConfig(
     /** A copy with another port; used by tests and by nothing else. */
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(host, newPort, publicUrl, dataDir, branchSlug, branchName, adminToken,
-                allowPrivateAddresses, dbUrl);
+                allowPrivateAddresses, dbUrl, firstRetry);
     }
 }

@@ -57,7 +57,9 @@ public final class NodeConfigLoader {
         boolean allowPrivate = parseBoolean(Setting.ALLOW_PRIVATE_ADDRESSES,
                 value(yaml, Setting.ALLOW_PRIVATE_ADDRESSES).orElse("false"));
         String dbUrl = value(yaml, Setting.DB_URL).map(NodeConfigLoader::validateDbUrl).orElse(null);
-        return new NodeConfig(host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl);
+        java.time.Duration firstRetry = parseDuration(Setting.DELIVERY_FIRST_RETRY,
+                value(yaml, Setting.DELIVERY_FIRST_RETRY).orElse("30"));
+        return new NodeConfig(host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry);
     }
 
     /** A handle derived from a display name: "Momentum Stockport" becomes "momentum_stockport". */
@@ -214,6 +216,21 @@ public final class NodeConfigLoader {
             default -> throw new StartupException(setting.label()
                     + " must be true or false, got '" + raw + "'.");
         };
+    }
+
+    /** Seconds ("30", "0.2") or an ISO-8601 duration ("PT30S"). */
+    private static java.time.Duration parseDuration(Setting setting, String raw) {
+        try {
+            java.time.Duration d = raw.toUpperCase(Locale.ROOT).startsWith("P") ? java.time.Duration.parse(raw)
+                    : java.time.Duration.ofMillis(Math.round(Double.parseDouble(raw) * 1000));
+            if (!d.isNegative() && !d.isZero() && d.compareTo(java.time.Duration.ofHours(1)) <= 0) {
+                return d;
+            }
+        } catch (RuntimeException e) {
+            // fall through to the message below
+        }
+        throw new StartupException(setting.label() + " must be a duration from 1 ms to 1 hour, in seconds (30) or ISO-8601 "
+                + "(PT30S), got '" + raw + "'.");
     }
 
     private static String validateDbUrl(String url) {

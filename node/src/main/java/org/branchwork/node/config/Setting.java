@@ -13,7 +13,8 @@ public enum Setting {
     BRANCH_NAME("branchwork.branch.name", "BRANCHWORK_BRANCH_NAME"),
     ADMIN_TOKEN("branchwork.admin-token", "BRANCHWORK_ADMIN_TOKEN"),
     ALLOW_PRIVATE_ADDRESSES("branchwork.allow-private-addresses", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES"),
-    DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL");
+    DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL"),
+    DELIVERY_FIRST_RETRY("branchwork.delivery.first-retry", "BRANCHWORK_DELIVERY_FIRST_RETRY");
 
     private final String key;
     private final String variable;

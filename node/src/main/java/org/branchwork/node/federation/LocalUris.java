@@ -87,6 +87,15 @@ public final class LocalUris {
         return at("/nodeinfo/2.1");
     }
 
+    public URI announcement(org.branchwork.node.domain.AnnouncementId id) {
+        return at("/announcements/" + id.value());
+    }
+
+    /** The {@code Create} activity that published an announcement. */
+    public URI announcementCreate(org.branchwork.node.domain.AnnouncementId id) {
+        return at("/announcements/" + id.value() + "/activity");
+    }
+
     /** A new id for an activity the branch sends. */
     public URI newActivity() {
         return at("/activities/" + java.util.UUID.randomUUID());

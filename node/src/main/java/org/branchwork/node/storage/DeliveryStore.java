@@ -18,8 +18,8 @@ public final class DeliveryStore {
     public record Delivery(long id, URI inbox, String host, String activityId, String body, int attempts) {
     }
 
-    /** Queue counts, for the admin view and tests. */
-    public record Counts(long pending, long delivered, long dead) {
+    /** Queue counts, for the admin view and tests; {@code failing} are pending rows that failed at least once. */
+    public record Counts(long pending, long failing, long delivered, long dead) {
     }
 
     public void enqueue(Connection c, URI inbox, String activityId, String body, Instant now) throws SQLException {
@@ -105,20 +105,17 @@ public final class DeliveryStore {
     }
 
     public Counts counts(Connection c) throws SQLException {
-        long pending = 0;
-        long delivered = 0;
-        long dead = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM delivery GROUP BY state");
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN state = 'pending' AND attempts > 0 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END), 0)
+                FROM delivery
+                """);
              ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                switch (rs.getString(1)) {
-                    case "pending" -> pending = rs.getLong(2);
-                    case "delivered" -> delivered = rs.getLong(2);
-                    default -> dead = rs.getLong(2);
-                }
-            }
+            rs.next();
+            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
-        return new Counts(pending, delivered, dead);
     }
 
     private static String hostOf(URI inbox) {

@@ -16,14 +16,17 @@ public final class RetrySchedule {
     private static final Duration CAP = Duration.ofHours(12);
 
     private final RandomGenerator random;
+    private final Duration first;
 
-    public RetrySchedule(RandomGenerator random) {
+    /** The schedule above, starting from {@code first} ({@code BRANCHWORK_DELIVERY_FIRST_RETRY}; tests shorten it). */
+    public RetrySchedule(RandomGenerator random, Duration first) {
         this.random = random;
+        this.first = first;
     }
 
     /** The delay after the {@code attempt}-th failure (1-based), jitter included. */
     public Duration delayAfter(int attempt) {
-        Duration base = FIRST.multipliedBy(1L << Math.min(attempt - 1, 20));
+        Duration base = first.multipliedBy(1L << Math.min(attempt - 1, 20));
         if (base.compareTo(CAP) > 0) {
             base = CAP;
         }

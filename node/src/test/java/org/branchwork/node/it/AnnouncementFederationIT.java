@@ -1,0 +1,142 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.jsonld.Decoded;
+import org.branchwork.protocol.proof.DataIntegrityProofs;
+import org.branchwork.protocol.proof.ProofCheck;
+import org.branchwork.protocol.sig.Multikey;
+import org.branchwork.protocol.vocab.Actor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A national node and two branches: announcements reach followers, also one that was down for a while. */
+class AnnouncementFederationIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    @AfterEach
+    void stop() {
+        nodes.values().forEach(Node::close);
+    }
+
+    @Test
+    void anAnnouncementReachesEveryFollowingBranchWithAVerifiableProof() throws Exception {
+        Node national = start("national");
+        Node stockport = start("stockport");
+        Node manchester = start("manchester");
+        follow(stockport, national);
+        follow(manchester, national);
+        follow(stockport, manchester);
+        await("national has two followers", () -> national.followerCount() == 2);
+
+        HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements",
+                "{\"content\": \"Day of action on Saturday.\\n\\nBring a friend.\"}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String activityId = JSON.readTree(posted.body()).get("activity").asText();
+
+        await("stockport received the Create", () -> stockport.hasReceived(activityId));
+        await("manchester received the Create", () -> manchester.hasReceived(activityId));
+        assertThat(national.deliveryCounts().dead()).isZero();
+
+        // The note is served at its id, and the proof on the delivered Create verifies with the
+        // Ed25519 key national publishes: a relayed copy could be checked without asking national.
+        JsonNode created = JSON.readTree(fetch(national, "/groups/national").body());
+        Actor group = (Actor) ((Decoded.Read) new ActivityCodec().read(created)).object();
+        assertThat(api(national, "GET", "/api/v1/follows", null).body()).as("national follows nobody").isEqualTo("[]");
+        JsonNode note = JSON.readTree(fetch(national, new java.net.URI(JSON.readTree(posted.body()).get("id").asText()).getRawPath()).body());
+        assertThat(note.get("type").asText()).isEqualTo("Note");
+        assertThat(note.get("content").asText()).isEqualTo("<p>Day of action on Saturday.</p><p>Bring a friend.</p>");
+        String body = stockportCopy(stockport, activityId);
+        ProofCheck proof = DataIntegrityProofs.verify(JSON.readTree(body),
+                Multikey.decodePublic(group.assertionMethods().get(0).publicKeyMultibase()));
+        assertThat(proof).isInstanceOf(ProofCheck.Valid.class);
+    }
+
+    @Test
+    void aBranchThatWasDownReceivesTheAnnouncementOnceItIsBack() throws Exception {
+        Node national = start("national");
+        Node manchester = start("manchester");
+        follow(manchester, national);
+        await("national has its follower", () -> national.followerCount() == 1);
+
+        manchester.close();
+        nodes.remove("manchester");
+        HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements", "{\"content\": \"Meeting moved to 7pm.\"}");
+        String activityId = JSON.readTree(posted.body()).get("activity").asText();
+        await("national has tried and failed at least once", () -> national.deliveryCounts().failing() == 1);
+
+        Node back = start("manchester");  // same port and data folder
+        await("manchester received the announcement after coming back", () -> back.hasReceived(activityId));
+        await("national's queue is empty", () -> national.deliveryCounts().pending() == 0);
+        assertThat(national.deliveryCounts().dead()).isZero();
+    }
+
+    private Node start(String slug) {
+        int port = ports.computeIfAbsent(slug, s -> freePort());
+        Map<String, String> env = new HashMap<>();
+        env.put("BRANCHWORK_BRANCH_SLUG", slug);
+        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
+        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
+        Node node = Node.start(TestNodes.config(dir.resolve(slug), env).withPort(port));
+        nodes.put(slug, node);
+        return node;
+    }
+
+    private static void follow(Node follower, Node target) {
+        String slug = target.config().configuredBranchSlug().orElseThrow();
+        HttpResponse<String> res = api(follower, "POST", "/api/v1/follows",
+                "{\"target\": \"@" + slug + "@localhost:" + target.port() + "\"}");
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        await(follower.config().configuredBranchSlug().orElseThrow() + " follows " + slug,
+                () -> api(follower, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
+    }
+
+    private static String stockportCopy(Node node, String activityId) {
+        return node.receivedBody(activityId).orElseThrow();
+    }
+
+    private static HttpResponse<String> fetch(Node node, String path) {
+        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Accept", "application/activity+json").build());
+    }
+
+    private static HttpResponse<String> api(Node node, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return TestNodes.send(b.build());
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
