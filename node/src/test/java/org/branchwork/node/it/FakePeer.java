@@ -33,6 +33,7 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final ActivityCodec codec = new ActivityCodec();
+    private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
 
     FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,9 +41,9 @@ final class FakePeer implements AutoCloseable {
             String name = exchange.getRequestURI().getPath().substring("/users/".length());
             if (exchange.getRequestMethod().equals("POST") && name.endsWith("/inbox")) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.computeIfAbsent(name.substring(0, name.length() - 6), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                        .add(body);
-                exchange.sendResponseHeaders(202, -1);
+                String actor = name.substring(0, name.length() - 6);
+                received.computeIfAbsent(actor, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(body);
+                exchange.sendResponseHeaders(inboxStatus.getOrDefault(actor, 202), -1);
                 exchange.close();
                 return;
             }
@@ -67,6 +68,11 @@ final class FakePeer implements AutoCloseable {
         KeyPair pair = KeyPairs.generateRsa(new SecureRandom());
         keys.put(name, pair);
         return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
+    }
+
+    /** Makes the actor's inbox answer with this status from now on. */
+    void inboxAnswers(String name, int status) {
+        inboxStatus.put(name, status);
     }
 
     URI actorId(String name) {

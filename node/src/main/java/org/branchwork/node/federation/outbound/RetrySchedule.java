@@ -6,12 +6,12 @@ import java.util.random.RandomGenerator;
 /**
  * When a failed delivery is tried again: 30 s, then doubling (1, 2, 4 ... 64 min, about 2, 4 and
  * 8.5 h), capped at 12 h, each with up to 10% jitter so that a recovering peer is not hit by every
- * sender at once. Fourteen attempts span about 53 hours; then the delivery becomes a dead letter.
- * Mastodon tries for 2-3 days (n⁴ + 15 s, 16 attempts); we are in the same range.
+ * sender at once. Fifteen attempts span about 53 hours (at least the 48 we promise); then the
+ * delivery becomes a dead letter. Mastodon tries for 2-3 days (n⁴ + 15 s, 16 attempts).
  */
 public final class RetrySchedule {
 
-    public static final int MAX_ATTEMPTS = 14;
+    public static final int MAX_ATTEMPTS = 15;
     private static final Duration FIRST = Duration.ofSeconds(30);
     private static final Duration CAP = Duration.ofHours(12);
 

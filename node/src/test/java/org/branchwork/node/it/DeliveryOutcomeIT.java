@@ -1,0 +1,105 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the delivery queue treats peers that refuse for good and peers that fail for a while. */
+class DeliveryOutcomeIT {
+
+    @TempDir
+    Path dir;
+
+    private FakePeer peer;
+    private Node node;
+
+    @BeforeEach
+    void start() throws IOException {
+        peer = new FakePeer();
+        node = TestNodes.start(dir, Map.of("BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true",
+                "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1"));
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        peer.close();
+    }
+
+    @Test
+    void aGoneInboxBecomesADeadLetterAtOnceNotARetryLoop() throws Exception {
+        SigningKey alice = peer.actor("alice");
+        peer.inboxAnswers("alice", 410);
+
+        follow(alice, "f1");
+
+        await("the Accept is a dead letter", () -> node.deliveryCounts().dead() == 1);
+        int posts = peer.received("alice").size();
+        assertThat(node.deliveryCounts().pending()).isZero();
+        assertThat(posts).as("tried with RFC 9421 only: 410 is not a signature refusal").isEqualTo(1);
+    }
+
+    @Test
+    void aFailingInboxIsRetriedUntilItAnswers() throws Exception {
+        SigningKey bob = peer.actor("bob");
+        peer.inboxAnswers("bob", 503);
+
+        follow(bob, "f2");
+
+        await("a few failed attempts", () -> peer.received("bob").size() >= 3);
+        assertThat(node.deliveryCounts().failing()).isEqualTo(1);
+        peer.inboxAnswers("bob", 202);
+        await("delivered once the inbox answers", () -> node.deliveryCounts().delivered() == 1);
+        assertThat(node.deliveryCounts().dead()).isZero();
+    }
+
+    @Test
+    void aPeerThatRefusesRfc9421GetsDraftCavageAtOnce() throws Exception {
+        SigningKey carol = peer.actor("carol");
+        peer.inboxAnswers("carol", 401);
+
+        follow(carol, "f3");
+
+        await("two knocks per attempt", () -> peer.received("carol").size() >= 2);
+        assertThat(node.deliveryCounts().delivered()).isZero();
+    }
+
+    private void follow(SigningKey actor, String id) throws Exception {
+        String actorId = actor.keyId().substring(0, actor.keyId().indexOf('#'));
+        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/" + id
+                + "\",\"type\":\"Follow\",\"actor\":\"" + actorId + "\",\"object\":\"http://localhost:" + node.port()
+                + "/groups/national\"}").getBytes(StandardCharsets.UTF_8);
+        SignableRequest signed = new HttpSignatureSigner().signRfc9421(
+                SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
+                        .withHeader("Content-Type", "application/activity+json"), body, actor, Instant.now());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/inbox"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach((name, values) -> {
+            if (!Set.of("host", "content-length").contains(name)) {
+                b.header(name, String.join(", ", values));
+            }
+        });
+        HttpResponse<String> res = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+    }
+}
