@@ -34,6 +34,7 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final ActivityCodec codec = new ActivityCodec();
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
+    private volatile long inboxDelayMillis;
 
     FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,6 +43,13 @@ final class FakePeer implements AutoCloseable {
             if (exchange.getRequestMethod().equals("POST") && name.endsWith("/inbox")) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String actor = name.substring(0, name.length() - 6);
+                if (inboxDelayMillis > 0) {
+                    try {
+                        Thread.sleep(inboxDelayMillis);  // a slow peer, so that a fan-out takes a while
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 received.computeIfAbsent(actor, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(body);
                 exchange.sendResponseHeaders(inboxStatus.getOrDefault(actor, 202), -1);
                 exchange.close();
@@ -68,6 +76,11 @@ final class FakePeer implements AutoCloseable {
         KeyPair pair = KeyPairs.generateRsa(new SecureRandom());
         keys.put(name, pair);
         return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
+    }
+
+    /** Makes every inbox answer only after this delay (the server handles one request at a time). */
+    void inboxDelay(long millis) {
+        inboxDelayMillis = millis;
     }
 
     /** Makes the actor's inbox answer with this status from now on. */

@@ -1,0 +1,99 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sender is killed with SIGKILL in the middle of a fan-out; after a restart every follower still gets it. */
+class CrashDuringFanOutIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final int FOLLOWERS = 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingIsLostWhenTheSenderIsKilledMidFanOut() throws Exception {
+        int port = NodeProcess.freePort();
+        Map<String, String> env = Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR",
+                dir.resolve("data").toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true", "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
+        try (FakePeer peer = new FakePeer()) {
+            NodeProcess national = NodeProcess.start(dir, env);
+            national.awaitHealthy(port);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < FOLLOWERS; i++) {
+                String name = "member" + i;
+                names.add(name);
+                follow(peer, peer.actor(name), port);
+            }
+            await("every follower got its Accept", () -> names.stream().allMatch(n -> !peer.received(n).isEmpty()));
+
+            peer.inboxDelay(100);  // 30 deliveries now take about 3 s
+            String activityId = announce(port);
+            await("the fan-out has begun", () -> names.stream().anyMatch(n -> received(peer, n, activityId)));
+            long reachedBeforeKill = names.stream().filter(n -> received(peer, n, activityId)).count();
+            national.kill();
+            assertThat(reachedBeforeKill).as("killed in the middle").isLessThan(FOLLOWERS);
+
+            peer.inboxDelay(0);
+            NodeProcess restarted = NodeProcess.start(dir, env);
+            try {
+                restarted.awaitHealthy(port);
+                await("every follower received the announcement after the restart",
+                        () -> names.stream().allMatch(n -> received(peer, n, activityId)));
+            } finally {
+                restarted.close();
+            }
+        }
+    }
+
+    private static boolean received(FakePeer peer, String name, String activityId) {
+        return peer.received(name).stream().anyMatch(body -> body.contains("\"id\":\"" + activityId + "\""));
+    }
+
+    private static void follow(FakePeer peer, SigningKey key, int port) throws Exception {
+        String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+        URI inbox = URI.create("http://localhost:" + port + "/inbox");
+        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/follows/1\","
+                + "\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"http://localhost:" + port + "/groups/national\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        SignableRequest signed = new HttpSignatureSigner().signRfc9421(
+                SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
+        HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach((name, values) -> {
+            if (!Set.of("host", "content-length").contains(name)) {
+                b.header(name, String.join(", ", values));
+            }
+        });
+        HttpResponse<String> res = NodeProcess.send(b.build());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+    }
+
+    private static String announce(int port) throws Exception {
+        HttpResponse<String> res = NodeProcess.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/announcements"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Strike fund update\"}")).build());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(res.body()).get("activity").asText();
+    }
+}
