@@ -6,18 +6,13 @@ import static org.branchwork.node.it.FollowIT.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +39,7 @@ class CrashDuringFanOutIT {
             for (int i = 0; i < FOLLOWERS; i++) {
                 String name = "member" + i;
                 names.add(name);
-                follow(peer, peer.actor(name), port);
+                follow(peer.actor(name), port);
             }
             await("every follower got its Accept", () -> names.stream().allMatch(n -> !peer.received(n).isEmpty()));
 
@@ -71,21 +66,10 @@ class CrashDuringFanOutIT {
         return peer.received(name).stream().anyMatch(body -> body.contains("\"id\":\"" + activityId + "\""));
     }
 
-    private static void follow(FakePeer peer, SigningKey key, int port) throws Exception {
+    private static void follow(SigningKey key, int port) {
         String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-        URI inbox = URI.create("http://localhost:" + port + "/inbox");
-        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/follows/1\","
-                + "\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"http://localhost:" + port + "/groups/national\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        SignableRequest signed = new HttpSignatureSigner().signRfc9421(
-                SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
-        HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.headers().forEach((name, values) -> {
-            if (!Set.of("host", "content-length").contains(name)) {
-                b.header(name, String.join(", ", values));
-            }
-        });
-        HttpResponse<String> res = NodeProcess.send(b.build());
+        HttpResponse<String> res = FakePeer.follow(key, URI.create("http://localhost:" + port + "/inbox"),
+                URI.create("http://localhost:" + port + "/groups/national"), actor + "/follows/1");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 

@@ -5,19 +5,12 @@ import static org.branchwork.node.it.FollowIT.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,22 +77,9 @@ class DeliveryOutcomeIT {
         assertThat(node.deliveryCounts().delivered()).isZero();
     }
 
-    private void follow(SigningKey actor, String id) throws Exception {
-        String actorId = actor.keyId().substring(0, actor.keyId().indexOf('#'));
-        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/" + id
-                + "\",\"type\":\"Follow\",\"actor\":\"" + actorId + "\",\"object\":\"http://localhost:" + node.port()
-                + "/groups/national\"}").getBytes(StandardCharsets.UTF_8);
-        SignableRequest signed = new HttpSignatureSigner().signRfc9421(
-                SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
-                        .withHeader("Content-Type", "application/activity+json"), body, actor, Instant.now());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/inbox"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.headers().forEach((name, values) -> {
-            if (!Set.of("host", "content-length").contains(name)) {
-                b.header(name, String.join(", ", values));
-            }
-        });
-        HttpResponse<String> res = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private void follow(SigningKey actor, String id) {
+        HttpResponse<String> res = FakePeer.follow(actor, URI.create("http://localhost:" + node.port() + "/inbox"),
+                URI.create("http://localhost:" + node.port() + "/groups/national"), peer.origin() + "/activities/" + id);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 }

@@ -29,6 +29,9 @@ import org.branchwork.protocol.vocab.PublicKeyInfo;
  */
 final class FakePeer implements AutoCloseable {
 
+    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
@@ -106,6 +109,37 @@ final class FakePeer implements AutoCloseable {
                 URI.create(id + "/outbox"), null, null, null, Endpoints.NONE,
                 List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
                 List.of(), false, null);
+    }
+
+    /** Posts a signed request as built by the signer (headers the JDK client sets itself are left to it). */
+    static java.net.http.HttpResponse<String> post(org.branchwork.protocol.sig.SignableRequest signed, byte[] body) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(signed.target())
+                .timeout(java.time.Duration.ofSeconds(30))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach((name, values) -> {
+            if (!java.util.Set.of("host", "content-length", "connection").contains(name)) {
+                b.header(name, String.join(", ", values));
+            }
+        });
+        try {
+            return CLIENT.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a Follow of {@code object} by the actor whose key this is, signed with RFC 9421, to {@code inbox}. */
+    static java.net.http.HttpResponse<String> follow(SigningKey key, URI inbox, URI object, String activityId) {
+        String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
+                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + object + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        return post(new org.branchwork.protocol.sig.HttpSignatureSigner().signRfc9421(
+                org.branchwork.protocol.sig.SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"),
+                body, key, java.time.Instant.now()), body);
     }
 
     @Override

@@ -7,17 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxRefusalIT {
 
     private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path dir;
@@ -294,23 +289,7 @@ class InboxRefusalIT {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Sends to 127.0.0.1; RFC 9421 covers @authority from the signed URI, not the Host header. */
     private static HttpResponse<String> post(Node target, Signed signed) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + target.port() + "/inbox"))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
-        signed.request().headers().forEach((name, values) -> {
-            if (!Set.of("host", "content-length", "connection").contains(name.toLowerCase(Locale.ROOT))) {
-                b.header(name, String.join(", ", values));
-            }
-        });
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FakePeer.post(signed.request(), signed.body());
     }
 }

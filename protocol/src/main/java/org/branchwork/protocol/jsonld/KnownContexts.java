@@ -19,22 +19,7 @@ final class KnownContexts {
         as.put("ldp", Namespaces.LDP);
         as.put("id", "@id");
         as.put("type", "@type");
-        for (String term : List.of("Object", "Link", "Activity", "IntransitiveActivity", "Collection", "OrderedCollection",
-                "CollectionPage", "OrderedCollectionPage", "Accept", "Add", "Announce", "Arrive", "Block", "Create",
-                "Delete", "Dislike", "Flag", "Follow", "Ignore", "Invite", "Join", "Leave", "Like", "Listen", "Move",
-                "Offer", "Question", "Reject", "Read", "Remove", "TentativeReject", "TentativeAccept", "Travel", "Undo",
-                "Update", "View", "Application", "Group", "Organization", "Person", "Service", "Article", "Audio",
-                "Document", "Event", "Image", "Note", "Page", "Place", "Profile", "Relationship", "Tombstone", "Video",
-                "Mention", "actor", "attachment", "attributedTo", "audience", "bcc", "bto", "cc", "context", "current",
-                "first", "generator", "icon", "image", "inReplyTo", "instrument", "last", "location", "items",
-                "orderedItems", "oneOf", "anyOf", "closed", "origin", "next", "object", "prev", "preview", "result",
-                "replies", "tag", "target", "to", "url", "accuracy", "altitude", "content", "contentMap", "name", "nameMap",
-                "duration", "height", "href", "hreflang", "partOf", "latitude", "longitude", "mediaType", "endTime",
-                "published", "radius", "rel", "startIndex", "startTime", "summary", "summaryMap", "totalItems", "units",
-                "updated", "width", "subject", "relationship", "describes", "formerType", "deleted", "outbox", "following",
-                "followers", "liked", "likes", "shares", "streams", "preferredUsername", "endpoints", "sharedInbox",
-                "proxyUrl", "oauthAuthorizationEndpoint", "oauthTokenEndpoint", "provideClientKey", "signClientKey",
-                "source", "sensitive", "manuallyApprovesFollowers", "movedTo", "alsoKnownAs")) {
+        for (String term : Terms.activityStreamsTerms()) {
             as.put(term, Namespaces.AS + term);
         }
         as.put("inbox", "ldp:inbox");

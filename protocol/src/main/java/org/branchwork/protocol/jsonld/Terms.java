@@ -30,7 +30,7 @@ public final class Terms {
             "relationship", "describes", "formerType", "deleted", "outbox", "following", "followers", "liked",
             "likes", "shares", "streams", "preferredUsername", "endpoints", "sharedInbox", "proxyUrl",
             "oauthAuthorizationEndpoint", "oauthTokenEndpoint", "provideClientKey", "signClientKey", "source",
-            "sensitive", "manuallyApprovesFollowers", "movedTo", "alsoKnownAs", "quoteUrl");
+            "sensitive", "manuallyApprovesFollowers", "movedTo", "alsoKnownAs");
 
     private static final Map<String, String> IRI_TO_TERM = new HashMap<>();
     private static final Map<String, String> TERM_TO_IRI = new HashMap<>();
@@ -88,6 +88,11 @@ public final class Terms {
     /** The IRI of a canonical term, if the model knows it. */
     public static Optional<String> iriFor(String term) {
         return Optional.ofNullable(TERM_TO_IRI.get(term));
+    }
+
+    /** ActivityStreams' own terms (and the common extensions in its namespace), as the AS2 context defines them. */
+    static List<String> activityStreamsTerms() {
+        return AS_TERMS;
     }
 
     /** Whether a canonical term name is one of ActivityStreams' own. */
