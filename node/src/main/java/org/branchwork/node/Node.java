@@ -27,6 +27,7 @@ import org.branchwork.node.federation.inbound.ActivityDispatcher;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.inbound.InboxPipeline;
 import org.branchwork.node.federation.inbound.InboxProcessor;
+import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
 import org.branchwork.node.federation.outbound.InboxClient;
@@ -40,6 +41,7 @@ import org.branchwork.node.federation.resolve.WebFingerClient;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.InboxStore;
+import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.SignaturePolicy;
 import org.branchwork.protocol.vocab.ActivityType;
@@ -84,11 +86,12 @@ public final class Node implements AutoCloseable {
     private final DeliveryStore deliveries;
     private final FollowStore follows;
     private final InboxStore inbox;
+    private final RemoteObjectStore remoteObjects;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
                  DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
-                 InboxStore inbox) {
+                 InboxStore inbox, RemoteObjectStore remoteObjects) {
         this.config = config;
         this.database = database;
         this.server = server;
@@ -99,11 +102,22 @@ public final class Node implements AutoCloseable {
         this.deliveries = deliveries;
         this.follows = follows;
         this.inbox = inbox;
+        this.remoteObjects = remoteObjects;
+    }
+
+    /** A received object as stored, if the node kept it. */
+    public Optional<RemoteObjectStore.RemoteObject> remoteObject(java.net.URI id) {
+        return database.transactions().inTransaction(c -> remoteObjects.find(c, id));
     }
 
     /** The body of a stored inbox activity, as received. */
     public Optional<String> receivedBody(String activityId) {
         return database.transactions().inTransaction(c -> inbox.find(c, activityId).map(InboxStore.Received::body));
+    }
+
+    /** What handling a received activity came to, once it is handled. */
+    public Optional<String> inboxOutcome(String activityId) {
+        return database.transactions().inTransaction(c -> inbox.outcome(c, activityId));
     }
 
     /** Whether the inbox has stored the activity with this id. */
@@ -175,7 +189,13 @@ public final class Node implements AutoCloseable {
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
                 () -> actors.branch().map(b -> b.keys().rsa()), new RetrySchedule(random, config.firstRetry()), clock);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker, clock);
+        RemoteObjectStore remoteObjects = new RemoteObjectStore();
+        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, codec, clock);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
+                .on(ActivityType.CREATE, content::create)
+                .on(ActivityType.UPDATE, content::update)
+                .on(ActivityType.DELETE, content::delete)
+                .on(ActivityType.ANNOUNCE, content::announce)
                 .on(ActivityType.FOLLOW, followHandlers::follow)
                 .on(ActivityType.UNDO, followHandlers::undo)
                 .on(ActivityType.ACCEPT, followHandlers::accept)
@@ -225,7 +245,8 @@ public final class Node implements AutoCloseable {
         actors.branch();
         worker.start();
         processor.resume();
-        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore);
+        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
+                remoteObjects);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());

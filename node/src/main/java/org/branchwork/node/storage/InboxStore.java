@@ -70,6 +70,17 @@ public final class InboxStore {
         }
     }
 
+    /** What handling the activity came to, once it has been handled. */
+    public Optional<String> outcome(Connection c, String activityId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT outcome FROM inbox_activity WHERE activity_id = ? AND handled_at IS NOT NULL")) {
+            s.setString(1, activityId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public long count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM inbox_activity");
              ResultSet rs = s.executeQuery()) {

@@ -38,6 +38,7 @@ final class FakePeer implements AutoCloseable {
     private final ActivityCodec codec = new ActivityCodec();
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
     private volatile long inboxDelayMillis;
+    private final Map<String, String> published = new ConcurrentHashMap<>();
 
     FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -71,7 +72,27 @@ final class FakePeer implements AutoCloseable {
                 out.write(json);
             }
         });
+        server.createContext("/objects/", exchange -> {
+            String json = published.get(exchange.getRequestURI().getPath());
+            if (json == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.start();
+    }
+
+    /** Serves a document at {@code /objects/{name}}; returns its IRI. */
+    URI publish(String name, String json) {
+        published.put("/objects/" + name, json);
+        return URI.create(origin() + "/objects/" + name);
     }
 
     /** Creates an actor with a fresh RSA key. */

@@ -1,0 +1,169 @@
+package org.branchwork.node.federation.inbound.handlers;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.branchwork.node.federation.resolve.ActivityFetcher;
+import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
+import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.RemoteObjectStore;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Origins;
+import org.branchwork.protocol.vocab.Ref;
+
+/**
+ * {@code Create}, {@code Update}, {@code Delete} and {@code Announce} of content from actors the
+ * branch follows, under the trust rules: an embedded object from another origin than the actor's
+ * is not taken as given but fetched from its own origin; only an object's owner may update or
+ * delete it; an {@code Announce} of a foreign object fetches the original (both Lemmy's wrapped
+ * {@code Announce(Create(Note))}, FEP-1b12, and the plain {@code Announce(Note)} of Mastodon and
+ * Mobilizon).
+ */
+public final class ContentHandlers {
+
+    private static final Set<String> CONTENT_TYPES = Set.of("Note", "Article", "Event");
+
+    private final Transactions tx;
+    private final FollowStore follows;
+    private final RemoteObjectStore objects;
+    private final ActivityFetcher fetcher;
+    private final ActivityCodec codec;
+    private final Clock clock;
+
+    public ContentHandlers(Transactions tx, FollowStore follows, RemoteObjectStore objects, ActivityFetcher fetcher,
+                           ActivityCodec codec, Clock clock) {
+        this.tx = tx;
+        this.follows = follows;
+        this.objects = objects;
+        this.fetcher = fetcher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public String create(Activity create) {
+        URI actor = create.actor().id().orElseThrow();
+        if (!followed(actor)) {
+            return "ignored: not from an actor the branch follows";
+        }
+        Optional<Ref> ref = create.object();
+        if (ref.isEmpty()) {
+            return "ignored: Create without an object";
+        }
+        AsObject object;
+        try {
+            object = trusted(ref.get(), actor);
+        } catch (FetchException e) {
+            return "failed: " + e.getMessage();
+        }
+        return store(object, actor);
+    }
+
+    public String update(Activity update) {
+        URI actor = update.actor().id().orElseThrow();
+        Optional<AsObject> embedded = update.object().flatMap(Ref::embedded);
+        Optional<URI> id = update.object().flatMap(Ref::id);
+        if (id.isEmpty()) {
+            return "ignored: Update without an object";
+        }
+        Optional<RemoteObjectStore.RemoteObject> stored = tx.inTransaction(c -> objects.find(c, id.get()));
+        if (stored.isEmpty()) {
+            return "ignored: Update of an object we do not have";
+        }
+        if (!stored.get().attributedTo().equals(actor)) {
+            return "refused: " + actor + " does not own " + id.get();
+        }
+        AsObject object;
+        try {
+            object = embedded.isPresent() && Origins.same(id.get(), actor) ? embedded.get() : fetcher.fetch(id.get());
+        } catch (FetchException e) {
+            return "failed: " + e.getMessage();
+        }
+        return store(object, actor);
+    }
+
+    public String delete(Activity delete) {
+        URI actor = delete.actor().id().orElseThrow();
+        Optional<URI> id = delete.object().flatMap(Ref::id);
+        if (id.isEmpty()) {
+            return "ignored: Delete without an object";
+        }
+        if (id.get().equals(actor)) {
+            boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor) | follows.removeFollowing(c, actor));
+            return removed ? "actor deleted: follow relations removed" : "ignored: deleted actor had no relation";
+        }
+        return tx.inTransaction(c -> {
+            Optional<RemoteObjectStore.RemoteObject> stored = objects.find(c, id.get());
+            if (stored.isEmpty()) {
+                return "ignored: Delete of an object we do not have";
+            }
+            if (!stored.get().attributedTo().equals(actor)) {
+                return "refused: " + actor + " does not own " + id.get();
+            }
+            objects.markDeleted(c, id.get(), clock.instant());
+            return "deleted: " + id.get();
+        });
+    }
+
+    public String announce(Activity announce) {
+        URI actor = announce.actor().id().orElseThrow();
+        if (!followed(actor)) {
+            return "ignored: not from an actor the branch follows";
+        }
+        Optional<Ref> ref = announce.object();
+        if (ref.isEmpty()) {
+            return "ignored: Announce without an object";
+        }
+        // FEP-1b12: a group wraps the activity; the content is the wrapped activity's object.
+        Optional<URI> target = ref.get().embedded()
+                .filter(o -> o instanceof Activity)
+                .flatMap(o -> ((Activity) o).object().flatMap(Ref::id))
+                .or(() -> ref.get().id());
+        if (target.isEmpty()) {
+            return "ignored: Announce of nothing we can fetch";
+        }
+        AsObject original;
+        try {
+            // Never the embedded copy: the announcer could have written anything into it.
+            original = fetcher.fetch(target.get());
+        } catch (FetchException e) {
+            return "failed: " + e.getMessage();
+        }
+        URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
+        return author == null ? "ignored: announced object has no author" : store(original, author);
+    }
+
+    private AsObject trusted(Ref ref, URI actor) throws FetchException {
+        Optional<AsObject> embedded = ref.embedded();
+        URI id = ref.id().orElseThrow(() -> new FetchException("object without an id", null));
+        if (embedded.isPresent() && Origins.same(id, actor)) {
+            return embedded.get();  // covered by the actor's own signature
+        }
+        return fetcher.fetch(id);
+    }
+
+    private String store(AsObject object, URI owner) {
+        if (!CONTENT_TYPES.contains(object.type())) {
+            return "stored activity only: " + object.type() + " content is not kept";
+        }
+        URI id = object.id().orElse(null);
+        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
+        if (id == null || author == null || !author.equals(owner) || !Origins.same(id, author)) {
+            return "refused: " + object.type() + " " + id + " is not " + owner + "'s own";
+        }
+        String body = codec.write(object);
+        tx.inTransaction(c -> {
+            objects.save(c, id, object.type(), author, body, clock.instant());
+            return null;
+        });
+        return "stored " + object.type() + " " + id;
+    }
+
+    private boolean followed(URI actor) {
+        return tx.inTransaction(c -> follows.following(c, actor)).map(f -> f.state().equals("accepted")).orElse(false);
+    }
+}

@@ -1,0 +1,147 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.storage.RemoteObjectStore.RemoteObject;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trust rules for content: only owners change their objects; an Announce never smuggles content in. */
+class TrustRulesIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String CONTEXT = "\"@context\":\"https://www.w3.org/ns/activitystreams\"";
+
+    @TempDir
+    Path dir;
+
+    private FakePeer peer;
+    private Node node;
+    private SigningKey mallory;
+    private SigningKey eve;
+    private int sequence;
+
+    @BeforeEach
+    void start() throws Exception {
+        peer = new FakePeer();
+        mallory = peer.actor("mallory");
+        eve = peer.actor("eve");
+        Map<String, String> env = new HashMap<>();
+        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
+        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
+        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        node = TestNodes.start(dir, env);
+        followAndGetAccepted(mallory, "mallory");
+        followAndGetAccepted(eve, "eve");
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        peer.close();
+    }
+
+    @Test
+    void onlyTheOwnerUpdatesOrDeletesAnObject() {
+        URI note = peer.publish("n1", note("n1", "mallory", "Original"));
+        send(mallory, "Create", "mallory", note("n1", "mallory", "Original"));
+        await("the note is stored", () -> node.remoteObject(note).isPresent());
+
+        String forged = send(eve, "Update", "eve", note("n1", "mallory", "Forged by eve"));
+        assertThat(outcome(forged)).startsWith("refused:").contains("does not own");
+        assertThat(content(note)).contains("Original").doesNotContain("Forged");
+
+        String edit = send(mallory, "Update", "mallory", note("n1", "mallory", "Edited by mallory"));
+        await("mallory's Update is handled", () -> content(note).contains("Edited by mallory"));
+        assertThat(node.hasReceived(edit)).isTrue();
+
+        String eveDelete = send(eve, "Delete", "eve", "\"" + note + "\"");
+        assertThat(outcome(eveDelete)).startsWith("refused:");
+        assertThat(node.remoteObject(note).map(RemoteObject::deleted)).contains(false);
+
+        send(mallory, "Delete", "mallory", "\"" + note + "\"");
+        await("mallory's Delete removes it", () -> node.remoteObject(note).map(RemoteObject::deleted).orElse(false));
+    }
+
+    @Test
+    void anAnnounceEmbeddingAForgedObjectStoresTheOriginalFromItsOrigin() {
+        URI note = peer.publish("n2", note("n2", "mallory", "What mallory really wrote"));
+
+        send(eve, "Announce", "eve", note("n2", "mallory", "Words put in mallory's mouth"));
+
+        await("the announced note is stored", () -> node.remoteObject(note).isPresent());
+        assertThat(content(note)).contains("What mallory really wrote").doesNotContain("mouth");
+        assertThat(node.remoteObject(note).orElseThrow().attributedTo()).isEqualTo(peer.actorId("mallory"));
+    }
+
+    @Test
+    void aCreateWhoseEmbeddedObjectIsFromElsewhereIsFetchedNotTrusted() {
+        // Eve creates "mallory's" note: the embedded copy is ignored, the fetched one is mallory's own,
+        // so eve (not its owner) cannot have it stored under her Create.
+        URI note = peer.publish("n3", note("n3", "mallory", "Mallory's words"));
+        String create = send(eve, "Create", "eve", note("n3", "mallory", "Eve's words"));
+
+        assertThat(outcome(create)).startsWith("refused:");
+        assertThat(node.remoteObject(note)).isEmpty();
+    }
+
+    private String outcome(String activityId) {
+        await("activity " + activityId + " is handled", () -> node.inboxOutcome(activityId).isPresent());
+        return node.inboxOutcome(activityId).orElseThrow();
+    }
+
+    private String content(URI id) {
+        return node.remoteObject(id).map(RemoteObject::body).orElse("");
+    }
+
+    private String note(String name, String author, String content) {
+        return "{" + CONTEXT + ",\"id\":\"" + peer.origin() + "/objects/" + name + "\",\"type\":\"Note\",\"attributedTo\":\""
+                + peer.actorId(author) + "\",\"content\":\"" + content + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
+    }
+
+    /** Sends an activity of {@code type} by {@code actor} wrapping {@code object} (JSON); returns its id. */
+    private String send(SigningKey key, String type, String actor, String object) {
+        String id = peer.origin() + "/activities/" + actor + "-" + (++sequence);
+        byte[] body = ("{" + CONTEXT + ",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":\"" + peer.actorId(actor)
+                + "\",\"object\":" + object + "}").getBytes(StandardCharsets.UTF_8);
+        URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
+        HttpResponse<String> res = FakePeer.post(new HttpSignatureSigner().signRfc9421(
+                SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"), body, key, Instant.now()),
+                body);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        return id;
+    }
+
+    private void followAndGetAccepted(SigningKey key, String name) throws IOException, InterruptedException {
+        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"" + peer.actorId(name) + "\"}")).build());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        String followId = new ObjectMapper().readTree(res.body()).get("id").asText();
+        await(name + " received the Follow", () -> peer.received(name).stream().anyMatch(b -> b.contains(followId)));
+        send(key, "Accept", name, "\"" + followId + "\"");
+        await(name + " accepted", () -> TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+                .header("Authorization", "Bearer " + TOKEN).build()).body()
+                .contains("\"target\":\"" + peer.actorId(name) + "\",\"state\":\"accepted\""));
+    }
+}
