@@ -16,6 +16,9 @@ import io.helidon.webserver.WebServer;
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
+import org.branchwork.node.api.FederationPolicyEndpoint;
+import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.storage.PeerPolicyStore;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.wellknown.ObjectEndpoint;
 import org.branchwork.node.service.AnnouncementService;
@@ -180,14 +183,16 @@ public final class Node implements AutoCloseable {
         // Federation: outgoing HTTP, resolution, the delivery queue and the inbox.
         RemoteHttpClient http = new RemoteHttpClient(new SsrfGuard(config.allowPrivateAddresses()),
                 "Branchwork/" + version() + " (+" + (config.publicUrl() == null ? "local" : config.publicUrl()) + ")", 8);
-        ActivityFetcher fetcher = new ActivityFetcher(http, codec, () -> actors.instanceKeys().rsa(), clock);
+        PeerPolicy peerPolicy = new PeerPolicy(tx, new PeerPolicyStore(), clock);
+        ActivityFetcher fetcher = new ActivityFetcher(http, codec, () -> actors.instanceKeys().rsa(), peerPolicy::refusal, clock);
         ActorResolver resolver = new ActorResolver(fetcher, clock);
         FollowStore followStore = new FollowStore();
         DeliveryStore deliveryStore = new DeliveryStore();
         AnnouncementMapper announcementMapper = new AnnouncementMapper(uris);
         OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, announcementMapper, clock);
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
-                () -> actors.branch().map(b -> b.keys().rsa()), new RetrySchedule(random, config.firstRetry()), clock);
+                () -> actors.branch().map(b -> b.keys().rsa()), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
+                clock);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
         ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, codec, clock);
@@ -203,7 +208,7 @@ public final class Node implements AutoCloseable {
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
-                resolver, tx, inboxStore, clock);
+                resolver, peerPolicy, tx, inboxStore, clock);
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken());
@@ -223,6 +228,7 @@ public final class Node implements AutoCloseable {
                 new InboxEndpoint(pipeline, processor, origin),
                 new FollowsEndpoint(followService, apiAuth),
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
+                new FederationPolicyEndpoint(peerPolicy, apiAuth),
                 new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()

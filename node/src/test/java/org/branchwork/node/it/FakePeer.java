@@ -39,6 +39,7 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
     private volatile long inboxDelayMillis;
     private final Map<String, String> published = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger actorFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -59,6 +60,7 @@ final class FakePeer implements AutoCloseable {
                 exchange.close();
                 return;
             }
+            actorFetches.incrementAndGet();
             KeyPair pair = keys.get(name);
             if (pair == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -87,6 +89,11 @@ final class FakePeer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** How many times actor documents were fetched. */
+    int actorFetches() {
+        return actorFetches.get();
     }
 
     /** Serves a document at {@code /objects/{name}}; returns its IRI. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
@@ -15,8 +16,8 @@ import org.branchwork.protocol.sig.HttpSignatureVerifier;
 
 /**
  * The inbox pipeline, one named stage per check, in this order: content type, parse (with the
- * depth cap), HTTP signature (with time window and digest), key owner is the actor, then dedupe
- * and store. The body size cap is the {@link InboxEndpoint}'s. Every refusal writes nothing.
+ * depth cap), peer policy (blocks and allow-list, before any fetch), HTTP signature (with time
+ * window and digest), key owner is the actor, then dedupe and store. The body size cap is the {@link InboxEndpoint}'s. Every refusal writes nothing.
  */
 public final class InboxPipeline {
 
@@ -38,10 +39,10 @@ public final class InboxPipeline {
     private final InboxStore store;
     private final Clock clock;
 
-    public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, Transactions tx,
-                         InboxStore store, Clock clock) {
-        this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new SignatureStage(verifier, actors),
-                new KeyOwnerStage());
+    public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
+                         Transactions tx, InboxStore store, Clock clock) {
+        this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new PeerPolicyStage(policy),
+                new SignatureStage(verifier, actors), new KeyOwnerStage());
         this.tx = tx;
         this.store = store;
         this.clock = clock;

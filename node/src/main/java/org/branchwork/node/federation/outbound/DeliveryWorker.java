@@ -1,5 +1,6 @@
 package org.branchwork.node.federation.outbound;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +37,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final DeliveryStore store;
     private final InboxClient client;
     private final Supplier<Optional<SigningKey>> signingKey;
+    private final Function<URI, Optional<String>> policy;
     private final RetrySchedule schedule;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -44,12 +47,16 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread loop;
 
+    /**
+     * @param policy why a peer must not be delivered to (blocked, not allowed), or empty
+     */
     public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client, Supplier<Optional<SigningKey>> signingKey,
-                          RetrySchedule schedule, Clock clock) {
+                          Function<URI, Optional<String>> policy, RetrySchedule schedule, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.client = client;
         this.signingKey = signingKey;
+        this.policy = policy;
         this.schedule = schedule;
         this.clock = clock;
     }
@@ -100,7 +107,10 @@ public final class DeliveryWorker implements AutoCloseable {
                 if (key.isEmpty()) {
                     return;  // not set up yet: stays pending
                 }
-                InboxClient.Outcome outcome = client.deliver(d.inbox(), d.body(), key.get());
+                Optional<String> refused = policy.apply(d.inbox());
+                InboxClient.Outcome outcome = refused.isPresent()
+                        ? new InboxClient.Outcome.Permanent("not delivered: " + refused.get())
+                        : client.deliver(d.inbox(), d.body(), key.get());
                 record(d, outcome);
             } finally {
                 host.release();

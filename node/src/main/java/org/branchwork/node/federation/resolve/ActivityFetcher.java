@@ -32,8 +32,12 @@ public final class ActivityFetcher {
     private final java.util.function.Supplier<SigningKey> instanceKey;
     private final Clock clock;
 
+    private final java.util.function.Function<URI, java.util.Optional<String>> policy;
+
+    /** @param policy why a peer must not be fetched from (blocked, not allowed), or empty */
     public ActivityFetcher(RemoteHttpClient http, ActivityCodec codec, java.util.function.Supplier<SigningKey> instanceKey,
-                           Clock clock) {
+                           java.util.function.Function<URI, java.util.Optional<String>> policy, Clock clock) {
+        this.policy = policy;
         this.http = http;
         this.codec = codec;
         this.instanceKey = instanceKey;
@@ -43,6 +47,10 @@ public final class ActivityFetcher {
     /** Fetches and reads the document at {@code uri} (its fragment, if any, is not sent). */
     public AsObject fetch(URI uri) throws FetchException {
         URI target = withoutFragment(uri);
+        java.util.Optional<String> notAllowed = policy.apply(target);
+        if (notAllowed.isPresent()) {
+            throw new FetchException("not fetched: " + notAllowed.get(), null);
+        }
         RemoteHttpClient.Response response;
         try {
             response = http.get(target, this::signedHeaders, MAX_DOCUMENT_BYTES);

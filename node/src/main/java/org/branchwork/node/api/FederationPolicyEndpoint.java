@@ -1,0 +1,135 @@
+package org.branchwork.node.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
+import org.branchwork.node.web.Problem;
+
+/**
+ * {@code /api/v1/admin}: the node's federation policy. {@code GET /federation} shows it,
+ * {@code PUT /federation {"mode": "open"|"allowlist"}} sets the mode, and
+ * {@code /domain-blocks}, {@code /actor-blocks}, {@code /allowed-domains} take {@code POST
+ * {"value"}} and {@code DELETE ?value=}.
+ */
+public final class FederationPolicyEndpoint implements HttpService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PeerPolicy policy;
+    private final ApiAuth auth;
+
+    public FederationPolicyEndpoint(PeerPolicy policy, ApiAuth auth) {
+        this.policy = policy;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/federation", this::show)
+                .put("/federation", this::setMode);
+        for (PolicyList list : PolicyList.values()) {
+            String path = "/" + list.name().toLowerCase(Locale.ROOT).replace('_', '-') + "s";
+            rules.post(path, (req, res) -> add(req, res, list))
+                    .delete(path, (req, res) -> remove(req, res, list));
+        }
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        if (denied(req, res)) {
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("mode", policy.mode().name().toLowerCase(Locale.ROOT));
+        policy.list(PolicyList.DOMAIN_BLOCK).forEach(out.putArray("domainBlocks")::add);
+        policy.list(PolicyList.ACTOR_BLOCK).forEach(out.putArray("actorBlocks")::add);
+        policy.list(PolicyList.ALLOWED_DOMAIN).forEach(out.putArray("allowedDomains")::add);
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(out.toString());
+    }
+
+    private void setMode(ServerRequest req, ServerResponse res) {
+        if (denied(req, res)) {
+            return;
+        }
+        JsonNode body = body(req, res);
+        if (body == null) {
+            return;
+        }
+        String mode = body.path("mode").asText("");
+        if (!mode.equals("open") && !mode.equals("allowlist")) {
+            new Problem(422, "invalid_mode", "Invalid mode", "mode is \"open\" or \"allowlist\".").send(res);
+            return;
+        }
+        policy.setMode(PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void add(ServerRequest req, ServerResponse res, PolicyList list) {
+        if (denied(req, res)) {
+            return;
+        }
+        JsonNode body = body(req, res);
+        if (body == null) {
+            return;
+        }
+        if (!body.path("value").isTextual()) {
+            new Problem(422, "missing_value", "Invalid entry", "Send {\"value\": \"example.org\"} (or an actor IRI).").send(res);
+            return;
+        }
+        try {
+            boolean added = policy.add(list, body.get("value").textValue());
+            res.status(added ? Status.CREATED_201 : Status.OK_200).send();
+        } catch (IllegalArgumentException e) {
+            new Problem(422, "invalid_value", "Invalid entry", e.getMessage()).send(res);
+        }
+    }
+
+    private void remove(ServerRequest req, ServerResponse res, PolicyList list) {
+        if (denied(req, res)) {
+            return;
+        }
+        String value = req.query().first("value").orElse("");
+        try {
+            if (policy.remove(list, value)) {
+                res.status(Status.NO_CONTENT_204).send();
+            } else {
+                new Problem(404, "not_listed", "Not found", value + " is not on the list.").send(res);
+            }
+        } catch (IllegalArgumentException e) {
+            new Problem(422, "invalid_value", "Invalid entry", e.getMessage()).send(res);
+        }
+    }
+
+    private static JsonNode body(ServerRequest req, ServerResponse res) {
+        try (InputStream in = req.content().inputStream()) {
+            JsonNode node = JSON.readTree(in.readNBytes(16 * 1024));
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        Problem.badRequest("invalid_json", "The body must be a JSON object.").send(res);
+        return null;
+    }
+
+    private boolean denied(ServerRequest req, ServerResponse res) {
+        var problem = auth.requireAdmin(req);
+        problem.ifPresent(p -> p.send(res));
+        return problem.isPresent();
+    }
+}

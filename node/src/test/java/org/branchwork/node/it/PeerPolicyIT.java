@@ -1,0 +1,111 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Domain blocks, actor blocks and allow-list mode, set through the admin API and applied before any fetch. */
+class PeerPolicyIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private FakePeer peer;
+    private Node node;
+    private SigningKey mallory;
+    private SigningKey eve;
+    private int sequence;
+
+    @BeforeEach
+    void start() throws IOException {
+        peer = new FakePeer();
+        mallory = peer.actor("mallory");
+        eve = peer.actor("eve");
+        Map<String, String> env = new HashMap<>();
+        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
+        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
+        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        node = TestNodes.start(dir, env);
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        peer.close();
+    }
+
+    @Test
+    void aBlockedDomainIsRefusedBeforeAnythingIsFetched() {
+        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"127.0.0.1\"}").statusCode()).isEqualTo(201);
+        int fetches = peer.actorFetches();
+        long stored = node.inboxCount();
+
+        HttpResponse<String> res = follow(mallory);
+
+        assertThat(res.statusCode()).isEqualTo(403);
+        assertThat(res.body()).contains("\"code\":\"peer_refused\"").contains("127.0.0.1 is blocked");
+        assertThat(peer.actorFetches()).as("no key fetch for a blocked server").isEqualTo(fetches);
+        assertThat(node.inboxCount()).isEqualTo(stored);
+
+        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=127.0.0.1", null).statusCode()).isEqualTo(204);
+        assertThat(follow(mallory).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aBlockedActorIsRefusedAndOthersOnItsServerAreNot() {
+        admin("POST", "/api/v1/admin/actor-blocks", "{\"value\": \"" + peer.actorId("mallory") + "\"}");
+
+        assertThat(follow(mallory).statusCode()).isEqualTo(403);
+        assertThat(follow(eve).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void allowListModeTakesOnlyAllowedDomains() {
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"allowlist\"}").statusCode()).isEqualTo(204);
+        assertThat(follow(mallory).statusCode()).isEqualTo(403);
+
+        admin("POST", "/api/v1/admin/allowed-domains", "{\"value\": \"127.0.0.1\"}");
+
+        assertThat(follow(mallory).statusCode()).isEqualTo(202);
+        assertThat(admin("GET", "/api/v1/admin/federation", null).body())
+                .contains("\"mode\":\"allowlist\"").contains("\"allowedDomains\":[\"127.0.0.1\"]");
+    }
+
+    @Test
+    void thePolicyApiNeedsTheTokenAndValidEntries() {
+        HttpResponse<String> anonymous = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation")).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"https://evil.example/x\"}").statusCode()).isEqualTo(422);
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"closed\"}").statusCode()).isEqualTo(422);
+        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=never.example", null).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> follow(SigningKey key) {
+        String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+        return FakePeer.follow(key, URI.create("http://localhost:" + node.port() + "/inbox"),
+                URI.create("http://localhost:" + node.port() + "/groups/stockport"), actor + "/follows/" + (++sequence));
+    }
+
+    private HttpResponse<String> admin(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return TestNodes.send(b.build());
+    }
+}
