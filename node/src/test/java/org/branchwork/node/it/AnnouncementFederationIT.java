@@ -78,6 +78,29 @@ class AnnouncementFederationIT {
     }
 
     @Test
+    void afterAnUnfollowNewAnnouncementsNoLongerArrive() throws Exception {
+        Node national = start("national");
+        Node stockport = start("stockport");
+        follow(stockport, national);
+        await("national has its follower", () -> national.followerCount() == 1);
+
+        HttpResponse<String> unfollow = api(stockport, "DELETE",
+                "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
+        assertThat(unfollow.statusCode()).isEqualTo(204);
+        await("national drops the follower", () -> national.followerCount() == 0);
+
+        long before = stockport.inboxCount();
+        var queuedBefore = national.deliveryCounts();
+        HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements", "{\"content\": \"Only for followers\"}");
+        assertThat(posted.statusCode()).isEqualTo(201);
+        String activityId = JSON.readTree(posted.body()).get("activity").asText();
+        // Nothing is queued for stockport: the fan-out is computed from the followers at publishing time.
+        assertThat(national.deliveryCounts()).isEqualTo(queuedBefore);
+        assertThat(stockport.hasReceived(activityId)).isFalse();
+        assertThat(stockport.inboxCount()).isEqualTo(before);
+    }
+
+    @Test
     void aBranchThatWasDownReceivesTheAnnouncementOnceItIsBack() throws Exception {
         Node national = start("national");
         Node manchester = start("manchester");
