@@ -17,6 +17,7 @@ import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.FederationPolicyEndpoint;
+import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
@@ -193,7 +194,8 @@ public final class Node implements AutoCloseable {
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
                 () -> actors.branch().map(b -> b.keys().rsa()), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
                 clock);
-        FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker, clock);
+        FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
+                peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
         ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, codec, clock);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
@@ -224,11 +226,12 @@ public final class Node implements AutoCloseable {
                 new WebFingerEndpoint(actors, uris),
                 new NodeInfoEndpoint(actors, uris, version()),
                 new ContextEndpoint(),
-                new ActorEndpoint(actors, new ActorMapper(uris), uris, codec, tx, followStore),
+                new ActorEndpoint(actors, new ActorMapper(uris), uris, codec, tx, followStore, peerPolicy::manualApproval),
                 new InboxEndpoint(pipeline, processor, origin),
                 new FollowsEndpoint(followService, apiAuth),
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, apiAuth),
+                new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()

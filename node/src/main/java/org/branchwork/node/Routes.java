@@ -6,6 +6,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.FederationPolicyEndpoint;
+import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.federation.wellknown.ObjectEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
@@ -36,6 +37,7 @@ final class Routes {
                 .register("/ns", c.context())
                 .register("/api/v1/follows", c.follows())
                 .register("/api/v1/announcements", c.announcements())
+                .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
                 .register("/", c.inbox(), c.actors(), c.objects(), c.homePages());
@@ -46,6 +48,7 @@ final class Routes {
     record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
                       ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
-                      AnnouncementsEndpoint announcements, FederationPolicyEndpoint policy, ObjectEndpoint objects) {
+                      AnnouncementsEndpoint announcements, FederationPolicyEndpoint policy,
+                      FollowRequestsEndpoint followRequests, ObjectEndpoint objects) {
     }
 }

@@ -54,6 +54,7 @@ public final class FederationPolicyEndpoint implements HttpService {
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("mode", policy.mode().name().toLowerCase(Locale.ROOT));
+        out.put("followApproval", policy.manualApproval() ? "manual" : "auto");
         policy.list(PolicyList.DOMAIN_BLOCK).forEach(out.putArray("domainBlocks")::add);
         policy.list(PolicyList.ACTOR_BLOCK).forEach(out.putArray("actorBlocks")::add);
         policy.list(PolicyList.ALLOWED_DOMAIN).forEach(out.putArray("allowedDomains")::add);
@@ -69,12 +70,23 @@ public final class FederationPolicyEndpoint implements HttpService {
         if (body == null) {
             return;
         }
-        String mode = body.path("mode").asText("");
-        if (!mode.equals("open") && !mode.equals("allowlist")) {
-            new Problem(422, "invalid_mode", "Invalid mode", "mode is \"open\" or \"allowlist\".").send(res);
+        String mode = body.path("mode").asText(null);
+        String approval = body.path("followApproval").asText(null);
+        if ((mode == null && approval == null) || (mode != null && !mode.equals("open") && !mode.equals("allowlist"))) {
+            new Problem(422, "invalid_mode", "Invalid setting",
+                    "Send mode (\"open\" or \"allowlist\") and/or followApproval (\"auto\" or \"manual\").").send(res);
             return;
         }
-        policy.setMode(PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        if (approval != null && !approval.equals("auto") && !approval.equals("manual")) {
+            new Problem(422, "invalid_follow_approval", "Invalid setting", "followApproval is \"auto\" or \"manual\".").send(res);
+            return;
+        }
+        if (mode != null) {
+            policy.setMode(PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        }
+        if (approval != null) {
+            policy.setManualApproval(approval.equals("manual"));
+        }
         res.status(Status.NO_CONTENT_204).send();
     }
 

@@ -22,10 +22,12 @@ public final class PeerPolicy {
     /** How the node federates. */
     public enum Mode { OPEN, ALLOWLIST }
 
-    private record Snapshot(Mode mode, Set<String> blockedDomains, Set<String> blockedActors, Set<String> allowed) {
+    private record Snapshot(Mode mode, boolean manualApproval, Set<String> blockedDomains, Set<String> blockedActors,
+                            Set<String> allowed) {
     }
 
     private static final String MODE_SETTING = "federation_mode";
+    private static final String APPROVAL_SETTING = "follow_approval";
 
     private final Transactions tx;
     private final PeerPolicyStore store;
@@ -57,6 +59,19 @@ public final class PeerPolicy {
 
     public Mode mode() {
         return snapshot.mode();
+    }
+
+    /** Whether follows of the branch wait for an admin (by default they are accepted at once). */
+    public boolean manualApproval() {
+        return snapshot.manualApproval();
+    }
+
+    public void setManualApproval(boolean manual) {
+        tx.inTransaction(c -> {
+            store.setSetting(c, APPROVAL_SETTING, manual ? "manual" : "auto");
+            return null;
+        });
+        reload();
     }
 
     public List<String> list(PolicyList list) {
@@ -111,6 +126,7 @@ public final class PeerPolicy {
     private void reload() {
         snapshot = tx.inTransaction(c -> new Snapshot(
                 store.setting(c, MODE_SETTING).map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).orElse(Mode.OPEN),
+                store.setting(c, APPROVAL_SETTING).map("manual"::equals).orElse(false),
                 Set.copyOf(store.list(c, PolicyList.DOMAIN_BLOCK)),
                 Set.copyOf(store.list(c, PolicyList.ACTOR_BLOCK)),
                 Set.copyOf(store.list(c, PolicyList.ALLOWED_DOMAIN))));

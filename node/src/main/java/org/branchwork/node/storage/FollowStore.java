@@ -123,6 +123,47 @@ public final class FollowStore {
         }
     }
 
+    public void addRequest(Connection c, Follower f, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follow_request WHERE actor = ?")) {
+            s.setString(1, f.actor().toString());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO follow_request (actor, inbox, shared_inbox, follow_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, f.actor().toString());
+            s.setString(2, f.inbox().toString());
+            s.setString(3, f.sharedInbox() == null ? null : f.sharedInbox().toString());
+            s.setString(4, f.followId().toString());
+            s.setTimestamp(5, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    public List<Follower> requests(Connection c) throws SQLException {
+        List<Follower> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT actor, inbox, shared_inbox, follow_id FROM follow_request ORDER BY created_at");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Follower(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
+                        rs.getString(3) == null ? null : URI.create(rs.getString(3)), URI.create(rs.getString(4))));
+            }
+        }
+        return out;
+    }
+
+    /** Removes and returns a pending request. */
+    public Optional<Follower> takeRequest(Connection c, URI actor) throws SQLException {
+        Optional<Follower> found = requests(c).stream().filter(f -> f.actor().equals(actor)).findFirst();
+        if (found.isPresent()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM follow_request WHERE actor = ?")) {
+                s.setString(1, actor.toString());
+                s.executeUpdate();
+            }
+        }
+        return found;
+    }
+
     private static Following row(ResultSet rs) throws SQLException {
         return new Following(URI.create(rs.getString(1)), URI.create(rs.getString(2)), URI.create(rs.getString(3)),
                 rs.getString(4));

@@ -88,6 +88,33 @@ class PeerPolicyIT {
     }
 
     @Test
+    void withManualApprovalFollowsWaitForAnAdmin() {
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"followApproval\": \"manual\"}").statusCode()).isEqualTo(204);
+        assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/groups/stockport"))
+                .header("Accept", "application/activity+json").build()).body()).contains("\"manuallyApprovesFollowers\":true");
+
+        assertThat(follow(mallory).statusCode()).isEqualTo(202);
+        assertThat(follow(eve).statusCode()).isEqualTo(202);
+        FollowIT.await("both requests wait", () -> admin("GET", "/api/v1/admin/follow-requests", null).body()
+                .contains(peer.actorId("mallory").toString()) && admin("GET", "/api/v1/admin/follow-requests", null).body()
+                .contains(peer.actorId("eve").toString()));
+        assertThat(node.followerCount()).isZero();
+        assertThat(peer.received("mallory")).isEmpty();
+
+        assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("mallory") + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(admin("POST", "/api/v1/admin/follow-requests/reject", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
+                .statusCode()).isEqualTo(204);
+
+        FollowIT.await("mallory is accepted", () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
+        FollowIT.await("eve is rejected", () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
+        assertThat(node.followerCount()).isEqualTo(1);
+        assertThat(admin("GET", "/api/v1/admin/follow-requests", null).body()).isEqualTo("[]");
+        assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void thePolicyApiNeedsTheTokenAndValidEntries() {
         HttpResponse<String> anonymous = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation")).build());
         assertThat(anonymous.statusCode()).isEqualTo(401);

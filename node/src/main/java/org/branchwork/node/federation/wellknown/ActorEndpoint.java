@@ -35,9 +35,11 @@ public final class ActorEndpoint implements HttpService {
     private final ActivityCodec codec;
     private final Transactions tx;
     private final FollowStore follows;
+    private final java.util.function.BooleanSupplier manualApproval;
 
     public ActorEndpoint(LocalActors actors, ActorMapper mapper, LocalUris uris, ActivityCodec codec, Transactions tx,
-                         FollowStore follows) {
+                         FollowStore follows, java.util.function.BooleanSupplier manualApproval) {
+        this.manualApproval = manualApproval;
         this.actors = actors;
         this.mapper = mapper;
         this.uris = uris;
@@ -69,7 +71,7 @@ public final class ActorEndpoint implements HttpService {
             redirectHome(res);
             return;
         }
-        ActivityJson.send(res, codec.write(mapper.branchGroup(actor, false)));
+        ActivityJson.send(res, codec.write(mapper.branchGroup(actor, manualApproval.getAsBoolean())));
     }
 
     private void collection(ServerRequest req, ServerResponse res, String name) {

@@ -34,10 +34,13 @@ public final class FollowHandlers {
     private final FollowStore follows;
     private final OutboundPublisher outbox;
     private final DeliveryWorker worker;
+    private final java.util.function.BooleanSupplier manualApproval;
     private final Clock clock;
 
     public FollowHandlers(LocalActors actors, LocalUris uris, ActorResolver resolver, Transactions tx, FollowStore follows,
-                          OutboundPublisher outbox, DeliveryWorker worker, Clock clock) {
+                          OutboundPublisher outbox, DeliveryWorker worker, java.util.function.BooleanSupplier manualApproval,
+                          Clock clock) {
+        this.manualApproval = manualApproval;
         this.actors = actors;
         this.uris = uris;
         this.resolver = resolver;
@@ -65,17 +68,55 @@ public final class FollowHandlers {
         } catch (FetchException e) {
             return "failed: cannot fetch follower: " + e.getMessage();
         }
-        Activity accept = new Activity(ObjectCore.of(uris.newActivity(), "Accept")
-                .withAttribution(branchId, new Audience(List.of(followerId), List.of(), List.of(), List.of(), List.of())),
-                ActivityType.ACCEPT, Ref.to(branchId), List.of(Ref.to(minimalFollow(follow))), null, null, null, null);
+        FollowStore.Follower request = new FollowStore.Follower(followerId, follower.inbox(), follower.sharedInbox(),
+                follow.id().orElseThrow());
+        if (manualApproval.getAsBoolean()) {
+            tx.inTransaction(c -> {
+                follows.addRequest(c, request, clock.instant());
+                return null;
+            });
+            return "follow request waiting for approval: " + followerId;
+        }
+        answerRequest(request, branchId, true);
+        return "follower added: " + followerId;
+    }
+
+    /** The follow requests waiting for an admin. */
+    public List<FollowStore.Follower> pendingRequests() {
+        return tx.inTransaction(follows::requests);
+    }
+
+    /** An admin's answer to a waiting request: {@code Accept} (and a follower) or {@code Reject}. */
+    public boolean decide(URI actor, boolean approve) {
+        Optional<LocalActors.BranchActor> branch = actors.branch();
+        if (branch.isEmpty()) {
+            return false;
+        }
+        Optional<FollowStore.Follower> request = tx.inTransaction(c -> follows.requests(c).stream()
+                .filter(f -> f.actor().equals(actor)).findFirst());
+        if (request.isEmpty()) {
+            return false;
+        }
+        answerRequest(request.get(), uris.branchActor(branch.get().branch().slug()), approve);
+        return true;
+    }
+
+    private void answerRequest(FollowStore.Follower request, URI branchId, boolean approve) {
+        Activity follow = new Activity(ObjectCore.of(request.followId(), "Follow"), ActivityType.FOLLOW,
+                Ref.to(request.actor()), List.of(Ref.to(branchId)), null, null, null, null);
+        Activity answer = new Activity(ObjectCore.of(uris.newActivity(), approve ? "Accept" : "Reject")
+                .withAttribution(branchId, new Audience(List.of(request.actor()), List.of(), List.of(), List.of(), List.of())),
+                approve ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(follow)),
+                null, null, null, null);
         tx.inTransaction(c -> {
-            follows.addFollower(c, new FollowStore.Follower(followerId, follower.inbox(), follower.sharedInbox(),
-                    follow.id().orElseThrow()), clock.instant());
-            outbox.enqueue(c, accept, List.of(follower.inbox()));
+            follows.takeRequest(c, request.actor());
+            if (approve) {
+                follows.addFollower(c, request, clock.instant());
+            }
+            outbox.enqueue(c, answer, List.of(request.inbox()));
             return null;
         });
         worker.wake();
-        return "follower added: " + followerId;
     }
 
     /** {@code Undo} of a {@code Follow} by its own actor removes the follower. */
@@ -115,9 +156,4 @@ public final class FollowHandlers {
         return updated ? "follow " + state + " by " + actor : "ignored: no such follow of " + actor;
     }
 
-    /** The Follow as embedded in our Accept (Mobilizon embeds the whole Follow; Mastodon takes either). */
-    private static Activity minimalFollow(Activity follow) {
-        return new Activity(ObjectCore.of(follow.id().orElseThrow(), "Follow"), ActivityType.FOLLOW, follow.actor(),
-                follow.objects().stream().map(r -> r.id().<Ref>map(Ref::to).orElse(r)).toList(), null, null, null, null);
-    }
 }

@@ -1,0 +1,78 @@
+package org.branchwork.node.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
+import org.branchwork.node.web.Problem;
+
+/**
+ * {@code /api/v1/admin/follow-requests}: follows of the branch waiting for approval ({@code GET}),
+ * and the admin's answer ({@code POST /approve} or {@code /reject} with {@code {"actor"}}).
+ */
+public final class FollowRequestsEndpoint implements HttpService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FollowHandlers follows;
+    private final ApiAuth auth;
+
+    public FollowRequestsEndpoint(FollowHandlers follows, ApiAuth auth) {
+        this.follows = follows;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/approve", (req, res) -> decide(req, res, true))
+                .post("/reject", (req, res) -> decide(req, res, false));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        if (denied(req, res)) {
+            return;
+        }
+        ArrayNode out = JSON.createArrayNode();
+        follows.pendingRequests().forEach(f -> out.addObject().put("actor", f.actor().toString()).put("follow", f.followId().toString()));
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(out.toString());
+    }
+
+    private void decide(ServerRequest req, ServerResponse res, boolean approve) {
+        if (denied(req, res)) {
+            return;
+        }
+        URI actor;
+        try (InputStream in = req.content().inputStream()) {
+            JsonNode body = JSON.readTree(in.readNBytes(16 * 1024));
+            actor = URI.create(body.path("actor").asText(""));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            Problem.badRequest("invalid_request", "Send {\"actor\": \"<actor IRI>\"}.").send(res);
+            return;
+        }
+        if (follows.decide(actor, approve)) {
+            res.status(Status.NO_CONTENT_204).send();
+        } else {
+            new Problem(404, "no_such_request", "Not found", "No follow request from " + actor + " is waiting.").send(res);
+        }
+    }
+
+    private boolean denied(ServerRequest req, ServerResponse res) {
+        var problem = auth.requireAdmin(req);
+        problem.ifPresent(p -> p.send(res));
+        return problem.isPresent();
+    }
+}
