@@ -91,11 +91,13 @@ public final class Node implements AutoCloseable {
     private final FollowStore follows;
     private final InboxStore inbox;
     private final RemoteObjectStore remoteObjects;
+    private final InboxProcessor processor;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
                  DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
-                 InboxStore inbox, RemoteObjectStore remoteObjects) {
+                 InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor) {
+        this.processor = processor;
         this.config = config;
         this.database = database;
         this.server = server;
@@ -255,7 +257,7 @@ public final class Node implements AutoCloseable {
         worker.start();
         processor.resume();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
-                remoteObjects);
+                remoteObjects, processor);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -316,6 +318,7 @@ public final class Node implements AutoCloseable {
         }
         closed = true;
         server.stop();
+        processor.close();
         worker.close();
         try {
             http.close();

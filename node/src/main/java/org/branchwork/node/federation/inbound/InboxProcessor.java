@@ -16,7 +16,7 @@ import org.branchwork.protocol.vocab.Activity;
  * Handles stored activities after the sender has its 202, each on a virtual thread, and at start
  * those a crash left unhandled. Records each outcome on the stored row.
  */
-public final class InboxProcessor {
+public final class InboxProcessor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class.getName());
 
@@ -25,6 +25,8 @@ public final class InboxProcessor {
     private final ActivityCodec codec;
     private final ActivityDispatcher dispatcher;
     private final Clock clock;
+    private final java.util.concurrent.Phaser running = new java.util.concurrent.Phaser(1);
+    private volatile boolean closed;
 
     public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher, Clock clock) {
         this.tx = tx;
@@ -35,7 +37,29 @@ public final class InboxProcessor {
     }
 
     public void submit(String activityId) {
-        Thread.ofVirtual().name("inbox-" + activityId.hashCode()).start(() -> handle(activityId));
+        if (closed || running.register() < 0) {
+            return;  // stopping: the row stays unhandled and is resumed at the next start
+        }
+        Thread.ofVirtual().name("inbox-" + activityId.hashCode()).start(() -> {
+            try {
+                handle(activityId);
+            } finally {
+                running.arriveAndDeregister();
+            }
+        });
+    }
+
+    /** Stops taking work and waits (up to 10 s) for the activities being handled. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            running.awaitAdvanceInterruptibly(running.arrive(), 10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning("Inbox handlers still running at shutdown; their activities are handled again at the next start");
+        }
     }
 
     /** Handles everything stored but not handled (after a restart). */

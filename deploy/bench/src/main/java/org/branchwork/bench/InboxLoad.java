@@ -1,0 +1,164 @@
+package org.branchwork.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.KeyPairs;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.protocol.vocab.Actor;
+import org.branchwork.protocol.vocab.ActorType;
+import org.branchwork.protocol.vocab.Endpoints;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.PublicKeyInfo;
+
+/**
+ * Inbox throughput: a real node in-process, a key server for {@code actors} remote actors on
+ * loopback, and {@code requests} activities signed before the timed run (RFC 9421, distinct ids,
+ * round-robin over the actors), posted with {@code concurrency} requests in flight. Reports
+ * accepted per second and latency percentiles; checks that every activity was stored.
+ *
+ * <p>Usage: {@code InboxLoad [requests=10000] [actors=100] [concurrency=64]}
+ */
+public final class InboxLoad {
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int actorCount = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        Path data = Files.createTempDirectory("branchwork-inbox-bench");
+        ActivityCodec codec = new ActivityCodec();
+
+        // Remote actors and the server that publishes their keys.
+        Map<String, String> actorDocs = new ConcurrentHashMap<>();
+        HttpServer keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keys.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        keys.createContext("/users/", exchange -> {
+            String doc = actorDocs.get(exchange.getRequestURI().getPath());
+            byte[] body = doc == null ? new byte[0] : doc.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+            exchange.sendResponseHeaders(doc == null ? 404 : 200, doc == null ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        keys.start();
+        String peer = "http://127.0.0.1:" + keys.getAddress().getPort();
+        SecureRandom random = new SecureRandom();
+        List<SigningKey> signers = new ArrayList<>();
+        for (int i = 0; i < actorCount; i++) {
+            KeyPair pair = KeyPairs.generateRsa(random);
+            URI id = URI.create(peer + "/users/a" + i);
+            actorDocs.put(id.getPath(), codec.write(new Actor(ObjectCore.of(id, "Person"), ActorType.PERSON, "a" + i,
+                    URI.create(id + "/inbox"), null, null, null, null, Endpoints.NONE,
+                    List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
+                    List.of(), false, null)));
+            signers.add(new SigningKey(id + "#main-key", pair.getPrivate()));
+        }
+
+        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
+                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "bench",
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"), List.of()).load());
+        URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
+        try {
+            System.out.printf("signing %d requests from %d actors...%n", requests, actorCount);
+            HttpSignatureSigner signer = new HttpSignatureSigner();
+            Instant now = Instant.now();
+            List<HttpRequest> prepared = IntStream.range(0, requests).parallel().mapToObj(i -> {
+                SigningKey key = signers.get(i % actorCount);
+                String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+                byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/activities/" + i
+                        + "\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"object\":{\"id\":\"" + actor + "/notes/" + i
+                        + "\",\"type\":\"Note\",\"attributedTo\":\"" + actor + "\",\"content\":\"<p>Benchmark note " + i
+                        + "</p>\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}").getBytes(StandardCharsets.UTF_8);
+                SignableRequest signed = signer.signRfc9421(SignableRequest.of("POST", inbox)
+                        .withHeader("Content-Type", "application/activity+json"), body, key, now);
+                HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                signed.headers().forEach((name, values) -> {
+                    if (!name.equals("host")) {
+                        b.header(name, String.join(", ", values));
+                    }
+                });
+                return b.build();
+            }).toList();
+
+            HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            // Warm-up: the node fetches each actor's key once (cached afterwards); not timed.
+            run(client, prepared.subList(0, Math.min(actorCount, requests)), concurrency);
+            List<HttpRequest> timed = prepared.subList(Math.min(actorCount, requests), requests);
+            System.out.printf("posting %d requests, %d in flight...%n", timed.size(), concurrency);
+            long start = System.nanoTime();
+            long[] latencies = run(client, timed, concurrency);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(latencies);
+            long stored = node.inboxCount();
+            System.out.printf("accepted %d in %.2f s: %.0f activities/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                            + "stored %d of %d%n", timed.size(), seconds, timed.size() / seconds,
+                    latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies[latencies.length - 1] / 1e6, stored, requests);
+        } finally {
+            node.close();
+            keys.stop(0);
+        }
+    }
+
+    private static long[] run(HttpClient client, List<HttpRequest> requests, int concurrency) throws Exception {
+        long[] latencies = new long[requests.size()];
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicInteger failures = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < requests.size(); i++) {
+                inFlight.acquire();
+                int n = i;
+                pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<Void> res = client.send(requests.get(n), HttpResponse.BodyHandlers.discarding());
+                        if (res.statusCode() != 202) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    } finally {
+                        latencies[n] = System.nanoTime() - t0;
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        if (failures.get() > 0) {
+            System.out.printf("%d requests were not accepted%n", failures.get());
+        }
+        return latencies;
+    }
+}
