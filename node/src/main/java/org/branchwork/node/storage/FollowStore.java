@@ -52,8 +52,7 @@ public final class FollowStore {
                 "SELECT actor, inbox, shared_inbox, follow_id FROM follower ORDER BY created_at");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new Follower(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
-                        rs.getString(3) == null ? null : URI.create(rs.getString(3)), URI.create(rs.getString(4))));
+                out.add(followerRow(rs));
             }
         }
         return out;
@@ -145,8 +144,7 @@ public final class FollowStore {
                 "SELECT actor, inbox, shared_inbox, follow_id FROM follow_request ORDER BY created_at");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new Follower(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
-                        rs.getString(3) == null ? null : URI.create(rs.getString(3)), URI.create(rs.getString(4))));
+                out.add(followerRow(rs));
             }
         }
         return out;
@@ -162,6 +160,11 @@ public final class FollowStore {
             }
         }
         return found;
+    }
+
+    private static Follower followerRow(ResultSet rs) throws SQLException {
+        return new Follower(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
+                rs.getString(3) == null ? null : URI.create(rs.getString(3)), URI.create(rs.getString(4)));
     }
 
     private static Following row(ResultSet rs) throws SQLException {
