@@ -44,6 +44,7 @@ import org.branchwork.node.federation.resolve.SsrfGuard;
 import org.branchwork.node.federation.resolve.WebFingerClient;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
@@ -92,12 +93,15 @@ public final class Node implements AutoCloseable {
     private final InboxStore inbox;
     private final RemoteObjectStore remoteObjects;
     private final InboxProcessor processor;
+    private final GroupCommitter<InboxStore.Received, Boolean> inboxInserts;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
                  DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
-                 InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor) {
+                 InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor,
+                 GroupCommitter<InboxStore.Received, Boolean> inboxInserts) {
         this.processor = processor;
+        this.inboxInserts = inboxInserts;
         this.config = config;
         this.database = database;
         this.server = server;
@@ -211,8 +215,10 @@ public final class Node implements AutoCloseable {
                 .on(ActivityType.REJECT, followHandlers::reject);
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
+        GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
+                (c, received) -> inboxStore.insert(c, received, clock.instant()));
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
-                resolver, peerPolicy, tx, inboxStore, clock);
+                resolver, peerPolicy, inboxInserts);
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken());
@@ -257,7 +263,7 @@ public final class Node implements AutoCloseable {
         worker.start();
         processor.resume();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
-                remoteObjects, processor);
+                remoteObjects, processor, inboxInserts);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -318,6 +324,7 @@ public final class Node implements AutoCloseable {
         }
         closed = true;
         server.stop();
+        inboxInserts.close();
         processor.close();
         worker.close();
         try {

@@ -65,7 +65,7 @@ public final class InboxEndpoint implements HttpService {
             case InboxPipeline.Result.Accepted accepted -> {
                 res.status(Status.ACCEPTED_202).send();
                 if (!accepted.duplicate()) {
-                    processor.submit(accepted.activityId());
+                    processor.submit(accepted.activityId(), accepted.body());
                 }
             }
         }

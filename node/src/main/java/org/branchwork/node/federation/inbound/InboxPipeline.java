@@ -1,15 +1,14 @@
 package org.branchwork.node.federation.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
-import org.branchwork.node.storage.Transactions;
 import org.branchwork.node.web.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
@@ -26,7 +25,7 @@ public final class InboxPipeline {
     /** The pipeline's verdict. */
     public sealed interface Result {
         /** Stored (or already stored: {@code duplicate}); answer 202. */
-        record Accepted(String activityId, boolean duplicate) implements Result {
+        record Accepted(String activityId, boolean duplicate, String body) implements Result {
         }
 
         /** Refused; answer with the problem. */
@@ -35,17 +34,13 @@ public final class InboxPipeline {
     }
 
     private final List<InboxStage> stages;
-    private final Transactions tx;
-    private final InboxStore store;
-    private final Clock clock;
+    private final GroupCommitter<InboxStore.Received, Boolean> inserts;
 
     public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
-                         Transactions tx, InboxStore store, Clock clock) {
+                         GroupCommitter<InboxStore.Received, Boolean> inserts) {
         this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new PeerPolicyStage(policy),
                 new SignatureStage(verifier, actors), new KeyOwnerStage());
-        this.tx = tx;
-        this.store = store;
-        this.clock = clock;
+        this.inserts = inserts;
     }
 
     public Result process(InboxContext context) {
@@ -61,7 +56,17 @@ public final class InboxPipeline {
         String id = activity.id().orElseThrow().toString();
         InboxStore.Received received = new InboxStore.Received(id, activity.actor().id().orElseThrow().toString(),
                 activity.type(), new String(context.body(), StandardCharsets.UTF_8));
-        boolean fresh = tx.inTransaction(c -> store.insert(c, received, clock.instant()));
-        return new Result.Accepted(id, !fresh);
+        // Stored with other requests' activities in one transaction and one log sync (group commit);
+        // durable when the future completes, before the sender hears 202.
+        boolean fresh;
+        try {
+            fresh = inserts.submit(received).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result.Refused(new Problem(503, "stopping", "Service unavailable", "The node is stopping."));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("storing the activity failed", e.getCause());
+        }
+        return new Result.Accepted(id, !fresh, received.body());
     }
 }

@@ -2,10 +2,10 @@ package org.branchwork.node.federation.inbound;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -28,7 +28,17 @@ public final class InboxProcessor implements AutoCloseable {
     private final java.util.concurrent.Phaser running = new java.util.concurrent.Phaser(1);
     private volatile boolean closed;
 
+    /** An outcome to record on a stored activity. */
+    public record Outcome(String activityId, String text) {
+    }
+
+    private final GroupCommitter<Outcome, Void> outcomes;
+
     public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher, Clock clock) {
+        this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (c, o) -> {
+            store.markHandled(c, o.activityId(), o.text(), clock.instant());
+            return null;
+        });
         this.tx = tx;
         this.store = store;
         this.codec = codec;
@@ -36,13 +46,23 @@ public final class InboxProcessor implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void submit(String activityId) {
+    /** Handles a just-stored activity, from the body in hand. */
+    public void submit(String activityId, String body) {
+        start(activityId, () -> handle(activityId, body));
+    }
+
+    private void submit(String activityId) {
+        start(activityId, () -> tx.inTransaction(c -> store.find(c, activityId))
+                .ifPresent(row -> handle(activityId, row.body())));
+    }
+
+    private void start(String activityId, Runnable work) {
         if (closed || running.register() < 0) {
             return;  // stopping: the row stays unhandled and is resumed at the next start
         }
         Thread.ofVirtual().name("inbox-" + activityId.hashCode()).start(() -> {
             try {
-                handle(activityId);
+                work.run();
             } finally {
                 running.arriveAndDeregister();
             }
@@ -60,6 +80,7 @@ public final class InboxProcessor implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             LOG.warning("Inbox handlers still running at shutdown; their activities are handled again at the next start");
         }
+        outcomes.close();
     }
 
     /** Handles everything stored but not handled (after a restart). */
@@ -68,14 +89,10 @@ public final class InboxProcessor implements AutoCloseable {
         pending.forEach(this::submit);
     }
 
-    private void handle(String activityId) {
+    private void handle(String activityId, String body) {
         String outcome;
         try {
-            Optional<InboxStore.Received> row = tx.inTransaction(c -> store.find(c, activityId));
-            if (row.isEmpty()) {
-                return;
-            }
-            outcome = switch (codec.read(row.get().body())) {
+            outcome = switch (codec.read(body)) {
                 case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity);
                 case Decoded.Read other -> "ignored: not an activity";
                 case Decoded.Refused refused -> "ignored: " + refused.reason();
@@ -84,10 +101,13 @@ public final class InboxProcessor implements AutoCloseable {
             LOG.log(Level.WARNING, "Handling " + activityId + " failed", e);
             outcome = "failed: " + e.getMessage();
         }
-        String result = outcome;
-        tx.inTransaction(c -> {
-            store.markHandled(c, activityId, result, clock.instant());
-            return null;
-        });
+        try {
+            outcomes.submit(new Outcome(activityId, outcome)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.WARNING, "Recording the outcome of " + activityId + " failed; it is handled again at the next start",
+                    e.getCause());
+        }
     }
 }
