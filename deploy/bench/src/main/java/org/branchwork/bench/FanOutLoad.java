@@ -1,0 +1,171 @@
+package org.branchwork.bench;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.KeyPairs;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.protocol.vocab.Actor;
+import org.branchwork.protocol.vocab.ActorType;
+import org.branchwork.protocol.vocab.Endpoints;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.PublicKeyInfo;
+
+/**
+ * Fan-out: {@code hosts} peer servers on loopback ports, {@code perHost} followers on each (all
+ * advertising their server's shared inbox), following a real node; then one announcement, timed
+ * until every server has it. Also reports how long the node took to deliver the followers'
+ * {@code Accept}s (one per follower, to each follower's own inbox).
+ *
+ * <p>Usage: {@code FanOutLoad [hosts=100] [perHost=100]}
+ */
+public final class FanOutLoad {
+
+    private static final String TOKEN = "bench-admin-token-0123456789";
+
+    public static void main(String[] args) throws Exception {
+        int hostCount = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int perHost = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        ActivityCodec codec = new ActivityCodec();
+        SecureRandom random = new SecureRandom();
+        AtomicInteger accepts = new AtomicInteger();
+        AtomicInteger creates = new AtomicInteger();
+        List<HttpServer> servers = new ArrayList<>();
+        List<SigningKey> followers = new ArrayList<>();
+        Path data = Files.createTempDirectory("branchwork-fanout-bench");
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+        for (int h = 0; h < hostCount; h++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(executor);
+            String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+            KeyPair pair = KeyPairs.generateRsa(random);  // one key per server, published by each of its actors
+            String pem = Pem.writePublicKey(pair.getPublic());
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                byte[] in = exchange.getRequestBody().readAllBytes();
+                if (exchange.getRequestMethod().equals("POST")) {
+                    String body = new String(in, StandardCharsets.UTF_8);
+                    if (body.contains("\"type\":\"Accept\"")) {
+                        accepts.incrementAndGet();
+                    } else if (body.contains("\"type\":\"Create\"")) {
+                        creates.incrementAndGet();
+                    }
+                    exchange.sendResponseHeaders(202, -1);
+                    exchange.close();
+                    return;
+                }
+                URI id = URI.create(origin + path);
+                byte[] doc = codec.write(new Actor(ObjectCore.of(id, "Person"), ActorType.PERSON, path.substring(7),
+                        URI.create(id + "/inbox"), null, null, null, null,
+                        new Endpoints(URI.create(origin + "/inbox"), Map.of()),
+                        List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)), List.of(), false, null))
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+                exchange.sendResponseHeaders(200, doc.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(doc);
+                }
+            });
+            server.start();
+            servers.add(server);
+            for (int a = 0; a < perHost; a++) {
+                followers.add(new SigningKey(origin + "/users/u" + a + "#main-key", pair.getPrivate()));
+            }
+        }
+
+        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
+                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"), List.of()).load());
+        try {
+            URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
+            URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
+            HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+            System.out.printf("%d followers on %d servers follow the node...%n", followers.size(), hostCount);
+            Instant followStart = Instant.now();
+            Semaphore inFlight = new Semaphore(32);
+            HttpSignatureSigner signer = new HttpSignatureSigner();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (SigningKey key : followers) {
+                    inFlight.acquire();
+                    pool.submit(() -> {
+                        try {
+                            String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+                            byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
+                                    + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8);
+                            SignableRequest signed = signer.signRfc9421(SignableRequest.of("POST", inbox)
+                                    .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
+                            HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                            signed.headers().forEach((n, v) -> {
+                                if (!n.equals("host")) {
+                                    b.header(n, String.join(", ", v));
+                                }
+                            });
+                            client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                        } catch (Exception e) {
+                            System.out.println("follow failed: " + e);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+            }
+            while (node.followerCount() < followers.size() || accepts.get() < followers.size()) {
+                Thread.sleep(20);
+                if (Duration.between(followStart, Instant.now()).toMinutes() > 10) {
+                    throw new IllegalStateException("followers: " + node.followerCount() + ", accepts: " + accepts.get());
+                }
+            }
+            double followSeconds = Duration.between(followStart, Instant.now()).toMillis() / 1000.0;
+            System.out.printf("all %d follows stored and their Accepts delivered in %.1f s (%.0f Accepts/s end to end)%n",
+                    followers.size(), followSeconds, followers.size() / followSeconds);
+
+            Instant posted = Instant.now();
+            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
+                            + "/api/v1/announcements")).header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Fan-out benchmark\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201) {
+                throw new IllegalStateException("announcement refused: " + res.body());
+            }
+            while (creates.get() < hostCount) {
+                Thread.sleep(5);
+            }
+            double fanOutSeconds = Duration.between(posted, Instant.now()).toMillis() / 1000.0;
+            System.out.printf("one announcement reached all %d servers (%d followers, shared inboxes) in %.3f s; "
+                    + "%d Create deliveries in all%n", hostCount, followers.size(), fanOutSeconds, creates.get());
+        } finally {
+            node.close();
+            servers.forEach(s -> s.stop(0));
+            executor.close();
+        }
+    }
+}
