@@ -25,7 +25,21 @@ public final class TestNodes {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The admin token of the nodes {@link #federating} starts. */
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
     private TestNodes() {
+    }
+
+    /** The environment of a branch node that federates over loopback, with the API token set. */
+    public static Map<String, String> federatingEnvironment(String slug) {
+        return Map.of("BRANCHWORK_BRANCH_SLUG", slug, "BRANCHWORK_ADMIN_TOKEN", ADMIN_TOKEN,
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
+    /** Starts a branch node that federates over loopback, on a free port. */
+    public static Node federating(Path dataDir, String slug) {
+        return start(dataDir, federatingEnvironment(slug));
     }
 
     /** Configuration as the operator would give it in the environment, on a free port and a given data folder. */

@@ -1,7 +1,7 @@
 package org.branchwork.node.api;
 
-import java.io.IOException;
-import java.io.InputStream;
+
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,19 +40,15 @@ public final class AnnouncementsEndpoint implements HttpService {
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
-        var denied = auth.requireAdmin(req);
-        if (denied.isPresent()) {
-            denied.get().send(res);
+        if (auth.denied(req, res)) {
             return;
         }
-        JsonNode body;
-        try (InputStream in = req.content().inputStream()) {
-            body = JSON.readTree(in.readNBytes(256 * 1024));
-        } catch (IOException e) {
-            Problem.badRequest("invalid_json", "The body must be JSON: {\"title\"?, \"content\"}.").send(res);
+        Optional<JsonNode> json = ApiJson.object(req, res, 256 * 1024, "{\"title\"?, \"content\"}");
+        if (json.isEmpty()) {
             return;
         }
-        if (body == null || !body.path("content").isTextual()) {
+        JsonNode body = json.get();
+        if (!body.path("content").isTextual()) {
             new Problem(422, "missing_content", "Invalid announcement", "The field content (text) is required.").send(res);
             return;
         }

@@ -22,8 +22,15 @@ public final class ApiAuth {
         this.adminToken = adminToken;
     }
 
+    /** True, after answering 401, unless the request carries the admin token. */
+    public boolean denied(ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
+        Optional<Problem> problem = requireAdmin(req);
+        problem.ifPresent(p -> p.send(res));
+        return problem.isPresent();
+    }
+
     /** Empty when the request carries the admin token; otherwise the 401 to send. */
-    public Optional<Problem> requireAdmin(ServerRequest req) {
+    Optional<Problem> requireAdmin(ServerRequest req) {
         String header = req.headers().value(HeaderNames.AUTHORIZATION).orElse("");
         if (adminToken.isPresent() && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);

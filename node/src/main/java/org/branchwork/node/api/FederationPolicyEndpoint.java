@@ -1,7 +1,5 @@
 package org.branchwork.node.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +47,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void show(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         ObjectNode out = JSON.createObjectNode();
@@ -63,7 +61,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void setMode(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         JsonNode body = body(req, res);
@@ -91,7 +89,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void add(ServerRequest req, ServerResponse res, PolicyList list) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         JsonNode body = body(req, res);
@@ -111,7 +109,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void remove(ServerRequest req, ServerResponse res, PolicyList list) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         String value = req.query().first("value").orElse("");
@@ -127,21 +125,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private static JsonNode body(ServerRequest req, ServerResponse res) {
-        try (InputStream in = req.content().inputStream()) {
-            JsonNode node = JSON.readTree(in.readNBytes(16 * 1024));
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException e) {
-            // answered below
-        }
-        Problem.badRequest("invalid_json", "The body must be a JSON object.").send(res);
-        return null;
+        return ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md").orElse(null);
     }
 
-    private boolean denied(ServerRequest req, ServerResponse res) {
-        var problem = auth.requireAdmin(req);
-        problem.ifPresent(p -> p.send(res));
-        return problem.isPresent();
-    }
 }

@@ -1,8 +1,8 @@
 package org.branchwork.node.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ public final class FollowRequestsEndpoint implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         ArrayNode out = JSON.createArrayNode();
@@ -52,14 +52,17 @@ public final class FollowRequestsEndpoint implements HttpService {
     }
 
     private void decide(ServerRequest req, ServerResponse res, boolean approve) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
+            return;
+        }
+        Optional<JsonNode> body = ApiJson.object(req, res, 16 * 1024, "{\"actor\": \"<actor IRI>\"}");
+        if (body.isEmpty()) {
             return;
         }
         URI actor;
-        try (InputStream in = req.content().inputStream()) {
-            JsonNode body = JSON.readTree(in.readNBytes(16 * 1024));
-            actor = URI.create(body.path("actor").asText(""));
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        try {
+            actor = URI.create(body.get().path("actor").asText(""));
+        } catch (IllegalArgumentException e) {
             Problem.badRequest("invalid_request", "Send {\"actor\": \"<actor IRI>\"}.").send(res);
             return;
         }
@@ -70,9 +73,4 @@ public final class FollowRequestsEndpoint implements HttpService {
         }
     }
 
-    private boolean denied(ServerRequest req, ServerResponse res) {
-        var problem = auth.requireAdmin(req);
-        problem.ifPresent(p -> p.send(res));
-        return problem.isPresent();
-    }
 }

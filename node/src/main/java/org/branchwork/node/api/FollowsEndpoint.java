@@ -1,7 +1,7 @@
 package org.branchwork.node.api;
 
-import java.io.IOException;
-import java.io.InputStream;
+
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,17 +40,15 @@ public final class FollowsEndpoint implements HttpService {
     }
 
     private void follow(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
-        JsonNode body;
-        try (InputStream in = req.content().inputStream()) {
-            body = JSON.readTree(in.readNBytes(16 * 1024));
-        } catch (IOException e) {
-            Problem.badRequest("invalid_json", "The body must be JSON: {\"target\": \"@slug@host\"}.").send(res);
+        Optional<JsonNode> json = ApiJson.object(req, res, 16 * 1024, "{\"target\": \"@slug@host\"}");
+        if (json.isEmpty()) {
             return;
         }
-        if (body == null || !body.path("target").isTextual()) {
+        JsonNode body = json.get();
+        if (!body.path("target").isTextual()) {
             Problem.badRequest("missing_target", "Give the branch to follow: {\"target\": \"@slug@host\" or an actor URL}.")
                     .send(res);
             return;
@@ -66,7 +64,7 @@ public final class FollowsEndpoint implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         ArrayNode out = JSON.createArrayNode();
@@ -76,7 +74,7 @@ public final class FollowsEndpoint implements HttpService {
     }
 
     private void unfollow(ServerRequest req, ServerResponse res) {
-        if (denied(req, res)) {
+        if (auth.denied(req, res)) {
             return;
         }
         String target = req.query().first("target").orElse("");
@@ -87,11 +85,6 @@ public final class FollowsEndpoint implements HttpService {
         }
     }
 
-    private boolean denied(ServerRequest req, ServerResponse res) {
-        var problem = auth.requireAdmin(req);
-        problem.ifPresent(p -> p.send(res));
-        return problem.isPresent();
-    }
 
     private static ObjectNode json(FollowStore.Following f) {
         ObjectNode node = JSON.createObjectNode();

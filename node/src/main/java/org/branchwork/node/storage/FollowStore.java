@@ -123,10 +123,7 @@ public final class FollowStore {
     }
 
     public void addRequest(Connection c, Follower f, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM follow_request WHERE actor = ?")) {
-            s.setString(1, f.actor().toString());
-            s.executeUpdate();
-        }
+        removeRequest(c, f.actor());
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO follow_request (actor, inbox, shared_inbox, follow_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, f.actor().toString());
@@ -150,16 +147,23 @@ public final class FollowStore {
         return out;
     }
 
-    /** Removes and returns a pending request. */
-    public Optional<Follower> takeRequest(Connection c, URI actor) throws SQLException {
-        Optional<Follower> found = requests(c).stream().filter(f -> f.actor().equals(actor)).findFirst();
-        if (found.isPresent()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM follow_request WHERE actor = ?")) {
-                s.setString(1, actor.toString());
-                s.executeUpdate();
+    /** A pending request by its actor. */
+    public Optional<Follower> request(Connection c, URI actor) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT actor, inbox, shared_inbox, follow_id FROM follow_request WHERE actor = ?")) {
+            s.setString(1, actor.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(followerRow(rs)) : Optional.empty();
             }
         }
-        return found;
+    }
+
+    /** Removes a pending request. */
+    public void removeRequest(Connection c, URI actor) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follow_request WHERE actor = ?")) {
+            s.setString(1, actor.toString());
+            s.executeUpdate();
+        }
     }
 
     private static Follower followerRow(ResultSet rs) throws SQLException {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A national node and two branches: announcements reach followers, also one that was down for a while. */
 class AnnouncementFederationIT {
 
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -121,10 +121,7 @@ class AnnouncementFederationIT {
 
     private Node start(String slug) {
         int port = ports.computeIfAbsent(slug, s -> freePort());
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", slug);
-        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
         env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
         Node node = Node.start(TestNodes.config(dir.resolve(slug), env).withPort(port));
         nodes.put(slug, node);

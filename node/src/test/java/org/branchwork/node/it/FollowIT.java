@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real nodes on loopback ports following each other over real, signed HTTP. */
 class FollowIT {
 
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
 
     @TempDir
     Path dir;
@@ -90,11 +90,8 @@ class FollowIT {
     }
 
     private Node node(String slug, String name) {
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", slug);
+        Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
         env.put("BRANCHWORK_BRANCH_NAME", name);
-        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
         return TestNodes.start(dir.resolve(slug), env);
     }
 

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IndependentPeerIT {
 
     private static final Path SCRIPT = Path.of("../deploy/interop/fedi-peer.mjs");
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -51,11 +49,7 @@ class IndependentPeerIT {
     void start() {
         assumeTrue(Files.exists(SCRIPT.getParent().resolve("node_modules/http-message-signatures")),
                 "deploy/interop/node_modules is missing: npm install --prefix deploy/interop --no-package-lock");
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
-        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
-        node = TestNodes.start(dir, env);
+        node = TestNodes.federating(dir, "stockport");
     }
 
     @AfterEach

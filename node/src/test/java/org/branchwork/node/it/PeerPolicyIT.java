@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Domain blocks, actor blocks and allow-list mode, set through the admin API and applied before any fetch. */
 class PeerPolicyIT {
 
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
 
     @TempDir
     Path dir;
@@ -37,11 +35,7 @@ class PeerPolicyIT {
         peer = new FakePeer();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
-        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
-        node = TestNodes.start(dir, env);
+        node = TestNodes.federating(dir, "stockport");
     }
 
     @AfterEach

@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The trust rules for content: only owners change their objects; an Announce never smuggles content in. */
 class TrustRulesIT {
 
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final String CONTEXT = "\"@context\":\"https://www.w3.org/ns/activitystreams\"";
 
     @TempDir
@@ -46,11 +44,7 @@ class TrustRulesIT {
         peer = new FakePeer();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
-        env.put("BRANCHWORK_ADMIN_TOKEN", TOKEN);
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
-        node = TestNodes.start(dir, env);
+        node = TestNodes.federating(dir, "stockport");
         followAndGetAccepted(mallory, "mallory");
         followAndGetAccepted(eve, "eve");
     }

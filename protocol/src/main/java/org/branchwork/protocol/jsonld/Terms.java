@@ -94,9 +94,4 @@ public final class Terms {
     static List<String> activityStreamsTerms() {
         return AS_TERMS;
     }
-
-    /** Whether a canonical term name is one of ActivityStreams' own. */
-    static boolean isActivityStreamsTerm(String term) {
-        return AS_TERMS.contains(term) || term.equals("inbox");
-    }
 }

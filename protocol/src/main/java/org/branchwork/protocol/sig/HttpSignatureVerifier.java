@@ -191,8 +191,7 @@ public final class HttpSignatureVerifier {
         try {
             base = SigningBases.rfc9421(request, member.components(), member.raw());
         } catch (SigningBases.MissingComponent e) {
-            Reason reason = e.getMessage().startsWith("covered header") ? Reason.COVERED_HEADER_MISSING
-                    : Reason.UNSUPPORTED_COMPONENT;
+            Reason reason = e.unsupported() ? Reason.UNSUPPORTED_COMPONENT : Reason.COVERED_HEADER_MISSING;
             return refused(reason, e.getMessage());
         }
         Long created = parseLong(params.get("created"), "created");

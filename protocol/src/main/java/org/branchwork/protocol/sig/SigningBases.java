@@ -11,8 +11,20 @@ final class SigningBases {
 
     /** A component the request cannot supply; the message names it. */
     static final class MissingComponent extends Exception {
+        private final boolean unsupported;
+
         MissingComponent(String message) {
+            this(message, false);
+        }
+
+        MissingComponent(String message, boolean unsupported) {
             super(message, null, false, false);
+            this.unsupported = unsupported;
+        }
+
+        /** True when the component is one we do not implement, false when the request lacks a header. */
+        boolean unsupported() {
+            return unsupported;
         }
     }
 
@@ -47,7 +59,7 @@ final class SigningBases {
         for (StructuredSignatureFields.Component c : components) {
             if (!c.params().isEmpty()) {
                 throw new MissingComponent("component parameters are not supported: \"" + c.name() + "\";"
-                        + String.join(";", c.params().keySet()));
+                        + String.join(";", c.params().keySet()), true);
             }
             sb.append('"').append(c.name()).append("\": ").append(componentValue(request, c.name())).append('\n');
         }
@@ -66,7 +78,7 @@ final class SigningBases {
             case "@query" -> "?" + (request.target().getRawQuery() == null ? "" : request.target().getRawQuery());
             default -> {
                 if (name.startsWith("@")) {
-                    throw new MissingComponent("derived component " + name + " is not supported");
+                    throw new MissingComponent("derived component " + name + " is not supported", true);
                 }
                 yield request.header(name).orElseThrow(() -> new MissingComponent(
                         "covered header '" + name + "' is not in the request"));

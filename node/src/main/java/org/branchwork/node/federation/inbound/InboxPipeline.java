@@ -39,7 +39,7 @@ public final class InboxPipeline {
     public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
                          GroupCommitter<InboxStore.Received, Boolean> inserts) {
         this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new PeerPolicyStage(policy),
-                new SignatureStage(verifier, actors), new KeyOwnerStage());
+                new SignatureStage(verifier, actors, policy), new KeyOwnerStage());
         this.inserts = inserts;
     }
 

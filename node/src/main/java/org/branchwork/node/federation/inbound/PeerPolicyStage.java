@@ -7,8 +7,9 @@ import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.web.Problem;
 
 /**
- * Domain and actor blocks and the allow-list, checked on the actor and on the signing key's server
- * before any key is fetched, so that a blocked server costs the node no outgoing request.
+ * Domain and actor blocks and the allow-list, checked on the activity's actor before any key is
+ * fetched, so that a blocked server costs the node no outgoing request. The signing key's server
+ * is checked by {@link SignatureStage}, which parses the key id.
  */
 final class PeerPolicyStage implements InboxStage {
 
@@ -21,25 +22,10 @@ final class PeerPolicyStage implements InboxStage {
     @Override
     public Optional<Problem> apply(InboxContext context) {
         URI actor = context.activity().actor().id().orElseThrow();
-        Optional<String> refusal = policy.refusal(actor);
-        if (refusal.isEmpty()) {
-            refusal = keyServer(context).flatMap(policy::refusal);
-        }
-        return refusal.map(reason -> new Problem(403, "peer_refused", "Forbidden", reason));
+        return policy.refusal(actor).map(PeerPolicyStage::refused);
     }
 
-    private static Optional<URI> keyServer(InboxContext context) {
-        String header = context.request().header("signature-input").or(() -> context.request().header("signature")).orElse("");
-        int at = header.toLowerCase(java.util.Locale.ROOT).indexOf("keyid=\"");
-        if (at < 0) {
-            return Optional.empty();
-        }
-        int start = at + 7;
-        int end = header.indexOf('"', start);
-        try {
-            return end > start ? Optional.of(URI.create(header.substring(start, end))) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    static Problem refused(String reason) {
+        return new Problem(403, "peer_refused", "Forbidden", reason);
     }
 }

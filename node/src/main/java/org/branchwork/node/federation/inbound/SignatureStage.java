@@ -3,6 +3,7 @@ package org.branchwork.node.federation.inbound;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.web.Problem;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
@@ -19,10 +20,12 @@ final class SignatureStage implements InboxStage {
 
     private final HttpSignatureVerifier verifier;
     private final ActorResolver actors;
+    private final PeerPolicy policy;
 
-    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors) {
+    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy) {
         this.verifier = verifier;
         this.actors = actors;
+        this.policy = policy;
     }
 
     @Override
@@ -33,6 +36,11 @@ final class SignatureStage implements InboxStage {
                 return Optional.of(refusal(refused.rejection()));
             }
             case HttpSignatureVerifier.Parsed.Claim c -> claim = c.claim();
+        }
+        // The key's server may be blocked even when the claimed actor's is not: check before fetching.
+        Optional<Problem> blocked = keyServer(claim.keyId()).flatMap(policy::refusal).map(PeerPolicyStage::refused);
+        if (blocked.isPresent()) {
+            return blocked;
         }
         Optional<ResolvedKey> key = actors.key(claim.keyId());
         if (key.isEmpty()) {
@@ -52,6 +60,15 @@ final class SignatureStage implements InboxStage {
             }
             case Verification.Rejected rejected -> Optional.of(refusal(rejected));
         };
+    }
+
+    private static Optional<java.net.URI> keyServer(String keyId) {
+        try {
+            java.net.URI uri = java.net.URI.create(keyId);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Problem refusal(Verification.Rejected rejected) {

@@ -26,17 +26,18 @@ public final class RetrySchedule {
 
     /** The delay after the {@code attempt}-th failure (1-based), jitter included. */
     public Duration delayAfter(int attempt) {
-        Duration base = first.multipliedBy(1L << Math.min(attempt - 1, 20));
-        if (base.compareTo(CAP) > 0) {
-            base = CAP;
-        }
+        Duration base = doubled(first, attempt);
         long jitter = (long) (base.toMillis() * 0.1 * random.nextDouble());
         return base.plusMillis(jitter);
     }
 
     /** The delay without jitter, for documentation and tests. */
     public static Duration nominalDelayAfter(int attempt) {
-        Duration base = FIRST.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return doubled(FIRST, attempt);
+    }
+
+    private static Duration doubled(Duration first, int attempt) {
+        Duration base = first.multipliedBy(1L << Math.min(attempt - 1, 20));
         return base.compareTo(CAP) > 0 ? CAP : base;
     }
 }

@@ -85,11 +85,9 @@ public final class ActivityFetcher {
     }
 
     static URI withoutFragment(URI uri) {
-        try {
-            return new URI(uri.getScheme(), uri.getRawSchemeSpecificPart() == null ? null : uri.getSchemeSpecificPart(), null);
-        } catch (java.net.URISyntaxException e) {
-            return uri;
-        }
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        return hash < 0 ? uri : URI.create(text.substring(0, hash));
     }
 
     /** A document that could not be fetched or was not acceptable; the message says why. */

@@ -92,8 +92,7 @@ public final class FollowHandlers {
         if (branch.isEmpty()) {
             return false;
         }
-        Optional<FollowStore.Follower> request = tx.inTransaction(c -> follows.requests(c).stream()
-                .filter(f -> f.actor().equals(actor)).findFirst());
+        Optional<FollowStore.Follower> request = tx.inTransaction(c -> follows.request(c, actor));
         if (request.isEmpty()) {
             return false;
         }
@@ -109,7 +108,7 @@ public final class FollowHandlers {
                 approve ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(follow)),
                 null, null, null, null);
         tx.inTransaction(c -> {
-            follows.takeRequest(c, request.actor());
+            follows.removeRequest(c, request.actor());
             if (approve) {
                 follows.addFollower(c, request, clock.instant());
             }
