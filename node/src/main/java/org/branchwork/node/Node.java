@@ -15,6 +15,8 @@ import io.helidon.webserver.WebServer;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.federation.outbound.DeliveryQueueService;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
@@ -36,6 +38,8 @@ import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
 import org.branchwork.node.federation.outbound.InboxClient;
 import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.outbound.PeerHealth;
+import org.branchwork.node.storage.PeerHostStore;
 import org.branchwork.node.federation.outbound.RetrySchedule;
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActorResolver;
@@ -197,9 +201,10 @@ public final class Node implements AutoCloseable {
         DeliveryStore deliveryStore = new DeliveryStore();
         AnnouncementMapper announcementMapper = new AnnouncementMapper(uris);
         OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, announcementMapper, clock);
-        DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, clock),
+        PeerHealth peerHealth = new PeerHealth(tx, new PeerHostStore(), clock);
+        DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, peerHealth, clock),
                 () -> actors.branch().map(b -> b.keys().rsa()), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
-                clock);
+                peerHealth, clock);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
@@ -240,6 +245,7 @@ public final class Node implements AutoCloseable {
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
+                new DeliveriesEndpoint(new DeliveryQueueService(tx, deliveryStore, peerHealth, worker, clock), apiAuth),
                 new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()

@@ -5,6 +5,7 @@ import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
@@ -38,6 +39,7 @@ final class Routes {
                 .register("/api/v1/follows", c.follows())
                 .register("/api/v1/announcements", c.announcements())
                 .register("/api/v1/admin/follow-requests", c.followRequests())
+                .register("/api/v1/admin/deliveries", c.deliveries())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
                 .register("/", c.inbox(), c.actors(), c.objects(), c.homePages());
@@ -49,6 +51,7 @@ final class Routes {
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
                       ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
                       AnnouncementsEndpoint announcements, FederationPolicyEndpoint policy,
-                      FollowRequestsEndpoint followRequests, ObjectEndpoint objects) {
+                      FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
+                      ObjectEndpoint objects) {
     }
 }

@@ -104,6 +104,81 @@ public final class DeliveryStore {
         }
     }
 
+    /** Puts one dead letter back in the queue, due now; false when there is no such dead letter. */
+    public boolean requeueDead(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE delivery SET state = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL
+                WHERE state = 'dead' AND id = ?
+                """)) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setLong(2, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Moves a delivery to {@code when} without counting an attempt (its host is unavailable). */
+    public void postpone(Connection c, long id, Instant when) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET next_attempt_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(when));
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** Makes every pending delivery to {@code host} due now (the host answers again). */
+    public int releaseHost(Connection c, String host, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery SET next_attempt_at = ? WHERE state = 'pending' AND host = ? AND next_attempt_at > ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, host);
+            s.setTimestamp(3, Timestamp.from(now));
+            return s.executeUpdate();
+        }
+    }
+
+    /** A dead letter as the admin sees it. */
+    public record DeadLetter(long id, URI inbox, String activityId, int attempts, String error, Instant finishedAt) {
+    }
+
+    /** The newest dead letters first. */
+    public List<DeadLetter> deadLetters(Connection c, int limit) throws SQLException {
+        List<DeadLetter> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT id, inbox, activity_id, attempts, last_error, finished_at FROM delivery
+                WHERE state = 'dead' ORDER BY finished_at DESC, id DESC LIMIT ?
+                """)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeadLetter(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Pending deliveries for one host; {@code failing} have failed at least once. */
+    public record HostQueue(String host, long pending, long failing) {
+    }
+
+    /** Pending deliveries per host, the most first. */
+    public List<HostQueue> pendingByHost(Connection c, int limit) throws SQLException {
+        List<HostQueue> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT host, COUNT(*), SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) FROM delivery
+                WHERE state = 'pending' GROUP BY host ORDER BY COUNT(*) DESC, host LIMIT ?
+                """)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HostQueue(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
     public Counts counts(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0),
@@ -118,7 +193,8 @@ public final class DeliveryStore {
         }
     }
 
-    private static String hostOf(URI inbox) {
+    /** The key deliveries are grouped by per peer: host, and port when one is given. */
+    public static String hostOf(URI inbox) {
         String host = inbox.getHost() == null ? "" : inbox.getHost().toLowerCase(Locale.ROOT);
         return inbox.getPort() == -1 ? host : host + ":" + inbox.getPort();
     }

@@ -5,7 +5,11 @@ import static org.branchwork.node.it.FollowIT.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the delivery queue treats peers that refuse for good and peers that fail for a while. */
 class DeliveryOutcomeIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -30,7 +36,7 @@ class DeliveryOutcomeIT {
     void start() throws IOException {
         peer = new FakePeer();
         node = TestNodes.start(dir, Map.of("BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true",
-                "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1"));
+                "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1", "BRANCHWORK_ADMIN_TOKEN", TestNodes.ADMIN_TOKEN));
     }
 
     @AfterEach
@@ -50,6 +56,34 @@ class DeliveryOutcomeIT {
         int posts = peer.received("alice").size();
         assertThat(node.deliveryCounts().pending()).isZero();
         assertThat(posts).as("tried with RFC 9421 only: 410 is not a signature refusal").isEqualTo(1);
+    }
+
+    @Test
+    void anAdminSeesADeadLetterAndRequeuesItOnceThePeerIsFixed() throws Exception {
+        SigningKey dave = peer.actor("dave");
+        peer.inboxAnswers("dave", 404);
+        follow(dave, "f4");
+        await("the Accept is a dead letter", () -> node.deliveryCounts().dead() == 1);
+
+        JsonNode queue = JSON.readTree(admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries")).GET()).body());
+        assertThat(queue.path("counts").path("dead").asLong()).isEqualTo(1);
+        JsonNode letter = queue.path("deadLetters").get(0);
+        assertThat(letter.path("error").asText()).isEqualTo("HTTP 404");
+        assertThat(letter.path("inbox").asText()).endsWith("/users/dave/inbox");
+
+        HttpResponse<String> missing = admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 999999}")));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"all\": true}")).build()).statusCode())
+                .as("no token, no requeue").isEqualTo(401);
+
+        peer.inboxAnswers("dave", 202);
+        HttpResponse<String> requeued = admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": " + letter.path("id").asLong() + "}")));
+        assertThat(requeued.body()).isEqualTo("{\"requeued\":1}");
+        await("delivered after the requeue", () -> node.deliveryCounts().delivered() == 1);
+        assertThat(node.deliveryCounts().dead()).isZero();
     }
 
     @Test
@@ -75,6 +109,11 @@ class DeliveryOutcomeIT {
 
         await("two knocks per attempt", () -> peer.received("carol").size() >= 2);
         assertThat(node.deliveryCounts().delivered()).isZero();
+    }
+
+    private static HttpResponse<String> admin(HttpRequest.Builder request) {
+        return TestNodes.send(request.header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .header("Content-Type", "application/json").build());
     }
 
     private void follow(SigningKey actor, String id) {

@@ -39,6 +39,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Supplier<Optional<SigningKey>> signingKey;
     private final Function<URI, Optional<String>> policy;
     private final RetrySchedule schedule;
+    private final PeerHealth peers;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Semaphore total = new Semaphore(TOTAL);
@@ -51,13 +52,14 @@ public final class DeliveryWorker implements AutoCloseable {
      * @param policy why a peer must not be delivered to (blocked, not allowed), or empty
      */
     public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client, Supplier<Optional<SigningKey>> signingKey,
-                          Function<URI, Optional<String>> policy, RetrySchedule schedule, Clock clock) {
+                          Function<URI, Optional<String>> policy, RetrySchedule schedule, PeerHealth peers, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.client = client;
         this.signingKey = signingKey;
         this.policy = policy;
         this.schedule = schedule;
+        this.peers = peers;
         this.clock = clock;
     }
 
@@ -108,10 +110,20 @@ public final class DeliveryWorker implements AutoCloseable {
                     return;  // not set up yet: stays pending
                 }
                 Optional<String> refused = policy.apply(d.inbox());
-                InboxClient.Outcome outcome = refused.isPresent()
-                        ? new InboxClient.Outcome.Permanent("not delivered: " + refused.get())
-                        : client.deliver(d.inbox(), d.body(), key.get());
-                record(d, outcome);
+                if (refused.isPresent()) {
+                    record(d, new InboxClient.Outcome.Permanent("not delivered: " + refused.get()), Attempt.NOT_SENT);
+                    return;
+                }
+                PeerHealth.Gate gate = peers.gate(d.host());
+                if (gate instanceof PeerHealth.Gate.Wait(Instant until)) {
+                    tx.inTransaction(c -> {
+                        store.postpone(c, d.id(), until);
+                        return null;
+                    });
+                    return;
+                }
+                record(d, client.deliver(d.inbox(), d.body(), key.get()),
+                        gate instanceof PeerHealth.Gate.Probe ? Attempt.PROBE : Attempt.SENT);
             } finally {
                 host.release();
                 total.release();
@@ -125,9 +137,27 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void record(Delivery d, InboxClient.Outcome outcome) {
+    /**
+     * Stores what came of an attempt and tells {@link PeerHealth} whether the host is up. While a
+     * host is unavailable its failed probes do not count as attempts, so nothing dies of a long
+     * outage that the queue has recognised as one.
+     */
+    private void record(Delivery d, InboxClient.Outcome outcome, Attempt attempt) {
         Instant now = clock.instant();
+        boolean hostDown = outcome instanceof InboxClient.Outcome.Retry retry && retry.hostDown();
+        if (hostDown) {
+            peers.failed(d.host(), ((InboxClient.Outcome.Retry) outcome).error());
+        }
+        boolean released = !hostDown && attempt != Attempt.NOT_SENT && peers.answered(d.host());
+        Optional<Instant> waitForProbe = hostDown && attempt == Attempt.PROBE ? peers.nextProbe(d.host()) : Optional.empty();
         tx.inTransaction(c -> {
+            if (released) {
+                store.releaseHost(c, d.host(), now);
+            }
+            if (waitForProbe.isPresent()) {
+                store.postpone(c, d.id(), waitForProbe.get());
+                return null;
+            }
             switch (outcome) {
                 case InboxClient.Outcome.Delivered delivered -> store.delivered(c, d.id(), now);
                 case InboxClient.Outcome.Permanent permanent -> {
@@ -135,19 +165,25 @@ public final class DeliveryWorker implements AutoCloseable {
                     store.dead(c, d.id(), permanent.error(), now);
                 }
                 case InboxClient.Outcome.Retry retry -> {
-                    int attempt = d.attempts() + 1;
-                    if (attempt >= RetrySchedule.MAX_ATTEMPTS) {
+                    int attemptNumber = d.attempts() + 1;
+                    if (attemptNumber >= RetrySchedule.MAX_ATTEMPTS) {
                         store.dead(c, d.id(), retry.error(), now);
                     } else {
                         Duration delay = retry.retryAfter().filter(r -> !r.isNegative() && r.compareTo(Duration.ofDays(1)) < 0)
-                                .orElseGet(() -> schedule.delayAfter(attempt));
+                                .orElseGet(() -> schedule.delayAfter(attemptNumber));
                         store.retryAt(c, d.id(), now.plus(delay), retry.error());
                     }
                 }
             }
             return null;
         });
+        if (released) {
+            wake();
+        }
     }
+
+    /** How a recorded outcome came about. */
+    private enum Attempt { NOT_SENT, SENT, PROBE }
 
     private static void sleepQuietly() {
         try {

@@ -11,18 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.branchwork.node.federation.resolve.RemoteHttpClient;
+import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 
 /**
  * POSTs one signed activity to one inbox. Signs with RFC 9421 first; when the peer refuses that
- * (400, 401 or 403) it tries again at once with draft-cavage and remembers, per host, to start with
- * draft-cavage next time (Fedify's "double knock").
+ * (400, 401 or 403) it tries again at once with draft-cavage and remembers, per host and across
+ * restarts ({@link PeerHealth}), to start with draft-cavage next time (Fedify's "double knock").
  */
 public final class InboxClient {
 
@@ -34,8 +33,11 @@ public final class InboxClient {
         record Delivered(int status) implements Outcome {
         }
 
-        /** Try again later; {@code retryAfter} when the peer said when. */
-        record Retry(String error, Optional<Duration> retryAfter) implements Outcome {
+        /**
+         * Try again later; {@code retryAfter} when the peer said when; {@code hostDown} when it did not
+         * answer at all or answered 5xx (what counts against its availability).
+         */
+        record Retry(String error, Optional<Duration> retryAfter, boolean hostDown) implements Outcome {
         }
 
         /** Do not try again: the peer refused for good (404, 410, other 4xx). */
@@ -46,29 +48,30 @@ public final class InboxClient {
     private final RemoteHttpClient http;
     private final HttpSignatureSigner signer = new HttpSignatureSigner();
     private final Clock clock;
-    private final Set<String> cavageHosts = ConcurrentHashMap.newKeySet();
+    private final PeerHealth peers;
 
-    public InboxClient(RemoteHttpClient http, Clock clock) {
+    public InboxClient(RemoteHttpClient http, PeerHealth peers, Clock clock) {
         this.http = http;
+        this.peers = peers;
         this.clock = clock;
     }
 
     public Outcome deliver(URI inbox, String body, SigningKey key) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String host = inbox.getAuthority();
-        boolean cavageFirst = cavageHosts.contains(host);
+        String host = DeliveryStore.hostOf(inbox);
+        boolean cavageFirst = peers.cavageFirst(host);
         try {
             RemoteHttpClient.Response response = post(inbox, bytes, key, cavageFirst);
             if (!cavageFirst && isSignatureRefusal(response.status())) {
                 RemoteHttpClient.Response second = post(inbox, bytes, key, true);
                 if (second.status() / 100 == 2) {
-                    cavageHosts.add(host);
+                    peers.preferCavage(host);
                 }
                 response = second;
             }
             return classify(response);
         } catch (IOException e) {
-            return new Outcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
+            return new Outcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty(), true);
         }
     }
 
@@ -92,7 +95,7 @@ public final class InboxClient {
         }
         String error = "HTTP " + status;
         if (status == 401 || status == 408 || status == 429 || status >= 500) {
-            return new Outcome.Retry(error, response.header("retry-after").flatMap(this::retryAfter));
+            return new Outcome.Retry(error, response.header("retry-after").flatMap(this::retryAfter), status >= 500);
         }
         return new Outcome.Permanent(error);
     }
