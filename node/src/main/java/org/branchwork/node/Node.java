@@ -16,6 +16,28 @@ import io.helidon.webserver.WebServer;
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.MembersEndpoint;
+import org.branchwork.node.mail.LogMailer;
+import org.branchwork.node.mail.SmtpMailer;
+import org.branchwork.node.service.AccountService;
+import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.LoginThrottle;
+import org.branchwork.node.service.Mailer;
+import org.branchwork.node.service.MemberImportService;
+import org.branchwork.node.service.MemberService;
+import org.branchwork.node.service.SessionService;
+import org.branchwork.node.storage.AuditStore;
+import org.branchwork.node.storage.EmailTokenStore;
+import org.branchwork.node.storage.MemberImportStore;
+import org.branchwork.node.storage.SessionStore;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.pages.AccountPages;
+import org.branchwork.node.web.pages.AdminPages;
+import org.branchwork.node.web.pages.MemberPages;
+import org.branchwork.node.web.pages.OrganiserPages;
+import java.util.function.BooleanSupplier;
 import org.branchwork.node.federation.outbound.DeliveryQueueService;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.FederationPolicyEndpoint;
@@ -83,7 +105,8 @@ import org.branchwork.node.web.pages.SetupPages;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Node.class.getName());
-    private static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /** The largest body any route reads (a member CSV import); the inbox and the API cap their own far lower. */
+    private static final long MAX_REQUEST_BYTES = 34L * 1024 * 1024;
 
     private final NodeConfig config;
     private final Database database;
@@ -179,7 +202,8 @@ public final class Node implements AutoCloseable {
         BranchService branches = new BranchService(tx, branchStore, clock);
         config.configuredBranchSlug().ifPresent(slug ->
                 branches.applyConfigured(slug, config.configuredBranchName().orElse(slug)));
-        SetupService setup = new SetupService(tx, branchStore, memberStore, new PasswordHasher(random), clock, random,
+        PasswordHasher hasher = new PasswordHasher(random);
+        SetupService setup = new SetupService(tx, branchStore, memberStore, hasher, clock, random,
                 config.configuredBranchSlug().isPresent());
 
         ActivityCodec codec = new ActivityCodec();
@@ -226,15 +250,32 @@ public final class Node implements AutoCloseable {
                 resolver, peerPolicy, inboxInserts);
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
-        ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken());
+        // Members: accounts, sessions, organiser tools. Personal data stays behind MemberService.
+        AuditLog audit = new AuditLog(tx, new AuditStore(), clock);
+        SessionService sessionService = new SessionService(tx, new SessionStore(), memberStore, random, clock);
+        Mailer mailer = config.mail().<Mailer>map(SmtpMailer::new).orElseGet(() -> {
+            LOG.warning(() -> "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
+            return new LogMailer();
+        });
+        AccountService accounts = new AccountService(tx, memberStore, new EmailTokenStore(), hasher, sessionService,
+                new LoginThrottle(clock), mailer, audit, () -> origin.uri().toString(),
+                () -> branches.current().map(b -> b.name()).orElse("Branchwork"), clock);
+        MemberService memberService = new MemberService(tx, memberStore, sessionService, audit, clock);
+        MemberImportService imports = new MemberImportService(tx, new MemberImportStore(), memberService, audit, clock);
+        BooleanSupplier secure = () -> "https".equals(origin.uri().getScheme());
+        Sessions sessions = new Sessions(sessionService, secure);
+        Csrf csrf = new Csrf(random, origin::uri, secure);
+        ApiAuth apiAuth = new ApiAuth(config.configuredAdminToken(), sessions, csrf);
+        DeliveryQueueService deliveryQueue = new DeliveryQueueService(tx, deliveryStore, peerHealth, worker, clock);
         AnnouncementService announcements = new AnnouncementService(tx, new AnnouncementStore(), outbox, worker::wake, clock);
 
         Templates templates = new Templates();
+        Pages pages = new Pages(templates, branches);
         SetupPages setupPages = new SetupPages(setup, branches, templates);
         var components = new Routes.Components(
                 new HealthEndpoint(database.dataSource(), ready::get),
                 setupPages,
-                new HomePages(branches, setup, setupPages, templates, origin),
+                new HomePages(branches, setup, setupPages, templates, origin, sessions),
                 new ErrorHandlers(templates),
                 new WebFingerEndpoint(actors, uris),
                 new NodeInfoEndpoint(actors, uris, version()),
@@ -245,7 +286,12 @@ public final class Node implements AutoCloseable {
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
-                new DeliveriesEndpoint(new DeliveryQueueService(tx, deliveryStore, peerHealth, worker, clock), apiAuth),
+                new DeliveriesEndpoint(deliveryQueue, apiAuth),
+                new MembersEndpoint(memberService, apiAuth),
+                new AccountPages(accounts, sessions, csrf, pages),
+                new MemberPages(memberService, sessions, csrf, pages),
+                new OrganiserPages(memberService, imports, sessions, csrf, pages),
+                new AdminPages(followService, followHandlers, deliveryQueue, memberService, audit, sessions, csrf, pages),
                 new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()

@@ -6,6 +6,11 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.MembersEndpoint;
+import org.branchwork.node.web.pages.AccountPages;
+import org.branchwork.node.web.pages.AdminPages;
+import org.branchwork.node.web.pages.MemberPages;
+import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
@@ -40,9 +45,13 @@ final class Routes {
                 .register("/api/v1/announcements", c.announcements())
                 .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin/deliveries", c.deliveries())
+                .register("/api/v1/members", c.members())
+                .register("/me", c.memberPages())
+                .register("/organise", c.organiserPages())
+                .register("/admin", c.adminPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
-                .register("/", c.inbox(), c.actors(), c.objects(), c.homePages());
+                .register("/", c.inbox(), c.actors(), c.objects(), c.accountPages(), c.homePages());
         c.errors().register(routing);
     }
 
@@ -52,6 +61,7 @@ final class Routes {
                       ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
                       AnnouncementsEndpoint announcements, FederationPolicyEndpoint policy,
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
-                      ObjectEndpoint objects) {
+                      MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
+                      OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects) {
     }
 }

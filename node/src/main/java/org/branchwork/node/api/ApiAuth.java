@@ -5,40 +5,72 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.Acting;
+import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Problem;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Viewer;
 
 /**
  * Authentication of {@code /api/v1}: the operator's {@code BRANCHWORK_ADMIN_TOKEN} as a bearer
- * token (sessions come with the members work). Deny by default: without a configured token the
- * API answers 401 to everyone.
+ * token (admin rights), or a signed-in member's session cookie with their role. A cookie-borne
+ * request that changes anything must come from our own origin (CSRF). Deny by default.
  */
 public final class ApiAuth {
 
     private final Optional<String> adminToken;
+    private final Sessions sessions;
+    private final Csrf csrf;
 
-    public ApiAuth(Optional<String> adminToken) {
+    public ApiAuth(Optional<String> adminToken, Sessions sessions, Csrf csrf) {
         this.adminToken = adminToken;
+        this.sessions = sessions;
+        this.csrf = csrf;
     }
 
-    /** True, after answering 401, unless the request carries the admin token. */
-    public boolean denied(ServerRequest req, io.helidon.webserver.http.ServerResponse res) {
-        Optional<Problem> problem = requireAdmin(req);
-        problem.ifPresent(p -> p.send(res));
-        return problem.isPresent();
+    /** True, after answering 401 or 403, unless the request has admin rights. */
+    public boolean denied(ServerRequest req, ServerResponse res) {
+        return acting(req, res, Role.ADMIN).isEmpty();
     }
 
-    /** Empty when the request carries the admin token; otherwise the 401 to send. */
-    Optional<Problem> requireAdmin(ServerRequest req) {
+    /** Who is acting with at least {@code role}; empty after answering 401 (nobody) or 403 (too low a role). */
+    public Optional<Acting> acting(ServerRequest req, ServerResponse res, Role role) {
         String header = req.headers().value(HeaderNames.AUTHORIZATION).orElse("");
-        if (adminToken.isPresent() && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
-                return Optional.empty();
+        if (!header.isEmpty()) {
+            if (adminToken.isPresent() && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+                if (MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
+                    return Optional.of(Acting.apiToken());
+                }
             }
+            unauthenticated().send(res);
+            return Optional.empty();
         }
-        return Optional.of(new Problem(401, "unauthenticated", "Unauthorized",
-                "This API needs Authorization: Bearer with the node's admin token."));
+        Optional<Viewer> viewer = sessions.current(req);
+        if (viewer.isEmpty()) {
+            unauthenticated().send(res);
+            return Optional.empty();
+        }
+        if (req.prologue().method() != Method.GET && (!csrf.sameOrigin(req)
+                || req.headers().value(HeaderNames.ORIGIN).isEmpty())) {
+            new Problem(403, "cross_origin", "Forbidden", "A session-authenticated change must come from this site's own pages "
+                    + "(an Origin header naming this node).").send(res);
+            return Optional.empty();
+        }
+        if (!viewer.get().can(role)) {
+            new Problem(403, "forbidden", "Forbidden", "This needs the " + role.code() + " role.").send(res);
+            return Optional.empty();
+        }
+        return Optional.of(viewer.get().acting());
+    }
+
+    private static Problem unauthenticated() {
+        return new Problem(401, "unauthenticated", "Unauthorized",
+                "This API needs Authorization: Bearer with the node's admin token, or a signed-in session.");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param allowPrivateAddresses whether federation may reach loopback and private addresses
  * @param dbUrl           JDBC URL, or null for the embedded database in the data folder
  * @param firstRetry      delay before the first retry of a failed delivery; later ones double
+ * @param mail            outgoing mail (SMTP), or none: mails are then written to the log
  */
 public record NodeConfig(
         String host,
@@ -29,7 +30,8 @@ public record NodeConfig(
         String adminToken,
         boolean allowPrivateAddresses,
         String dbUrl,
-        java.time.Duration firstRetry) {
+        java.time.Duration firstRetry,
+        Optional<MailConfig> mail) {
 
     /** The public origin; when none is configured, {@code http://localhost:<port>} with the actual port. */
     public URI publicUrl(int actualPort) {
@@ -65,6 +67,6 @@ public record NodeConfig(
     /** A copy with another port; used by tests and by nothing else. */
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(host, newPort, publicUrl, dataDir, branchSlug, branchName, adminToken,
-                allowPrivateAddresses, dbUrl, firstRetry);
+                allowPrivateAddresses, dbUrl, firstRetry, mail);
     }
 }

@@ -59,7 +59,41 @@ public final class NodeConfigLoader {
         String dbUrl = value(yaml, Setting.DB_URL).map(NodeConfigLoader::validateDbUrl).orElse(null);
         java.time.Duration firstRetry = parseDuration(Setting.DELIVERY_FIRST_RETRY,
                 value(yaml, Setting.DELIVERY_FIRST_RETRY).orElse("30"));
-        return new NodeConfig(host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry);
+        return new NodeConfig(host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry,
+                mail(yaml));
+    }
+
+    private Optional<MailConfig> mail(Config yaml) {
+        Optional<String> host = value(yaml, Setting.SMTP_HOST);
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        MailConfig.Security security = switch (value(yaml, Setting.SMTP_SECURITY).orElse("starttls").toLowerCase(Locale.ROOT)) {
+            case "starttls" -> MailConfig.Security.STARTTLS;
+            case "tls", "ssl" -> MailConfig.Security.TLS;
+            case "none" -> MailConfig.Security.NONE;
+            default -> throw new StartupException(Setting.SMTP_SECURITY.label() + " must be starttls, tls or none, got '"
+                    + value(yaml, Setting.SMTP_SECURITY).orElse("") + "'.");
+        };
+        int port = value(yaml, Setting.SMTP_PORT).map(raw -> parsePortOf(Setting.SMTP_PORT, raw))
+                .orElse(security == MailConfig.Security.TLS ? 465 : 587);
+        String from = value(yaml, Setting.MAIL_FROM).orElseThrow(() -> new StartupException(Setting.MAIL_FROM.label()
+                + " must be set when " + Setting.SMTP_HOST.variable() + " is: the address mails come from, "
+                + "e.g. Stockport Branch <branch@stockport.example.org>."));
+        return Optional.of(new MailConfig(host.get(), port, value(yaml, Setting.SMTP_USERNAME),
+                value(yaml, Setting.SMTP_PASSWORD), security, from));
+    }
+
+    private static int parsePortOf(Setting setting, String raw) {
+        try {
+            int p = Integer.parseInt(raw.strip());
+            if (p > 0 && p < 65536) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new StartupException(setting.label() + " must be a port number from 1 to 65535, got '" + raw + "'.");
     }
 
     /** A handle derived from a display name: "Momentum Stockport" becomes "momentum_stockport". */

@@ -14,7 +14,13 @@ public enum Setting {
     ADMIN_TOKEN("branchwork.admin-token", "BRANCHWORK_ADMIN_TOKEN"),
     ALLOW_PRIVATE_ADDRESSES("branchwork.allow-private-addresses", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES"),
     DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL"),
-    DELIVERY_FIRST_RETRY("branchwork.delivery.first-retry", "BRANCHWORK_DELIVERY_FIRST_RETRY");
+    DELIVERY_FIRST_RETRY("branchwork.delivery.first-retry", "BRANCHWORK_DELIVERY_FIRST_RETRY"),
+    SMTP_HOST("branchwork.smtp.host", "BRANCHWORK_SMTP_HOST"),
+    SMTP_PORT("branchwork.smtp.port", "BRANCHWORK_SMTP_PORT"),
+    SMTP_USERNAME("branchwork.smtp.username", "BRANCHWORK_SMTP_USERNAME"),
+    SMTP_PASSWORD("branchwork.smtp.password", "BRANCHWORK_SMTP_PASSWORD"),
+    SMTP_SECURITY("branchwork.smtp.security", "BRANCHWORK_SMTP_SECURITY"),
+    MAIL_FROM("branchwork.mail.from", "BRANCHWORK_MAIL_FROM");
 
     private final String key;
     private final String variable;

@@ -126,6 +126,11 @@ public final class FollowService {
         return removed;
     }
 
+    /** The remote actors following the branch (the admin page; never published). */
+    public List<FollowStore.Follower> followers() {
+        return tx.inTransaction(follows::followers);
+    }
+
     public List<FollowStore.Following> following() {
         return tx.inTransaction(follows::followings);
     }

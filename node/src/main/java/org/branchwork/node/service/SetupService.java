@@ -16,6 +16,7 @@ import org.branchwork.node.domain.Branch;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.security.PasswordHasher;
 import org.branchwork.node.storage.BranchStore;
+import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.Transactions;
 
@@ -89,7 +90,9 @@ public final class SetupService {
                     b = new Branch(request.branchSlug().strip(), request.branchName().strip(), clock.instant());
                     branches.save(c, b);
                 }
-                members.insert(c, email, request.adminName().strip(), passwordHash, Role.ADMIN, clock.instant());
+                // The admin proves the address by signing in later; set-up itself needs the log's code.
+                members.insert(c, new MemberDetails(request.adminName().strip(), email, "", "", false), passwordHash,
+                        Role.ADMIN, "setup", clock.instant(), clock.instant());
                 return b;
             });
             done = true;

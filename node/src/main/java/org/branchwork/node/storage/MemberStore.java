@@ -7,30 +7,103 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.MemberNote;
+import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 
-/** Persistence of local accounts. Emails are stored lower-cased so that uniqueness ignores case. */
+/**
+ * Persistence of members, their tags and notes. Emails are stored lower-cased so that uniqueness
+ * ignores case. Only the members and account services use this class.
+ */
 public final class MemberStore {
 
-    public Member insert(Connection c, String email, String displayName, String passwordHash, Role role, Instant now)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO member (email, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, email);
-            s.setString(2, displayName);
+    private static final String COLUMNS = "m.id, m.email, m.display_name, m.postcode, m.phone, m.contact_consent, m.role, "
+            + "m.created_at, m.email_confirmed_at, m.source";
+
+    /** One page of a search and how many members match in all. */
+    public record Page(List<Member> members, long total) {
+    }
+
+    public Member insert(Connection c, MemberDetails d, String passwordHash, Role role, String source, Instant confirmedAt,
+                         Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO member (email, display_name, password_hash, role, created_at, postcode, phone, contact_consent,
+                                    email_confirmed_at, source, search_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, d.email());
+            s.setString(2, d.displayName());
             s.setString(3, passwordHash);
             s.setString(4, role.code());
             s.setTimestamp(5, Timestamp.from(now));
+            s.setString(6, d.postcode());
+            s.setString(7, d.phone());
+            s.setBoolean(8, d.contactConsent());
+            s.setTimestamp(9, confirmedAt == null ? null : Timestamp.from(confirmedAt));
+            s.setString(10, source);
+            s.setString(11, searchText(d));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new Member(new MemberId(keys.getLong(1)), email, displayName, role, now);
+                return new Member(new MemberId(keys.getLong(1)), d.email(), d.displayName(), d.postcode(), d.phone(),
+                        d.contactConsent(), role, now, confirmedAt, source);
             }
         }
+    }
+
+    public Optional<Member> find(Connection c, MemberId id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM member m WHERE m.id = ?", id.value());
+    }
+
+    public Optional<Member> findByEmail(Connection c, String email) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM member m WHERE m.email = ?", email.toLowerCase(Locale.ROOT));
+    }
+
+    public Optional<String> passwordHash(Connection c, MemberId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM member WHERE id = ?")) {
+            s.setLong(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void setPassword(Connection c, MemberId id, String hash) throws SQLException {
+        update(c, "UPDATE member SET password_hash = ? WHERE id = ?", hash, id.value());
+    }
+
+    public void confirmEmail(Connection c, MemberId id, Instant now) throws SQLException {
+        update(c, "UPDATE member SET email_confirmed_at = COALESCE(email_confirmed_at, ?) WHERE id = ?", Timestamp.from(now),
+                id.value());
+    }
+
+    public void updateDetails(Connection c, MemberId id, MemberDetails d) throws SQLException {
+        update(c, """
+                UPDATE member SET display_name = ?, email = ?, postcode = ?, phone = ?, contact_consent = ?, search_text = ?
+                WHERE id = ?
+                """, d.displayName(), d.email(), d.postcode(), d.phone(), d.contactConsent(), searchText(d), id.value());
+    }
+
+    public void setRole(Connection c, MemberId id, Role role) throws SQLException {
+        update(c, "UPDATE member SET role = ? WHERE id = ?", role.code(), id.value());
+    }
+
+    /** Erases the member row; tags, notes, sessions and mail tokens go with it (ON DELETE CASCADE). */
+    public boolean delete(Connection c, MemberId id) throws SQLException {
+        return update(c, "DELETE FROM member WHERE id = ?", id.value()) == 1;
     }
 
     public long countWithRole(Connection c, Role role) throws SQLException {
@@ -45,10 +118,202 @@ public final class MemberStore {
 
     public boolean emailTaken(Connection c, String email) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM member WHERE email = ?")) {
-            s.setString(1, email);
+            s.setString(1, email.toLowerCase(Locale.ROOT));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
         }
+    }
+
+    /** One page of the members matching {@code q}, and the number matching in all. */
+    public Page search(Connection c, MemberQuery q) throws SQLException {
+        Where where = where(q);
+        long total;
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member m" + where.sql)) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<Member> page = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
+                + " ORDER BY " + q.sort().sql() + " LIMIT ? OFFSET ?")) {
+            int next = where.bind(s, 1);
+            s.setInt(next, q.pageSize());
+            s.setLong(next + 1, (long) (q.page() - 1) * q.pageSize());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    page.add(member(rs));
+                }
+            }
+        }
+        return new Page(page, total);
+    }
+
+    /** Every member matching {@code q} (ignoring its paging), streamed in the query's order. */
+    public void forEach(Connection c, MemberQuery q, Consumer<Member> each) throws SQLException {
+        Where where = where(q);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
+                + " ORDER BY " + q.sort().sql())) {
+            where.bind(s, 1);
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(member(rs));
+                }
+            }
+        }
+    }
+
+    public List<String> tags(Connection c, MemberId id) throws SQLException {
+        return tagsFor(c, List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The tags of several members at once (one query for a page of the list). */
+    public Map<MemberId, List<String>> tagsFor(Connection c, Collection<MemberId> ids) throws SQLException {
+        Map<MemberId, List<String>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT member_id, tag FROM member_tag WHERE member_id IN (" + marks + ") ORDER BY tag")) {
+            int i = 1;
+            for (MemberId id : ids) {
+                s.setLong(i++, id.value());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new MemberId(rs.getLong(1)), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void setTags(Connection c, MemberId id, Collection<String> tags) throws SQLException {
+        update(c, "DELETE FROM member_tag WHERE member_id = ?", id.value());
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO member_tag (member_id, tag) VALUES (?, ?)")) {
+            for (String tag : new TreeSet<>(tags)) {
+                s.setLong(1, id.value());
+                s.setString(2, tag);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Every tag in use, with how many members carry it, most used first. */
+    public Map<String, Long> tagCounts(Connection c) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT tag, COUNT(*) FROM member_tag GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT 200");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    public void addNote(Connection c, MemberId member, MemberId author, String body, Instant now) throws SQLException {
+        update(c, "INSERT INTO member_note (member_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+                member.value(), author.value(), body, Timestamp.from(now));
+    }
+
+    /** Newest first; a note by an erased member stays, without a name (the join finds no author). */
+    public List<MemberNote> notes(Connection c, MemberId member) throws SQLException {
+        List<MemberNote> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT n.id, n.author_id, COALESCE(a.display_name, ''), n.body, n.created_at
+                FROM member_note n LEFT JOIN member a ON a.id = n.author_id
+                WHERE n.member_id = ? ORDER BY n.created_at DESC, n.id DESC
+                """)) {
+            s.setLong(1, member.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MemberNote(rs.getLong(1), member, new MemberId(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    public long count(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String searchText(MemberDetails d) {
+        return (d.displayName() + " " + d.email()).toLowerCase(Locale.ROOT);
+    }
+
+    /** A WHERE clause and its parameters, built only from fixed fragments. */
+    private record Where(String sql, List<Object> params) {
+        int bind(PreparedStatement s, int first) throws SQLException {
+            int i = first;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            return i;
+        }
+    }
+
+    private static Where where(MemberQuery q) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!q.text().isEmpty()) {
+            clauses.add("m.search_text LIKE ? ESCAPE '\\'");
+            params.add("%" + likeEscape(q.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (!q.postcodePrefix().isEmpty()) {
+            clauses.add("m.postcode LIKE ? ESCAPE '\\'");
+            params.add(likeEscape(q.postcodePrefix()) + "%");
+        }
+        if (!q.tag().isEmpty()) {
+            clauses.add("EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)");
+            params.add(q.tag());
+        }
+        if (q.joinedSince() != null) {
+            clauses.add("m.created_at >= ?");
+            params.add(Timestamp.from(q.joinedSince()));
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Optional<Member> one(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(member(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        Timestamp confirmed = rs.getTimestamp(9);
+        return new Member(new MemberId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), Role.fromCode(rs.getString(7)), rs.getTimestamp(8).toInstant(),
+                confirmed == null ? null : confirmed.toInstant(), rs.getString(10));
     }
 }

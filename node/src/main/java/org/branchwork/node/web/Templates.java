@@ -27,11 +27,15 @@ public final class Templates {
 
     private final MustacheFactory factory = new DefaultMustacheFactory("templates");
 
-    public String render(String template, Object view) {
+    /**
+     * Renders with one or more scopes; names resolve in the last scope first, so a page's view can
+     * sit on top of the shared {@code Chrome} (site name, navigation).
+     */
+    public String render(String template, Object... scopes) {
         Mustache mustache = factory.compile(template + ".mustache");
         StringWriter out = new StringWriter();
         try {
-            mustache.execute(out, view).flush();
+            mustache.execute(out, scopes).flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,8 +43,8 @@ public final class Templates {
     }
 
     /** Renders a page and sends it as HTML with the given status. */
-    public void send(ServerResponse res, Status status, String template, Object view) {
-        String html = render(template, view);
+    public void send(ServerResponse res, Status status, String template, Object... scopes) {
+        String html = render(template, scopes);
         res.status(status);
         res.headers().contentType(HTML);
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");

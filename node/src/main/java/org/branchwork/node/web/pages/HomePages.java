@@ -12,7 +12,10 @@ import org.branchwork.node.PublicOrigin;
 import org.branchwork.node.domain.Branch;
 import org.branchwork.node.service.BranchService;
 import org.branchwork.node.service.SetupService;
+import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
+import org.branchwork.node.web.view.Chrome;
+import org.branchwork.node.web.view.Nav;
 import org.branchwork.node.web.view.HomeView;
 
 /** {@code /}: the branch's public home page, or the set-up form while the node has no branch. */
@@ -23,9 +26,11 @@ public final class HomePages implements HttpService {
     private final SetupPages setupPages;
     private final Templates templates;
     private final PublicOrigin origin;
+    private final Sessions sessions;
 
     public HomePages(BranchService branches, SetupService setup, SetupPages setupPages, Templates templates,
-                     PublicOrigin origin) {
+                     PublicOrigin origin, Sessions sessions) {
+        this.sessions = sessions;
         this.branches = branches;
         this.setup = setup;
         this.setupPages = setupPages;
@@ -45,7 +50,7 @@ public final class HomePages implements HttpService {
             return;
         }
         Branch b = branch.get();
-        templates.send(res, Status.OK_200, "home/home",
+        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Nav.of(sessions.current(req))),
                 new HomeView(b.name(), b.name(), handle(b), setup.needed()));
     }
 

@@ -1,0 +1,297 @@
+package org.branchwork.node.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberDetails;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.MemberNote;
+import org.branchwork.node.domain.MemberQuery;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.Transactions;
+
+/**
+ * The members service: the only way to members' personal data. Organisers search, tag, note and
+ * export; admins change roles; every member sees, downloads and erases their own record. Each
+ * method checks the acting role itself, and every export and admin action lands in the audit log
+ * in the same transaction.
+ */
+public final class MemberService {
+
+    /** The CSV columns, shared by export and import so that an export imports again. */
+    public static final List<String> CSV_COLUMNS = List.of("name", "email", "postcode", "phone", "contact_consent", "tags",
+            "joined");
+
+    /** A member in the list, with their tags. */
+    public record Row(Member member, List<String> tags) {
+    }
+
+    /** One page of the list and the total matching. */
+    public record Listing(List<Row> rows, long total, MemberQuery query) {
+        public int pages() {
+            return (int) Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
+        }
+    }
+
+    /** A member's record as organisers see it. */
+    public record Profile(Member member, List<String> tags, List<MemberNote> notes) {
+    }
+
+    /** What adding a member (API, organiser form) came to. */
+    public sealed interface CreateResult {
+        record Created(Member member) implements CreateResult {
+        }
+
+        record Invalid(List<FieldError> errors) implements CreateResult {
+        }
+    }
+
+    private final Transactions tx;
+    private final MemberStore members;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
+        this.tx = tx;
+        this.members = members;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Listing search(Acting who, MemberQuery q) {
+        require(who, Role.ORGANISER);
+        return tx.inTransaction(c -> {
+            MemberStore.Page page = members.search(c, q);
+            Map<MemberId, List<String>> tags = members.tagsFor(c, page.members().stream().map(Member::id).toList());
+            List<Row> rows = page.members().stream().map(m -> new Row(m, tags.getOrDefault(m.id(), List.of()))).toList();
+            return new Listing(rows, page.total(), q);
+        });
+    }
+
+    public Optional<Profile> profile(Acting who, MemberId id) {
+        require(who, Role.ORGANISER);
+        return tx.inTransaction(c -> {
+            Optional<Member> m = members.find(c, id);
+            if (m.isEmpty()) {
+                return Optional.<Profile>empty();
+            }
+            return Optional.of(new Profile(m.get(), members.tags(c, id), members.notes(c, id)));
+        });
+    }
+
+    public Map<String, Long> tagCounts(Acting who) {
+        require(who, Role.ORGANISER);
+        return tx.inTransaction(members::tagCounts);
+    }
+
+    /** Adds a member on an organiser's word (API, CSV): no password yet; a password reset mail lets them in. */
+    public CreateResult create(Acting who, String name, String email, String postcode, String phone, boolean consent,
+                               String tags, String source) {
+        require(who, Role.ORGANISER);
+        List<FieldError> errors = new ArrayList<>();
+        MemberValidation.Checked checked = MemberValidation.check(name, email, postcode, phone, consent);
+        if (checked instanceof MemberValidation.Checked.Invalid invalid) {
+            errors.addAll(invalid.errors());
+        }
+        Set<String> tagSet = MemberValidation.tags(tags, errors);
+        if (!errors.isEmpty()) {
+            return new CreateResult.Invalid(errors);
+        }
+        MemberDetails details = ((MemberValidation.Checked.Valid) checked).details();
+        return tx.inTransaction(c -> {
+            if (members.emailTaken(c, details.email())) {
+                return new CreateResult.Invalid(List.of(new FieldError("email", "A member with this email exists already.")));
+            }
+            Member m = members.insert(c, details, null, Role.MEMBER, source, null, clock.instant());
+            members.setTags(c, m.id(), tagSet);
+            audit.record(c, who, "member.created", m.id(), "source=" + source);
+            return new CreateResult.Created(m);
+        });
+    }
+
+    /** Inserts already validated rows (an import batch); an email already present is skipped. Returns how many were added. */
+    int insertBatch(Connection c, Acting who, List<ImportRow> rows) throws SQLException {
+        int added = 0;
+        for (ImportRow row : rows) {
+            if (members.emailTaken(c, row.details().email())) {
+                continue;
+            }
+            Member m = members.insert(c, row.details(), null, Role.MEMBER, "import", null, clock.instant());
+            members.setTags(c, m.id(), row.tags());
+            added++;
+        }
+        return added;
+    }
+
+    public List<FieldError> setTags(Acting who, MemberId id, String tags) {
+        require(who, Role.ORGANISER);
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> set = MemberValidation.tags(tags, errors);
+        if (errors.isEmpty()) {
+            tx.inTransaction(c -> {
+                members.setTags(c, id, set);
+                audit.record(c, who, "member.tagged", id, String.join(",", set));
+                return null;
+            });
+        }
+        return errors;
+    }
+
+    public List<FieldError> addNote(Acting who, MemberId id, String body) {
+        require(who, Role.ORGANISER);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > 4000) {
+            return List.of(new FieldError("note", "A note is 1 to 4,000 characters."));
+        }
+        tx.inTransaction(c -> {
+            members.addNote(c, id, who.member(), text, clock.instant());
+            audit.record(c, who, "member.noted", id, "");
+            return null;
+        });
+        return List.of();
+    }
+
+    /** Changes a member's role; they sign in again (sessions end). The last admin cannot be demoted. */
+    public List<FieldError> setRole(Acting who, MemberId id, Role role) {
+        require(who, Role.ADMIN);
+        List<FieldError> errors = tx.inTransaction(c -> {
+            Optional<Member> m = members.find(c, id);
+            if (m.isEmpty()) {
+                return List.of(new FieldError("member", "No such member."));
+            }
+            if (m.get().role() == Role.ADMIN && role != Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
+                return List.of(new FieldError("role", "This is the only admin: make someone else admin first."));
+            }
+            members.setRole(c, id, role);
+            audit.record(c, who, "member.role_changed", id, m.get().role().code() + "->" + role.code());
+            return List.<FieldError>of();
+        });
+        if (errors.isEmpty()) {
+            sessions.endAll(id);
+        }
+        return errors;
+    }
+
+    /** Writes the members matching {@code q} as CSV (every page), audited with the count. */
+    public long exportCsv(Acting who, MemberQuery q, Writer out) {
+        require(who, Role.ORGANISER);
+        long[] count = {0};
+        tx.inTransaction(c -> {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
+                    .get())) {
+                List<Member> batch = new ArrayList<>();
+                members.forEach(c, q, m -> {
+                    batch.add(m);
+                    if (batch.size() == 500) {
+                        count[0] += print(c, csv, batch);
+                    }
+                });
+                count[0] += print(c, csv, batch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            audit.record(c, who, "members.exported", null, count[0] + " rows; query " + describe(q));
+            return null;
+        });
+        return count[0];
+    }
+
+    private long print(Connection c, CSVPrinter csv, List<Member> batch) {
+        try {
+            Map<MemberId, List<String>> tags = members.tagsFor(c, batch.stream().map(Member::id).toList());
+            for (Member m : batch) {
+                csv.printRecord(cell(m.displayName()), m.email(), m.postcode(), cell(m.phone()), m.contactConsent() ? "yes" : "no",
+                        String.join(",", tags.getOrDefault(m.id(), List.of())), m.createdAt().toString());
+            }
+            csv.flush();
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Writing the export failed", e);
+        }
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+
+    /**
+     * Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection): such a
+     * cell is written with a leading apostrophe, which they show as text.
+     */
+    static String cell(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static String describe(MemberQuery q) {
+        return "text=" + (q.text().isEmpty() ? "" : "(given)") + " postcode=" + q.postcodePrefix() + " tag=" + q.tag()
+                + " since=" + (q.joinedSince() == null ? "" : q.joinedSince());
+    }
+
+    // --- the member's own record ---
+
+    /** Updates the member's own profile (the email address stays; changing it is an admin's job for now). */
+    public List<FieldError> updateOwnProfile(Member self, String name, String postcode, String phone, boolean consent) {
+        MemberValidation.Checked checked = MemberValidation.check(name, self.email(), postcode, phone, consent);
+        if (checked instanceof MemberValidation.Checked.Invalid invalid) {
+            return invalid.errors();
+        }
+        MemberDetails d = ((MemberValidation.Checked.Valid) checked).details();
+        tx.inTransaction(c -> {
+            members.updateDetails(c, self.id(), d);
+            return null;
+        });
+        return List.of();
+    }
+
+    /** Everything the node keeps about the member, for "download my data". */
+    public OwnData ownData(Member self) {
+        return tx.inTransaction(c -> {
+            Member m = members.find(c, self.id()).orElseThrow();
+            return new OwnData(m, members.tags(c, self.id()));
+        });
+    }
+
+    /** A member's own data as downloaded (organisers' notes are about them but not theirs to see here). */
+    public record OwnData(Member member, List<String> tags) {
+    }
+
+    /**
+     * Erases the member: the row and everything hanging off it (tags, notes about them, sessions,
+     * links). The audit log keeps the id only. The last admin cannot leave.
+     */
+    public List<FieldError> eraseOwnAccount(Member self) {
+        List<FieldError> errors = tx.inTransaction(c -> {
+            if (self.role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
+                return List.of(new FieldError("account", "You are the only admin: make someone else admin first."));
+            }
+            members.delete(c, self.id());
+            audit.record(c, new Acting(self.id(), self.role()), "member.erased", self.id(), "");
+            return List.<FieldError>of();
+        });
+        return errors;
+    }
+
+    public long count() {
+        return tx.inTransaction(members::count);
+    }
+
+    private static void require(Acting who, Role role) {
+        if (who == null || !who.can(role)) {
+            throw new NotAllowed("This needs the " + role.code() + " role.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.branchwork.node.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.SessionStore;
+import org.branchwork.node.storage.Transactions;
+
+/**
+ * Server-side sessions: a random 256-bit id in the cookie, only its SHA-256 in the database, a
+ * CSRF token per session, an idle timeout of {@link #IDLE} and an absolute one of {@link #ABSOLUTE}.
+ */
+public final class SessionService {
+
+    public static final Duration IDLE = Duration.ofHours(4);
+    public static final Duration ABSOLUTE = Duration.ofDays(7);
+    /** Writing last-seen on every request would make every page view a disk sync; a minute is precise enough. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** A live session: who, their CSRF token, and the hash that names the session. */
+    public record Current(Member member, String csrfToken, String idHash) {
+    }
+
+    /** A new session: the cookie value to hand out (never stored) and the session. */
+    public record Started(String cookieValue, Current session) {
+    }
+
+    private final Transactions tx;
+    private final SessionStore sessions;
+    private final MemberStore members;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public SessionService(Transactions tx, SessionStore sessions, MemberStore members, SecureRandom random, Clock clock) {
+        this.tx = tx;
+        this.sessions = sessions;
+        this.members = members;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** A fresh session for a member who just signed in (never reuses an id the client sent). */
+    public Started start(Member member) {
+        String cookie = randomToken();
+        String csrf = randomToken();
+        String hash = sha256(cookie);
+        tx.inTransaction(c -> {
+            sessions.create(c, hash, member.id(), csrf, clock.instant());
+            return null;
+        });
+        return new Started(cookie, new Current(member, csrf, hash));
+    }
+
+    /** The session a cookie names, if it exists and has not timed out. */
+    public Optional<Current> resolve(String cookieValue) {
+        if (cookieValue == null || cookieValue.length() != 43) {
+            return Optional.empty();
+        }
+        String hash = sha256(cookieValue);
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            Optional<SessionStore.StoredSession> stored = sessions.find(c, hash);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            SessionStore.StoredSession s = stored.get();
+            if (s.lastSeenAt().plus(IDLE).isBefore(now) || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
+                sessions.delete(c, hash);
+                return Optional.empty();
+            }
+            Optional<Member> member = members.find(c, s.member());
+            if (member.isEmpty()) {
+                return Optional.empty();
+            }
+            if (s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+                sessions.touch(c, hash, now);
+            }
+            return Optional.of(new Current(member.get(), s.csrfToken(), hash));
+        });
+    }
+
+    public void end(Current session) {
+        tx.inTransaction(c -> {
+            sessions.delete(c, session.idHash());
+            return null;
+        });
+    }
+
+    /** Ends every session of the member: after a role change or a password reset they sign in again. */
+    public void endAll(MemberId member) {
+        tx.inTransaction(c -> sessions.deleteForMember(c, member));
+    }
+
+    /** Removes timed-out sessions; run now and then. */
+    public int sweep() {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> sessions.deleteExpired(c, now.minus(IDLE), now.minus(ABSOLUTE)));
+    }
+
+    String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.branchwork.node.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * CSRF protection for every state-changing form: a token in a hidden field that must match the
+ * session's (signed in) or a cookie's (signed out: join, sign-in, reset), and the {@code Origin}
+ * (or, without it, the {@code Referer}) must be this node's public origin.
+ */
+public final class Csrf {
+
+    public static final String FIELD = "csrf";
+    private static final String COOKIE = "bw_csrf";
+
+    private final SecureRandom random;
+    private final Supplier<URI> origin;
+    private final java.util.function.BooleanSupplier secure;
+
+    public Csrf(SecureRandom random, Supplier<URI> origin, java.util.function.BooleanSupplier secure) {
+        this.random = random;
+        this.origin = origin;
+        this.secure = secure;
+    }
+
+    /** The token for a form: the session's when signed in, else the signed-out cookie's (set now if missing). */
+    public String token(ServerRequest req, ServerResponse res, Optional<Viewer> viewer) {
+        if (viewer.isPresent()) {
+            return viewer.get().csrf();
+        }
+        Optional<String> existing = req.headers().cookies().first(COOKIE).asOptional().filter(v -> v.length() == 43);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        res.headers().addCookie(SetCookie.builder(COOKIE, token).path("/").httpOnly(true)
+                .sameSite(SetCookie.SameSite.LAX).secure(secure.getAsBoolean()).build());
+        return token;
+    }
+
+    /** Whether a submitted form may change anything. */
+    public boolean valid(ServerRequest req, Parameters form, Optional<Viewer> viewer) {
+        return validToken(req, form.first(FIELD).orElse(""), viewer);
+    }
+
+    /** As {@link #valid}, for a token read from elsewhere (a file upload's fields). */
+    public boolean validToken(ServerRequest req, String given, Optional<Viewer> viewer) {
+        if (!sameOrigin(req)) {
+            return false;
+        }
+        Optional<String> expected = viewer.isPresent() ? Optional.of(viewer.get().csrf())
+                : req.headers().cookies().first(COOKIE).asOptional();
+        return expected.isPresent() && !given.isEmpty()
+                && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Origin, else Referer, must be ours when present; a browser always sends one of them on a cross-site POST. */
+    public boolean sameOrigin(ServerRequest req) {
+        String ours = origin.get().toString();
+        Optional<String> o = req.headers().value(HeaderNames.ORIGIN);
+        if (o.isPresent()) {
+            return o.get().equals(ours);
+        }
+        Optional<String> referer = req.headers().value(HeaderNames.REFERER);
+        return referer.isEmpty() || referer.get().equals(ours) || referer.get().startsWith(ours + "/");
+    }
+}

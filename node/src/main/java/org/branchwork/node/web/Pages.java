@@ -1,0 +1,40 @@
+package org.branchwork.node.web;
+
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.service.BranchService;
+import org.branchwork.node.web.view.Chrome;
+import org.branchwork.node.web.view.MessageView;
+import org.branchwork.node.web.view.Nav;
+
+/** Rendering a page inside the layout, with the site name and the viewer's navigation. */
+public final class Pages {
+
+    private final Templates templates;
+    private final BranchService branches;
+
+    public Pages(Templates templates, BranchService branches) {
+        this.templates = templates;
+        this.branches = branches;
+    }
+
+    public String siteName() {
+        return branches.current().map(b -> b.name()).orElse("Branchwork");
+    }
+
+    public void render(ServerResponse res, Status status, Optional<Viewer> viewer, String template, Object view) {
+        templates.send(res, status, template, new Chrome(siteName(), Nav.of(viewer)), view);
+    }
+
+    public void message(ServerResponse res, Status status, Optional<Viewer> viewer, String heading, String message) {
+        render(res, status, viewer, "layout/message", new MessageView(heading, siteName(), heading, message));
+    }
+
+    public static void redirect(ServerResponse res, String location) {
+        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, location).send();
+    }
+}

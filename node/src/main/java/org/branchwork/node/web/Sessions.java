@@ -1,0 +1,69 @@
+package org.branchwork.node.web;
+
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.SessionService;
+
+/**
+ * The session cookie and the role check every page goes through. The cookie is {@code HttpOnly},
+ * {@code SameSite=Lax}, and {@code Secure} when the public URL is https. {@link #require} denies by
+ * default: no session means the sign-in page, too low a role means 403.
+ */
+public final class Sessions {
+
+    public static final String COOKIE = "bw_session";
+
+    private final SessionService sessions;
+    private final java.util.function.BooleanSupplier secure;
+
+    public Sessions(SessionService sessions, java.util.function.BooleanSupplier secure) {
+        this.sessions = sessions;
+        this.secure = secure;
+    }
+
+    public Optional<Viewer> current(ServerRequest req) {
+        return req.headers().cookies().first(COOKIE).asOptional().flatMap(sessions::resolve).map(Viewer::new);
+    }
+
+    /** A new session (and so a new id) for a member who just signed in. */
+    public void start(ServerResponse res, Member member) {
+        SessionService.Started started = sessions.start(member);
+        res.headers().addCookie(cookie(started.cookieValue()).maxAge(SessionService.ABSOLUTE).build());
+    }
+
+    public void end(Viewer viewer, ServerResponse res) {
+        sessions.end(viewer.session());
+        res.headers().addCookie(cookie("").maxAge(java.time.Duration.ZERO).build());
+    }
+
+    /**
+     * The viewer when signed in with at least {@code role}; otherwise answers (sign-in redirect or
+     * 403) and returns empty.
+     */
+    public Optional<Viewer> require(ServerRequest req, ServerResponse res, Role role, Pages pages) {
+        Optional<Viewer> viewer = current(req);
+        if (viewer.isEmpty()) {
+            String next = req.path().path();
+            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/signin?next=" + java.net.URLEncoder.encode(next,
+                    java.nio.charset.StandardCharsets.UTF_8)).send();
+            return Optional.empty();
+        }
+        if (!viewer.get().can(role)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "Not allowed", "This page is for " + role.code() + "s.");
+            return Optional.empty();
+        }
+        return viewer;
+    }
+
+    private SetCookie.Builder cookie(String value) {
+        return SetCookie.builder(COOKIE, value).path("/").httpOnly(true).sameSite(SetCookie.SameSite.LAX).secure(secure.getAsBoolean());
+    }
+}

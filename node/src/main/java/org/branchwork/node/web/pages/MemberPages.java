@@ -1,0 +1,139 @@
+package org.branchwork.node.web.pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.MemberService;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.FormView;
+
+/** {@code /me}: the member's dashboard and profile, "download my data" and "delete my account". */
+public final class MemberPages implements HttpService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MemberService members;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+
+    public MemberPages(MemberService members, Sessions sessions, Csrf csrf, Pages pages) {
+        this.members = members;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::dashboard)
+                .post("/profile", this::saveProfile)
+                .get("/data", this::download)
+                .post("/delete", this::delete);
+    }
+
+    private void dashboard(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        FormView view = profileForm(viewer.get(), viewer.get().member(), List.of());
+        if (req.query().first("welcome").isPresent()) {
+            view = view.withNotice("Welcome, " + viewer.get().member().displayName() + ": your email address is confirmed.");
+        } else if (req.query().first("saved").isPresent()) {
+            view = view.withNotice("Your profile is saved.");
+        }
+        pages.render(res, Status.OK_200, viewer, "me/dashboard", view);
+    }
+
+    private FormView profileForm(Viewer v, Member m, List<FieldError> errors) {
+        return FormView.of("Your dashboard", v.csrf(), Map.of("name", m.displayName(), "email", m.email(), "postcode", m.postcode(),
+                "phone", m.phone(), "consent", m.contactConsent() ? "yes" : "", "role", m.role().code()), errors);
+    }
+
+    private void saveProfile(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Parameters form = Forms.read(req);
+        if (!csrf.valid(req, form, viewer)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            return;
+        }
+        Member m = viewer.get().member();
+        boolean consent = form.first("consent").isPresent();
+        List<FieldError> errors = members.updateOwnProfile(m, Forms.field(form, "name"), Forms.field(form, "postcode"),
+                Forms.field(form, "phone"), consent);
+        if (errors.isEmpty()) {
+            Pages.redirect(res, "/me?saved=1");
+            return;
+        }
+        Member shown = new Member(m.id(), m.email(), Forms.field(form, "name"), Forms.field(form, "postcode"),
+                Forms.field(form, "phone"), consent, m.role(), m.createdAt(), m.emailConfirmedAt(), m.source());
+        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "me/dashboard", profileForm(viewer.get(), shown, errors));
+    }
+
+    private void download(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        MemberService.OwnData data = members.ownData(viewer.get().member());
+        Member m = data.member();
+        ObjectNode out = JSON.createObjectNode();
+        out.put("name", m.displayName()).put("email", m.email()).put("postcode", m.postcode()).put("phone", m.phone())
+                .put("contactConsent", m.contactConsent()).put("role", m.role().code()).put("joined", m.createdAt().toString())
+                .put("emailConfirmed", m.emailConfirmedAt() == null ? null : m.emailConfirmedAt().toString())
+                .put("source", m.source());
+        data.tags().forEach(out.putArray("tags")::add);
+        res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
+        res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\"");
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(out.toPrettyString());
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Parameters form = Forms.read(req);
+        if (!csrf.valid(req, form, viewer)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            return;
+        }
+        if (!form.first("confirm").isPresent()) {
+            pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "me/dashboard", profileForm(viewer.get(),
+                    viewer.get().member(), List.of(new FieldError("confirm", "Tick the box to confirm that you want your account deleted."))));
+            return;
+        }
+        List<FieldError> errors = members.eraseOwnAccount(viewer.get().member());
+        if (!errors.isEmpty()) {
+            pages.render(res, Status.CONFLICT_409, viewer, "me/dashboard", profileForm(viewer.get(), viewer.get().member(), errors));
+            return;
+        }
+        sessions.end(viewer.get(), res);
+        pages.message(res, Status.OK_200, Optional.empty(), "Your account is deleted",
+                "Your personal data is erased from this node. Thank you for being part of the branch.");
+    }
+}

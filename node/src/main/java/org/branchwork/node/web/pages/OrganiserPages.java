@@ -1,0 +1,325 @@
+package org.branchwork.node.web.pages;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.MemberQuery;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.MemberImportService;
+import org.branchwork.node.service.MemberService;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Uploads;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.ImportView;
+import org.branchwork.node.web.view.MemberListView;
+import org.branchwork.node.web.view.MemberRecordView;
+
+/**
+ * {@code /organise}: the member list (search, filters, paging, sort), a member's record with tags
+ * and notes, the CSV export, and the CSV import with its report and progress view.
+ */
+public final class OrganiserPages implements HttpService {
+
+    static final int PAGE_SIZE = 50;
+    private static final int MAX_UPLOAD = 32 * 1024 * 1024;
+    private static final int REPORT_ROWS = 500;
+
+    private final MemberService members;
+    private final MemberImportService imports;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+
+    public OrganiserPages(MemberService members, MemberImportService imports, Sessions sessions, Csrf csrf, Pages pages) {
+        this.members = members;
+        this.imports = imports;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/members", this::list)
+                .get("/members/export.csv", this::export)
+                .get("/members/{id}", this::record)
+                .post("/members/{id}/tags", this::tags)
+                .post("/members/{id}/notes", this::note)
+                .get("/import", this::importForm)
+                .post("/import", this::upload)
+                .get("/import/{id}", this::importStatus)
+                .post("/import/{id}/start", this::importStart)
+                .post("/import/{id}/discard", this::importDiscard);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        MemberQuery q = query(req, errors);
+        MemberService.Listing listing = members.search(viewer.get().acting(), q);
+        List<MemberListView.Row> rows = listing.rows().stream().map(r -> new MemberListView.Row(r.member().id().value(),
+                r.member().displayName(), r.member().email(), r.member().postcode(), r.member().phone(), String.join(", ", r.tags()),
+                r.member().createdAt().atZone(ZoneOffset.UTC).toLocalDate().toString())).toList();
+        String filters = filterQuery(req);
+        String sort = q.sort().name().toLowerCase(Locale.ROOT);
+        pages.render(res, Status.OK_200, viewer, "organise/members", new MemberListView("Members", viewer.get().csrf(),
+                param(req, "q"), param(req, "postcode"), param(req, "tag"), param(req, "since"), sort, rows, listing.total(),
+                q.page(), listing.pages(),
+                q.page() > 1 ? "/organise/members?" + filters + "page=" + (q.page() - 1) : null,
+                q.page() < listing.pages() ? "/organise/members?" + filters + "page=" + (q.page() + 1) : null,
+                "/organise/members/export.csv?" + filters, List.copyOf(members.tagCounts(viewer.get().acting()).keySet()), errors));
+    }
+
+    private void export(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        MemberQuery q = query(req, new ArrayList<>());
+        res.headers().set(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+        res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"members.csv\"");
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
+            members.exportCsv(viewer.get().acting(), q, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void record(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.current(req);
+        // A member asking for a record by id learns nothing, not even that it exists.
+        if (viewer.isPresent() && !viewer.get().can(Role.ORGANISER)) {
+            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such page.");
+            return;
+        }
+        viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        showRecord(req, res, viewer.get(), List.of(), req.query().first("saved").map(s -> "Saved.").orElse(null));
+    }
+
+    private void showRecord(ServerRequest req, ServerResponse res, Viewer viewer, List<FieldError> errors, String notice) {
+        Optional<MemberId> id = memberId(req);
+        Optional<MemberService.Profile> profile = id.flatMap(i -> members.profile(viewer.acting(), i));
+        if (profile.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, Optional.of(viewer), "Not found", "There is no member with that number.");
+            return;
+        }
+        var p = profile.get();
+        var m = p.member();
+        List<MemberRecordView.Note> notes = p.notes().stream().map(n -> new MemberRecordView.Note(
+                n.authorName().isEmpty() ? "(a former member)" : n.authorName(), n.createdAt().toString(), n.body())).toList();
+        pages.render(res, errors.isEmpty() ? Status.OK_200 : Status.UNPROCESSABLE_CONTENT_422, Optional.of(viewer),
+                "organise/member", new MemberRecordView(m.displayName(), viewer.csrf(), m.id().value(), m.displayName(), m.email(),
+                        m.postcode(), m.phone(), m.contactConsent(), m.role().code(), m.createdAt().toString(),
+                        m.emailConfirmedAt() == null ? "not yet" : m.emailConfirmedAt().toString(), m.source(),
+                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN), m.role() == Role.MEMBER,
+                        m.role() == Role.ORGANISER, m.role() == Role.ADMIN, errors.stream().map(FieldError::message).toList(),
+                        notice));
+    }
+
+    private void tags(ServerRequest req, ServerResponse res) {
+        formAction(req, res, (viewer, form, id) -> members.setTags(viewer.acting(), id, Forms.field(form, "tags")));
+    }
+
+    private void note(ServerRequest req, ServerResponse res) {
+        formAction(req, res, (viewer, form, id) -> members.addNote(viewer.acting(), id, Forms.field(form, "note")));
+    }
+
+    /** What a form on a member's record does; returns the errors to show. */
+    private interface RecordAction {
+        List<FieldError> apply(Viewer viewer, Parameters form, MemberId id);
+    }
+
+    private void formAction(ServerRequest req, ServerResponse res, RecordAction action) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Parameters form = Forms.read(req);
+        Optional<MemberId> id = memberId(req);
+        if (!csrf.valid(req, form, viewer)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            return;
+        }
+        if (id.isEmpty() || members.profile(viewer.get().acting(), id.get()).isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no member with that number.");
+            return;
+        }
+        List<FieldError> errors = action.apply(viewer.get(), form, id.get());
+        if (errors.isEmpty()) {
+            Pages.redirect(res, "/organise/members/" + id.get().value() + "?saved=1");
+        } else {
+            showRecord(req, res, viewer.get(), errors, null);
+        }
+    }
+
+    private void importForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        pages.render(res, Status.OK_200, viewer, "organise/import", emptyImport(viewer.get(), null));
+    }
+
+    private ImportView emptyImport(Viewer viewer, String error) {
+        return new ImportView("Import members", viewer.csrf(), 0, "", "", 0, 0, 0, 0, 0, List.of(), false, error);
+    }
+
+    private void upload(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Uploads.Upload upload = Uploads.read(req, MAX_UPLOAD);
+        if (!csrf.validToken(req, upload.field("csrf"), viewer)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            return;
+        }
+        if (upload.file().length == 0) {
+            pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "organise/import",
+                    emptyImport(viewer.get(), "Choose a CSV file to import."));
+            return;
+        }
+        MemberImportService.Status status = imports.validate(viewer.get().acting(), upload.fileName(),
+                new String(upload.file(), StandardCharsets.UTF_8));
+        Pages.redirect(res, "/organise/import/" + status.id());
+    }
+
+    private void importStatus(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Optional<MemberImportService.Status> status = importId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
+        if (status.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
+            return;
+        }
+        MemberImportService.Status s = status.get();
+        if (s.state().equals("running")) {
+            // Without JavaScript, the progress view reloads itself until the job is done.
+            res.header(HeaderNames.create("Refresh"), "2");
+        }
+        List<ImportView.Problem> problems = s.problems().stream().limit(REPORT_ROWS)
+                .map(p -> new ImportView.Problem(p.line(), p.column(), p.reason())).toList();
+        pages.render(res, Status.OK_200, viewer, "organise/import", new ImportView("Import " + s.fileName(), viewer.get().csrf(),
+                s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(), s.skippedRows(), s.percent(), problems,
+                s.problems().size() > REPORT_ROWS, null));
+    }
+
+    private void importStart(ServerRequest req, ServerResponse res) {
+        importDecision(req, res, true);
+    }
+
+    private void importDiscard(ServerRequest req, ServerResponse res) {
+        importDecision(req, res, false);
+    }
+
+    private void importDecision(ServerRequest req, ServerResponse res, boolean start) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Parameters form = Forms.read(req);
+        if (!csrf.valid(req, form, viewer)) {
+            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            return;
+        }
+        Optional<Long> id = importId(req);
+        if (id.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
+            return;
+        }
+        if (start) {
+            imports.start(viewer.get().acting(), id.get());
+        } else {
+            imports.discard(viewer.get().acting(), id.get());
+        }
+        Pages.redirect(res, "/organise/import/" + id.get());
+    }
+
+    private MemberQuery query(ServerRequest req, List<String> errors) {
+        java.time.Instant since = null;
+        String sinceText = param(req, "since");
+        if (!sinceText.isEmpty()) {
+            try {
+                since = LocalDate.parse(sinceText).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add("Joined since must be a date such as 2026-01-31.");
+            }
+        }
+        MemberQuery.Sort sort = switch (param(req, "sort")) {
+            case "oldest" -> MemberQuery.Sort.OLDEST;
+            case "name" -> MemberQuery.Sort.NAME;
+            case "postcode" -> MemberQuery.Sort.POSTCODE;
+            default -> MemberQuery.Sort.NEWEST;
+        };
+        int page;
+        try {
+            page = Integer.parseInt(req.query().first("page").orElse("1"));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        return new MemberQuery(param(req, "q"), param(req, "postcode"), param(req, "tag"), since, sort, page, PAGE_SIZE);
+    }
+
+    private static String filterQuery(ServerRequest req) {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("q", "postcode", "tag", "since", "sort")) {
+            String v = param(req, name);
+            if (!v.isEmpty()) {
+                out.append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String param(ServerRequest req, String name) {
+        String v = req.query().first(name).orElse("").strip();
+        return v.length() > 200 ? v.substring(0, 200) : v;
+    }
+
+    static Optional<MemberId> memberId(ServerRequest req) {
+        try {
+            return Optional.of(new MemberId(Long.parseLong(req.path().pathParameters().get("id"))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> importId(ServerRequest req) {
+        try {
+            return Optional.of(Long.parseLong(req.path().pathParameters().get("id")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.branchwork.node.web.view;
+
+import java.util.List;
+
+/** The admin page: federation (follows, followers, approvals), the delivery queue, and the audit log. */
+public record AdminView(String title, String csrf, String notice, List<Follow> following, List<String> followers,
+                        long followerCount, List<String> requests, long pending, long failing, long delivered, long dead,
+                        List<Host> hosts, List<DeadLetter> deadLetters, List<Audit> audit) {
+
+    /** A branch we follow. */
+    public record Follow(String actor, String state) {
+    }
+
+    /** A host in trouble. */
+    public record Host(String host, boolean unavailable, String failingSince, String lastError, String nextProbe) {
+    }
+
+    /** A dead letter. */
+    public record DeadLetter(long id, String inbox, String activity, String error, String at) {
+    }
+
+    /** An audit entry. */
+    public record Audit(String at, String actor, String action, String subject, String detail) {
+    }
+}

@@ -1,0 +1,236 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Members on a real node with a real (in-process) SMTP server: join, confirm by the mailed link,
+ * sign in; rate limits; and the whole route x role matrix.
+ */
+class MemberAccountsIT {
+
+    private static final Pattern LINK = Pattern.compile("(http://\\S+/(?:join/confirm|password-reset/new)\\?token=\\S+)");
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path dir;
+
+    private GreenMail smtp;
+    private Node node;
+
+    @BeforeEach
+    void start() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+        env.put("BRANCHWORK_SMTP_HOST", "127.0.0.1");
+        env.put("BRANCHWORK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("BRANCHWORK_SMTP_SECURITY", "none");
+        env.put("BRANCHWORK_MAIL_FROM", "Stockport <branch@stockport.test>");
+        node = TestNodes.start(dir, env);
+        String code = node.setupCode().orElseThrow();
+        assertThat(TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
+                "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD)).statusCode())
+                .isEqualTo(303);
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        smtp.stop();
+    }
+
+    @Test
+    void joinConfirmByTheMailedLinkThenSignIn() throws Exception {
+        Browser b = new Browser(node);
+        b.get("/join");
+        HttpResponse<String> joined = b.post("/join", joinForm("Jo Member", "Jo@Example.org"));
+        assertThat(joined.statusCode()).isEqualTo(200);
+        assertThat(joined.body()).contains("Check your email");
+
+        String link = mailedLink("jo@example.org");
+        HttpResponse<String> confirmed = b.get(link.substring(link.indexOf("/join")));
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        assertThat(confirmed.headers().firstValue("Location")).hasValue("/me?welcome=1");
+        assertThat(confirmed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("bw_session=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(b.get("/me").body()).contains("Hello, Jo Member").contains("SK1 3XE");
+
+        Browser later = new Browser(node);
+        later.get("/signin");
+        HttpResponse<String> signedIn = later.post("/signin", Map.of("email", "jo@example.org", "password", PASSWORD));
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(later.get("/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswerAndTheLimitIs25() {
+        Browser b = new Browser(node);
+        b.get("/signin");
+        HttpResponse<String> wrong = b.post("/signin", Map.of("email", "admin@stockport.test", "password", "wrong password!"));
+        HttpResponse<String> unknown = b.post("/signin", Map.of("email", "nobody@stockport.test", "password", "wrong password!"));
+        assertThat(wrong.statusCode()).isEqualTo(401).isEqualTo(unknown.statusCode());
+        assertThat(errorOf(wrong.body())).isEqualTo(errorOf(unknown.body()));
+
+        for (int i = 2; i < 25; i++) {
+            assertThat(b.post("/signin", Map.of("email", "x" + i + "@stockport.test", "password", "wrong password!")).statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> throttled = b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD));
+        assertThat(throttled.statusCode()).as("the 26th attempt from one address in 5 minutes").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenOrFromAnotherOriginChangesNothing() {
+        Browser admin = signedIn("admin@stockport.test");
+        admin.get("/me");
+        HttpResponse<String> noToken = admin.postRaw("/me/profile", Map.of("name", "Mallory", "postcode", "SK1 3XE"));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> foreign = admin.send(HttpRequest.newBuilder(admin.uri("/me/profile"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + admin.csrf() + "&name=Mallory&postcode=SK1+3XE")).build());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(admin.get("/me").body()).contains("Hello, Ada Admin").doesNotContain("Mallory");
+    }
+
+    /** Every route, every role: anonymous, member, organiser, admin. */
+    @Test
+    void theRouteByRoleMatrix() throws Exception {
+        Browser member = joinAndConfirm("Mo Member", "mo@example.org");
+        Browser organiser = joinAndConfirm("Olu Organiser", "olu@example.org");
+        Browser admin = signedIn("admin@stockport.test");
+        long organiserId = memberId("olu@example.org");
+        long memberId = memberId("mo@example.org");
+        HttpResponse<String> added = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Sam Supporter\", \"email\": \"sam@example.org\", \"postcode\": \"M1 1AE\"}")).build());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        // Changing a role ends that member's sessions, so the role row changes someone nobody here is signed in as.
+        long samId = memberId("sam@example.org");
+        admin.get("/organise/members/" + organiserId);
+        assertThat(admin.post("/admin/members/" + organiserId + "/role", Map.of("role", "organiser")).statusCode()).isEqualTo(303);
+        assertThat(organiser.get("/me").statusCode()).as("a role change ends the sessions").isEqualTo(303);
+        organiser = signedIn("olu@example.org");
+        Browser anonymous = new Browser(node);
+
+        List<Row> matrix = List.of(
+                new Row("GET", "/", 200, 200, 200, 200),
+                new Row("GET", "/join", 200, 200, 200, 200),
+                new Row("GET", "/signin", 200, 200, 200, 200),
+                new Row("GET", "/me", 303, 200, 200, 200),
+                new Row("GET", "/me/data", 303, 200, 200, 200),
+                new Row("GET", "/organise/members", 303, 403, 200, 200),
+                new Row("GET", "/organise/members?q=mo&sort=name", 303, 403, 200, 200),
+                new Row("GET", "/organise/members/" + memberId, 303, 404, 200, 200),
+                new Row("GET", "/organise/members/999999", 303, 404, 404, 404),
+                new Row("GET", "/organise/members/export.csv", 303, 403, 200, 200),
+                new Row("GET", "/organise/import", 303, 403, 200, 200),
+                new Row("GET", "/organise/import/1", 303, 403, 404, 404),
+                new Row("GET", "/admin", 303, 403, 403, 200),
+                new Row("POST", "/organise/members/" + memberId + "/tags", 303, 403, 303, 303),
+                new Row("POST", "/organise/members/" + memberId + "/notes", 303, 403, 303, 303),
+                new Row("POST", "/admin/members/" + samId + "/role", 303, 403, 403, 303),
+                new Row("POST", "/admin/deliveries/requeue", 303, 403, 403, 303),
+                new Row("GET", "/api/v1/members", 401, 403, 200, 200),
+                new Row("GET", "/api/v1/admin/deliveries", 401, 403, 403, 200),
+                new Row("GET", "/api/v1/admin/federation", 401, 403, 403, 200));
+        Map<String, Browser> roles = new LinkedHashMap<>();
+        roles.put("anonymous", anonymous);
+        roles.put("member", member);
+        roles.put("organiser", organiser);
+        roles.put("admin", admin);
+        for (Row row : matrix) {
+            int i = 0;
+            for (var role : roles.entrySet()) {
+                int expected = row.expected()[i++];
+                Browser b = role.getValue();
+                HttpResponse<String> res;
+                if (row.method().equals("GET")) {
+                    res = b.get(row.path());
+                } else {
+                    b.get("/me");
+                    res = b.post(row.path(), Map.of("tags", "canvasser", "note", "Met at the stall", "role", "member"));
+                }
+                assertThat(res.statusCode()).as(row.method() + " " + row.path() + " as " + role.getKey()).isEqualTo(expected);
+                if (expected == 303 && role.getKey().equals("anonymous")) {
+                    assertThat(res.headers().firstValue("Location").orElse("")).startsWith("/signin?next=");
+                }
+            }
+        }
+    }
+
+    private Browser joinAndConfirm(String name, String email) throws Exception {
+        Browser b = new Browser(node);
+        b.get("/join");
+        assertThat(b.post("/join", joinForm(name, email)).statusCode()).isEqualTo(200);
+        String link = mailedLink(email);
+        assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
+        return b;
+    }
+
+    private Browser signedIn(String email) {
+        Browser b = new Browser(node);
+        b.get("/signin");
+        assertThat(b.post("/signin", Map.of("email", email, "password", PASSWORD)).statusCode()).isEqualTo(303);
+        return b;
+    }
+
+    private long memberId(String email) throws Exception {
+        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members?q=" + email))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(res.body());
+        assertThat(m.find()).as(res.body()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private String mailedLink(String to) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail with a link reached " + to);
+    }
+
+    private static Map<String, String> joinForm(String name, String email) {
+        return Map.of("name", name, "email", email, "postcode", "sk13xe", "phone", "", "consent", "yes",
+                "password", PASSWORD, "passwordConfirmation", PASSWORD);
+    }
+
+    private static String errorOf(String html) {
+        Matcher m = Pattern.compile("<p class=\"error\" id=\"password-error\">([^<]*)</p>").matcher(html);
+        return m.find() ? m.group(1) : "(none)";
+    }
+
+    private record Row(String method, String path, int... expected) {
+    }
+}
