@@ -259,7 +259,7 @@ public final class Node implements AutoCloseable {
         });
         AccountService accounts = new AccountService(tx, memberStore, new EmailTokenStore(), hasher, sessionService,
                 new LoginThrottle(clock), mailer, audit, () -> origin.uri().toString(),
-                () -> branches.current().map(b -> b.name()).orElse("Branchwork"), clock);
+                () -> branches.current().map(b -> b.name()).orElse("Branchwork"), random, clock);
         MemberService memberService = new MemberService(tx, memberStore, sessionService, audit, clock);
         MemberImportService imports = new MemberImportService(tx, new MemberImportStore(), memberService, audit, clock);
         BooleanSupplier secure = () -> "https".equals(origin.uri().getScheme());

@@ -35,8 +35,4 @@ public record MemberQuery(String text, String postcodePrefix, String tag, Instan
         page = Math.max(page, 1);
         pageSize = Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE);
     }
-
-    public static MemberQuery all() {
-        return new MemberQuery("", "", "", null, Sort.NEWEST, 1, MAX_PAGE_SIZE);
-    }
 }

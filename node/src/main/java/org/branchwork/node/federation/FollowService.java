@@ -126,9 +126,13 @@ public final class FollowService {
         return removed;
     }
 
-    /** The remote actors following the branch (the admin page; never published). */
-    public List<FollowStore.Follower> followers() {
-        return tx.inTransaction(follows::followers);
+    /** The first {@code limit} remote actors following the branch (the admin page; never published). */
+    public List<FollowStore.Follower> followers(int limit) {
+        return tx.inTransaction(c -> follows.followers(c, limit));
+    }
+
+    public long followerCount() {
+        return tx.inTransaction(follows::followerCount);
     }
 
     public List<FollowStore.Following> following() {

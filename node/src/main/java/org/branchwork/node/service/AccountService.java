@@ -1,5 +1,6 @@
 package org.branchwork.node.service;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.security.PasswordHasher;
+import org.branchwork.node.security.Tokens;
 import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.EmailTokenStore.Purpose;
 import org.branchwork.node.storage.MemberStore;
@@ -82,10 +85,11 @@ public final class AccountService {
     private final Supplier<String> branchName;
     private final Clock clock;
     private final String dummyHash;
+    private final SecureRandom random;
 
     public AccountService(Transactions tx, MemberStore members, EmailTokenStore tokens, PasswordHasher hasher,
                           SessionService sessions, LoginThrottle throttle, Mailer mailer, AuditLog audit,
-                          Supplier<String> baseUrl, Supplier<String> branchName, Clock clock) {
+                          Supplier<String> baseUrl, Supplier<String> branchName, SecureRandom random, Clock clock) {
         this.tx = tx;
         this.members = members;
         this.tokens = tokens;
@@ -98,7 +102,8 @@ public final class AccountService {
         this.branchName = branchName;
         this.clock = clock;
         // Verifying against this when the email is unknown makes both answers cost one Argon2id run.
-        this.dummyHash = hasher.hash("not a password anyone has: " + sessions.randomToken());
+        this.dummyHash = hasher.hash("not a password anyone has: " + Tokens.random(random));
+        this.random = random;
     }
 
     public JoinResult join(String name, String email, String postcode, String phone, boolean consent, String password,
@@ -123,11 +128,8 @@ public final class AccountService {
             return Optional.of(newToken(c, m, Purpose.CONFIRM, CONFIRM_VALID));
         });
         if (token.isPresent()) {
-            mail(details.email(), "Confirm your email for " + branchName.get(),
-                    "Welcome to " + branchName.get() + ", " + details.displayName() + ".\n\n"
-                            + "Confirm your email address by opening this link (valid for 3 days):\n\n"
-                            + baseUrl.get() + "/join/confirm?token=" + token.get() + "\n\n"
-                            + "If you did not join, ignore this mail and nothing happens.\n");
+            mailConfirmation(details.email(), "Welcome to " + branchName.get() + ", " + details.displayName() + ".\n\n",
+                    token.get());
         } else {
             mail(details.email(), "You are already a member of " + branchName.get(),
                     "Someone (probably you) tried to join " + branchName.get() + " with this address, which already "
@@ -143,8 +145,7 @@ public final class AccountService {
             return Optional.empty();
         }
         return tx.inTransaction(c -> {
-            Optional<org.branchwork.node.domain.MemberId> id = tokens.take(c, SessionService.sha256(token), Purpose.CONFIRM,
-                    clock.instant());
+            Optional<MemberId> id = tokens.take(c, Tokens.sha256(token), Purpose.CONFIRM, clock.instant());
             if (id.isEmpty()) {
                 return Optional.empty();
             }
@@ -159,17 +160,23 @@ public final class AccountService {
         if (wait.isPresent()) {
             return new SignInResult.Throttled(wait.get());
         }
-        Optional<Member> member = tx.inTransaction(c -> members.findByEmail(c, normalised));
-        Optional<String> hash = member.flatMap(m -> tx.inTransaction(c -> members.passwordHash(c, m.id())));
+        record Account(Member member, Optional<String> hash) {
+        }
+        Optional<Account> account = tx.inTransaction(c -> {
+            Optional<Member> m = members.findByEmail(c, normalised);
+            return m.isEmpty() ? Optional.<Account>empty() : Optional.of(new Account(m.get(), members.passwordHash(c, m.get().id())));
+        });
+        Optional<String> hash = account.flatMap(Account::hash);
         boolean matches = hasher.matches(password == null ? "" : password, hash.orElse(dummyHash));
-        if (member.isEmpty() || hash.isEmpty() || !matches) {
+        if (hash.isEmpty() || !matches) {
             return new SignInResult.Refused();
         }
-        if (!member.get().emailConfirmed()) {
-            resendConfirmation(member.get());
+        Member member = account.get().member();
+        if (!member.emailConfirmed()) {
+            mailConfirmation(member.email(), "", tx.inTransaction(c -> newToken(c, member, Purpose.CONFIRM, CONFIRM_VALID)));
             return new SignInResult.Unconfirmed();
         }
-        return new SignInResult.SignedIn(member.get());
+        return new SignInResult.SignedIn(member);
     }
 
     /** Mails a reset link when the address is a member's; says nothing either way. */
@@ -193,7 +200,7 @@ public final class AccountService {
         }
         String hash = hasher.hash(password);
         Optional<Member> member = tx.inTransaction(c -> {
-            var id = tokens.take(c, SessionService.sha256(token == null ? "" : token), Purpose.RESET, clock.instant());
+            var id = tokens.take(c, Tokens.sha256(token == null ? "" : token), Purpose.RESET, clock.instant());
             if (id.isEmpty()) {
                 return Optional.<Member>empty();
             }
@@ -209,16 +216,16 @@ public final class AccountService {
         return new ResetResult.Done(member.get());
     }
 
-    private void resendConfirmation(Member m) {
-        String token = tx.inTransaction(c -> newToken(c, m, Purpose.CONFIRM, CONFIRM_VALID));
-        mail(m.email(), "Confirm your email for " + branchName.get(),
-                "Confirm your email address by opening this link (valid for 3 days):\n\n" + baseUrl.get()
-                        + "/join/confirm?token=" + token + "\n");
+    private void mailConfirmation(String to, String greeting, String token) {
+        mail(to, "Confirm your email for " + branchName.get(), greeting
+                + "Confirm your email address by opening this link (valid for 3 days):\n\n"
+                + baseUrl.get() + "/join/confirm?token=" + token + "\n\n"
+                + "If you did not join, ignore this mail and nothing happens.\n");
     }
 
     private String newToken(java.sql.Connection c, Member m, Purpose purpose, Duration valid) throws java.sql.SQLException {
-        String token = sessions.randomToken();
-        tokens.create(c, SessionService.sha256(token), m.id(), purpose, clock.instant().plus(valid));
+        String token = Tokens.random(random);
+        tokens.create(c, Tokens.sha256(token), m.id(), purpose, clock.instant().plus(valid));
         return token;
     }
 

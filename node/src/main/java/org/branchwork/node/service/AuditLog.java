@@ -31,8 +31,4 @@ public final class AuditLog {
     public List<AuditEvent> recent(int limit, int offset) {
         return tx.inTransaction(c -> store.recent(c, limit, offset));
     }
-
-    public long count(String action) {
-        return tx.inTransaction(c -> store.count(c, action));
-    }
 }

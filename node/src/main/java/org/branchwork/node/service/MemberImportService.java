@@ -177,7 +177,7 @@ public final class MemberImportService {
             for (int from = 0; from < rows.size(); from += BATCH) {
                 List<ImportRow> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
                 tx.inTransaction(c -> {
-                    int added = members.insertBatch(c, who, batch);
+                    int added = members.insertBatch(c, batch);
                     store.progress(c, id, added, batch.size() - added);
                     return null;
                 });

@@ -126,7 +126,7 @@ public final class MemberService {
     }
 
     /** Inserts already validated rows (an import batch); an email already present is skipped. Returns how many were added. */
-    int insertBatch(Connection c, Acting who, List<ImportRow> rows) throws SQLException {
+    int insertBatch(Connection c, List<ImportRow> rows) throws SQLException {
         int added = 0;
         for (ImportRow row : rows) {
             if (members.emailTaken(c, row.details().email())) {
@@ -283,10 +283,6 @@ public final class MemberService {
             return List.<FieldError>of();
         });
         return errors;
-    }
-
-    public long count() {
-        return tx.inTransaction(members::count);
     }
 
     private static void require(Acting who, Role role) {

@@ -19,7 +19,8 @@ public final class MemberValidation {
     private static final Pattern UK_POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{7,24}$");
     private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9 _\\-]{0,39}$");
-    public static final int MIN_PASSWORD_LENGTH = SetupService.MIN_PASSWORD_LENGTH;
+    /** Shortest password accepted anywhere on the node. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
 
     /** Valid details, or the errors (field names as the forms name them). */
     public sealed interface Checked {

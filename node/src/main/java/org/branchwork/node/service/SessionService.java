@@ -1,18 +1,14 @@
 package org.branchwork.node.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.security.Tokens;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
@@ -52,11 +48,14 @@ public final class SessionService {
 
     /** A fresh session for a member who just signed in (never reuses an id the client sent). */
     public Started start(Member member) {
-        String cookie = randomToken();
-        String csrf = randomToken();
-        String hash = sha256(cookie);
+        String cookie = Tokens.random(random);
+        String csrf = Tokens.random(random);
+        String hash = Tokens.sha256(cookie);
+        Instant now = clock.instant();
         tx.inTransaction(c -> {
-            sessions.create(c, hash, member.id(), csrf, clock.instant());
+            // Sign-in is rare and costs an Argon2id run anyway: the place to clear out timed-out sessions.
+            sessions.deleteExpired(c, now.minus(IDLE), now.minus(ABSOLUTE));
+            sessions.create(c, hash, member.id(), csrf, now);
             return null;
         });
         return new Started(cookie, new Current(member, csrf, hash));
@@ -64,10 +63,10 @@ public final class SessionService {
 
     /** The session a cookie names, if it exists and has not timed out. */
     public Optional<Current> resolve(String cookieValue) {
-        if (cookieValue == null || cookieValue.length() != 43) {
+        if (cookieValue == null || cookieValue.length() != Tokens.LENGTH) {
             return Optional.empty();
         }
-        String hash = sha256(cookieValue);
+        String hash = Tokens.sha256(cookieValue);
         Instant now = clock.instant();
         return tx.inTransaction(c -> {
             Optional<SessionStore.StoredSession> stored = sessions.find(c, hash);
@@ -102,23 +101,4 @@ public final class SessionService {
         tx.inTransaction(c -> sessions.deleteForMember(c, member));
     }
 
-    /** Removes timed-out sessions; run now and then. */
-    public int sweep() {
-        Instant now = clock.instant();
-        return tx.inTransaction(c -> sessions.deleteExpired(c, now.minus(IDLE), now.minus(ABSOLUTE)));
-    }
-
-    String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -27,8 +27,6 @@ import org.branchwork.node.storage.Transactions;
  */
 public final class SetupService {
 
-    /** Shortest password accepted anywhere on the node. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final Transactions tx;
     private final BranchStore branches;
@@ -125,12 +123,7 @@ public final class SetupService {
         if (!looksLikeEmail(blank(r.adminEmail()))) {
             errors.add(new FieldError("adminEmail", "Give an email address such as name@example.org."));
         }
-        String password = r.password() == null ? "" : r.password();
-        if (password.length() < MIN_PASSWORD_LENGTH || password.length() > 1000) {
-            errors.add(new FieldError("password", "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters."));
-        } else if (!password.equals(r.passwordConfirmation())) {
-            errors.add(new FieldError("passwordConfirmation", "The two passwords differ."));
-        }
+        errors.addAll(MemberValidation.password(r.password(), r.passwordConfirmation()));
         return errors;
     }
 

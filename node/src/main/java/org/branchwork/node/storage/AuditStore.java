@@ -53,15 +53,4 @@ public final class AuditStore {
             s.setLong(index, id);
         }
     }
-
-    /** How many events name this action. */
-    public long count(Connection c, String action) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE action = ?")) {
-            s.setString(1, action);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

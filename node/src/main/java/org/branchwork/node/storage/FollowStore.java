@@ -47,12 +47,19 @@ public final class FollowStore {
     }
 
     public List<Follower> followers(Connection c) throws SQLException {
+        return followers(c, Integer.MAX_VALUE);
+    }
+
+    /** The oldest {@code limit} followers. */
+    public List<Follower> followers(Connection c, int limit) throws SQLException {
         List<Follower> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT actor, inbox, shared_inbox, follow_id FROM follower ORDER BY created_at");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.add(followerRow(rs));
+                "SELECT actor, inbox, shared_inbox, follow_id FROM follower ORDER BY created_at LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(followerRow(rs));
+                }
             }
         }
         return out;

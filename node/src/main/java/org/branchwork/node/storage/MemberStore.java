@@ -244,13 +244,6 @@ public final class MemberStore {
         return out;
     }
 
-    public long count(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member"); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static String searchText(MemberDetails d) {
         return (d.displayName() + " " + d.email()).toLowerCase(Locale.ROOT);
     }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +12,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.security.Tokens;
 
 /**
  * CSRF protection for every state-changing form: a token in a hidden field that must match the
@@ -39,13 +40,11 @@ public final class Csrf {
         if (viewer.isPresent()) {
             return viewer.get().csrf();
         }
-        Optional<String> existing = req.headers().cookies().first(COOKIE).asOptional().filter(v -> v.length() == 43);
+        Optional<String> existing = req.headers().cookies().first(COOKIE).asOptional().filter(v -> v.length() == Tokens.LENGTH);
         if (existing.isPresent()) {
             return existing.get();
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random(random);
         res.headers().addCookie(SetCookie.builder(COOKIE, token).path("/").httpOnly(true)
                 .sameSite(SetCookie.SameSite.LAX).secure(secure.getAsBoolean()).build());
         return token;

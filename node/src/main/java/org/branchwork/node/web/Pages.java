@@ -34,6 +34,11 @@ public final class Pages {
         render(res, status, viewer, "layout/message", new MessageView(heading, siteName(), heading, message));
     }
 
+    /** The answer to a form whose CSRF token or origin is wrong. */
+    public void formExpired(ServerResponse res, Optional<Viewer> viewer) {
+        message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send the form again.");
+    }
+
     public static void redirect(ServerResponse res, String location) {
         res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, location).send();
     }

@@ -2,6 +2,7 @@ package org.branchwork.node.web;
 
 import java.util.Optional;
 
+import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
@@ -61,6 +62,30 @@ public final class Sessions {
             return Optional.empty();
         }
         return viewer;
+    }
+
+    /** A state-changing form from a member with the role, its CSRF token checked. */
+    public record Posted(Viewer viewer, Parameters form) {
+        public Optional<Viewer> viewerOptional() {
+            return Optional.of(viewer);
+        }
+    }
+
+    /**
+     * As {@link #require}, then reads the form and checks its CSRF token; answers 403 ("the form
+     * expired") when the token or origin is wrong. Empty when an answer was sent.
+     */
+    public Optional<Posted> requireForm(ServerRequest req, ServerResponse res, Role role, Pages pages, Csrf csrf) {
+        Optional<Viewer> viewer = require(req, res, role, pages);
+        if (viewer.isEmpty()) {
+            return Optional.empty();
+        }
+        Parameters form = Forms.read(req);
+        if (!csrf.valid(req, form, viewer)) {
+            pages.formExpired(res, viewer);
+            return Optional.empty();
+        }
+        return Optional.of(new Posted(viewer.get(), form));
     }
 
     private SetCookie.Builder cookie(String value) {

@@ -144,9 +144,10 @@ public final class DeliveryWorker implements AutoCloseable {
      */
     private void record(Delivery d, InboxClient.Outcome outcome, Attempt attempt) {
         Instant now = clock.instant();
-        boolean hostDown = outcome instanceof InboxClient.Outcome.Retry retry && retry.hostDown();
-        if (hostDown) {
-            peers.failed(d.host(), ((InboxClient.Outcome.Retry) outcome).error());
+        boolean hostDown = false;
+        if (outcome instanceof InboxClient.Outcome.Retry retry && retry.hostDown()) {
+            peers.failed(d.host(), retry.error());
+            hostDown = true;
         }
         boolean released = !hostDown && attempt != Attempt.NOT_SENT && peers.answered(d.host());
         Optional<Instant> waitForProbe = hostDown && attempt == Attempt.PROBE ? peers.nextProbe(d.host()) : Optional.empty();

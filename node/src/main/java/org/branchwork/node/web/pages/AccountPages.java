@@ -184,8 +184,7 @@ public final class AccountPages implements HttpService {
         if (csrf.valid(req, form, viewer)) {
             return false;
         }
-        pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired",
-                "Go back, reload the page and send the form again.");
+        pages.formExpired(res, viewer);
         return true;
     }
 

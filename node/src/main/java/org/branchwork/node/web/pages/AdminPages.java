@@ -71,11 +71,11 @@ public final class AdminPages implements HttpService {
             return;
         }
         DeliveryQueueService.Overview q = queue.overview();
-        var followers = follows.followers();
+        var followers = follows.followers(SHOWN);
         pages.render(res, Status.OK_200, viewer, "admin/admin", new AdminView("Admin", viewer.get().csrf(),
                 req.query().first("done").orElse(null),
                 follows.following().stream().map(f -> new AdminView.Follow(f.actor().toString(), f.state())).toList(),
-                followers.stream().limit(SHOWN).map(f -> f.actor().toString()).toList(), followers.size(),
+                followers.stream().map(f -> f.actor().toString()).toList(), follows.followerCount(),
                 followRequests.pendingRequests().stream().map(f -> f.actor().toString()).toList(),
                 q.counts().pending(), q.counts().failing(), q.counts().delivered(), q.counts().dead(),
                 q.troubledHosts().stream().map(h -> new AdminView.Host(h.host(), h.unavailable(),
@@ -89,15 +89,12 @@ public final class AdminPages implements HttpService {
     }
 
     private void role(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = guardedForm(req, res);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            expired(res, viewer);
-            return;
-        }
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
         Optional<MemberId> id = OrganiserPages.memberId(req);
         Role role;
         try {
@@ -120,15 +117,12 @@ public final class AdminPages implements HttpService {
     }
 
     private void requeue(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = guardedForm(req, res);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            expired(res, viewer);
-            return;
-        }
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
         String id = Forms.field(form, "id");
         int n;
         if (id.isEmpty()) {
@@ -140,35 +134,27 @@ public final class AdminPages implements HttpService {
                 n = 0;
             }
         }
-        Pages.redirect(res, "/admin?done=" + java.net.URLEncoder.encode(n + " dead letters requeued.",
-                java.nio.charset.StandardCharsets.UTF_8));
+        done(res, n + " dead letters requeued.");
     }
 
     private void decide(ServerRequest req, ServerResponse res, boolean approve) {
-        Optional<Viewer> viewer = guardedForm(req, res);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            expired(res, viewer);
-            return;
-        }
-        boolean done;
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
+        boolean answered;
         try {
-            done = followRequests.decide(URI.create(Forms.field(form, "actor")), approve);
+            answered = followRequests.decide(URI.create(Forms.field(form, "actor")), approve);
         } catch (IllegalArgumentException e) {
-            done = false;
+            answered = false;
         }
-        Pages.redirect(res, "/admin?done=" + java.net.URLEncoder.encode(done ? (approve ? "Follow approved." : "Follow rejected.")
-                : "That request was answered already.", java.nio.charset.StandardCharsets.UTF_8));
+        done(res, answered ? (approve ? "Follow approved." : "Follow rejected.") : "That request was answered already.");
     }
 
-    private Optional<Viewer> guardedForm(ServerRequest req, ServerResponse res) {
-        return sessions.require(req, res, Role.ADMIN, pages);
-    }
-
-    private void expired(ServerResponse res, Optional<Viewer> viewer) {
-        pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+    /** Back to the admin page with a line saying what was done. */
+    private static void done(ServerResponse res, String what) {
+        Pages.redirect(res, "/admin?done=" + java.net.URLEncoder.encode(what, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

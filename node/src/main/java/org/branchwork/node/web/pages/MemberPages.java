@@ -71,15 +71,12 @@ public final class MemberPages implements HttpService {
     }
 
     private void saveProfile(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
-            return;
-        }
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
         Member m = viewer.get().member();
         boolean consent = form.first("consent").isPresent();
         List<FieldError> errors = members.updateOwnProfile(m, Forms.field(form, "name"), Forms.field(form, "postcode"),
@@ -113,15 +110,12 @@ public final class MemberPages implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
-            return;
-        }
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
         if (!form.first("confirm").isPresent()) {
             pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "me/dashboard", profileForm(viewer.get(),
                     viewer.get().member(), List.of(new FieldError("confirm", "Tick the box to confirm that you want your account deleted."))));

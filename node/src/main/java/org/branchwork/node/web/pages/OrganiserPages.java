@@ -159,16 +159,13 @@ public final class OrganiserPages implements HttpService {
     }
 
     private void formAction(ServerRequest req, ServerResponse res, RecordAction action) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
         Optional<MemberId> id = memberId(req);
-        if (!csrf.valid(req, form, viewer)) {
-            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
-            return;
-        }
         if (id.isEmpty() || members.profile(viewer.get().acting(), id.get()).isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no member with that number.");
             return;
@@ -200,7 +197,7 @@ public final class OrganiserPages implements HttpService {
         }
         Uploads.Upload upload = Uploads.read(req, MAX_UPLOAD);
         if (!csrf.validToken(req, upload.field("csrf"), viewer)) {
-            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
+            pages.formExpired(res, viewer);
             return;
         }
         if (upload.file().length == 0) {
@@ -218,7 +215,7 @@ public final class OrganiserPages implements HttpService {
         if (viewer.isEmpty()) {
             return;
         }
-        Optional<MemberImportService.Status> status = importId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
+        Optional<MemberImportService.Status> status = pathId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
         if (status.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
             return;
@@ -244,16 +241,12 @@ public final class OrganiserPages implements HttpService {
     }
 
     private void importDecision(ServerRequest req, ServerResponse res, boolean start) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
             return;
         }
-        Parameters form = Forms.read(req);
-        if (!csrf.valid(req, form, viewer)) {
-            pages.message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send it again.");
-            return;
-        }
-        Optional<Long> id = importId(req);
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Optional<Long> id = pathId(req);
         if (id.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
             return;
@@ -308,14 +301,10 @@ public final class OrganiserPages implements HttpService {
     }
 
     static Optional<MemberId> memberId(ServerRequest req) {
-        try {
-            return Optional.of(new MemberId(Long.parseLong(req.path().pathParameters().get("id"))));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return pathId(req).map(MemberId::new);
     }
 
-    private static Optional<Long> importId(ServerRequest req) {
+    private static Optional<Long> pathId(ServerRequest req) {
         try {
             return Optional.of(Long.parseLong(req.path().pathParameters().get("id")));
         } catch (RuntimeException e) {
