@@ -21,6 +21,7 @@ import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
 import org.branchwork.node.service.AccountService;
 import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.service.LoginThrottle;
 import org.branchwork.node.service.Mailer;
 import org.branchwork.node.service.MemberImportService;
@@ -252,6 +253,7 @@ public final class Node implements AutoCloseable {
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         // Members: accounts, sessions, organiser tools. Personal data stays behind MemberService.
         AuditLog audit = new AuditLog(tx, new AuditStore(), clock);
+        NodeSettingsService nodeSettings = new NodeSettingsService(peerPolicy, audit, tx);
         SessionService sessionService = new SessionService(tx, new SessionStore(), memberStore, random, clock);
         Mailer mailer = config.mail().<Mailer>map(SmtpMailer::new).orElseGet(() -> {
             LOG.warning(() -> "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
@@ -284,14 +286,14 @@ public final class Node implements AutoCloseable {
                 new InboxEndpoint(pipeline, processor, origin),
                 new FollowsEndpoint(followService, apiAuth),
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
-                new FederationPolicyEndpoint(peerPolicy, apiAuth),
+                new FederationPolicyEndpoint(peerPolicy, nodeSettings, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
                 new MembersEndpoint(memberService, apiAuth),
                 new AccountPages(accounts, sessions, csrf, pages),
                 new MemberPages(memberService, sessions, csrf, pages),
                 new OrganiserPages(memberService, imports, sessions, csrf, pages),
-                new AdminPages(followService, followHandlers, deliveryQueue, memberService, audit, sessions, csrf, pages),
+                new AdminPages(followService, followHandlers, deliveryQueue, nodeSettings, audit, sessions, csrf, pages),
                 new ObjectEndpoint(announcements, announcementMapper, actors, codec));
 
         WebServer server = WebServer.builder()
@@ -314,6 +316,7 @@ public final class Node implements AutoCloseable {
         actors.branch();
         worker.start();
         processor.resume();
+        imports.resumeInterrupted();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
                 remoteObjects, processor, inboxInserts);
         ready.set(true);

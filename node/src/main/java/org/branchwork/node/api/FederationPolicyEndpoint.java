@@ -1,6 +1,7 @@
 package org.branchwork.node.api;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.domain.Role;
 import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.web.Problem;
 
@@ -28,10 +32,12 @@ public final class FederationPolicyEndpoint implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PeerPolicy policy;
+    private final NodeSettingsService settings;
     private final ApiAuth auth;
 
-    public FederationPolicyEndpoint(PeerPolicy policy, ApiAuth auth) {
+    public FederationPolicyEndpoint(PeerPolicy policy, NodeSettingsService settings, ApiAuth auth) {
         this.policy = policy;
+        this.settings = settings;
         this.auth = auth;
     }
 
@@ -61,7 +67,8 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void setMode(ServerRequest req, ServerResponse res) {
-        if (auth.denied(req, res)) {
+        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
+        if (who.isEmpty()) {
             return;
         }
         JsonNode body = body(req, res);
@@ -80,16 +87,17 @@ public final class FederationPolicyEndpoint implements HttpService {
             return;
         }
         if (mode != null) {
-            policy.setMode(PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            settings.setMode(who.get(), PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
         }
         if (approval != null) {
-            policy.setManualApproval(approval.equals("manual"));
+            settings.setManualApproval(who.get(), approval.equals("manual"));
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     private void add(ServerRequest req, ServerResponse res, PolicyList list) {
-        if (auth.denied(req, res)) {
+        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
+        if (who.isEmpty()) {
             return;
         }
         JsonNode body = body(req, res);
@@ -101,7 +109,7 @@ public final class FederationPolicyEndpoint implements HttpService {
             return;
         }
         try {
-            boolean added = policy.add(list, body.get("value").textValue());
+            boolean added = settings.add(who.get(), list, body.get("value").textValue());
             res.status(added ? Status.CREATED_201 : Status.OK_200).send();
         } catch (IllegalArgumentException e) {
             new Problem(422, "invalid_value", "Invalid entry", e.getMessage()).send(res);
@@ -109,12 +117,13 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void remove(ServerRequest req, ServerResponse res, PolicyList list) {
-        if (auth.denied(req, res)) {
+        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
+        if (who.isEmpty()) {
             return;
         }
         String value = req.query().first("value").orElse("");
         try {
-            if (policy.remove(list, value)) {
+            if (settings.remove(who.get(), list, value)) {
                 res.status(Status.NO_CONTENT_204).send();
             } else {
                 new Problem(404, "not_listed", "Not found", value + " is not on the list.").send(res);

@@ -15,13 +15,14 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.branchwork.node.domain.ImportProblem;
+import org.branchwork.node.domain.ImportRow;
+import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.MemberImportStore.StoredImport;
@@ -37,20 +38,17 @@ import org.branchwork.node.storage.Transactions;
 public final class MemberImportService {
 
     private static final Logger LOG = Logger.getLogger(MemberImportService.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many problems the report shows; the count covers them all. */
+    public static final int REPORT_PROBLEMS = 500;
     public static final int MAX_ROWS = 200_000;
     static final int BATCH = 500;
     private static final List<String> REQUIRED = List.of("name", "email", "postcode");
 
-    /** One problem in the file. Line 1 is the header. */
-    public record Problem(int line, String column, String reason) {
-    }
-
     /** Where an import stands, for the report and the progress view. */
     public record Status(long id, String fileName, String state, int totalRows, int validRows, int doneRows, int skippedRows,
-                         List<Problem> problems) {
+                         int problemCount, List<ImportProblem> problems) {
         public boolean hasProblems() {
-            return !problems.isEmpty();
+            return problemCount > 0;
         }
 
         public int percent() {
@@ -75,7 +73,7 @@ public final class MemberImportService {
     /** Reads and checks the file; stores the valid rows for a later go. Nothing reaches the member list. */
     public Status validate(Acting who, String fileName, String csvText) {
         require(who);
-        List<Problem> problems = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         List<ImportRow> valid = new ArrayList<>();
         int total = 0;
         try (Reader reader = new StringReader(csvText.startsWith("\uFEFF") ? csvText.substring(1) : csvText);
@@ -84,7 +82,7 @@ public final class MemberImportService {
             Map<String, Integer> header = normalisedHeader(parser.getHeaderMap());
             for (String column : REQUIRED) {
                 if (!header.containsKey(column)) {
-                    problems.add(new Problem(1, column, "The header has no '" + column + "' column. Columns are: "
+                    problems.add(new ImportProblem(1, column, "The header has no '" + column + "' column. Columns are: "
                             + String.join(", ", MemberService.CSV_COLUMNS) + " (the first three required)."));
                 }
             }
@@ -93,7 +91,7 @@ public final class MemberImportService {
                 for (CSVRecord record : parser) {
                     total++;
                     if (total > MAX_ROWS) {
-                        problems.add(new Problem((int) record.getRecordNumber() + 1, "", "A file may have at most " + MAX_ROWS
+                        problems.add(new ImportProblem((int) record.getRecordNumber() + 1, "", "A file may have at most " + MAX_ROWS
                                 + " rows; split it."));
                         break;
                     }
@@ -101,21 +99,24 @@ public final class MemberImportService {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new Problem(0, "", "The file is not readable as CSV: " + e.getMessage()));
+            problems.add(new ImportProblem(0, "", "The file is not readable as CSV: " + e.getMessage()));
         }
         String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
         int totalRows = total;
         long id = tx.inTransaction(c -> {
             long created = store.create(c, who.member() == null ? 0 : who.member().value(), clock.instant(),
-                    name.length() > 200 ? name.substring(0, 200) : name, totalRows, valid.size(), write(valid), write(problems));
+                    name.length() > 200 ? name.substring(0, 200) : name, totalRows, valid.size(), problems.size());
+            store.addRows(c, created, valid);
+            store.addProblems(c, created, problems);
             audit.record(c, who, "members.import_validated", null, "import " + created + ": " + totalRows + " rows, "
                     + valid.size() + " valid, " + problems.size() + " problems");
             return created;
         });
-        return new Status(id, name, "validated", total, valid.size(), 0, 0, problems);
+        return new Status(id, name, "validated", total, valid.size(), 0, 0, problems.size(),
+                problems.subList(0, Math.min(problems.size(), REPORT_PROBLEMS)));
     }
 
-    private static Optional<ImportRow> checkRow(CSVRecord r, Map<String, Integer> header, Set<String> emails, List<Problem> out) {
+    private static Optional<ImportRow> checkRow(CSVRecord r, Map<String, Integer> header, Set<String> emails, List<ImportProblem> out) {
         int line = (int) r.getRecordNumber() + 1;
         int before = out.size();
         String tags = get(r, header, "tags");
@@ -124,20 +125,20 @@ public final class MemberImportService {
             case "yes", "y", "true", "1" -> true;
             case "", "no", "n", "false", "0" -> false;
             default -> {
-                out.add(new Problem(line, "contact_consent", "Write yes or no, not '" + consent + "'."));
+                out.add(new ImportProblem(line, "contact_consent", "Write yes or no, not '" + consent + "'."));
                 yield false;
             }
         };
         MemberValidation.Checked checked = MemberValidation.check(get(r, header, "name"), get(r, header, "email"),
                 get(r, header, "postcode"), get(r, header, "phone"), consentGiven);
         if (checked instanceof MemberValidation.Checked.Invalid invalid) {
-            invalid.errors().forEach(e -> out.add(new Problem(line, e.field(), e.message())));
+            invalid.errors().forEach(e -> out.add(new ImportProblem(line, e.field(), e.message())));
         }
         List<FieldError> tagErrors = new ArrayList<>();
         Set<String> tagSet = MemberValidation.tags(tags, tagErrors);
-        tagErrors.forEach(e -> out.add(new Problem(line, "tags", e.message())));
+        tagErrors.forEach(e -> out.add(new ImportProblem(line, "tags", e.message())));
         if (checked instanceof MemberValidation.Checked.Valid v && !emails.add(v.details().email())) {
-            out.add(new Problem(line, "email", "The same email is on an earlier line of this file."));
+            out.add(new ImportProblem(line, "email", "The same email is on an earlier line of this file."));
         }
         return out.size() == before && checked instanceof MemberValidation.Checked.Valid v
                 ? Optional.of(new ImportRow(line, v.details(), tagSet)) : Optional.empty();
@@ -154,36 +155,68 @@ public final class MemberImportService {
             return moved;
         });
         if (started) {
-            Thread.ofVirtual().name("member-import-" + id).start(() -> run(who, id));
+            runInBackground(who, id);
         }
         return started;
     }
 
+    /** Picks up imports that were running when the node stopped, after their last committed batch. */
+    public void resumeInterrupted() {
+        for (StoredImport job : tx.inTransaction(store::running)) {
+            LOG.info("Resuming member import " + job.id() + " after line " + job.lastLine());
+            runInBackground(job.createdBy() == 0 ? Acting.apiToken() : new Acting(new MemberId(job.createdBy()), Role.ORGANISER),
+                    job.id());
+        }
+    }
+
     public boolean discard(Acting who, long id) {
         require(who);
-        return tx.inTransaction(c -> store.transition(c, id, "validated", "discarded"));
+        return tx.inTransaction(c -> {
+            boolean moved = store.transition(c, id, "validated", "discarded");
+            if (moved) {
+                store.dropRows(c, id);
+            }
+            return moved;
+        });
     }
 
     public Optional<Status> status(Acting who, long id) {
         require(who);
-        return tx.inTransaction(c -> store.find(c, id)).map(s -> new Status(s.id(), s.fileName(), s.state(), s.totalRows(),
-                s.validRows(), s.doneRows(), s.skippedRows(), read(s.reportJson(), new TypeReference<List<Problem>>() { })));
+        return tx.inTransaction(c -> {
+            Optional<StoredImport> found = store.find(c, id);
+            if (found.isEmpty()) {
+                return Optional.<Status>empty();
+            }
+            StoredImport s = found.get();
+            return Optional.of(new Status(s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(),
+                    s.skippedRows(), s.problemCount(), store.problems(c, id, REPORT_PROBLEMS)));
+        });
+    }
+
+    private void runInBackground(Acting who, long id) {
+        Thread.ofVirtual().name("member-import-" + id).start(() -> run(who, id));
     }
 
     private void run(Acting who, long id) {
         try {
-            StoredImport job = tx.inTransaction(c -> store.find(c, id)).orElseThrow();
-            List<ImportRow> rows = read(job.rowsJson(), new TypeReference<List<ImportRow>>() { });
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                List<ImportRow> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                tx.inTransaction(c -> {
+            // Each batch and its progress commit together, so after a crash the import resumes
+            // exactly after the last batch that made it.
+            boolean more = true;
+            while (more) {
+                more = tx.inTransaction(c -> {
+                    StoredImport job = store.find(c, id).orElseThrow();
+                    List<ImportRow> batch = store.rowsAfter(c, id, job.lastLine(), BATCH);
+                    if (batch.isEmpty()) {
+                        return false;
+                    }
                     int added = members.insertBatch(c, batch);
-                    store.progress(c, id, added, batch.size() - added);
-                    return null;
+                    store.progress(c, id, added, batch.size() - added, batch.get(batch.size() - 1).line());
+                    return true;
                 });
             }
             tx.inTransaction(c -> {
                 store.transition(c, id, "running", "done");
+                store.dropRows(c, id);
                 StoredImport done = store.find(c, id).orElseThrow();
                 audit.record(c, who, "members.imported", null, "import " + id + ": " + done.doneRows() + " added, "
                         + done.skippedRows() + " already members");
@@ -208,22 +241,6 @@ public final class MemberImportService {
     private static void require(Acting who) {
         if (who == null || !who.can(Role.ORGANISER)) {
             throw new NotAllowed("Importing members needs the organiser role.");
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberId;
@@ -95,9 +96,10 @@ public final class MemberService {
         });
     }
 
-    public Map<String, Long> tagCounts(Acting who) {
+    /** The tags in use, for the filter's suggestions. */
+    public List<String> tagNames(Acting who) {
         require(who, Role.ORGANISER);
-        return tx.inTransaction(members::tagCounts);
+        return tx.inTransaction(members::tagNames);
     }
 
     /** Adds a member on an organiser's word (API, CSV): no password yet; a password reset mail lets them in. */
@@ -167,13 +169,20 @@ public final class MemberService {
         return List.of();
     }
 
-    /** Changes a member's role; they sign in again (sessions end). The last admin cannot be demoted. */
+    /**
+     * Changes a member's role; they sign in again (sessions end). Organisers make and unmake
+     * organisers (branches grow their own); only admins grant or take away admin. The last admin
+     * cannot be demoted.
+     */
     public List<FieldError> setRole(Acting who, MemberId id, Role role) {
-        require(who, Role.ADMIN);
+        require(who, Role.ORGANISER);
         List<FieldError> errors = tx.inTransaction(c -> {
             Optional<Member> m = members.find(c, id);
             if (m.isEmpty()) {
                 return List.of(new FieldError("member", "No such member."));
+            }
+            if (!who.can(Role.ADMIN) && (role == Role.ADMIN || m.get().role() == Role.ADMIN)) {
+                return List.of(new FieldError("role", "Only an admin can grant or take away the admin role."));
             }
             if (m.get().role() == Role.ADMIN && role != Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
                 return List.of(new FieldError("role", "This is the only admin: make someone else admin first."));

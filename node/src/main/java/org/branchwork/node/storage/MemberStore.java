@@ -41,8 +41,8 @@ public final class MemberStore {
                          Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO member (email, display_name, password_hash, role, created_at, postcode, phone, contact_consent,
-                                    email_confirmed_at, source, search_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    email_confirmed_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, d.email());
             s.setString(2, d.displayName());
@@ -54,13 +54,15 @@ public final class MemberStore {
             s.setBoolean(8, d.contactConsent());
             s.setTimestamp(9, confirmedAt == null ? null : Timestamp.from(confirmedAt));
             s.setString(10, source);
-            s.setString(11, searchText(d));
             s.executeUpdate();
+            Member m;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new Member(new MemberId(keys.getLong(1)), d.email(), d.displayName(), d.postcode(), d.phone(),
+                m = new Member(new MemberId(keys.getLong(1)), d.email(), d.displayName(), d.postcode(), d.phone(),
                         d.contactConsent(), role, now, confirmedAt, source);
             }
+            insertSearchTerms(c, m.id(), d);
+            return m;
         }
     }
 
@@ -92,9 +94,21 @@ public final class MemberStore {
 
     public void updateDetails(Connection c, MemberId id, MemberDetails d) throws SQLException {
         update(c, """
-                UPDATE member SET display_name = ?, email = ?, postcode = ?, phone = ?, contact_consent = ?, search_text = ?
-                WHERE id = ?
-                """, d.displayName(), d.email(), d.postcode(), d.phone(), d.contactConsent(), searchText(d), id.value());
+                UPDATE member SET display_name = ?, email = ?, postcode = ?, phone = ?, contact_consent = ? WHERE id = ?
+                """, d.displayName(), d.email(), d.postcode(), d.phone(), d.contactConsent(), id.value());
+        update(c, "DELETE FROM member_search_term WHERE member_id = ?", id.value());
+        insertSearchTerms(c, id, d);
+    }
+
+    private void insertSearchTerms(Connection c, MemberId id, MemberDetails d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO member_search_term (term, member_id) VALUES (?, ?)")) {
+            for (String term : SearchTerms.of(d.displayName(), d.email())) {
+                s.setString(1, term);
+                s.setLong(2, id.value());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     public void setRole(Connection c, MemberId id, Role role) throws SQLException {
@@ -127,15 +141,18 @@ public final class MemberStore {
 
     /** One page of the members matching {@code q}, and the number matching in all. */
     public Page search(Connection c, MemberQuery q) throws SQLException {
-        Where where = where(q);
-        long total;
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member m" + where.sql)) {
-            where.bind(s, 1);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
+        Where counting = where(q, true);
+        long total = counting.sql.isEmpty() ? countAll(c) : -1;
+        if (total < 0) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member m" + counting.sql)) {
+                counting.bind(s, 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
             }
         }
+        Where where = where(q, false);
         List<Member> page = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
                 + " ORDER BY " + q.sort().sql() + " LIMIT ? OFFSET ?")) {
@@ -153,7 +170,7 @@ public final class MemberStore {
 
     /** Every member matching {@code q} (ignoring its paging), streamed in the query's order. */
     public void forEach(Connection c, MemberQuery q, Consumer<Member> each) throws SQLException {
-        Where where = where(q);
+        Where where = where(q, false);
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
                 + " ORDER BY " + q.sort().sql())) {
             where.bind(s, 1);
@@ -207,17 +224,37 @@ public final class MemberStore {
         }
     }
 
-    /** Every tag in use, with how many members carry it, most used first. */
-    public Map<String, Long> tagCounts(Connection c) throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT tag, COUNT(*) FROM member_tag GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT 200");
+    /** The tags in use, alphabetically (at most 200): read off the tag index, not by counting. */
+    public List<String> tagNames(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM member_tag GROUP BY tag ORDER BY tag LIMIT 200");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
+                out.add(rs.getString(1));
             }
         }
         return out;
+    }
+
+    /**
+     * How many members there are. COUNT(*) reads every row (about 200 ms at 100,000 members here);
+     * HSQLDB keeps the table's row count, so ask it, and count only on another database.
+     */
+    public long countAll(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().startsWith("HSQL")) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT CARDINALITY FROM INFORMATION_SCHEMA.SYSTEM_TABLESTATS
+                    WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'MEMBER'
+                    """); ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public void addNote(Connection c, MemberId member, MemberId author, String body, Instant now) throws SQLException {
@@ -244,10 +281,6 @@ public final class MemberStore {
         return out;
     }
 
-    private static String searchText(MemberDetails d) {
-        return (d.displayName() + " " + d.email()).toLowerCase(Locale.ROOT);
-    }
-
     /** A WHERE clause and its parameters, built only from fixed fragments. */
     private record Where(String sql, List<Object> params) {
         int bind(PreparedStatement s, int first) throws SQLException {
@@ -259,19 +292,26 @@ public final class MemberStore {
         }
     }
 
-    private static Where where(MemberQuery q) {
+    /**
+     * The filter of a query. {@code forCount} picks the tag clause's form: HSQLDB counts a tag's
+     * members fastest as {@code IN (subquery)} (one pass over the tag index), but walks a sorted
+     * page fastest with a correlated {@code EXISTS} per row in index order (measured at 100,000
+     * members: 240 ms against 590 ms for the count, 5 ms against 400 ms for a page).
+     */
+    private static Where where(MemberQuery q, boolean forCount) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (!q.text().isEmpty()) {
-            clauses.add("m.search_text LIKE ? ESCAPE '\\'");
-            params.add("%" + likeEscape(q.text().toLowerCase(Locale.ROOT)) + "%");
+        for (String term : SearchTerms.query(q.text())) {
+            clauses.add("m.id IN (SELECT member_id FROM member_search_term WHERE term LIKE ? ESCAPE '\\')");
+            params.add(likeEscape(term) + "%");
         }
         if (!q.postcodePrefix().isEmpty()) {
             clauses.add("m.postcode LIKE ? ESCAPE '\\'");
             params.add(likeEscape(q.postcodePrefix()) + "%");
         }
         if (!q.tag().isEmpty()) {
-            clauses.add("EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)");
+            clauses.add(forCount ? "m.id IN (SELECT member_id FROM member_tag WHERE tag = ?)"
+                    : "EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)");
             params.add(q.tag());
         }
         if (q.joinedSince() != null) {

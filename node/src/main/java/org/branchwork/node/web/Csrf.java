@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
@@ -24,10 +25,12 @@ public final class Csrf {
 
     public static final String FIELD = "csrf";
     private static final String COOKIE = "bw_csrf";
+    private static final Logger LOG = Logger.getLogger(Csrf.class.getName());
 
     private final SecureRandom random;
     private final Supplier<URI> origin;
     private final java.util.function.BooleanSupplier secure;
+    private volatile boolean warnedAboutOrigin;
 
     public Csrf(SecureRandom random, Supplier<URI> origin, java.util.function.BooleanSupplier secure) {
         this.random = random;
@@ -70,10 +73,16 @@ public final class Csrf {
     public boolean sameOrigin(ServerRequest req) {
         String ours = origin.get().toString();
         Optional<String> o = req.headers().value(HeaderNames.ORIGIN);
-        if (o.isPresent()) {
-            return o.get().equals(ours);
-        }
         Optional<String> referer = req.headers().value(HeaderNames.REFERER);
-        return referer.isEmpty() || referer.get().equals(ours) || referer.get().startsWith(ours + "/");
+        boolean same = o.isPresent() ? o.get().equals(ours)
+                : referer.isEmpty() || referer.get().equals(ours) || referer.get().startsWith(ours + "/");
+        if (!same && !warnedAboutOrigin) {
+            // Most often not an attack but a node reached under another name than its public URL:
+            // every form then fails, and the operator needs to be told why.
+            warnedAboutOrigin = true;
+            LOG.warning("Refused a form posted from " + o.orElse(referer.orElse("?")) + ": this node's public URL is " + ours
+                    + ". If people reach the node at that other address, set BRANCHWORK_PUBLIC_URL to it. (Said once.)");
+        }
+        return same;
     }
 }

@@ -43,6 +43,12 @@ public final class ErrorHandlers {
     }
 
     private void failure(ServerRequest req, ServerResponse res, RuntimeException e) {
+        if (e instanceof HttpException re && re.status().code() < 400) {
+            // Static content answers a matching If-None-Match / If-Modified-Since by throwing 304,
+            // which must go out without a body.
+            res.status(re.status()).send();
+            return;
+        }
         if (e instanceof HttpException re && re.status().code() < 500) {
             templates.send(res, re.status(), "layout/message",
                     new MessageView(re.status().reasonPhrase(), "Branchwork", re.status().reasonPhrase(), e.getMessage()));

@@ -11,11 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -30,24 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MemberAccountsIT {
 
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/(?:join/confirm|password-reset/new)\\?token=\\S+)");
     private static final String PASSWORD = "correct horse battery";
 
     @TempDir
     Path dir;
 
-    private GreenMail smtp;
+    private TestMail mail;
     private Node node;
 
     @BeforeEach
     void start() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
+        mail = new TestMail();
         Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.put("BRANCHWORK_SMTP_HOST", "127.0.0.1");
-        env.put("BRANCHWORK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        env.put("BRANCHWORK_SMTP_SECURITY", "none");
-        env.put("BRANCHWORK_MAIL_FROM", "Stockport <branch@stockport.test>");
+        env.putAll(mail.nodeEnvironment());
         node = TestNodes.start(dir, env);
         String code = node.setupCode().orElseThrow();
         assertThat(TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
@@ -58,7 +48,7 @@ class MemberAccountsIT {
     @AfterEach
     void stop() {
         node.close();
-        smtp.stop();
+        mail.close();
     }
 
     @Test
@@ -69,7 +59,7 @@ class MemberAccountsIT {
         assertThat(joined.statusCode()).isEqualTo(200);
         assertThat(joined.body()).contains("Check your email");
 
-        String link = mailedLink("jo@example.org");
+        String link = mail.awaitLink("jo@example.org");
         HttpResponse<String> confirmed = b.get(link.substring(link.indexOf("/join")));
         assertThat(confirmed.statusCode()).isEqualTo(303);
         assertThat(confirmed.headers().firstValue("Location")).hasValue("/me?welcome=1");
@@ -131,7 +121,7 @@ class MemberAccountsIT {
         // Changing a role ends that member's sessions, so the role row changes someone nobody here is signed in as.
         long samId = memberId("sam@example.org");
         admin.get("/organise/members/" + organiserId);
-        assertThat(admin.post("/admin/members/" + organiserId + "/role", Map.of("role", "organiser")).statusCode()).isEqualTo(303);
+        assertThat(admin.post("/organise/members/" + organiserId + "/role", Map.of("role", "organiser")).statusCode()).isEqualTo(303);
         assertThat(organiser.get("/me").statusCode()).as("a role change ends the sessions").isEqualTo(303);
         organiser = signedIn("olu@example.org");
         Browser anonymous = new Browser(node);
@@ -152,8 +142,10 @@ class MemberAccountsIT {
                 new Row("GET", "/admin", 303, 403, 403, 200),
                 new Row("POST", "/organise/members/" + memberId + "/tags", 303, 403, 303, 303),
                 new Row("POST", "/organise/members/" + memberId + "/notes", 303, 403, 303, 303),
-                new Row("POST", "/admin/members/" + samId + "/role", 303, 403, 403, 303),
+                new Row("POST", "/organise/members/" + samId + "/role", 303, 403, 303, 303),
                 new Row("POST", "/admin/deliveries/requeue", 303, 403, 403, 303),
+                new Row("POST", "/admin/settings/lists/add", 303, 403, 403, 303),
+                new Row("GET", "/admin?audit=2", 303, 403, 403, 200),
                 new Row("GET", "/api/v1/members", 401, 403, 200, 200),
                 new Row("GET", "/api/v1/admin/deliveries", 401, 403, 403, 200),
                 new Row("GET", "/api/v1/admin/federation", 401, 403, 403, 200));
@@ -172,7 +164,8 @@ class MemberAccountsIT {
                     res = b.get(row.path());
                 } else {
                     b.get("/me");
-                    res = b.post(row.path(), Map.of("tags", "canvasser", "note", "Met at the stall", "role", "member"));
+                    res = b.post(row.path(), Map.of("tags", "canvasser", "note", "Met at the stall", "role", "member",
+                            "list", "domain-block", "value", "spam.example"));
                 }
                 assertThat(res.statusCode()).as(row.method() + " " + row.path() + " as " + role.getKey()).isEqualTo(expected);
                 if (expected == 303 && role.getKey().equals("anonymous")) {
@@ -180,13 +173,36 @@ class MemberAccountsIT {
                 }
             }
         }
+
+        // The admin's settings form changed the node's policy, and the audit log says who did it.
+        HttpResponse<String> policy = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        assertThat(policy.body()).contains("\"domainBlocks\":[\"spam.example\"]");
+        assertThat(admin.get("/admin").body()).contains("settings.domain_block_added").contains("spam.example");
+        admin.get("/admin");
+        assertThat(admin.post("/admin/settings/federation", Map.of("mode", "open", "approval", "manual")).statusCode())
+                .isEqualTo(303);
+        assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build()).body())
+                .contains("\"followApproval\":\"manual\"");
+
+        // Organisers make organisers; the admin role is the admins' to give and take.
+        organiser.get("/organise/members/" + samId);
+        HttpResponse<String> grant = organiser.post("/organise/members/" + samId + "/role", Map.of("role", "admin"));
+        assertThat(grant.statusCode()).isEqualTo(422);
+        assertThat(grant.body()).contains("Only an admin can grant or take away the admin role.");
+        long adminId = memberId("admin@stockport.test");
+        assertThat(organiser.get("/organise/members/" + adminId).body()).doesNotContain("/role\"");
+        assertThat(organiser.post("/organise/members/" + adminId + "/role", Map.of("role", "member")).statusCode()).isEqualTo(422);
+        assertThat(admin.get("/admin").statusCode()).as("the admin is still an admin").isEqualTo(200);
+        assertThat(organiser.get("/organise/members/" + samId).body()).contains("<dd id=\"member-role\">member</dd>");
     }
 
     private Browser joinAndConfirm(String name, String email) throws Exception {
         Browser b = new Browser(node);
         b.get("/join");
         assertThat(b.post("/join", joinForm(name, email)).statusCode()).isEqualTo(200);
-        String link = mailedLink(email);
+        String link = mail.awaitLink(email);
         assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
         return b;
     }
@@ -204,21 +220,6 @@ class MemberAccountsIT {
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(res.body());
         assertThat(m.find()).as(res.body()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private String mailedLink(String to) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(to)) {
-                    Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail with a link reached " + to);
     }
 
     private static Map<String, String> joinForm(String name, String email) {

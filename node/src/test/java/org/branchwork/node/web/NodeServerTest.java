@@ -101,4 +101,17 @@ class NodeServerTest {
         assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(res.body()).contains("--accent");
     }
+
+    @Test
+    void anUnchangedStylesheetIsA304WithoutBody() {
+        node = TestNodes.start(dataDir, Map.of());
+        HttpResponse<String> first = TestNodes.get(node, "/static/style.css");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/static/style.css"))
+                .header("If-None-Match", etag).GET().build());
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
 }

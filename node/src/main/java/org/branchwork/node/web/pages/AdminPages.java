@@ -11,15 +11,16 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.federation.FollowService;
+import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.outbound.DeliveryQueueService;
 import org.branchwork.node.service.AuditLog;
-import org.branchwork.node.service.FieldError;
-import org.branchwork.node.service.MemberService;
+import org.branchwork.node.service.NodeSettingsService;
+import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -28,28 +29,28 @@ import org.branchwork.node.web.view.AdminView;
 
 /**
  * {@code /admin}: what the branch follows and who follows it, follow requests waiting for
- * approval, the delivery queue with its dead letters (requeue), the audit log; and the role form's
- * target. Admins only.
+ * approval, the delivery queue with its dead letters (requeue), the audit log. Admins only.
  */
 public final class AdminPages implements HttpService {
 
     private static final int SHOWN = 200;
+    private static final int AUDIT_PAGE = 50;
 
     private final FollowService follows;
     private final FollowHandlers followRequests;
     private final DeliveryQueueService queue;
-    private final MemberService members;
+    private final NodeSettingsService settings;
     private final AuditLog audit;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue, MemberService members,
+    public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue, NodeSettingsService settings,
                       AuditLog audit, Sessions sessions, Csrf csrf, Pages pages) {
         this.follows = follows;
         this.followRequests = followRequests;
         this.queue = queue;
-        this.members = members;
+        this.settings = settings;
         this.audit = audit;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -59,8 +60,10 @@ public final class AdminPages implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::overview)
-                .post("/members/{id}/role", this::role)
                 .post("/deliveries/requeue", this::requeue)
+                .post("/settings/federation", this::federationSettings)
+                .post("/settings/lists/add", (req, res) -> listEntry(req, res, true))
+                .post("/settings/lists/remove", (req, res) -> listEntry(req, res, false))
                 .post("/follow-requests/approve", (req, res) -> decide(req, res, true))
                 .post("/follow-requests/reject", (req, res) -> decide(req, res, false));
     }
@@ -71,6 +74,9 @@ public final class AdminPages implements HttpService {
             return;
         }
         DeliveryQueueService.Overview q = queue.overview();
+        NodeSettingsService.Settings current = settings.current(viewer.get().acting());
+        int auditPage = auditPage(req);
+        var auditEntries = audit.recent(AUDIT_PAGE + 1, (auditPage - 1) * AUDIT_PAGE);
         var followers = follows.followers(SHOWN);
         pages.render(res, Status.OK_200, viewer, "admin/admin", new AdminView("Admin", viewer.get().csrf(),
                 req.query().first("done").orElse(null),
@@ -82,38 +88,64 @@ public final class AdminPages implements HttpService {
                         h.failingSince().map(Object::toString).orElse(""), h.lastError().orElse(""),
                         h.nextProbeAt().map(Object::toString).orElse(""))).toList(),
                 q.deadLetters().stream().map(d -> new AdminView.DeadLetter(d.id(), d.inbox().toString(), d.activityId(),
-                        d.error(), d.finishedAt().toString())).toList(),
-                audit.recent(100, 0).stream().map(e -> new AdminView.Audit(e.at().toString(),
+                        d.error(), Dates.shown(d.finishedAt()))).toList(),
+                auditEntries.stream().limit(AUDIT_PAGE).map(e -> new AdminView.Audit(Dates.shown(e.at()),
                         e.actorId() == null ? "API token" : "#" + e.actorId(), e.action(),
-                        e.subjectId() == null ? "" : "#" + e.subjectId(), e.detail())).toList()));
+                        e.subjectId() == null ? "" : "#" + e.subjectId(), e.detail())).toList(),
+                auditPage > 1 ? "/admin?audit=" + (auditPage - 1) + "#audit-heading" : null,
+                auditEntries.size() > AUDIT_PAGE ? "/admin?audit=" + (auditPage + 1) + "#audit-heading" : null,
+                new AdminView.Settings(current.mode() == PeerPolicy.Mode.ALLOWLIST, current.manualApproval(),
+                        current.domainBlocks(), current.actorBlocks(), current.allowedDomains())));
     }
 
-    private void role(ServerRequest req, ServerResponse res) {
+    private void federationSettings(ServerRequest req, ServerResponse res) {
         Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
         if (posted.isEmpty()) {
             return;
         }
         Optional<Viewer> viewer = posted.get().viewerOptional();
         Parameters form = posted.get().form();
-        Optional<MemberId> id = OrganiserPages.memberId(req);
-        Role role;
+        String mode = Forms.field(form, "mode");
+        String approval = Forms.field(form, "approval");
+        if (!(mode.equals("open") || mode.equals("allowlist")) || !(approval.equals("auto") || approval.equals("manual"))) {
+            pages.message(res, Status.BAD_REQUEST_400, viewer, "Settings not changed",
+                    "Choose open or allow-list federation, and automatic or manual follow approval.");
+            return;
+        }
+        settings.setMode(viewer.get().acting(), mode.equals("open") ? PeerPolicy.Mode.OPEN : PeerPolicy.Mode.ALLOWLIST);
+        settings.setManualApproval(viewer.get().acting(), approval.equals("manual"));
+        done(res, "Settings saved.");
+    }
+
+    private void listEntry(ServerRequest req, ServerResponse res, boolean add) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Optional<Viewer> viewer = posted.get().viewerOptional();
+        Parameters form = posted.get().form();
+        PolicyList list = switch (Forms.field(form, "list")) {
+            case "domain-block" -> PolicyList.DOMAIN_BLOCK;
+            case "actor-block" -> PolicyList.ACTOR_BLOCK;
+            case "allowed-domain" -> PolicyList.ALLOWED_DOMAIN;
+            default -> null;
+        };
+        if (list == null) {
+            pages.message(res, Status.BAD_REQUEST_400, viewer, "Settings not changed", "There is no such list.");
+            return;
+        }
+        String value = Forms.field(form, "value");
         try {
-            role = Role.fromCode(Forms.field(form, "role"));
+            if (add) {
+                settings.add(viewer.get().acting(), list, value);
+            } else {
+                settings.remove(viewer.get().acting(), list, value);
+            }
         } catch (IllegalArgumentException e) {
-            pages.message(res, Status.BAD_REQUEST_400, viewer, "No such role", "Choose member, organiser or admin.");
+            pages.message(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "Settings not changed", e.getMessage());
             return;
         }
-        if (id.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no member with that number.");
-            return;
-        }
-        List<FieldError> errors = members.setRole(viewer.get().acting(), id.get(), role);
-        if (!errors.isEmpty()) {
-            pages.message(res, errors.get(0).field().equals("member") ? Status.NOT_FOUND_404 : Status.CONFLICT_409, viewer,
-                    "The role stays as it was", errors.get(0).message());
-            return;
-        }
-        Pages.redirect(res, "/organise/members/" + id.get().value() + "?saved=1");
+        done(res, "Settings saved.");
     }
 
     private void requeue(ServerRequest req, ServerResponse res) {
@@ -154,6 +186,14 @@ public final class AdminPages implements HttpService {
     }
 
     /** Back to the admin page with a line saying what was done. */
+    private static int auditPage(ServerRequest req) {
+        try {
+            return Math.max(1, Integer.parseInt(req.query().first("audit").orElse("1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private static void done(ServerResponse res, String what) {
         Pages.redirect(res, "/admin?done=" + java.net.URLEncoder.encode(what, java.nio.charset.StandardCharsets.UTF_8));
     }

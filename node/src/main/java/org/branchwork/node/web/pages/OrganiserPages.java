@@ -27,6 +27,7 @@ import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -44,7 +45,6 @@ public final class OrganiserPages implements HttpService {
 
     static final int PAGE_SIZE = 50;
     private static final int MAX_UPLOAD = 32 * 1024 * 1024;
-    private static final int REPORT_ROWS = 500;
 
     private final MemberService members;
     private final MemberImportService imports;
@@ -67,6 +67,7 @@ public final class OrganiserPages implements HttpService {
                 .get("/members/{id}", this::record)
                 .post("/members/{id}/tags", this::tags)
                 .post("/members/{id}/notes", this::note)
+                .post("/members/{id}/role", this::role)
                 .get("/import", this::importForm)
                 .post("/import", this::upload)
                 .get("/import/{id}", this::importStatus)
@@ -92,7 +93,7 @@ public final class OrganiserPages implements HttpService {
                 q.page(), listing.pages(),
                 q.page() > 1 ? "/organise/members?" + filters + "page=" + (q.page() - 1) : null,
                 q.page() < listing.pages() ? "/organise/members?" + filters + "page=" + (q.page() + 1) : null,
-                "/organise/members/export.csv?" + filters, List.copyOf(members.tagCounts(viewer.get().acting()).keySet()), errors));
+                "/organise/members/export.csv?" + filters, members.tagNames(viewer.get().acting()), errors));
     }
 
     private void export(ServerRequest req, ServerResponse res) {
@@ -135,12 +136,13 @@ public final class OrganiserPages implements HttpService {
         var p = profile.get();
         var m = p.member();
         List<MemberRecordView.Note> notes = p.notes().stream().map(n -> new MemberRecordView.Note(
-                n.authorName().isEmpty() ? "(a former member)" : n.authorName(), n.createdAt().toString(), n.body())).toList();
+                n.authorName().isEmpty() ? "(a former member)" : n.authorName(), Dates.shown(n.createdAt()), n.body())).toList();
         pages.render(res, errors.isEmpty() ? Status.OK_200 : Status.UNPROCESSABLE_CONTENT_422, Optional.of(viewer),
                 "organise/member", new MemberRecordView(m.displayName(), viewer.csrf(), m.id().value(), m.displayName(), m.email(),
-                        m.postcode(), m.phone(), m.contactConsent(), m.role().code(), m.createdAt().toString(),
-                        m.emailConfirmedAt() == null ? "not yet" : m.emailConfirmedAt().toString(), m.source(),
-                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN), m.role() == Role.MEMBER,
+                        m.postcode(), m.phone(), m.contactConsent(), m.role().code(), Dates.shown(m.createdAt()),
+                        m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()), m.source(),
+                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN) || m.role() != Role.ADMIN, viewer.can(Role.ADMIN),
+                        m.role() == Role.MEMBER,
                         m.role() == Role.ORGANISER, m.role() == Role.ADMIN, errors.stream().map(FieldError::message).toList(),
                         notice));
     }
@@ -151,6 +153,18 @@ public final class OrganiserPages implements HttpService {
 
     private void note(ServerRequest req, ServerResponse res) {
         formAction(req, res, (viewer, form, id) -> members.addNote(viewer.acting(), id, Forms.field(form, "note")));
+    }
+
+    private void role(ServerRequest req, ServerResponse res) {
+        formAction(req, res, (viewer, form, id) -> {
+            Role role;
+            try {
+                role = Role.fromCode(Forms.field(form, "role"));
+            } catch (IllegalArgumentException e) {
+                return List.of(new FieldError("role", "Choose member, organiser or admin."));
+            }
+            return members.setRole(viewer.acting(), id, role);
+        });
     }
 
     /** What a form on a member's record does; returns the errors to show. */
@@ -187,7 +201,7 @@ public final class OrganiserPages implements HttpService {
     }
 
     private ImportView emptyImport(Viewer viewer, String error) {
-        return new ImportView("Import members", viewer.csrf(), 0, "", "", 0, 0, 0, 0, 0, List.of(), false, error);
+        return new ImportView("Import members", viewer.csrf(), 0, "", "", 0, 0, 0, 0, 0, 0, List.of(), error);
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
@@ -225,11 +239,9 @@ public final class OrganiserPages implements HttpService {
             // Without JavaScript, the progress view reloads itself until the job is done.
             res.header(HeaderNames.create("Refresh"), "2");
         }
-        List<ImportView.Problem> problems = s.problems().stream().limit(REPORT_ROWS)
-                .map(p -> new ImportView.Problem(p.line(), p.column(), p.reason())).toList();
         pages.render(res, Status.OK_200, viewer, "organise/import", new ImportView("Import " + s.fileName(), viewer.get().csrf(),
-                s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(), s.skippedRows(), s.percent(), problems,
-                s.problems().size() > REPORT_ROWS, null));
+                s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(), s.skippedRows(), s.percent(),
+                s.problemCount(), s.problems(), null));
     }
 
     private void importStart(ServerRequest req, ServerResponse res) {

@@ -2,10 +2,19 @@ package org.branchwork.node.web.view;
 
 import java.util.List;
 
-/** The admin page: federation (follows, followers, approvals), the delivery queue, and the audit log. */
+/**
+ * The admin page: federation (follows, followers, approvals), the delivery queue, node settings,
+ * and the audit log a page at a time ({@code auditNewer}/{@code auditOlder} are links or null).
+ */
 public record AdminView(String title, String csrf, String notice, List<Follow> following, List<String> followers,
                         long followerCount, List<String> requests, long pending, long failing, long delivered, long dead,
-                        List<Host> hosts, List<DeadLetter> deadLetters, List<Audit> audit) {
+                        List<Host> hosts, List<DeadLetter> deadLetters, List<Audit> audit, String auditNewer,
+                        String auditOlder, Settings settings) {
+
+    /** Who the node federates with and how follows are answered. */
+    public record Settings(boolean allowlist, boolean manualApproval, List<String> domainBlocks, List<String> actorBlocks,
+                           List<String> allowedDomains) {
+    }
 
     /** A branch we follow. */
     public record Follow(String actor, String state) {

@@ -2,14 +2,12 @@ package org.branchwork.node.web.view;
 
 import java.util.List;
 
+import org.branchwork.node.domain.ImportProblem;
+
 /** A supporter-list import: the upload form, the validation report, or the progress of a running one. */
 public record ImportView(String title, String csrf, long id, String fileName, String state, int totalRows, int validRows,
-                         int doneRows, int skippedRows, int percent, List<Problem> problems, boolean moreProblems,
+                         int doneRows, int skippedRows, int percent, int problemCount, List<ImportProblem> problems,
                          String error) {
-
-    /** A problem row of the report. */
-    public record Problem(int line, String column, String reason) {
-    }
 
     public boolean validated() {
         return state.equals("validated");
@@ -24,7 +22,11 @@ public record ImportView(String title, String csrf, long id, String fileName, St
     }
 
     public boolean hasProblems() {
-        return !problems.isEmpty();
+        return problemCount > 0;
+    }
+
+    public boolean moreProblems() {
+        return problemCount > problems.size();
     }
 
     public boolean uploadForm() {

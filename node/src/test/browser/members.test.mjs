@@ -1,0 +1,152 @@
+// Browser tests of the members web app, run by BrowserIT (node --test) against a real node that
+// it started with a real SMTP server. BrowserIT hands over, in the environment:
+//   BASE_URL      the node, e.g. http://127.0.0.1:41234
+//   MAILBOX_URL   a loopback service answering GET ?to=<address> with the link mailed to it (404 until then)
+//   ADMIN_EMAIL, ADMIN_PASSWORD   the admin BrowserIT set up
+//   CHROMIUM      the browser executable (Debian's /usr/bin/chromium)
+//   SCREENSHOTS   the folder for screenshots (under target/)
+// Everything is found the way a person finds it: by label, role and visible text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: BrowserIT sets it`);
+  return value;
+};
+const BASE = env('BASE_URL');
+const MAILBOX = env('MAILBOX_URL');
+const SHOTS = env('SCREENSHOTS');
+const PASSWORD = 'a long and memorable password';
+mkdirSync(SHOTS, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: env('CHROMIUM'),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function newPage() {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+// Runs a test's steps on a fresh page; on failure the page is kept as FAILED-<name>.png.
+async function onPage(name, steps) {
+  const page = await newPage();
+  try {
+    await steps(page);
+  } catch (e) {
+    await shot(page, `FAILED-${name}`).catch(() => {});
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function mailedLink(to) {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${MAILBOX}?to=${encodeURIComponent(to)}`);
+    if (res.ok) return (await res.text()).trim();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail with a link reached ${to}`);
+}
+
+async function signIn(page, email, password) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/me**');
+}
+
+test('a visitor joins, confirms by the mailed link, lands on the dashboard, and signs in again later', () => onPage('join', async (page) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Join' }).click();
+  await page.getByLabel('Your name').fill('Jo Lindqvist');
+  await page.getByLabel('Email').fill('jo@example.org');
+  await page.getByLabel('Postcode').fill('sk1 3xe');
+  await page.getByLabel('Phone').fill('07700 900123');
+  await page.getByLabel('The branch may contact me').check();
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Password again').fill(PASSWORD);
+  await shot(page, '01-join-form');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await shot(page, '02-check-your-email');
+
+  const link = await mailedLink('jo@example.org');
+  assert.ok(link.startsWith(BASE + '/join/confirm?token='), `the mailed link points at this node: ${link}`);
+  await page.goto(link);
+  await page.waitForURL('**/me?welcome=1');
+  await page.getByText('Hello, Jo Lindqvist').waitFor();
+  assert.equal(await page.getByLabel('Postcode').inputValue(), 'SK1 3XE', 'the postcode is kept normalised');
+  await shot(page, '03-dashboard-after-confirming');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/me');
+  await page.waitForURL('**/signin?next=**');
+  await signIn(page, 'jo@example.org', PASSWORD);
+  await page.getByText('Hello, Jo Lindqvist').waitFor();
+  await shot(page, '04-dashboard-after-signing-in');
+}));
+
+test('an admin makes the new member an organiser', () => onPage('promote', async (page) => {
+  await signIn(page, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
+  await page.getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Name or email').fill('lindqvist');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('link', { name: 'Jo Lindqvist' }).click();
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('organiser');
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await page.getByText('Saved.').waitFor();
+  assert.equal(await page.locator('#member-role').textContent(), 'organiser');
+  await shot(page, '05-admin-made-jo-organiser');
+}));
+
+test('the organiser imports a CSV with a bad row, imports the valid rows, and promotes an imported member', () => onPage('import', async (page) => {
+  await signIn(page, 'jo@example.org', PASSWORD);
+  await page.getByRole('link', { name: 'Members' }).click();
+  await page.getByRole('link', { name: 'Import a CSV' }).click();
+  const csv = [
+    'name,email,postcode,phone,contact_consent,tags',
+    'Sam Okafor,sam@example.org,M1 1AE,,yes,canvasser',
+    'Priya Shah,priya@example.org,SK4 1AA,0161 496 0000,no,"stall, leaflets"',
+    'No Address,not-an-email,SK1 1AA,,yes,',
+  ].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'supporters.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByText('3 rows read').waitFor();
+  const problem = page.getByRole('table', { name: 'Problems in the file' }).getByRole('row').nth(1);
+  assert.equal(await problem.getByRole('cell').nth(0).textContent(), '4', 'the bad row is line 4 of the file');
+  assert.equal(await problem.getByRole('cell').nth(1).textContent(), 'email');
+  await shot(page, '06-import-validation-report');
+
+  await page.getByRole('button', { name: 'Import the 2 valid rows' }).click();
+  await page.locator('#import-done').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('#import-done').textContent(), /Done: 2 members added/);
+  await shot(page, '07-import-done');
+
+  await page.getByRole('link', { name: 'All members' }).click();
+  await page.getByRole('link', { name: 'Sam Okafor' }).click();
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('organiser');
+  assert.equal(await page.locator('#role option[value="admin"]').count(), 0, 'an organiser is not offered the admin role');
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await page.getByText('Saved.').waitFor();
+  assert.equal(await page.locator('#member-role').textContent(), 'organiser');
+  await shot(page, '08-organiser-promoted-sam');
+}));

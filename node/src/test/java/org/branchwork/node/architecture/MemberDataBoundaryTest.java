@@ -1,0 +1,104 @@
+package org.branchwork.node.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberDetails;
+import org.branchwork.node.domain.MemberNote;
+import org.branchwork.node.domain.MemberQuery;
+import org.branchwork.node.service.AccountService;
+import org.branchwork.node.service.MemberImportService;
+import org.branchwork.node.service.MemberService;
+import org.branchwork.node.service.SessionService;
+import org.branchwork.node.storage.EmailTokenStore;
+import org.branchwork.node.storage.MemberImportStore;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.SessionStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Member data stays home, as structure: the member tables are read only by their stores, the
+ * stores are used only by the member services, and nothing under {@code federation} can reach
+ * either or even name a member type. {@code MemberDataStaysHomeIT} checks the same from outside.
+ */
+class MemberDataBoundaryTest {
+
+    private static final Class<?>[] MEMBER_STORES = {MemberStore.class, SessionStore.class, EmailTokenStore.class,
+            MemberImportStore.class};
+    private static final Set<String> MEMBER_TABLES = Set.of("member", "member_tag", "member_note", "web_session", "email_token",
+            "member_import", "member_import_row", "member_import_problem", "member_search_term");
+    private static final Pattern SQL_ON_TABLE = Pattern.compile(
+            "\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.branchwork.node");
+    }
+
+    @Test
+    void federationCodeCannotReachMembers() {
+        noClasses().that().resideInAPackage("org.branchwork.node.federation..")
+                .should().dependOnClassesThat().belongToAnyOf(MemberStore.class, SessionStore.class, EmailTokenStore.class,
+                        MemberImportStore.class, MemberService.class, MemberImportService.class, AccountService.class,
+                        SessionService.class, Member.class, MemberDetails.class, MemberNote.class, MemberQuery.class)
+                .because("no federation code may read member data (SPEC: member data stays home)")
+                .check(classes);
+    }
+
+    @Test
+    void memberStoresAreUsedOnlyByTheMemberServices() {
+        noClasses().that().resideOutsideOfPackages("org.branchwork.node.service..", "org.branchwork.node.storage..")
+                .and().doNotBelongToAnyOf(Node.class)
+                .should().dependOnClassesThat().belongToAnyOf(MEMBER_STORES)
+                .because("member tables are reachable only through the members service; Node only wires them")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheMemberStoresNameTheMemberTablesInSql() throws IOException {
+        Set<String> allowed = Set.of("MemberStore.java", "SessionStore.java", "EmailTokenStore.java", "MemberImportStore.java");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !allowed.contains(p.getFileName().toString()))
+                    // Schema migrations name every table by nature.
+                    .filter(p -> !p.toString().contains("db/migration"))
+                    .filter(MemberDataBoundaryTest::namesAMemberTable)
+                    .map(Path::toString).toList();
+        }
+        assertThat(offenders).as("Java sources with SQL on a member table outside the member stores").isEmpty();
+    }
+
+    @Test
+    void theSqlScanRecognisesAMemberTable() {
+        assertThat(SQL_ON_TABLE.matcher("SELECT email FROM member WHERE id = ?").results()
+                .anyMatch(m -> MEMBER_TABLES.contains(m.group(1).toLowerCase()))).isTrue();
+    }
+
+    private static boolean namesAMemberTable(Path file) {
+        try {
+            return SQL_ON_TABLE.matcher(Files.readString(file)).results()
+                    .anyMatch(m -> MEMBER_TABLES.contains(m.group(1).toLowerCase()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

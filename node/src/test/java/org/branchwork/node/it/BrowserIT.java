@@ -1,0 +1,166 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The members web app in a real browser: Playwright (npm {@code playwright-core}) drives Debian's
+ * Chromium headless against a real node that mails through a real SMTP server. The browser side is
+ * {@code src/test/browser/members.test.mjs} (join, confirm by the mailed link, dashboard, sign in
+ * again; an admin makes an organiser; the organiser imports a CSV and promotes a member); this
+ * class starts what it needs, runs it with {@code node --test}, and then checks the node's state
+ * through the API, so a script that passed without doing its work would still fail here.
+ * Screenshots go to {@code target/browser-screenshots}.
+ *
+ * <p>Outside CI the test is skipped when Chromium or the npm package is missing; in CI
+ * ({@code CI=true}) that is a failure, since {@code .ci/run} installs both.
+ */
+class BrowserIT {
+
+    private static final String ADMIN_EMAIL = "admin@stockport.test";
+    private static final String ADMIN_PASSWORD = "correct horse battery";
+    private static final Path TESTS = Path.of("src/test/browser");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void joinConfirmSignInPromoteAndImportInChromium() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("BRANCHWORK_CHROMIUM", "/usr/bin/chromium"));
+        requireTool(Files.isExecutable(chromium), "Chromium at " + chromium + " (Debian package chromium)");
+        requireTool(Files.isDirectory(TESTS.resolve("node_modules/playwright-core")),
+                "playwright-core in " + TESTS + "/node_modules (npm install --prefix " + TESTS + ")");
+        requireTool(onPath("node"), "Node.js");
+
+        try (TestMail mail = new TestMail()) {
+            Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+            env.putAll(mail.nodeEnvironment());
+            try (Node node = TestNodes.start(dir.resolve("node"), env)) {
+                assertThat(TestNodes.postForm(node, "/setup", Map.of("code", node.setupCode().orElseThrow(),
+                        "adminName", "Ada Admin", "adminEmail", ADMIN_EMAIL, "password", ADMIN_PASSWORD,
+                        "passwordConfirmation", ADMIN_PASSWORD)).statusCode()).isEqualTo(303);
+                HttpServer mailbox = mailbox(mail);
+                try {
+                    runBrowserTests(node, mailbox, chromium);
+                } finally {
+                    mailbox.stop(0);
+                }
+
+                assertThat(member(node, "jo@example.org").path("role").asText()).isEqualTo("organiser");
+                assertThat(member(node, "sam@example.org").path("role").asText()).isEqualTo("organiser");
+                assertThat(member(node, "priya@example.org").path("postcode").asText()).isEqualTo("SK4 1AA");
+                assertThat(members(node, "").path("total").asInt()).as("admin, Jo and the two valid rows; not the bad one")
+                        .isEqualTo(4);
+            }
+        }
+        assertThat(Path.of("target/browser-screenshots/08-organiser-promoted-sam.png")).isNotEmptyFile();
+    }
+
+    private static void runBrowserTests(Node node, HttpServer mailbox, Path chromium) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=spec", "members.test.mjs")
+                .directory(TESTS.toFile()).redirectErrorStream(true);
+        // The browser visits the node at its public URL (http://localhost:<port> here), as people
+        // do: forms posted from any other origin are refused.
+        pb.environment().put("BASE_URL", node.origin().uri().toString());
+        pb.environment().put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link");
+        pb.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
+        pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().put("CHROMIUM", chromium.toString());
+        pb.environment().put("SCREENSHOTS", Path.of("target/browser-screenshots").toAbsolutePath().toString());
+        Process p = pb.start();
+        byte[] output;
+        try (var in = p.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+        String log = new String(output, StandardCharsets.UTF_8);
+        System.out.println(log);
+        if (!finished) {
+            p.destroyForcibly();
+            Assertions.fail("the browser tests did not finish within 5 minutes:\n" + log);
+        }
+        assertThat(p.exitValue()).as("node --test members.test.mjs:\n" + log).isZero();
+    }
+
+    /** {@code GET /link?to=address} answers the link mailed to that address, 404 until one came. */
+    private static HttpServer mailbox(TestMail mail) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/link", exchange -> {
+            String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            String to = query.startsWith("to=") ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : "";
+            Optional<String> link = mail.link(to);
+            answer(exchange, link.isPresent() ? 200 : 404, link.orElse("no link for " + to));
+        });
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static JsonNode member(Node node, String email) throws IOException {
+        JsonNode list = members(node, email);
+        assertThat(list.path("items").size()).as(email + " in " + list).isEqualTo(1);
+        return list.path("items").get(0);
+    }
+
+    private static JsonNode members(Node node, String q) throws IOException {
+        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members?q=" + q))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
+    }
+
+    private static void requireTool(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        String message = "The browser tests need " + what + "; .ci/run installs it.";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    private static boolean onPath(String command) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
