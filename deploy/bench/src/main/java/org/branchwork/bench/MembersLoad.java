@@ -80,7 +80,8 @@ public final class MembersLoad {
                 System.out.printf("| %s | %s | %s | %s |%n", q.getKey(), ms(nanos[perQuery / 2]),
                         ms(nanos[(int) Math.ceil(perQuery * 0.99) - 1]), ms(nanos[perQuery - 1]));
             }
-            System.out.printf("%n| CSV export of every member | time to last byte | bytes | rows |%n| --- | ---: | ---: | ---: |%n");
+            System.out.printf("%n| CSV export of every member | time to last byte | bytes | rows |%n"
+                    + "| --- | ---: | ---: | ---: |%n");
             for (int run = 1; run <= 3; run++) {
                 long start = System.nanoTime();
                 HttpResponse<InputStream> res = admin.client.send(admin.request("/organise/members/export.csv").GET().build(),

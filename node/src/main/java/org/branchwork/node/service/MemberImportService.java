@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -91,8 +90,8 @@ public final class MemberImportService {
                 for (CSVRecord record : parser) {
                     total++;
                     if (total > MAX_ROWS) {
-                        problems.add(new ImportProblem((int) record.getRecordNumber() + 1, "", "A file may have at most " + MAX_ROWS
-                                + " rows; split it."));
+                        problems.add(new ImportProblem((int) record.getRecordNumber() + 1, "",
+                                "A file may have at most " + MAX_ROWS + " rows; split it."));
                         break;
                     }
                     checkRow(record, header, emails, problems).ifPresent(valid::add);
@@ -116,7 +115,8 @@ public final class MemberImportService {
                 problems.subList(0, Math.min(problems.size(), REPORT_PROBLEMS)));
     }
 
-    private static Optional<ImportRow> checkRow(CSVRecord r, Map<String, Integer> header, Set<String> emails, List<ImportProblem> out) {
+    private static Optional<ImportRow> checkRow(CSVRecord r, Map<String, Integer> header, Set<String> emails,
+                                                List<ImportProblem> out) {
         int line = (int) r.getRecordNumber() + 1;
         int before = out.size();
         String tags = get(r, header, "tags");

@@ -25,7 +25,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Screenshots go to {@code target/browser-screenshots}.
  *
  * <p>Outside CI the test is skipped when Chromium or the npm package is missing; in CI
- * ({@code CI=true}) that is a failure, since {@code .ci/run} installs both.
+ * ({@code CI=true}) that is a failure ({@link ExternalTools}).
  */
 class BrowserIT {
 
@@ -54,10 +53,10 @@ class BrowserIT {
     @Test
     void joinConfirmSignInPromoteAndImportInChromium() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("BRANCHWORK_CHROMIUM", "/usr/bin/chromium"));
-        requireTool(Files.isExecutable(chromium), "Chromium at " + chromium + " (Debian package chromium)");
-        requireTool(Files.isDirectory(TESTS.resolve("node_modules/playwright-core")),
+        ExternalTools.require(Files.isExecutable(chromium), "Chromium at " + chromium + " (Debian package chromium)");
+        ExternalTools.require(Files.isDirectory(TESTS.resolve("node_modules/playwright-core")),
                 "playwright-core in " + TESTS + "/node_modules (npm install --prefix " + TESTS + ")");
-        requireTool(onPath("node"), "Node.js");
+        ExternalTools.require(onPath("node"), "Node.js");
 
         try (TestMail mail = new TestMail()) {
             Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
@@ -142,17 +141,6 @@ class BrowserIT {
                 .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return JSON.readTree(res.body());
-    }
-
-    private static void requireTool(boolean present, String what) {
-        if (present) {
-            return;
-        }
-        String message = "The browser tests need " + what + "; .ci/run installs it.";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     private static boolean onPath(String command) {

@@ -1,7 +1,6 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,8 +46,8 @@ class IndependentPeerIT {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.exists(SCRIPT.getParent().resolve("node_modules/http-message-signatures")),
-                "deploy/interop/node_modules is missing: npm install --prefix deploy/interop --no-package-lock");
+        ExternalTools.require(Files.exists(SCRIPT.getParent().resolve("node_modules/http-message-signatures")),
+                "deploy/interop/node_modules (npm install --prefix deploy/interop --no-package-lock)");
         node = TestNodes.federating(dir, "stockport");
     }
 
@@ -68,7 +67,7 @@ class IndependentPeerIT {
             peer = new ProcessBuilder("node", SCRIPT.toString(), "stockport@localhost:" + node.port(), "http")
                     .redirectError(dir.resolve("peer-err.txt").toFile()).start();
         } catch (IOException noNode) {
-            assumeTrue(false, "Node.js (node) is not on the PATH");
+            ExternalTools.require(false, "Node.js (node) on the PATH");
         }
         Thread.ofVirtual().start(this::readEvents);
 

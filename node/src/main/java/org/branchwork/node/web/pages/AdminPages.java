@@ -45,7 +45,8 @@ public final class AdminPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue, NodeSettingsService settings,
+    public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue,
+                      NodeSettingsService settings,
                       AuditLog audit, Sessions sessions, Csrf csrf, Pages pages) {
         this.follows = follows;
         this.followRequests = followRequests;

@@ -141,8 +141,8 @@ public final class OrganiserPages implements HttpService {
                 "organise/member", new MemberRecordView(m.displayName(), viewer.csrf(), m.id().value(), m.displayName(), m.email(),
                         m.postcode(), m.phone(), m.contactConsent(), m.role().code(), Dates.shown(m.createdAt()),
                         m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()), m.source(),
-                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN) || m.role() != Role.ADMIN, viewer.can(Role.ADMIN),
-                        m.role() == Role.MEMBER,
+                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN) || m.role() != Role.ADMIN,
+                        viewer.can(Role.ADMIN), m.role() == Role.MEMBER,
                         m.role() == Role.ORGANISER, m.role() == Role.ADMIN, errors.stream().map(FieldError::message).toList(),
                         notice));
     }

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record MemberRecordView(String title, String csrf, long id, String name, String email, String postcode, String phone,
                                boolean consent, String role, String joined, String confirmed, String source, String tags,
-                               List<Note> notes, boolean canSetRole, boolean admin, boolean isMember, boolean isOrganiser, boolean isAdmin,
+                               List<Note> notes, boolean canSetRole, boolean admin, boolean isMember, boolean isOrganiser,
+                               boolean isAdmin,
                                List<String> errors, String notice) {
 
     /** A note as shown. */
