@@ -3,11 +3,7 @@
 # they wrap, so our layer's overhead shows as a ratio. Results: docs/PERFORMANCE.md.
 # Usage: deploy/bench/run-protocol.sh [JMH options, e.g. -f 1 -wi 2 -i 3 SignatureBenchmarks]
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-. "$root/deploy/lib/jdk.sh"
-branchwork_find_jdk || exit 1
-(cd "$root" && mvn -B -q -DskipTests package -pl deploy/bench -am)
-bench="$root/deploy/bench/target"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-f 1 -wi 3 -i 5 -w 1s -r 2s -tu us -bm avgt)
-exec "$BRANCHWORK_JAVA_HOME/bin/java" -cp "$bench/classes:$bench/lib/*" org.openjdk.jmh.Main "${args[@]}"
+bench_run org.openjdk.jmh.Main "${args[@]}"

@@ -67,14 +67,12 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void setMode(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
-        if (who.isEmpty()) {
+        Optional<AdminPost> post = adminPost(req, res);
+        if (post.isEmpty()) {
             return;
         }
-        JsonNode body = body(req, res);
-        if (body == null) {
-            return;
-        }
+        Acting who = post.get().who();
+        JsonNode body = post.get().body();
         String mode = body.path("mode").asText(null);
         String approval = body.path("followApproval").asText(null);
         if ((mode == null && approval == null) || (mode != null && !mode.equals("open") && !mode.equals("allowlist"))) {
@@ -87,29 +85,26 @@ public final class FederationPolicyEndpoint implements HttpService {
             return;
         }
         if (mode != null) {
-            settings.setMode(who.get(), PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            settings.setMode(who, PeerPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
         }
         if (approval != null) {
-            settings.setManualApproval(who.get(), approval.equals("manual"));
+            settings.setManualApproval(who, approval.equals("manual"));
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
     private void add(ServerRequest req, ServerResponse res, PolicyList list) {
-        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
-        if (who.isEmpty()) {
+        Optional<AdminPost> post = adminPost(req, res);
+        if (post.isEmpty()) {
             return;
         }
-        JsonNode body = body(req, res);
-        if (body == null) {
-            return;
-        }
+        JsonNode body = post.get().body();
         if (!body.path("value").isTextual()) {
             new Problem(422, "missing_value", "Invalid entry", "Send {\"value\": \"example.org\"} (or an actor IRI).").send(res);
             return;
         }
         try {
-            boolean added = settings.add(who.get(), list, body.get("value").textValue());
+            boolean added = settings.add(post.get().who(), list, body.get("value").textValue());
             res.status(added ? Status.CREATED_201 : Status.OK_200).send();
         } catch (IllegalArgumentException e) {
             new Problem(422, "invalid_value", "Invalid entry", e.getMessage()).send(res);
@@ -133,8 +128,13 @@ public final class FederationPolicyEndpoint implements HttpService {
         }
     }
 
-    private static JsonNode body(ServerRequest req, ServerResponse res) {
-        return ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md").orElse(null);
+    /** An admin's request and its JSON body; empty when either was refused (the answer is sent). */
+    private record AdminPost(Acting who, JsonNode body) {
+    }
+
+    private Optional<AdminPost> adminPost(ServerRequest req, ServerResponse res) {
+        return auth.acting(req, res, Role.ADMIN).flatMap(who ->
+                ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md").map(body -> new AdminPost(who, body)));
     }
 
 }

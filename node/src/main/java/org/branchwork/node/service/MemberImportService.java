@@ -201,17 +201,18 @@ public final class MemberImportService {
         try {
             // Each batch and its progress commit together, so after a crash the import resumes
             // exactly after the last batch that made it.
-            boolean more = true;
-            while (more) {
-                more = tx.inTransaction(c -> {
-                    StoredImport job = store.find(c, id).orElseThrow();
-                    List<ImportRow> batch = store.rowsAfter(c, id, job.lastLine(), BATCH);
+            int lastLine = tx.inTransaction(c -> store.find(c, id).orElseThrow().lastLine());
+            while (lastLine >= 0) {
+                int after = lastLine;
+                lastLine = tx.inTransaction(c -> {
+                    List<ImportRow> batch = store.rowsAfter(c, id, after, BATCH);
                     if (batch.isEmpty()) {
-                        return false;
+                        return -1;
                     }
                     int added = members.insertBatch(c, batch);
-                    store.progress(c, id, added, batch.size() - added, batch.get(batch.size() - 1).line());
-                    return true;
+                    int last = batch.get(batch.size() - 1).line();
+                    store.progress(c, id, added, batch.size() - added, last);
+                    return last;
                 });
             }
             tx.inTransaction(c -> {

@@ -55,8 +55,7 @@ public final class MemberImportStore {
                 INSERT INTO member_import_row (import_id, line, display_name, email, postcode, phone, contact_consent, tags)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
-            int pending = 0;
-            for (ImportRow r : rows) {
+            insertAll(s, rows, r -> {
                 MemberDetails d = r.details();
                 s.setLong(1, id);
                 s.setInt(2, r.line());
@@ -66,38 +65,42 @@ public final class MemberImportStore {
                 s.setString(6, d.phone());
                 s.setBoolean(7, d.contactConsent());
                 s.setString(8, String.join(",", r.tags()));
-                s.addBatch();
-                if (++pending == INSERT_BATCH) {
-                    s.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                s.executeBatch();
-            }
+            });
         }
     }
 
     public void addProblems(Connection c, long id, List<ImportProblem> problems) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO member_import_problem (import_id, seq, line, column_name, reason) VALUES (?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            int seq = 0;
-            for (ImportProblem p : problems) {
+            int[] seq = {0};
+            insertAll(s, problems, p -> {
                 s.setLong(1, id);
-                s.setInt(2, seq++);
+                s.setInt(2, seq[0]++);
                 s.setInt(3, p.line());
                 s.setString(4, p.column().length() > 40 ? p.column().substring(0, 40) : p.column());
                 s.setString(5, p.reason().length() > 500 ? p.reason().substring(0, 500) : p.reason());
-                s.addBatch();
-                if (++pending == INSERT_BATCH) {
-                    s.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
+            });
+        }
+    }
+
+    /** Sets one item's parameters on the statement. */
+    private interface Binder<T> {
+        void bind(T item) throws SQLException;
+    }
+
+    /** Adds each item to the statement's batch and sends the batch every {@link #INSERT_BATCH} rows. */
+    private static <T> void insertAll(PreparedStatement s, List<T> items, Binder<T> binder) throws SQLException {
+        int pending = 0;
+        for (T item : items) {
+            binder.bind(item);
+            s.addBatch();
+            if (++pending == INSERT_BATCH) {
                 s.executeBatch();
+                pending = 0;
             }
+        }
+        if (pending > 0) {
+            s.executeBatch();
         }
     }
 

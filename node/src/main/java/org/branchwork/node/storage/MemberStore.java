@@ -33,6 +33,9 @@ public final class MemberStore {
     private static final String COLUMNS = "m.id, m.email, m.display_name, m.postcode, m.phone, m.contact_consent, m.role, "
             + "m.created_at, m.email_confirmed_at, m.source";
 
+    /** Whether the database is HSQLDB (known at the first count; one database per node). */
+    private volatile Boolean hsqldb;
+
     /** One page of a search and how many members match in all. */
     public record Page(List<Member> members, long total) {
     }
@@ -241,7 +244,10 @@ public final class MemberStore {
      * HSQLDB keeps the table's row count, so ask it, and count only on another database.
      */
     public long countAll(Connection c) throws SQLException {
-        if (c.getMetaData().getDatabaseProductName().startsWith("HSQL")) {
+        if (hsqldb == null) {
+            hsqldb = c.getMetaData().getDatabaseProductName().startsWith("HSQL");
+        }
+        if (hsqldb) {
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT CARDINALITY FROM INFORMATION_SCHEMA.SYSTEM_TABLESTATS
                     WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'MEMBER'
