@@ -15,6 +15,20 @@ import io.helidon.webserver.WebServer;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.EventsEndpoint;
+import org.branchwork.node.federation.FediverseDirectory;
+import org.branchwork.node.federation.inbound.handlers.RsvpHandlers;
+import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.ProfileService;
+import org.branchwork.node.storage.EventStore;
+import org.branchwork.node.storage.OutgoingRsvpStore;
+import org.branchwork.node.storage.PublicProfileStore;
+import org.branchwork.node.storage.RsvpStore;
+import org.branchwork.node.storage.SubscriptionStore;
+import org.branchwork.node.web.CalendarFeeds;
+import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.mail.LogMailer;
@@ -210,7 +224,8 @@ public final class Node implements AutoCloseable {
         ActivityCodec codec = new ActivityCodec();
         LocalUris uris = new LocalUris(origin);
         ActorKeyService keys = new ActorKeyService(tx, new ActorKeyStore(), random, clock);
-        LocalActors actors = new LocalActors(branches, keys, uris);
+        PublicProfileStore profileStore = new PublicProfileStore();
+        LocalActors actors = new LocalActors(branches, keys, uris, tx, profileStore);
         // Key generation (RSA-2048) takes a moment: before listening, not on the first request.
         keys.ensureKeys(ActorKeyService.ActorRole.INSTANCE);
         keys.ensureKeys(ActorKeyService.ActorRole.BRANCH);
@@ -225,32 +240,48 @@ public final class Node implements AutoCloseable {
         FollowStore followStore = new FollowStore();
         DeliveryStore deliveryStore = new DeliveryStore();
         AnnouncementMapper announcementMapper = new AnnouncementMapper(uris);
-        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, announcementMapper, clock);
+        EventMapper eventMapper = new EventMapper(uris);
+        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, uris, announcementMapper,
+                eventMapper, clock);
         PeerHealth peerHealth = new PeerHealth(tx, new PeerHostStore(), clock);
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, peerHealth, clock),
-                () -> actors.branch().map(b -> b.keys().rsa()), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
+                signAs -> signAs == null ? actors.branch().map(b -> b.keys().rsa())
+                        : actors.person(signAs).map(LocalActors.PersonActor::rsa), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
                 peerHealth, clock);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
         ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, codec, clock);
+        FollowService followService = new FollowService(actors, uris,
+                new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
+        // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
+        RsvpStore rsvpStore = new RsvpStore();
+        EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, worker::wake, clock);
+        OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
+        SubscriptionStore subscriptions = new SubscriptionStore();
+        ProfileService profiles = new ProfileService(tx, profileStore, subscriptions, outgoingRsvps, remoteObjects,
+                new FediverseDirectory(followService, resolver, fetcher, tx, remoteObjects), outbox,
+                () -> branches.current().map(b -> b.slug()), worker::wake, random, clock);
+        RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, resolver, events, profiles);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
                 .on(ActivityType.CREATE, content::create)
                 .on(ActivityType.UPDATE, content::update)
                 .on(ActivityType.DELETE, content::delete)
                 .on(ActivityType.ANNOUNCE, content::announce)
                 .on(ActivityType.FOLLOW, followHandlers::follow)
-                .on(ActivityType.UNDO, followHandlers::undo)
-                .on(ActivityType.ACCEPT, followHandlers::accept)
-                .on(ActivityType.REJECT, followHandlers::reject);
+                .on(ActivityType.UNDO, a -> rsvpHandlers.undoesJoin(a) ? rsvpHandlers.undo(a) : followHandlers.undo(a))
+                .on(ActivityType.ACCEPT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, true)
+                        : followHandlers.accept(a))
+                .on(ActivityType.REJECT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, false)
+                        : followHandlers.reject(a))
+                .on(ActivityType.JOIN, rsvpHandlers::join)
+                .on(ActivityType.LEAVE, rsvpHandlers::leave);
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
                 (c, received) -> inboxStore.insert(c, received, clock.instant()));
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
                 resolver, peerPolicy, inboxInserts);
-        FollowService followService = new FollowService(actors, uris,
-                new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         // Members: accounts, sessions, organiser tools. Personal data stays behind MemberService.
         AuditLog audit = new AuditLog(tx, new AuditStore(), clock);
         NodeSettingsService nodeSettings = new NodeSettingsService(peerPolicy, audit, tx);
@@ -262,7 +293,13 @@ public final class Node implements AutoCloseable {
         AccountService accounts = new AccountService(tx, memberStore, new EmailTokenStore(), hasher, sessionService,
                 new LoginThrottle(clock), mailer, audit, () -> origin.uri().toString(),
                 () -> branches.current().map(b -> b.name()).orElse("Branchwork"), random, clock);
-        MemberService memberService = new MemberService(tx, memberStore, sessionService, audit, clock);
+        // An erased member's RSVPs still count but name nobody; their profile, subscriptions and sent RSVPs go.
+        MemberService memberService = new MemberService(tx, memberStore, sessionService, audit, clock, (c, m) -> {
+            rsvpStore.anonymise(c, m);
+            profileStore.delete(c, m);
+            outgoingRsvps.forget(c, m);
+            subscriptions.forget(c, m);
+        });
         MemberImportService imports = new MemberImportService(tx, new MemberImportStore(), memberService, audit, clock);
         BooleanSupplier secure = () -> "https".equals(origin.uri().getScheme());
         Sessions sessions = new Sessions(sessionService, secure);
@@ -277,7 +314,7 @@ public final class Node implements AutoCloseable {
         var components = new Routes.Components(
                 new HealthEndpoint(database.dataSource(), ready::get),
                 setupPages,
-                new HomePages(branches, setup, setupPages, templates, origin, sessions),
+                new HomePages(branches, setup, setupPages, templates, origin, sessions, announcements, events),
                 new ErrorHandlers(templates),
                 new WebFingerEndpoint(actors, uris),
                 new NodeInfoEndpoint(actors, uris, version()),
@@ -286,6 +323,7 @@ public final class Node implements AutoCloseable {
                 new InboxEndpoint(pipeline, processor, origin),
                 new FollowsEndpoint(followService, apiAuth),
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
+                new EventsEndpoint(events, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, nodeSettings, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
@@ -294,7 +332,10 @@ public final class Node implements AutoCloseable {
                 new MemberPages(memberService, sessions, csrf, pages),
                 new OrganiserPages(memberService, imports, sessions, csrf, pages),
                 new AdminPages(followService, followHandlers, deliveryQueue, nodeSettings, audit, sessions, csrf, pages),
-                new ObjectEndpoint(announcements, announcementMapper, actors, codec));
+                new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, outbox, actors, codec),
+                new CalendarFeeds(events, announcements, branches, uris),
+                new EventPages(events, sessions, csrf, pages),
+                new FeedPages(profiles, sessions, csrf, pages, uris::authority));
 
         WebServer server = WebServer.builder()
                 .host(config.host())

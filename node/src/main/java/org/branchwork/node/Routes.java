@@ -5,6 +5,10 @@ import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.EventsEndpoint;
+import org.branchwork.node.web.CalendarFeeds;
+import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.web.pages.AccountPages;
@@ -43,15 +47,17 @@ final class Routes {
                 .register("/ns", c.context())
                 .register("/api/v1/follows", c.follows())
                 .register("/api/v1/announcements", c.announcements())
+                .register("/api/v1/events", c.events())
                 .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin/deliveries", c.deliveries())
                 .register("/api/v1/members", c.members())
-                .register("/me", c.memberPages())
+                .register("/me", c.memberPages(), c.feedPages())
                 .register("/organise", c.organiserPages())
                 .register("/admin", c.adminPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
-                .register("/", c.inbox(), c.actors(), c.objects(), c.accountPages(), c.homePages());
+                .register("/", c.inbox(), c.actors(), c.objects(), c.calendars(), c.eventPages(), c.accountPages(),
+                        c.homePages());
         c.errors().register(routing);
     }
 
@@ -59,9 +65,10 @@ final class Routes {
     record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
                       ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
-                      AnnouncementsEndpoint announcements, FederationPolicyEndpoint policy,
+                      AnnouncementsEndpoint announcements, EventsEndpoint events, FederationPolicyEndpoint policy,
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
-                      OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects) {
+                      OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
+                      CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages) {
     }
 }

@@ -46,4 +46,39 @@ final class ApiJson {
         Problem.badRequest("invalid_json", "The body must be a JSON object: " + expected + ".").send(res);
         return Optional.empty();
     }
+
+    /** Sends a JSON document with a status. */
+    static void send(ServerResponse res, io.helidon.http.Status status, com.fasterxml.jackson.databind.JsonNode body) {
+        res.status(status);
+        res.headers().set(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json");
+        res.headers().set(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(body.toString());
+    }
+
+    /** 422 naming every field that failed, in RFC 9457 form with an {@code errors} extension. */
+    static void invalid(ServerResponse res, String title, String code,
+                        java.util.List<org.branchwork.node.service.FieldError> fieldErrors) {
+        com.fasterxml.jackson.databind.node.ObjectNode problem = JSON.createObjectNode().put("type", "about:blank")
+                .put("title", title).put("status", 422).put("code", code).put("detail", fieldErrors.get(0).message());
+        com.fasterxml.jackson.databind.node.ArrayNode errors = problem.putArray("errors");
+        fieldErrors.forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
+        res.status(io.helidon.http.Status.UNPROCESSABLE_CONTENT_422);
+        res.headers().set(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/problem+json");
+        res.send(problem.toString());
+    }
+
+    /** A text field of the body, or null when absent or JSON null; anything else than text is read as its text form. */
+    static String text(com.fasterxml.jackson.databind.JsonNode body, String field) {
+        com.fasterxml.jackson.databind.JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** A positive whole-number query parameter, or {@code fallback} when absent or not one. */
+    static int intParam(ServerRequest req, String name, int fallback) {
+        try {
+            return Math.max(1, Integer.parseInt(req.query().first(name).orElse(String.valueOf(fallback))));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
 }

@@ -27,7 +27,12 @@ public final class ActivityJson {
     }
 
     public static void send(ServerResponse res, String json) {
-        res.status(Status.OK_200);
+        send(res, Status.OK_200, json);
+    }
+
+    /** Sends a document with another status (a {@code Tombstone} with 410). */
+    public static void send(ServerResponse res, Status status, String json) {
+        res.status(status);
         res.headers().contentType(ACTIVITY_JSON);
         res.headers().set(HeaderNames.VARY, "Accept");
         res.headers().set(HeaderNames.CACHE_CONTROL, "max-age=60");

@@ -94,6 +94,23 @@ public final class FollowService {
         return new Result.Requested(following);
     }
 
+    /** Follows unless the branch already follows (or asked to follow) the target: members' subscriptions share one follow. */
+    public Result followOnce(String target) {
+        try {
+            URI actorId = resolveTarget(target);
+            Optional<FollowStore.Following> existing = tx.inTransaction(c -> follows.following(c, actorId))
+                    .filter(f -> !f.state().equals("rejected"));
+            if (existing.isPresent()) {
+                return new Result.Requested(existing.get());
+            }
+        } catch (IllegalArgumentException e) {
+            return new Result.Failed(422, "invalid_target", e.getMessage());
+        } catch (FetchException e) {
+            return new Result.Failed(422, "unresolvable_target", e.getMessage());
+        }
+        return follow(target);
+    }
+
     /** Stops following: {@code Undo(Follow)} to the target, and the row removed. */
     public boolean unfollow(String target) {
         Optional<LocalActors.BranchActor> branch = actors.branch();

@@ -1,5 +1,13 @@
 package org.branchwork.node.federation;
 
+import java.security.PublicKey;
+
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.storage.PublicProfileStore;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.SigningKey;
+
 import java.util.Optional;
 
 import org.branchwork.node.domain.ActorKeys;
@@ -22,10 +30,15 @@ public final class LocalActors {
     private final BranchService branches;
     private final ActorKeyService keys;
     private final LocalUris uris;
+    private final Transactions tx;
+    private final PublicProfileStore profiles;
     private volatile ActorKeys instanceKeys;
     private volatile BranchActor cachedBranch;
 
-    public LocalActors(BranchService branches, ActorKeyService keys, LocalUris uris) {
+    public LocalActors(BranchService branches, ActorKeyService keys, LocalUris uris, Transactions tx,
+                       PublicProfileStore profiles) {
+        this.tx = tx;
+        this.profiles = profiles;
         this.branches = branches;
         this.keys = keys;
         this.uris = uris;
@@ -44,6 +57,18 @@ public final class LocalActors {
             }
         }
         return k;
+    }
+
+    /** A member's public actor: what it shows and the key that signs its activities. */
+    public record PersonActor(PublicProfile profile, SigningKey rsa, PublicKey rsaPublic) {
+    }
+
+    /** The person actor with this handle, if a member published one. */
+    public Optional<PersonActor> person(String handle) {
+        return tx.inTransaction(c -> profiles.byHandle(c, handle)).map(p -> new PersonActor(
+                new PublicProfile(p.handle(), p.displayName()),
+                new SigningKey(uris.personRsaKey(p.handle()).toString(), Pem.readPrivateKey(p.privatePem())),
+                Pem.readPublicKey(p.publicPem())));
     }
 
     /** The branch actor, or empty while the node is not set up. */

@@ -96,6 +96,49 @@ public final class LocalUris {
         return at("/announcements/" + id.value() + "/activity");
     }
 
+    public URI event(org.branchwork.node.domain.EventId id) {
+        return at("/events/" + id.value());
+    }
+
+    /** The {@code Create} activity that published an event. */
+    public URI eventCreate(org.branchwork.node.domain.EventId id) {
+        return at("/events/" + id.value() + "/activity");
+    }
+
+    /** The event id an IRI of ours names, if it is an event IRI. */
+    public Optional<org.branchwork.node.domain.EventId> eventIdOf(URI iri) {
+        if (!isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/events/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(org.branchwork.node.domain.EventId.parse(iri.getRawPath().substring("/events/".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A member's opt-in {@code Person} actor. */
+    public URI person(String handle) {
+        return at("/people/" + handle);
+    }
+
+    public URI personInbox(String handle) {
+        return at("/people/" + handle + "/inbox");
+    }
+
+    public URI personRsaKey(String handle) {
+        return URI.create(person(handle) + "#main-key");
+    }
+
+    /** The handle a person IRI of ours names. */
+    public Optional<String> personHandleOf(URI iri) {
+        if (!isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/people/")) {
+            return Optional.empty();
+        }
+        String rest = iri.getRawPath().substring("/people/".length());
+        return rest.isEmpty() || rest.contains("/") ? Optional.empty() : Optional.of(rest);
+    }
+
     /** A new id for an activity the branch sends. */
     public URI newActivity() {
         return at("/activities/" + java.util.UUID.randomUUID());

@@ -1,9 +1,14 @@
 package org.branchwork.node.service;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.branchwork.node.domain.Announcement;
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.domain.Rsvp;
 
 /**
  * The port through which services tell the network about a change, inside their own transaction.
@@ -13,4 +18,29 @@ public interface FederationOutbox {
 
     /** The branch published an announcement. */
     void announcementPublished(Connection c, Announcement announcement) throws SQLException;
+
+    /** An organiser edited it. */
+    void announcementUpdated(Connection c, Announcement announcement) throws SQLException;
+
+    /** An organiser deleted it. */
+    void announcementDeleted(Connection c, Announcement announcement) throws SQLException;
+
+    /** The branch published an event. */
+    void eventPublished(Connection c, BranchEvent event, EventCounts counts) throws SQLException;
+
+    /** An event changed: edited, cancelled, or its participant counts moved. */
+    void eventUpdated(Connection c, BranchEvent event, EventCounts counts) throws SQLException;
+
+    /** An event was deleted. */
+    void eventDeleted(Connection c, BranchEvent event) throws SQLException;
+
+    /** A remote actor's RSVP was accepted or refused: the answer goes to them. */
+    void rsvpAnswered(Connection c, BranchEvent event, Rsvp rsvp, boolean accepted) throws SQLException;
+
+    /**
+     * A member with a public profile RSVPs to another branch's event ({@code Join}, {@code joinId}
+     * null) or withdraws the RSVP that {@code joinId} made ({@code Leave}). Returns the id of the
+     * activity sent.
+     */
+    URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining) throws SQLException;
 }

@@ -67,12 +67,27 @@ public final class MemberService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
+    /** Data of other features that points at a member, told in the erasing transaction. */
+    @FunctionalInterface
+    public interface MemberLinks {
+        void erased(java.sql.Connection c, MemberId member) throws java.sql.SQLException;
+    }
+
+    private final MemberLinks links;
+
+    public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock,
+                         MemberLinks links) {
         this.tx = tx;
         this.members = members;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
+        this.links = links;
+    }
+
+    /** Without links to other features (tests of members alone). */
+    public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
+        this(tx, members, sessions, audit, clock, (c, m) -> { });
     }
 
     public Listing search(Acting who, MemberQuery q) {
@@ -287,6 +302,7 @@ public final class MemberService {
             if (self.role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
                 return List.of(new FieldError("account", "You are the only admin: make someone else admin first."));
             }
+            links.erased(c, self.id());
             members.delete(c, self.id());
             audit.record(c, new Acting(self.id(), self.role()), "member.erased", self.id(), "");
             return List.<FieldError>of();

@@ -5,4 +5,11 @@ public final class NotAllowed extends RuntimeException {
     public NotAllowed(String message) {
         super(message);
     }
+
+    /** Throws unless {@code who} has at least {@code role}. */
+    public static void unless(Acting who, org.branchwork.node.domain.Role role) {
+        if (who == null || !who.can(role)) {
+            throw new NotAllowed("This needs the " + role.code() + " role.");
+        }
+    }
 }

@@ -15,18 +15,27 @@ import java.util.Locale;
 public final class DeliveryStore {
 
     /** One queued delivery. */
-    public record Delivery(long id, URI inbox, String host, String activityId, String body, int attempts) {
+    /** A queued delivery; {@code signAs} is null for the branch, else the handle of the member actor that signs it. */
+    public record Delivery(long id, URI inbox, String host, String activityId, String body, int attempts, String signAs) {
     }
 
     /** Queue counts, for the admin view and tests; {@code failing} are pending rows that failed at least once. */
     public record Counts(long pending, long failing, long delivered, long dead) {
     }
 
+    /** Queues a delivery signed by the branch. */
     public void enqueue(Connection c, URI inbox, String activityId, String body, Instant now) throws SQLException {
+        enqueue(c, inbox, activityId, body, now, null);
+    }
+
+    /** Queues a delivery signed by the branch ({@code signAs} null) or by a member's public actor. */
+    public void enqueue(Connection c, URI inbox, String activityId, String body, Instant now, String signAs)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO delivery (inbox, host, activity_id, body, attempts, next_attempt_at, state, created_at)
-                VALUES (?, ?, ?, ?, 0, ?, 'pending', ?)
+                INSERT INTO delivery (inbox, host, activity_id, body, attempts, next_attempt_at, state, created_at, sign_as)
+                VALUES (?, ?, ?, ?, 0, ?, 'pending', ?, ?)
                 """)) {
+            s.setString(7, signAs);
             s.setString(1, inbox.toString());
             s.setString(2, hostOf(inbox));
             s.setString(3, activityId);
@@ -41,7 +50,7 @@ public final class DeliveryStore {
     public List<Delivery> due(Connection c, Instant now, int limit) throws SQLException {
         List<Delivery> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, inbox, host, activity_id, body, attempts FROM delivery
+                SELECT id, inbox, host, activity_id, body, attempts, sign_as FROM delivery
                 WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
                 """)) {
             s.setTimestamp(1, Timestamp.from(now));
@@ -49,7 +58,7 @@ public final class DeliveryStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Delivery(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)));
+                            rs.getString(5), rs.getInt(6), rs.getString(7)));
                 }
             }
         }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Content received from followed actors, with its owner, so that only the owner may change it. */
@@ -16,22 +18,70 @@ public final class RemoteObjectStore {
     public record RemoteObject(URI id, String type, URI attributedTo, String body, boolean deleted) {
     }
 
+    /** What the feed shows of an object, read off its body once when it is stored; {@code safeHtml} is sanitised. */
+    public record Shown(String name, String safeHtml, Instant startsAt, URI url) {
+    }
+
+    /** A feed entry: a stored object as shown, with who it is from and when it arrived. */
+    public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt) {
+    }
+
     /** Stores or replaces the object. */
-    public void save(Connection c, URI id, String type, URI attributedTo, String body, Instant now) throws SQLException {
+    public void save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 MERGE INTO remote_object o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(64)),
-                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
-                    AS v(id, type, attributed_to, body, changed_at) ON o.id = v.id
-                WHEN MATCHED THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL
-                WHEN NOT MATCHED THEN INSERT VALUES (v.id, v.type, v.attributed_to, v.body, v.changed_at, v.changed_at, NULL)
+                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                        CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                        CAST(? AS VARCHAR(2048))))
+                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url) ON o.id = v.id
+                WHEN MATCHED THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL,
+                    o.name = v.name, o.safe_html = v.safe_html, o.starts_at = v.starts_at, o.url = v.url
+                WHEN NOT MATCHED THEN INSERT (id, type, attributed_to, body, received_at, updated_at, deleted_at, name,
+                    safe_html, starts_at, url)
+                    VALUES (v.id, v.type, v.attributed_to, v.body, v.changed_at, v.changed_at, NULL, v.name, v.safe_html,
+                    v.starts_at, v.url)
                 """)) {
             s.setString(1, id.toString());
             s.setString(2, type);
             s.setString(3, attributedTo.toString());
             s.setString(4, body);
             s.setTimestamp(5, Timestamp.from(now));
+            s.setString(6, shown.name() == null ? null : shown.name().substring(0, Math.min(500, shown.name().length())));
+            s.setString(7, shown.safeHtml());
+            s.setTimestamp(8, shown.startsAt() == null ? null : Timestamp.from(shown.startsAt()));
+            s.setString(9, shown.url() == null ? null : shown.url().toString());
             s.executeUpdate();
         }
+    }
+
+    /** Objects by these actors, not deleted, newest first. */
+    public List<FeedItem> feed(Connection c, List<URI> authors, int limit) throws SQLException {
+        List<FeedItem> out = new ArrayList<>();
+        if (authors.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(authors.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
+                + "received_at FROM remote_object WHERE deleted_at IS NULL AND attributed_to IN (" + marks + ") "
+                + "ORDER BY received_at DESC, id LIMIT ?")) {
+            int i = 1;
+            for (URI a : authors) {
+                s.setString(i++, a.toString());
+            }
+            s.setInt(i, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp starts = rs.getTimestamp(6);
+                    String url = rs.getString(7);
+                    out.add(new FeedItem(URI.create(rs.getString(1)), rs.getString(2), URI.create(rs.getString(3)),
+                            new Shown(rs.getString(4), rs.getString(5), starts == null ? null : starts.toInstant(),
+                                    url == null ? null : URI.create(url)),
+                            rs.getTimestamp(8).toInstant()));
+                }
+            }
+        }
+        return out;
     }
 
     public Optional<RemoteObject> find(Connection c, URI id) throws SQLException {

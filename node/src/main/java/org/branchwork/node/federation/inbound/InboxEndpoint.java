@@ -42,7 +42,8 @@ public final class InboxEndpoint implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/inbox", this::receive)
                 .post("/actor/inbox", this::receive)
-                .post("/groups/{slug}/inbox", this::receive);
+                .post("/groups/{slug}/inbox", this::receive)
+                .post("/people/{handle}/inbox", this::receive);
     }
 
     private void receive(ServerRequest req, ServerResponse res) {

@@ -53,6 +53,17 @@ public final class ActorMapper {
                 true, false);
     }
 
+    /** A member's opt-in public actor: a display name and a key, nothing else from their record. */
+    public Actor person(org.branchwork.node.federation.LocalActors.PersonActor person) {
+        String handle = person.profile().handle();
+        URI id = uris.person(handle);
+        ObjectCore core = ObjectCore.of(id, "Person").withName(person.profile().displayName());
+        return new Actor(core, ActorType.PERSON, handle, uris.personInbox(handle), URI.create(id + "/outbox"), null, null,
+                null, new Endpoints(uris.sharedInbox(), Map.of()),
+                List.of(new PublicKeyInfo(uris.personRsaKey(handle), id, Pem.writePublicKey(person.rsaPublic()))), List.of(),
+                false, false);
+    }
+
     private static PublicKeyInfo publicKey(URI keyId, URI owner, ActorKeys keys) {
         return new PublicKeyInfo(keyId, owner, Pem.writePublicKey(keys.rsaPublic()));
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +35,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Transactions tx;
     private final DeliveryStore store;
     private final InboxClient client;
-    private final Supplier<Optional<SigningKey>> signingKey;
+    private final Function<String, Optional<SigningKey>> signingKey;
     private final Function<URI, Optional<String>> policy;
     private final RetrySchedule schedule;
     private final PeerHealth peers;
@@ -51,7 +50,8 @@ public final class DeliveryWorker implements AutoCloseable {
     /**
      * @param policy why a peer must not be delivered to (blocked, not allowed), or empty
      */
-    public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client, Supplier<Optional<SigningKey>> signingKey,
+    public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client,
+                          Function<String, Optional<SigningKey>> signingKey,
                           Function<URI, Optional<String>> policy, RetrySchedule schedule, PeerHealth peers, Clock clock) {
         this.tx = tx;
         this.store = store;
@@ -105,7 +105,12 @@ public final class DeliveryWorker implements AutoCloseable {
             total.acquire();
             host.acquire();
             try {
-                Optional<SigningKey> key = signingKey.get();
+                Optional<SigningKey> key = signingKey.apply(d.signAs());
+                if (key.isEmpty() && d.signAs() != null) {
+                    record(d, new InboxClient.Outcome.Permanent("not delivered: the member withdrew the public profile "
+                            + d.signAs() + " that was to sign it"), Attempt.NOT_SENT);
+                    return;
+                }
                 if (key.isEmpty()) {
                     return;  // not set up yet: stays pending
                 }

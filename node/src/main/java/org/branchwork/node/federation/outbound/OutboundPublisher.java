@@ -6,25 +6,39 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.branchwork.node.domain.Announcement;
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.federation.LocalActors;
+import org.branchwork.node.federation.LocalUris;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.service.FederationOutbox;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.Ref;
+import org.branchwork.protocol.vocab.Tombstone;
 
 /**
  * Puts outgoing activities in the delivery queue, inside the caller's transaction (so an activity
  * exists exactly when the change that caused it does), one row per distinct inbox. Fan-out to
  * followers uses each peer's shared inbox where it offers one, so a server with a thousand
- * followers gets one request.
+ * followers gets one request. The branch's content carries an FEP-8b32 proof by its Ed25519 key on
+ * the object itself, so a copy relayed by another branch stays verifiable, and on the activity.
  */
 public final class OutboundPublisher implements FederationOutbox {
 
@@ -32,42 +46,91 @@ public final class OutboundPublisher implements FederationOutbox {
     private final FollowStore follows;
     private final ActivityCodec codec;
     private final LocalActors actors;
+    private final LocalUris uris;
     private final AnnouncementMapper announcements;
+    private final EventMapper events;
     private final Clock clock;
 
     public OutboundPublisher(DeliveryStore deliveries, FollowStore follows, ActivityCodec codec, LocalActors actors,
-                             AnnouncementMapper announcements, Clock clock) {
+                             LocalUris uris, AnnouncementMapper announcements, EventMapper events, Clock clock) {
         this.deliveries = deliveries;
         this.follows = follows;
         this.codec = codec;
         this.actors = actors;
+        this.uris = uris;
         this.announcements = announcements;
+        this.events = events;
         this.clock = clock;
     }
 
-    /**
-     * A {@code Create} to every follower, with an FEP-8b32 proof by the branch's Ed25519 key, so a
-     * copy relayed by another branch stays verifiable.
-     */
     @Override
-    public void announcementPublished(Connection c, Announcement announcement) throws SQLException {
-        LocalActors.BranchActor branch = actors.branch()
-                .orElseThrow(() -> new IllegalStateException("announcements need the branch to exist"));
-        Activity create = announcements.create(announcement, branch.branch().slug());
-        ObjectNode signed = DataIntegrityProofs.sign(codec.toJson(create), branch.keys().ed25519(), clock.instant());
-        String body = codec.write(signed);
-        String id = create.id().orElseThrow().toString();
-        for (URI inbox : followerInboxes(c)) {
-            deliveries.enqueue(c, inbox, id, body, clock.instant());
-        }
+    public void announcementPublished(Connection c, Announcement a) throws SQLException {
+        toFollowers(c, announcements.create(a, branch().branch().slug()));
     }
 
-    /** Queues the activity for each inbox (duplicates collapse). */
+    @Override
+    public void announcementUpdated(Connection c, Announcement a) throws SQLException {
+        toFollowers(c, announcements.update(a, branch().branch().slug()));
+    }
+
+    @Override
+    public void announcementDeleted(Connection c, Announcement a) throws SQLException {
+        toFollowers(c, announcements.delete(a, branch().branch().slug()));
+    }
+
+    @Override
+    public void eventPublished(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
+        toFollowers(c, events.create(e, counts, branch().branch().slug()));
+    }
+
+    @Override
+    public void eventUpdated(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
+        toFollowers(c, events.update(e, counts, branch().branch().slug(), clock.instant()));
+    }
+
+    @Override
+    public void eventDeleted(Connection c, BranchEvent e) throws SQLException {
+        toFollowers(c, events.delete(e, branch().branch().slug()));
+    }
+
+    /** {@code Accept} or {@code Reject} of the actor's {@code Join}, embedding it whole (as Mobilizon does). */
+    @Override
+    public void rsvpAnswered(Connection c, BranchEvent e, Rsvp rsvp, boolean accepted) throws SQLException {
+        if (rsvp.actorInbox() == null || rsvp.joinId() == null) {
+            return;
+        }
+        URI branchId = uris.branchActor(branch().branch().slug());
+        Activity join = new Activity(ObjectCore.of(rsvp.joinId(), "Join"), ActivityType.JOIN, Ref.to(rsvp.actor()),
+                List.of(Ref.to(uris.event(e.id()))), null, null, null, null);
+        Activity answer = new Activity(ObjectCore.of(uris.newActivity(), accepted ? "Accept" : "Reject")
+                .withTimes(clock.instant(), null)
+                .withAttribution(branchId, new Audience(List.of(rsvp.actor()), List.of(), List.of(), List.of(), List.of())),
+                accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(join)),
+                null, null, null, null);
+        enqueue(c, answer, List.of(rsvp.actorInbox()));
+    }
+
+    /** {@code Join} (or {@code Leave}) of a remote event, from the member's {@code Person} actor and signed by its key. */
+    @Override
+    public URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining)
+            throws SQLException {
+        URI person = uris.person(who.handle());
+        URI id = uris.newActivity();
+        Audience to = new Audience(List.of(), List.of(), List.of(), List.of(), List.of());
+        Activity activity = new Activity(ObjectCore.of(id, joining ? "Join" : "Leave")
+                .withTimes(clock.instant(), null).withAttribution(person, to),
+                joining ? ActivityType.JOIN : ActivityType.LEAVE, Ref.to(person), List.of(Ref.to(event)),
+                null, null, null, null);
+        deliveries.enqueue(c, ownerInbox, id.toString(), codec.write(activity), clock.instant(), who.handle());
+        return id;
+    }
+
+    /** Queues the activity for each inbox (duplicates collapse), signed by the branch. */
     public void enqueue(Connection c, Activity activity, Collection<URI> inboxes) throws SQLException {
         String body = codec.write(activity);
         String id = activity.id().orElseThrow(() -> new IllegalArgumentException("outgoing activities need an id")).toString();
         for (URI inbox : new LinkedHashSet<>(inboxes)) {
-            deliveries.enqueue(c, inbox, id, body, clock.instant());
+            deliveries.enqueue(c, inbox, id, body, clock.instant(), null);
         }
     }
 
@@ -78,5 +141,33 @@ public final class OutboundPublisher implements FederationOutbox {
             inboxes.add(f.sharedInbox() != null ? f.sharedInbox() : f.inbox());
         }
         return inboxes;
+    }
+
+    /** The activity with its object and itself each proved by the branch's Ed25519 key, as the JSON that goes out. */
+    public ObjectNode signed(Activity activity) {
+        LocalActors.BranchActor branch = branch();
+        ObjectNode json = codec.toJson(activity);
+        AsObject object = activity.object().flatMap(Ref::embedded).orElse(null);
+        if (object != null && !(object instanceof Tombstone)) {
+            json.set("object", DataIntegrityProofs.sign(codec.toJson(object), branch.keys().ed25519(), clock.instant()));
+        }
+        return DataIntegrityProofs.sign(json, branch.keys().ed25519(), clock.instant());
+    }
+
+    /** An object of the branch's with its proof, as served at its IRI. */
+    public ObjectNode signedObject(AsObject object) {
+        return DataIntegrityProofs.sign(codec.toJson(object), branch().keys().ed25519(), clock.instant());
+    }
+
+    private void toFollowers(Connection c, Activity activity) throws SQLException {
+        String body = codec.write(signed(activity));
+        String id = activity.id().orElseThrow().toString();
+        for (URI inbox : followerInboxes(c)) {
+            deliveries.enqueue(c, inbox, id, body, clock.instant(), null);
+        }
+    }
+
+    private LocalActors.BranchActor branch() {
+        return actors.branch().orElseThrow(() -> new IllegalStateException("the node has no branch yet"));
     }
 }

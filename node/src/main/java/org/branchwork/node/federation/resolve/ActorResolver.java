@@ -94,8 +94,9 @@ public final class ActorResolver {
         } catch (IllegalArgumentException e) {
             throw new FetchException(id + " has an unreadable key: " + e.getMessage(), null);
         }
+        String name = actor.core().name().best().filter(n -> !n.isBlank()).orElse(actor.preferredUsername());
         RemoteActor remote = new RemoteActor(id, actor.inbox(), actor.endpoints().sharedInbox(), keyInfo.id().toString(),
-                key, clock.instant());
+                key, name, clock.instant());
         byId.put(id, remote);
         byKeyId.put(remote.keyId(), remote);
         return remote;

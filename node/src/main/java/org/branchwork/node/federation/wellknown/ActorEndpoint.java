@@ -54,7 +54,22 @@ public final class ActorEndpoint implements HttpService {
                 .get("/groups/{slug}", this::branch)
                 .get("/groups/{slug}/followers", (req, res) -> collection(req, res, "followers"))
                 .get("/groups/{slug}/following", (req, res) -> collection(req, res, "following"))
-                .get("/groups/{slug}/outbox", (req, res) -> collection(req, res, "outbox"));
+                .get("/groups/{slug}/outbox", (req, res) -> collection(req, res, "outbox"))
+                .get("/people/{handle}", this::person);
+    }
+
+    private void person(ServerRequest req, ServerResponse res) {
+        String handle = req.path().pathParameters().get("handle");
+        var person = actors.person(handle);
+        if (person.isEmpty()) {
+            // A withdrawn profile is gone for good; peers drop what they cached of it.
+            throw new io.helidon.http.HttpException("No public profile " + handle + " on this node.", Status.GONE_410, true);
+        }
+        if (!ActivityJson.wanted(req)) {
+            redirectHome(res);
+            return;
+        }
+        ActivityJson.send(res, codec.write(mapper.person(person.get())));
     }
 
     private void instance(ServerRequest req, ServerResponse res) {

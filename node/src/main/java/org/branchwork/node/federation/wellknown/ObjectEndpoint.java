@@ -1,6 +1,8 @@
 package org.branchwork.node.federation.wellknown;
 
-import io.helidon.http.HeaderNames;
+import java.util.Optional;
+import java.util.function.Function;
+
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -10,26 +12,40 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventId;
 import org.branchwork.node.federation.ActivityJson;
 import org.branchwork.node.federation.LocalActors;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.federation.outbound.OutboundPublisher;
 import org.branchwork.node.service.AnnouncementService;
+import org.branchwork.node.service.EventService;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 
 /**
- * The branch's objects at their IRIs: {@code /announcements/{id}} and its {@code /activity}, so
- * that peers can fetch what they were sent (and check it came from here).
+ * The branch's objects at their IRIs, for peers that fetch what they were sent (and check it came
+ * from here): {@code /announcements/{id}}, {@code /events/{id}} and the {@code /activity} that
+ * created each, with the same proofs as delivered. A deleted object answers 410 with its
+ * {@code Tombstone}. Browsers asking for HTML pass on to the pages.
  */
 public final class ObjectEndpoint implements HttpService {
 
     private final AnnouncementService announcements;
-    private final AnnouncementMapper mapper;
+    private final AnnouncementMapper announcementMapper;
+    private final EventService events;
+    private final EventMapper eventMapper;
+    private final OutboundPublisher publisher;
     private final LocalActors actors;
     private final ActivityCodec codec;
 
-    public ObjectEndpoint(AnnouncementService announcements, AnnouncementMapper mapper, LocalActors actors, ActivityCodec codec) {
+    public ObjectEndpoint(AnnouncementService announcements, AnnouncementMapper announcementMapper, EventService events,
+                          EventMapper eventMapper, OutboundPublisher publisher, LocalActors actors, ActivityCodec codec) {
         this.announcements = announcements;
-        this.mapper = mapper;
+        this.announcementMapper = announcementMapper;
+        this.events = events;
+        this.eventMapper = eventMapper;
+        this.publisher = publisher;
         this.actors = actors;
         this.codec = codec;
     }
@@ -37,22 +53,56 @@ public final class ObjectEndpoint implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/announcements/{id}", (req, res) -> announcement(req, res, false))
-                .get("/announcements/{id}/activity", (req, res) -> announcement(req, res, true));
+                .get("/announcements/{id}/activity", (req, res) -> announcement(req, res, true))
+                .get("/events/{id}", (req, res) -> event(req, res, false))
+                .get("/events/{id}/activity", (req, res) -> event(req, res, true));
     }
 
     private void announcement(ServerRequest req, ServerResponse res, boolean activity) {
-        Announcement a;
-        try {
-            a = announcements.find(AnnouncementId.parse(req.path().pathParameters().get("id")))
-                    .orElseThrow(() -> new NotFoundException("No such announcement."));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No such announcement.");
-        }
         if (!ActivityJson.wanted(req)) {
-            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
+            res.next();
             return;
         }
-        String slug = actors.branch().orElseThrow(() -> new NotFoundException("No branch.")).branch().slug();
-        ActivityJson.send(res, codec.write(activity ? mapper.create(a, slug) : mapper.object(a, slug)));
+        Announcement a = found(req, AnnouncementId::parse, announcements::find, "announcement");
+        String slug = slug();
+        if (a.isDeleted()) {
+            gone(res, codec.write(announcementMapper.object(a, slug)));
+        } else {
+            ActivityJson.send(res, codec.write(activity ? publisher.signed(announcementMapper.create(a, slug))
+                    : publisher.signedObject(announcementMapper.object(a, slug))));
+        }
+    }
+
+    private void event(ServerRequest req, ServerResponse res, boolean activity) {
+        if (!ActivityJson.wanted(req)) {
+            res.next();
+            return;
+        }
+        BranchEvent e = found(req, EventId::parse, events::find, "event");
+        String slug = slug();
+        if (e.isDeleted()) {
+            gone(res, codec.write(eventMapper.object(e, null, slug)));
+            return;
+        }
+        var counts = events.counts(e);
+        ActivityJson.send(res, codec.write(activity ? publisher.signed(eventMapper.create(e, counts, slug))
+                : publisher.signedObject(eventMapper.object(e, counts, slug))));
+    }
+
+    private static <I, T> T found(ServerRequest req, Function<String, I> parse, Function<I, Optional<T>> find, String what) {
+        try {
+            return find.apply(parse.apply(req.path().pathParameters().get("id")))
+                    .orElseThrow(() -> new NotFoundException("No such " + what + "."));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such " + what + ".");
+        }
+    }
+
+    private String slug() {
+        return actors.branch().orElseThrow(() -> new NotFoundException("No branch.")).branch().slug();
+    }
+
+    private static void gone(ServerResponse res, String tombstone) {
+        ActivityJson.send(res, Status.GONE_410, tombstone);
     }
 }

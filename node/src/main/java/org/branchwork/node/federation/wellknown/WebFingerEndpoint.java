@@ -81,6 +81,16 @@ public final class WebFingerEndpoint implements HttpService {
             }
             user = Optional.of(acct.user());
         }
+        if (user.isEmpty() && resource.startsWith("http")) {
+            user = uris.personHandleOf(URI.create(resource));
+        }
+        Optional<Jrd> person = user.flatMap(actors::person).map(p -> new Jrd(
+                "acct:" + p.profile().handle() + "@" + uris.authority(), List.of(uris.person(p.profile().handle()).toString()),
+                List.of(new Jrd.JrdLink("self", "application/activity+json", uris.person(p.profile().handle()).toString(),
+                        null))));
+        if (person.isPresent()) {
+            return person;
+        }
         return user.flatMap(slug -> actors.branch().filter(b -> b.branch().slug().equalsIgnoreCase(slug)))
                 .map(b -> new Jrd("acct:" + b.branch().slug() + "@" + uris.authority(),
                         List.of(uris.branchActor(b.branch().slug()).toString()),

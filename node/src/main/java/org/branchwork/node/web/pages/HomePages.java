@@ -16,7 +16,15 @@ import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.view.Chrome;
 import org.branchwork.node.web.view.Nav;
-import org.branchwork.node.web.view.HomeView;
+import java.util.List;
+
+import org.branchwork.node.domain.Announcement;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.AnnouncementService;
+import org.branchwork.node.service.EventService;
+import org.branchwork.node.web.Dates;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.EventListView;
 
 /** {@code /}: the branch's public home page, or the set-up form while the node has no branch. */
 public final class HomePages implements HttpService {
@@ -28,8 +36,13 @@ public final class HomePages implements HttpService {
     private final PublicOrigin origin;
     private final Sessions sessions;
 
+    private final AnnouncementService announcements;
+    private final EventService events;
+
     public HomePages(BranchService branches, SetupService setup, SetupPages setupPages, Templates templates,
-                     PublicOrigin origin, Sessions sessions) {
+                     PublicOrigin origin, Sessions sessions, AnnouncementService announcements, EventService events) {
+        this.announcements = announcements;
+        this.events = events;
         this.sessions = sessions;
         this.branches = branches;
         this.setup = setup;
@@ -50,8 +63,25 @@ public final class HomePages implements HttpService {
             return;
         }
         Branch b = branch.get();
-        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Nav.of(sessions.current(req))),
-                new HomeView(b.name(), b.name(), handle(b), setup.needed()));
+        Optional<Viewer> viewer = sessions.current(req);
+        int page = 1;
+        try {
+            page = Math.max(1, Integer.parseInt(req.query().first("page").orElse("1")));
+        } catch (NumberFormatException e) {
+            // the first page
+        }
+        List<Announcement> news = announcements.page(page);
+        List<EventListView.Item> upcoming = page > 1 ? List.of() : events.upcoming(1).stream().limit(EventService.PAGE)
+                .map(e -> new EventListView.Item("/events/" + e.id().value(), e.name(), EventPages.when(e)
+                        + Optional.ofNullable(EventPages.where(e)).map(w -> " · " + w).orElse(""), null, e.cancelled()))
+                .toList();
+        List<EventListView.Item> items = news.stream().limit(AnnouncementService.PAGE)
+                .map(a -> new EventListView.Item("/announcements/" + a.id().value(), a.title(), Dates.shown(a.published()),
+                        a.content(), false)).toList();
+        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Nav.of(viewer)),
+                new EventListView(b.name(), viewer.map(Viewer::csrf).orElse(null), upcoming, items,
+                        viewer.map(v -> v.can(Role.ORGANISER)).orElse(false), handle(b), setup.needed(),
+                        news.size() > AnnouncementService.PAGE ? "/?page=" + (page + 1) : null));
     }
 
     private String handle(Branch branch) {

@@ -8,11 +8,13 @@ import java.util.Set;
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.service.HtmlContent;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Event;
 import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.vocab.Ref;
 
@@ -156,11 +158,22 @@ public final class ContentHandlers {
             return "refused: " + object.type() + " " + id + " is not " + owner + "'s own";
         }
         String body = codec.write(object);
+        RemoteObjectStore.Shown shown = shown(object);
         tx.inTransaction(c -> {
-            objects.save(c, id, object.type(), author, body, clock.instant());
+            objects.save(c, id, object.type(), author, body, shown, clock.instant());
             return null;
         });
         return "stored " + object.type() + " " + id;
+    }
+
+    /** What the feed shows, with the HTML sanitised now: nothing a peer wrote reaches a page unsanitised. */
+    private static RemoteObjectStore.Shown shown(AsObject object) {
+        String html = HtmlContent.sanitise(object.core().content().best().orElse(""));
+        java.time.Instant starts = object instanceof Event e ? e.startTime() : null;
+        URI url = object.core().url().stream().findFirst().flatMap(Ref::id)
+                .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme())).orElse(null);
+        String name = object.core().name().best().map(HtmlContent::plainText).orElse(null);
+        return new RemoteObjectStore.Shown(name, html, starts, url);
     }
 
     private boolean followed(URI actor) {

@@ -1,0 +1,256 @@
+package org.branchwork.node.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.EventInput;
+import org.branchwork.node.service.EventService;
+import org.branchwork.node.web.Problem;
+
+/**
+ * {@code /api/v1/events}: {@code POST} with SPEC's fields → 201 {@code {"id", "uuid", …}};
+ * {@code GET} lists upcoming events; {@code GET|PATCH|DELETE /{uuid}}; {@code POST /{uuid}/cancel};
+ * {@code POST /{uuid}/rsvps} for a local member (the signed-in member, or {@code {"member": id}}
+ * with the admin token), {@code DELETE /{uuid}/rsvps} to withdraw; {@code GET /{uuid}/rsvps}, the
+ * attendee list, for organisers.
+ */
+public final class EventsEndpoint implements HttpService {
+
+    private static final String EXPECTED = "{\"name\", \"content\", \"startTime\", \"endTime\", \"timezone\", "
+            + "\"location\"?: {\"name\", \"address\"}, \"onlineUrl\"?, \"capacity\"?, \"joinMode\"?, \"category\"?, \"campaign\"?}";
+
+    private final EventService events;
+    private final LocalUris uris;
+    private final ApiAuth auth;
+
+    public EventsEndpoint(EventService events, LocalUris uris, ApiAuth auth) {
+        this.events = events;
+        this.uris = uris;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::create)
+                .get("/", this::list)
+                .get("/{id}", this::show)
+                .patch("/{id}", this::edit)
+                .delete("/{id}", this::delete)
+                .post("/{id}/cancel", this::cancel)
+                .post("/{id}/rsvps", this::rsvp)
+                .delete("/{id}/rsvps", this::withdraw)
+                .get("/{id}/rsvps", this::attendees);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
+        if (body.isEmpty()) {
+            return;
+        }
+        EventService.Result result;
+        try {
+            result = events.create(who.get(), input(body.get()));
+        } catch (IllegalStateException e) {
+            new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
+            return;
+        }
+        if (result.event() == null) {
+            ApiJson.invalid(res, "Invalid event", "invalid_event", result.errors());
+            return;
+        }
+        res.headers().set(HeaderNames.LOCATION, uris.event(result.event().id()).toString());
+        ApiJson.send(res, Status.CREATED_201, json(result.event(), EventCounts.of(result.event(), 0)));
+    }
+
+    private void edit(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
+        Optional<EventId> id = body.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        Optional<EventService.Result> result = events.edit(who.get(), id.get(), input(body.get()));
+        if (result.isEmpty()) {
+            notFound(res);
+        } else if (result.get().event() == null) {
+            ApiJson.invalid(res, "Invalid event", "invalid_event", result.get().errors());
+        } else {
+            ApiJson.send(res, Status.OK_200, json(result.get().event(), events.counts(result.get().event())));
+        }
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        Optional<EventId> id = auth.acting(req, res, Role.MEMBER).isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        events.find(id.get()).filter(e -> !e.isDeleted())
+                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e))), () -> notFound(res));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        if (auth.acting(req, res, Role.MEMBER).isEmpty()) {
+            return;
+        }
+        int page = ApiJson.intParam(req, "page", 1);
+        List<BranchEvent> found = events.upcoming(page);
+        ObjectNode out = ApiJson.JSON.createObjectNode();
+        out.put("page", page).put("hasNext", found.size() > EventService.PAGE);
+        ArrayNode items = out.putArray("items");
+        found.stream().limit(EventService.PAGE).forEach(e -> items.add(json(e, events.counts(e))));
+        ApiJson.send(res, Status.OK_200, out);
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        if (events.delete(who.get(), id.get())) {
+            res.status(Status.NO_CONTENT_204).send();
+        } else {
+            notFound(res);
+        }
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        events.cancel(who.get(), id.get())
+                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e))), () -> notFound(res));
+    }
+
+    private void rsvp(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.MEMBER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        Optional<MemberId> member = id.isEmpty() ? Optional.empty() : member(who.get(), req, res);
+        if (member.isEmpty()) {
+            return;
+        }
+        switch (events.rsvp(member.get(), id.get())) {
+            case EventService.Outcome.Accepted a -> ApiJson.send(res, Status.CREATED_201, rsvpJson(a.rsvp().id(), "accepted"));
+            case EventService.Outcome.Pending p -> ApiJson.send(res, Status.ACCEPTED_202, rsvpJson(p.rsvp().id(), "pending"));
+            case EventService.Outcome.Refused r -> new Problem(409, "rsvp_refused", "RSVP refused", r.reason()).send(res);
+        }
+    }
+
+    private void withdraw(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.MEMBER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        Optional<MemberId> member = id.isEmpty() ? Optional.empty() : member(who.get(), req, res);
+        if (member.isEmpty()) {
+            return;
+        }
+        if (events.withdraw(member.get(), id.get())) {
+            res.status(Status.NO_CONTENT_204).send();
+        } else {
+            new Problem(404, "no_rsvp", "Not found", "There is no RSVP to withdraw.").send(res);
+        }
+    }
+
+    private void attendees(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        ObjectNode out = ApiJson.JSON.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        for (EventService.Attendee a : events.attendees(who.get(), id.get())) {
+            ObjectNode n = items.addObject().put("id", a.rsvpId()).put("name", a.name()).put("kind", a.kind())
+                    .put("state", a.state().code()).put("since", a.since().toString());
+            if (a.actor() != null) {
+                n.put("actor", a.actor().toString());
+            }
+        }
+        ApiJson.send(res, Status.OK_200, out);
+    }
+
+    /** The member an RSVP is for: the signed-in member, or the one the admin token names. */
+    private static Optional<MemberId> member(Acting who, ServerRequest req, ServerResponse res) {
+        if (who.member() != null) {
+            return Optional.of(who.member());
+        }
+        Optional<JsonNode> body = ApiJson.object(req, res, 1024, "{\"member\": id}");
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!body.get().path("member").canConvertToLong()) {
+            new Problem(422, "missing_member", "Invalid RSVP", "With the admin token, name the member: {\"member\": id}.")
+                    .send(res);
+            return Optional.empty();
+        }
+        return Optional.of(new MemberId(body.get().get("member").asLong()));
+    }
+
+    private static EventInput input(JsonNode b) {
+        JsonNode location = b.path("location");
+        return new EventInput(ApiJson.text(b, "name"), ApiJson.text(b, "content"), ApiJson.text(b, "startTime"),
+                ApiJson.text(b, "endTime"), ApiJson.text(b, "timezone"), ApiJson.text(location, "name"),
+                ApiJson.text(location, "address"), ApiJson.text(location, "latitude"), ApiJson.text(location, "longitude"),
+                ApiJson.text(b, "onlineUrl"), ApiJson.text(b, "capacity"), ApiJson.text(b, "joinMode"),
+                ApiJson.text(b, "category"), ApiJson.text(b, "campaign"));
+    }
+
+    private static Optional<EventId> id(ServerRequest req, ServerResponse res) {
+        try {
+            return Optional.of(EventId.parse(req.path().pathParameters().get("id")));
+        } catch (IllegalArgumentException e) {
+            notFound(res);
+            return Optional.empty();
+        }
+    }
+
+    private static void notFound(ServerResponse res) {
+        new Problem(404, "not_found", "Not found", "No such event (the path takes the uuid the API returned).").send(res);
+    }
+
+    private static ObjectNode rsvpJson(String id, String state) {
+        return ApiJson.JSON.createObjectNode().put("id", id).put("state", state);
+    }
+
+    private ObjectNode json(BranchEvent e, EventCounts counts) {
+        ObjectNode out = ApiJson.JSON.createObjectNode();
+        out.put("id", uris.event(e.id()).toString()).put("uuid", e.id().value()).put("name", e.name())
+                .put("content", e.markdown()).put("startTime", e.start().toString()).put("endTime", e.end().toString())
+                .put("timezone", e.zone().getId()).put("joinMode", e.joinMode().code()).put("category", e.category().code())
+                .put("status", e.cancelled() ? "cancelled" : "confirmed").put("participantCount", counts.participants());
+        if (e.place() != null) {
+            out.putObject("location").put("name", e.place().name()).put("address", e.place().address());
+        }
+        if (e.onlineUrl() != null) {
+            out.put("onlineUrl", e.onlineUrl().toString());
+        }
+        if (e.capacity() != null) {
+            out.put("capacity", e.capacity()).put("remainingAttendeeCapacity", counts.remaining());
+        }
+        if (e.campaign() != null) {
+            out.put("campaign", e.campaign().toString());
+        }
+        out.put("ical", uris.event(e.id()) + "/calendar.ics");
+        return out;
+    }
+}

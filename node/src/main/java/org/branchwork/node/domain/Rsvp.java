@@ -1,0 +1,30 @@
+package org.branchwork.node.domain;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * One person's answer to one of the branch's events: a local member ({@code member}) or a remote
+ * actor ({@code actor}, with the public name their server gave), in a {@link State}. Both null
+ * once the member who made it erased their account: it still counts, but names nobody.
+ */
+public record Rsvp(String id, EventId event, MemberId member, URI actor, URI actorInbox, String actorName, URI joinId,
+                   State state, Instant created) {
+
+    /** Where an RSVP stands. */
+    public enum State {
+        ACCEPTED, PENDING, REJECTED, WITHDRAWN;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static State fromCode(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public boolean isRemote() {
+        return actor != null;
+    }
+}

@@ -1,0 +1,109 @@
+package org.branchwork.node.federation.mapping;
+
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.federation.LocalUris;
+import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.Event;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.Place;
+import org.branchwork.protocol.vocab.PostalAddress;
+import org.branchwork.protocol.vocab.Ref;
+import org.branchwork.protocol.vocab.Tag;
+import org.branchwork.protocol.vocab.Tombstone;
+import org.branchwork.protocol.vocab.AsObject;
+
+/**
+ * Events on the wire, shaped as Mobilizon sends them (so Mobilizon and Gancio read ours):
+ * {@code startTime}/{@code endTime}, {@code timezone}, a {@code Place} with a schema.org
+ * {@code PostalAddress}, {@code isOnline}, {@code joinMode}, capacities and counts,
+ * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag. Mastodon shows an
+ * {@code Event} as a post from {@code name}, {@code content} and {@code url}, so the content
+ * carries the date and place in words. The online link is for participants and never published.
+ */
+public final class EventMapper {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private final LocalUris uris;
+
+    public EventMapper(LocalUris uris) {
+        this.uris = uris;
+    }
+
+    public AsObject object(BranchEvent e, EventCounts counts, String branchSlug) {
+        URI id = uris.event(e.id());
+        if (e.isDeleted()) {
+            return new Tombstone(ObjectCore.of(id, "Tombstone"), "Event", e.deleted());
+        }
+        URI branch = uris.branchActor(branchSlug);
+        List<Tag> tags = new ArrayList<>();
+        tags.add(new Tag.Hashtag(URI.create(uris.home() + "tags/" + e.category().code()), "#" + e.category().code()));
+        ObjectCore core = ObjectCore.of(id, "Event")
+                .withName(e.name())
+                .withContent(content(e), "text/html")
+                .withTimes(e.published(), e.updated())
+                .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
+                .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
+        Ref location = null;
+        if (e.place() != null) {
+            location = Ref.to(new Place(ObjectCore.of(null, "Place").withName(e.place().name()), e.place().latitude(),
+                    e.place().longitude(), e.place().address() == null ? null
+                    : new PostalAddress(e.place().address(), null, null, null, null)));
+        }
+        return new Event(core, e.start(), e.end(), e.zone().getId(), location, e.isOnline(), e.joinMode().code(),
+                // Mobilizon reads 0 as "no limit".
+                e.capacity() == null ? 0 : e.capacity(), counts.remaining(), counts.participants(),
+                e.cancelled() ? "CANCELLED" : "CONFIRMED", e.category().mobilizon());
+    }
+
+    public Activity create(BranchEvent e, EventCounts counts, String branchSlug) {
+        return Activities.wrap(uris.eventCreate(e.id()), ActivityType.CREATE, e.published(), branchSlug, uris,
+                Ref.to(object(e, counts, branchSlug)));
+    }
+
+    public Activity update(BranchEvent e, EventCounts counts, String branchSlug, java.time.Instant when) {
+        return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, when, branchSlug, uris,
+                Ref.to(object(e, counts, branchSlug)));
+    }
+
+    public Activity delete(BranchEvent e, String branchSlug) {
+        return Activities.wrap(uris.newActivity(), ActivityType.DELETE, e.deleted(), branchSlug, uris,
+                Ref.to(object(e, EventCounts.of(e, 0), branchSlug)));
+    }
+
+    /** The description with the date and place in words first, for servers that show only text. */
+    static String content(BranchEvent e) {
+        ZonedDateTime start = e.start().atZone(e.zone());
+        ZonedDateTime end = e.end().atZone(e.zone());
+        String until = start.toLocalDate().equals(end.toLocalDate()) ? UNTIL.format(end) : WHEN.format(end);
+        StringBuilder html = new StringBuilder();
+        if (e.cancelled()) {
+            html.append("<p><strong>Cancelled.</strong></p>");
+        }
+        html.append("<p>").append(escape(WHEN.format(start) + " to " + until + " (" + e.zone().getId() + ")")).append("</p>");
+        if (e.place() != null) {
+            String where = java.util.stream.Stream.of(e.place().name(), e.place().address())
+                    .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + ", " + b).orElse("");
+            html.append("<p>").append(escape(where)).append("</p>");
+        }
+        if (e.isOnline()) {
+            html.append("<p>Online: the link is shown to participants.</p>");
+        }
+        return html.append(e.content()).toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

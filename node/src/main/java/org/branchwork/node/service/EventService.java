@@ -1,0 +1,386 @@
+package org.branchwork.node.service;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.JoinMode;
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.domain.Rsvp;
+import org.branchwork.node.storage.EventStore;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.RsvpStore;
+import org.branchwork.node.storage.Transactions;
+
+/**
+ * The branch's events and who comes to them. Every change is stored and handed to the
+ * {@link FederationOutbox} in one transaction: followers get {@code Create}/{@code Update}/
+ * {@code Delete(Event)}, remote participants their {@code Accept} or {@code Reject}. RSVP
+ * decisions lock the event's row first, so two last-place {@code Join}s cannot both be accepted.
+ */
+public final class EventService {
+
+    public static final int PAGE = 20;
+
+    /** What became of an RSVP. */
+    public sealed interface Outcome {
+        /** Accepted: a place is theirs. */
+        record Accepted(Rsvp rsvp) implements Outcome {
+        }
+
+        /** Waiting for an organiser (restricted events). */
+        record Pending(Rsvp rsvp) implements Outcome {
+        }
+
+        /** Refused, with the reason shown to the person. */
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    /** One person on an event's attendee list, as organisers see it. */
+    public record Attendee(String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since) {
+    }
+
+    /** A created or edited event, or why not. */
+    public record Result(BranchEvent event, List<FieldError> errors) {
+    }
+
+    private final Transactions tx;
+    private final EventStore events;
+    private final RsvpStore rsvps;
+    private final MemberStore members;
+    private final FederationOutbox outbox;
+    private final Runnable afterCommit;
+    private final Clock clock;
+
+    public EventService(Transactions tx, EventStore events, RsvpStore rsvps, MemberStore members, FederationOutbox outbox,
+                        Runnable afterCommit, Clock clock) {
+        this.tx = tx;
+        this.events = events;
+        this.rsvps = rsvps;
+        this.members = members;
+        this.outbox = outbox;
+        this.afterCommit = afterCommit;
+        this.clock = clock;
+    }
+
+    public Result create(Acting who, EventInput input) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        EventInput.Checked checked = input.check();
+        if (checked.draft() == null) {
+            return new Result(null, checked.errors());
+        }
+        EventInput.EventDraft d = checked.draft();
+        BranchEvent e = new BranchEvent(EventId.random(), d.name(), d.markdown(), HtmlContent.fromMarkdown(d.markdown()),
+                d.start(), d.end(), d.zone(), d.place(), d.onlineUrl(), d.capacity(), d.joinMode(), d.category(),
+                d.campaign(), false, clock.instant(), null, null);
+        tx.inTransaction(c -> {
+            events.insert(c, e);
+            outbox.eventPublished(c, e, EventCounts.of(e, 0));
+            return null;
+        });
+        afterCommit.run();
+        return new Result(e, List.of());
+    }
+
+    /** Replaces the event's details; empty when there is no such event. A lowered capacity keeps those already accepted. */
+    public Optional<Result> edit(Acting who, EventId id, EventInput input) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        EventInput.Checked checked = input.check();
+        if (checked.draft() == null) {
+            return find(id).map(e -> new Result(null, checked.errors()));
+        }
+        EventInput.EventDraft d = checked.draft();
+        Optional<Result> edited = tx.inTransaction(c -> {
+            Optional<BranchEvent> current = lockedLive(c, id);
+            if (current.isEmpty()) {
+                return Optional.<Result>empty();
+            }
+            BranchEvent old = current.get();
+            BranchEvent e = new BranchEvent(id, d.name(), d.markdown(), HtmlContent.fromMarkdown(d.markdown()), d.start(),
+                    d.end(), d.zone(), d.place(), d.onlineUrl(), d.capacity(), d.joinMode(), d.category(), d.campaign(),
+                    old.cancelled(), old.published(), clock.instant(), null);
+            events.update(c, e);
+            outbox.eventUpdated(c, e, counts(c, e));
+            return Optional.of(new Result(e, List.of()));
+        });
+        edited.ifPresent(r -> afterCommit.run());
+        return edited;
+    }
+
+    /** Cancels the event: it stays visible as cancelled and followers get an {@code Update} saying so. */
+    public Optional<BranchEvent> cancel(Acting who, EventId id) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        Optional<BranchEvent> cancelled = tx.inTransaction(c -> {
+            Optional<BranchEvent> current = lockedLive(c, id);
+            if (current.isEmpty()) {
+                return Optional.<BranchEvent>empty();
+            }
+            if (current.get().cancelled()) {
+                return current;
+            }
+            BranchEvent e = current.get().cancel(clock.instant());
+            events.update(c, e);
+            outbox.eventUpdated(c, e, counts(c, e));
+            return Optional.of(e);
+        });
+        cancelled.ifPresent(e -> afterCommit.run());
+        return cancelled;
+    }
+
+    /** Deletes the event: followers get a {@code Delete}, its IRI a {@code Tombstone}. */
+    public boolean delete(Acting who, EventId id) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        boolean deleted = tx.inTransaction(c -> {
+            Optional<BranchEvent> current = lockedLive(c, id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            BranchEvent old = current.get();
+            BranchEvent gone = new BranchEvent(id, old.name(), old.markdown(), old.content(), old.start(), old.end(),
+                    old.zone(), old.place(), old.onlineUrl(), old.capacity(), old.joinMode(), old.category(), old.campaign(),
+                    old.cancelled(), old.published(), clock.instant(), clock.instant());
+            events.update(c, gone);
+            outbox.eventDeleted(c, gone);
+            return true;
+        });
+        if (deleted) {
+            afterCommit.run();
+        }
+        return deleted;
+    }
+
+    /** The event, deleted ones included (their IRI answers 410). */
+    public Optional<BranchEvent> find(EventId id) {
+        return tx.inTransaction(c -> events.find(c, id));
+    }
+
+    public EventCounts counts(BranchEvent e) {
+        return tx.inTransaction(c -> counts(c, e));
+    }
+
+    /** Page {@code page} (from 1) of events that have not ended, soonest first; one more than a page tells there is a next. */
+    public List<BranchEvent> upcoming(int page) {
+        int p = Math.max(1, page);
+        return tx.inTransaction(c -> events.upcoming(c, clock.instant(), (p - 1) * PAGE, PAGE + 1));
+    }
+
+    /** Events for the branch calendar: from 90 days ago on. */
+    public List<BranchEvent> forCalendar() {
+        return tx.inTransaction(c -> events.since(c, clock.instant().minus(Duration.ofDays(90)), 2000));
+    }
+
+    // RSVPs of local members.
+
+    /** The member's RSVP to the event, if any. */
+    public Optional<Rsvp> rsvpOf(MemberId member, EventId id) {
+        return tx.inTransaction(c -> rsvps.ofMember(c, id, member));
+    }
+
+    /** A member RSVPs: accepted while places remain (free events), waiting for an organiser (restricted). */
+    public Outcome rsvp(MemberId member, EventId id) {
+        Outcome outcome = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            if (event.isEmpty()) {
+                return new Outcome.Refused("There is no such event.");
+            }
+            Optional<Rsvp> existing = rsvps.ofMember(c, id, member);
+            return decide(c, event.get(), existing, () -> new Rsvp(UUID.randomUUID().toString(), id, member, null, null, null,
+                    null, Rsvp.State.PENDING, clock.instant()), null);
+        });
+        afterCommit.run();
+        return outcome;
+    }
+
+    /** A member withdraws their RSVP; false when they had none to withdraw. */
+    public boolean withdraw(MemberId member, EventId id) {
+        boolean withdrawn = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            Optional<Rsvp> existing = rsvps.ofMember(c, id, member);
+            if (event.isEmpty() || existing.isEmpty() || existing.get().state() == Rsvp.State.WITHDRAWN) {
+                return false;
+            }
+            withdrawIn(c, event.get(), existing.get());
+            return true;
+        });
+        if (withdrawn) {
+            afterCommit.run();
+        }
+        return withdrawn;
+    }
+
+    // RSVPs from the fediverse.
+
+    /**
+     * A remote actor's {@code Join}: decided as a member's RSVP, answered with {@code Accept} or
+     * {@code Reject} in the same transaction. A repeated {@code Join} gets the same answer again.
+     */
+    public Outcome remoteJoin(EventId id, URI actor, URI inbox, String name, URI joinId) {
+        Outcome outcome = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            if (event.isEmpty()) {
+                return new Outcome.Refused("There is no such event.");
+            }
+            Optional<Rsvp> existing = rsvps.ofActor(c, id, actor);
+            String shownName = name == null || name.isBlank() ? actor.getHost() : cut(name.strip(), 200);
+            Outcome o = decide(c, event.get(), existing, () -> new Rsvp(UUID.randomUUID().toString(), id, null, actor, inbox,
+                    shownName, joinId, Rsvp.State.PENDING, clock.instant()), joinId);
+            Rsvp answered = switch (o) {
+                case Outcome.Accepted a -> a.rsvp();
+                case Outcome.Pending p -> null;
+                case Outcome.Refused r -> new Rsvp(null, id, null, actor, inbox, shownName, joinId, Rsvp.State.REJECTED,
+                        clock.instant());
+            };
+            if (answered != null) {
+                outbox.rsvpAnswered(c, event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted);
+            }
+            return o;
+        });
+        afterCommit.run();
+        return outcome;
+    }
+
+    /** A remote actor's {@code Leave} (or {@code Undo} of their {@code Join}); false when they were not coming. */
+    public boolean remoteLeave(EventId id, URI actor) {
+        boolean left = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            Optional<Rsvp> existing = rsvps.ofActor(c, id, actor);
+            if (event.isEmpty() || existing.isEmpty() || existing.get().state() == Rsvp.State.WITHDRAWN) {
+                return false;
+            }
+            withdrawIn(c, event.get(), existing.get());
+            return true;
+        });
+        if (left) {
+            afterCommit.run();
+        }
+        return left;
+    }
+
+    // Organisers.
+
+    /** Everyone who answered, local members by name, remote actors by their public name. */
+    public List<Attendee> attendees(Acting who, EventId id) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        return tx.inTransaction(c -> {
+            List<Attendee> out = new ArrayList<>();
+            for (Rsvp r : rsvps.ofEvent(c, id)) {
+                String name;
+                String kind;
+                if (r.isRemote()) {
+                    name = r.actorName();
+                    kind = "fediverse";
+                } else if (r.member() != null) {
+                    name = members.find(c, r.member()).map(Member::displayName).orElse("(former member)");
+                    kind = "member";
+                } else {
+                    name = "(former member)";
+                    kind = "member";
+                }
+                out.add(new Attendee(r.id(), name, kind, r.actor(), r.state(), r.created()));
+            }
+            return out;
+        });
+    }
+
+    /** An organiser accepts or declines a waiting RSVP (restricted events); false when there is none waiting. */
+    public boolean approve(Acting who, EventId id, String rsvpId, boolean accept) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        boolean done = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            Optional<Rsvp> rsvp = rsvps.find(c, rsvpId).filter(r -> r.event().equals(id) && r.state() == Rsvp.State.PENDING);
+            if (event.isEmpty() || rsvp.isEmpty()) {
+                return false;
+            }
+            boolean room = !counts(c, event.get()).full();
+            boolean accepted = accept && room;
+            rsvps.answer(c, rsvpId, accepted ? Rsvp.State.ACCEPTED : Rsvp.State.REJECTED, null, clock.instant());
+            if (rsvp.get().isRemote()) {
+                outbox.rsvpAnswered(c, event.get(), rsvp.get(), accepted);
+            }
+            if (accepted) {
+                outbox.eventUpdated(c, event.get(), counts(c, event.get()));
+            }
+            return true;
+        });
+        if (done) {
+            afterCommit.run();
+        }
+        return done;
+    }
+
+    private Outcome decide(Connection c, BranchEvent event, Optional<Rsvp> existing, java.util.function.Supplier<Rsvp> fresh,
+                           URI joinId) throws SQLException {
+        if (existing.isPresent() && existing.get().state() == Rsvp.State.ACCEPTED) {
+            return new Outcome.Accepted(existing.get());
+        }
+        if (existing.isPresent() && existing.get().state() == Rsvp.State.PENDING) {
+            return new Outcome.Pending(existing.get());
+        }
+        if (event.cancelled()) {
+            return new Outcome.Refused("The event is cancelled.");
+        }
+        if (!event.end().isAfter(clock.instant())) {
+            return new Outcome.Refused("The event is over.");
+        }
+        boolean restricted = event.joinMode() == JoinMode.RESTRICTED;
+        if (!restricted && counts(c, event).full()) {
+            return new Outcome.Refused("The event is full.");
+        }
+        Rsvp.State state = restricted ? Rsvp.State.PENDING : Rsvp.State.ACCEPTED;
+        Rsvp rsvp;
+        if (existing.isPresent()) {
+            rsvps.answer(c, existing.get().id(), state, joinId, clock.instant());
+            Rsvp e = existing.get();
+            rsvp = new Rsvp(e.id(), e.event(), e.member(), e.actor(), e.actorInbox(), e.actorName(),
+                    joinId != null ? joinId : e.joinId(), state, e.created());
+        } else {
+            Rsvp f = fresh.get();
+            rsvp = new Rsvp(f.id(), f.event(), f.member(), f.actor(), f.actorInbox(), f.actorName(), f.joinId(), state,
+                    f.created());
+            rsvps.insert(c, rsvp, clock.instant());
+        }
+        if (restricted) {
+            return new Outcome.Pending(rsvp);
+        }
+        outbox.eventUpdated(c, event, counts(c, event));
+        return new Outcome.Accepted(rsvp);
+    }
+
+    private void withdrawIn(Connection c, BranchEvent event, Rsvp rsvp) throws SQLException {
+        boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
+        rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
+        if (wasCounted) {
+            outbox.eventUpdated(c, event, counts(c, event));
+        }
+    }
+
+    private Optional<BranchEvent> lockedLive(Connection c, EventId id) throws SQLException {
+        events.lock(c, id);
+        return events.find(c, id).filter(e -> !e.isDeleted());
+    }
+
+    private EventCounts counts(Connection c, BranchEvent e) throws SQLException {
+        return EventCounts.of(e, rsvps.accepted(c, e.id()));
+    }
+
+    private static Rsvp withJoin(Rsvp r, URI joinId) {
+        return new Rsvp(r.id(), r.event(), r.member(), r.actor(), r.actorInbox(), r.actorName(), joinId, r.state(), r.created());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

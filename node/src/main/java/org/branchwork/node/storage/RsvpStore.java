@@ -1,0 +1,131 @@
+package org.branchwork.node.storage;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.Rsvp;
+
+/** Persistence of RSVPs to the branch's events, local and remote. */
+public final class RsvpStore {
+
+    private static final String COLUMNS = "id, event_id, member_id, actor, actor_inbox, actor_name, join_id, state, created_at";
+
+    public void insert(Connection c, Rsvp r, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_rsvp (" + COLUMNS + ", updated_at) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, r.id());
+            s.setString(2, r.event().value());
+            if (r.member() == null) {
+                s.setNull(3, Types.BIGINT);
+            } else {
+                s.setLong(3, r.member().value());
+            }
+            s.setString(4, text(r.actor()));
+            s.setString(5, text(r.actorInbox()));
+            s.setString(6, r.actorName());
+            s.setString(7, text(r.joinId()));
+            s.setString(8, r.state().code());
+            s.setTimestamp(9, Timestamp.from(r.created()));
+            s.setTimestamp(10, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    /** A new answer on an existing RSVP (a second Join after a Leave reuses the row, with its new Join id). */
+    public void answer(Connection c, String id, Rsvp.State state, URI joinId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE event_rsvp SET state = ?, join_id = COALESCE(?, join_id), updated_at = ? WHERE id = ?")) {
+            s.setString(1, state.code());
+            s.setString(2, text(joinId));
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, id);
+            s.executeUpdate();
+        }
+    }
+
+    public Optional<Rsvp> ofMember(Connection c, EventId event, MemberId member) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND member_id = ?", event.value(),
+                member.value());
+    }
+
+    public Optional<Rsvp> ofActor(Connection c, EventId event, URI actor) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND actor = ?", event.value(),
+                actor.toString());
+    }
+
+    public Optional<Rsvp> find(Connection c, String id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE id = ?", id);
+    }
+
+    /** Accepted RSVPs: the participant count. Locks nothing: callers hold the event's row lock. */
+    public int accepted(Connection c, EventId event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM event_rsvp WHERE event_id = ? AND state = 'accepted'")) {
+            s.setString(1, event.value());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Every RSVP to the event, oldest first. */
+    public List<Rsvp> ofEvent(Connection c, EventId event) throws SQLException {
+        List<Rsvp> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? ORDER BY created_at, id")) {
+            s.setString(1, event.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Unlinks an erased member from their RSVPs; the RSVPs still count. */
+    public int anonymise(Connection c, MemberId member) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET member_id = NULL WHERE member_id = ?")) {
+            s.setLong(1, member.value());
+            return s.executeUpdate();
+        }
+    }
+
+    private static Optional<Rsvp> one(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Rsvp read(ResultSet rs) throws SQLException {
+        long member = rs.getLong(3);
+        MemberId memberId = rs.wasNull() ? null : new MemberId(member);
+        return new Rsvp(rs.getString(1), new EventId(rs.getString(2)), memberId, uri(rs.getString(4)), uri(rs.getString(5)),
+                rs.getString(6), uri(rs.getString(7)), Rsvp.State.fromCode(rs.getString(8)), rs.getTimestamp(9).toInstant());
+    }
+
+    private static URI uri(String s) {
+        return s == null ? null : URI.create(s);
+    }
+
+    private static String text(URI u) {
+        return u == null ? null : u.toString();
+    }
+}

@@ -1,0 +1,216 @@
+package org.branchwork.node.web.pages;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.domain.Rsvp;
+import org.branchwork.node.service.EventInput;
+import org.branchwork.node.service.EventService;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.EventView;
+import org.branchwork.node.web.view.FormView;
+
+/**
+ * Events on the branch's site: the public page of each ({@code /events/{id}}, with RSVP for
+ * members, the attendee list and cancel for organisers), the organisers' form for a new event, and
+ * the attendee export. ActivityPub clients asking for the same IRIs get JSON from ObjectEndpoint.
+ */
+public final class EventPages implements HttpService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private final EventService events;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+
+    public EventPages(EventService events, Sessions sessions, Csrf csrf, Pages pages) {
+        this.events = events;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/events/new", this::newForm)
+                .post("/events", this::create)
+                .get("/events/{id}", this::show)
+                .post("/events/{id}/rsvp", (req, res) -> rsvp(req, res, true))
+                .post("/events/{id}/withdraw", (req, res) -> rsvp(req, res, false))
+                .post("/events/{id}/cancel", this::cancel)
+                .post("/events/{id}/attendees/{rsvp}", this::decide)
+                .get("/events/{id}/attendees.csv", this::export);
+    }
+
+    /** "Saturday 5 December 2026, 14:00 to 16:00" in the event's own zone. */
+    public static String when(BranchEvent e) {
+        ZonedDateTime start = e.start().atZone(e.zone());
+        ZonedDateTime end = e.end().atZone(e.zone());
+        return WHEN.format(start) + " to " + (start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : WHEN.format(end));
+    }
+
+    /** The place on one line, or null. */
+    public static String where(BranchEvent e) {
+        if (e.place() == null) {
+            return null;
+        }
+        return java.util.stream.Stream.of(e.place().name(), e.place().address()).filter(s -> s != null && !s.isBlank())
+                .reduce((a, b) -> a + ", " + b).orElse(null);
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        BranchEvent e = event(req);
+        Optional<Viewer> viewer = sessions.current(req);
+        render(res, Status.OK_200, viewer, e, req.query().first("notice").orElse(null), null);
+    }
+
+    private void render(ServerResponse res, Status status, Optional<Viewer> viewer, BranchEvent e, String notice, String error) {
+        if (e.isDeleted()) {
+            pages.message(res, Status.GONE_410, viewer, "Event deleted", "The organisers deleted this event.");
+            return;
+        }
+        EventCounts counts = events.counts(e);
+        Optional<Rsvp> mine = viewer.flatMap(v -> events.rsvpOf(v.member().id(), e.id()))
+                .filter(r -> r.state() != Rsvp.State.WITHDRAWN);
+        boolean organiser = viewer.map(v -> v.can(Role.ORGANISER)).orElse(false);
+        boolean accepted = mine.map(r -> r.state() == Rsvp.State.ACCEPTED).orElse(false);
+        List<EventView.AttendeeRow> attendees = organiser ? events.attendees(viewer.get().acting(), e.id()).stream().map(a -> new EventView.AttendeeRow(a.rsvpId(), a.name(), a.kind(),
+                a.state().code(), a.state() == Rsvp.State.PENDING)).toList() : List.of();
+        String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
+        boolean open = !e.cancelled() && e.end().isAfter(java.time.Instant.now());
+        pages.render(res, status, viewer, "events/event", new EventView(e.name(), viewer.map(Viewer::csrf).orElse(null),
+                e.id().value(), e.name(), when(e), e.zone().getId(), where(e), e.content(), e.cancelled(), e.category().label(),
+                places, counts.participants(), viewer.isPresent(), mine.map(r -> r.state().code()).orElse(null),
+                viewer.isPresent() && mine.isEmpty() && open, (accepted || organiser) && e.onlineUrl() != null
+                ? e.onlineUrl().toString() : null, e.isOnline(), organiser, attendees, notice, error));
+    }
+
+    private void rsvp(ServerRequest req, ServerResponse res, boolean coming) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Viewer v = posted.get().viewer();
+        BranchEvent e = event(req);
+        if (!coming) {
+            events.withdraw(v.member().id(), e.id());
+            Pages.redirect(res, "/events/" + e.id().value() + "?notice=Your+RSVP+is+withdrawn.");
+            return;
+        }
+        switch (events.rsvp(v.member().id(), e.id())) {
+            case EventService.Outcome.Accepted a -> Pages.redirect(res, "/events/" + e.id().value() + "?notice=You're+coming.");
+            case EventService.Outcome.Pending p -> Pages.redirect(res, "/events/" + e.id().value()
+                    + "?notice=Thanks:+an+organiser+will+confirm+your+place.");
+            case EventService.Outcome.Refused r -> render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
+        }
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        events.cancel(posted.get().viewer().acting(), e.id());
+        Pages.redirect(res, "/events/" + e.id().value() + "?notice=The+event+is+cancelled.");
+    }
+
+    private void decide(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        boolean accept = "accept".equals(Forms.field(posted.get().form(), "decision"));
+        events.approve(posted.get().viewer().acting(), e.id(), req.path().pathParameters().get("rsvp"), accept);
+        Pages.redirect(res, "/events/" + e.id().value());
+    }
+
+    private void export(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("name", "from", "rsvp", "since", "actor")
+                .get())) {
+            for (EventService.Attendee a : events.attendees(viewer.get().acting(), e.id())) {
+                csv.printRecord(a.name(), a.kind(), a.state().code(), a.since(), a.actor() == null ? "" : a.actor());
+            }
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        res.headers().set(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+        res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"attendees.csv\"");
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(out.toString());
+    }
+
+    private void newForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        viewer.ifPresent(v -> pages.render(res, Status.OK_200, viewer, "events/new",
+                FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of())));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Parameters f = posted.get().form();
+        EventInput input = new EventInput(Forms.field(f, "name"), Forms.field(f, "content"), Forms.field(f, "startTime"),
+                Forms.field(f, "endTime"), Forms.field(f, "timezone"), Forms.field(f, "placeName"),
+                Forms.field(f, "placeAddress"), null, null, Forms.field(f, "onlineUrl"), Forms.field(f, "capacity"),
+                f.first("joinMode").isPresent() ? "restricted" : "free", Forms.field(f, "category"), null);
+        EventService.Result result = events.create(posted.get().viewer().acting(), input);
+        if (result.event() != null) {
+            Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
+            return;
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (String name : List.of("name", "content", "startTime", "endTime", "timezone", "placeName", "placeAddress",
+                "onlineUrl", "capacity")) {
+            values.put(name, Forms.field(f, name));
+        }
+        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "events/new",
+                FormView.of("New event", posted.get().viewer().csrf(), values, result.errors()));
+    }
+
+    private BranchEvent event(ServerRequest req) {
+        try {
+            return events.find(EventId.parse(req.path().pathParameters().get("id")))
+                    .orElseThrow(() -> new NotFoundException("No such event."));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such event.");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Events across nodes on loopback: Manchester publishes an event with two places; a Stockport
+ * member with a public profile RSVPs from their feed and is accepted; a fediverse actor's
+ * {@code Join} is accepted; the next is rejected as full; cancelling reaches both followers as an
+ * {@code Update} with status cancelled; the iCal feed parses with ical4j and keeps the time zone.
+ */
+class EventFederationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path dir;
+
+    private Node manchester;
+    private Node stockport;
+    private FakePeer peer;
+
+    @BeforeEach
+    void start() throws Exception {
+        manchester = node("manchester");
+        stockport = node("stockport");
+        peer = new FakePeer();
+        String code = stockport.setupCode().orElseThrow();
+        assertThat(TestNodes.postForm(stockport, "/setup", Map.of("code", code, "adminName", "Ada Lovelace",
+                "adminEmail", "ada@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD)).statusCode())
+                .isEqualTo(303);
+    }
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {stockport, manchester, peer}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // closing the others matters more
+            }
+        }
+    }
+
+    @Test
+    void anEventFillsUpFromBothSidesAndItsCancellationReachesEveryFollower() throws Exception {
+        // Stockport and a fediverse user follow Manchester.
+        SigningKey fedi = peer.actor("fedi");
+        SigningKey late = peer.actor("late");
+        URI manchesterActor = URI.create("http://localhost:" + manchester.port() + "/groups/manchester");
+        URI inbox = URI.create(manchesterActor + "/inbox");
+        assertThat(FakePeer.follow(fedi, inbox, manchesterActor, peer.origin() + "/follows/1").statusCode()).isEqualTo(202);
+
+        // A Stockport member signs in, publishes a public profile and subscribes to Manchester:
+        // the branch follows Manchester on their behalf.
+        Browser ada = new Browser(stockport);
+        ada.get("/signin");
+        assertThat(ada.post("/signin", Map.of("email", "ada@stockport.test", "password", PASSWORD)).statusCode()).isEqualTo(303);
+        ada.get("/me/feed");
+        assertThat(ada.post("/me/public-profile", Map.of()).statusCode()).isEqualTo(303);
+        ada.get("/me/feed");
+        HttpResponse<String> subscribed = ada.post("/me/subscriptions", Map.of("target", "@manchester@localhost:" + manchester.port()));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(303);
+        await("manchester has two followers", () -> manchester.followerCount() == 2);
+
+        // Manchester publishes an event with two places.
+        HttpResponse<String> created = api(manchester, "POST", "/api/v1/events", """
+                {"name": "Canvassing in Levenshulme", "content": "Meet at the **library**.",
+                 "startTime": "2027-01-16T10:00", "endTime": "2027-01-16T13:00", "timezone": "Europe/London",
+                 "location": {"name": "Levenshulme Library", "address": "Cromwell Grove, Manchester M19 3QE"},
+                 "capacity": 2, "category": "canvassing"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode event = JSON.readTree(created.body());
+        URI eventId = URI.create(event.get("id").asText());
+        String uuid = event.get("uuid").asText();
+        await("stockport holds the event", () -> stockport.remoteObject(eventId).isPresent());
+        await("the fediverse follower got the Create", () -> received(peer, "fedi", "Create").isPresent());
+        JsonNode createdEvent = received(peer, "fedi", "Create").orElseThrow().get("object");
+        assertThat(createdEvent.get("type").asText()).isEqualTo("Event");
+        assertThat(createdEvent.get("timezone").asText()).isEqualTo("Europe/London");
+        assertThat(createdEvent.get("maximumAttendeeCapacity").asInt()).isEqualTo(2);
+        assertThat(createdEvent.get("location").get("address").get("streetAddress").asText()).contains("Cromwell Grove");
+        assertThat(createdEvent.has("proof")).as("the event itself carries its FEP-8b32 proof").isTrue();
+
+        // Ada sees it in her feed and RSVPs: Stockport sends a Join signed by her Person actor.
+        HttpResponse<String> feed = ada.get("/me/feed");
+        assertThat(feed.body()).contains("Canvassing in Levenshulme").contains("<strong>library</strong>");
+        HttpResponse<String> rsvp = ada.post("/me/rsvps", Map.of("event", eventId.toString()));
+        assertThat(rsvp.statusCode()).as(rsvp.body()).isEqualTo(303);
+        await("manchester accepted Ada", () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")
+                && attendees(uuid).contains("\"state\":\"accepted\""));
+        await("stockport learnt that Ada is accepted", () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
+
+        // A fediverse user's Join takes the second place; the next is rejected as full.
+        String fediJoin = peer.origin() + "/joins/1";
+        assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId)).statusCode())
+                .isEqualTo(202);
+        await("fedi got an Accept of its Join", () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
+        String lateJoin = peer.origin() + "/joins/2";
+        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId)).statusCode()).isEqualTo(202);
+        await("late got a Reject: the event is full", () -> answer(peer, "late", "Reject", lateJoin).isPresent());
+        JsonNode full = JSON.readTree(api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
+        assertThat(full.get("participantCount").asInt()).isEqualTo(2);
+        assertThat(full.get("remainingAttendeeCapacity").asInt()).isZero();
+
+        // Cancelling reaches both followers as an Update with ical:status CANCELLED.
+        assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null).statusCode()).isEqualTo(200);
+        await("the fediverse follower got the cancellation", () -> received(peer, "fedi", "Update")
+                .filter(u -> "CANCELLED".equals(u.get("object").path("ical:status").asText())).isPresent());
+        await("stockport's copy is cancelled", () -> stockport.remoteObject(eventId).orElseThrow().body()
+                .contains("\"ical:status\":\"CANCELLED\""));
+        assertThat(ada.get("/me/feed").body()).contains("Cancelled.");
+
+        // The calendar parses with ical4j and keeps the event in its own time zone.
+        HttpResponse<String> ics = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(manchester, "/calendar.ics")).build());
+        assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
+        VEvent vevent = calendar.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(vevent.getSummary().getValue()).isEqualTo("Canvassing in Levenshulme");
+        assertThat(vevent.getDateTimeStart().getParameter("TZID").map(p -> p.getValue())).contains("Europe/London");
+        assertThat(vevent.getDateTimeStart().getValue()).isEqualTo("20270116T100000");
+        assertThat(vevent.getProperty(Property.STATUS).map(Property::getValue)).contains("CANCELLED");
+        assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).hasSize(1);
+        HttpResponse<String> page = TestNodes.get(manchester, "/events/" + uuid);
+        assertThat(page.body()).contains("type=\"text/calendar\"").contains("Cancelled");
+    }
+
+    private Node node(String slug) {
+        Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
+        return TestNodes.start(dir.resolve(slug), env);
+    }
+
+    private String attendees(String uuid) {
+        return api(manchester, "GET", "/api/v1/events/" + uuid + "/rsvps", null).body();
+    }
+
+    static String join(String id, URI actor, URI event) {
+        return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Join\",\"actor\":\""
+                + actor + "\",\"object\":\"" + event + "\"}";
+    }
+
+    static HttpResponse<String> send(SigningKey key, URI inbox, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return FakePeer.post(new HttpSignatureSigner().signRfc9421(SignableRequest.of("POST", inbox)
+                .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now()), body);
+    }
+
+    /** The latest activity of this type the peer's actor received. */
+    static Optional<JsonNode> received(FakePeer peer, String actor, String type) {
+        List<String> bodies = peer.received(actor);
+        for (int i = bodies.size() - 1; i >= 0; i--) {
+            try {
+                JsonNode n = JSON.readTree(bodies.get(i));
+                if (type.equals(n.path("type").asText())) {
+                    return Optional.of(n);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An Accept or Reject whose object is (or embeds) the Join with this id. */
+    static Optional<JsonNode> answer(FakePeer peer, String actor, String type, String joinId) {
+        return peer.received(actor).stream().map(b -> {
+            try {
+                return JSON.readTree(b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(n -> type.equals(n.path("type").asText()))
+                .filter(n -> joinId.equals(n.path("object").isTextual() ? n.get("object").asText()
+                        : n.path("object").path("id").asText())).findFirst();
+    }
+
+    static HttpResponse<String> api(Node node, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN);
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return TestNodes.send(b.build());
+    }
+}
