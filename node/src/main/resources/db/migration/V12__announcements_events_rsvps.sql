@@ -96,3 +96,6 @@ CREATE INDEX remote_object_received ON remote_object (received_at);
 
 -- Who signs a delivery: null for the branch Group, else a member's public profile handle.
 ALTER TABLE delivery ADD COLUMN sign_as VARCHAR(64);
+
+-- Inbox retention: handled activities older than the dedupe window are deleted by received time.
+CREATE INDEX inbox_activity_received ON inbox_activity (received_at);

@@ -70,6 +70,7 @@ import org.branchwork.node.federation.inbound.ActivityDispatcher;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.inbound.InboxPipeline;
 import org.branchwork.node.federation.inbound.InboxProcessor;
+import org.branchwork.node.federation.inbound.InboxRetention;
 import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
@@ -136,12 +137,14 @@ public final class Node implements AutoCloseable {
     private final RemoteObjectStore remoteObjects;
     private final InboxProcessor processor;
     private final GroupCommitter<InboxStore.Received, Boolean> inboxInserts;
+    private final InboxRetention retention;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
                  DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
                  InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor,
-                 GroupCommitter<InboxStore.Received, Boolean> inboxInserts) {
+                 GroupCommitter<InboxStore.Received, Boolean> inboxInserts, InboxRetention retention) {
+        this.retention = retention;
         this.processor = processor;
         this.inboxInserts = inboxInserts;
         this.config = config;
@@ -251,7 +254,7 @@ public final class Node implements AutoCloseable {
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
-        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, codec, clock);
+        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, resolver, codec, clock);
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
         // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
@@ -264,10 +267,10 @@ public final class Node implements AutoCloseable {
                 () -> branches.current().map(b -> b.slug()), worker::wake, random, clock);
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, resolver, events, profiles);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
-                .on(ActivityType.CREATE, content::create)
+                .onDocument(ActivityType.CREATE, content::create)
                 .on(ActivityType.UPDATE, content::update)
                 .on(ActivityType.DELETE, content::delete)
-                .on(ActivityType.ANNOUNCE, content::announce)
+                .onDocument(ActivityType.ANNOUNCE, content::announce)
                 .on(ActivityType.FOLLOW, followHandlers::follow)
                 .on(ActivityType.UNDO, a -> rsvpHandlers.undoesJoin(a) ? rsvpHandlers.undo(a) : followHandlers.undo(a))
                 .on(ActivityType.ACCEPT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, true)
@@ -278,6 +281,7 @@ public final class Node implements AutoCloseable {
                 .on(ActivityType.LEAVE, rsvpHandlers::leave);
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
+        InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
                 (c, received) -> inboxStore.insert(c, received, clock.instant()));
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
@@ -357,9 +361,10 @@ public final class Node implements AutoCloseable {
         actors.branch();
         worker.start();
         processor.resume();
+        retention.start();
         imports.resumeInterrupted();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
-                remoteObjects, processor, inboxInserts);
+                remoteObjects, processor, inboxInserts, retention);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -421,6 +426,7 @@ public final class Node implements AutoCloseable {
         closed = true;
         server.stop();
         inboxInserts.close();
+        retention.close();
         processor.close();
         worker.close();
         try {

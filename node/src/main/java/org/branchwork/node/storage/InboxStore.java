@@ -88,4 +88,17 @@ public final class InboxStore {
             return rs.getLong(1);
         }
     }
+
+    /**
+     * Deletes handled activities received before {@code cutoff}. Their ids stop deduplicating
+     * then, which is why the cutoff is at least the dedupe window (see InboxRetention).
+     */
+    public int deleteHandledBefore(Connection c, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_activity WHERE activity_id IN (SELECT activity_id "
+                + "FROM inbox_activity WHERE handled_at IS NOT NULL AND received_at < ? LIMIT ?)")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            s.setInt(2, limit);
+            return s.executeUpdate();
+        }
+    }
 }

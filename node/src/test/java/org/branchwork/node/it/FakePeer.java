@@ -34,6 +34,7 @@ final class FakePeer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private final java.util.Set<String> keyAtOwnUrl = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final ActivityCodec codec = new ActivityCodec();
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
@@ -61,6 +62,12 @@ final class FakePeer implements AutoCloseable {
                 return;
             }
             actorFetches.incrementAndGet();
+            if (name.endsWith("/main-key") && keyAtOwnUrl.contains(name.substring(0, name.length() - 9))) {
+                // GoToSocial's key URL: a stub of the actor carrying only the key.
+                String owner = name.substring(0, name.length() - 9);
+                respond(exchange, codec.write(actor(owner, keys.get(owner))));
+                return;
+            }
             KeyPair pair = keys.get(name);
             if (pair == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -109,6 +116,22 @@ final class FakePeer implements AutoCloseable {
         return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
     }
 
+    /** Creates an actor whose key lives at its own URL ({@code /users/{name}/main-key}, no fragment), as GoToSocial publishes keys. */
+    SigningKey actorWithKeyAtOwnUrl(String name) {
+        SigningKey key = actor(name);
+        keyAtOwnUrl.add(name);
+        return new SigningKey(actorId(name) + "/main-key", key.privateKey());
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     /** Makes every inbox answer only after this delay (the server handles one request at a time). */
     void inboxDelay(long millis) {
         inboxDelayMillis = millis;
@@ -135,7 +158,8 @@ final class FakePeer implements AutoCloseable {
         URI id = actorId(name);
         return new Actor(ObjectCore.of(id, "Person").withName(name), ActorType.PERSON, name, URI.create(id + "/inbox"),
                 URI.create(id + "/outbox"), null, null, null, Endpoints.NONE,
-                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
+                List.of(new PublicKeyInfo(URI.create(id + (keyAtOwnUrl.contains(name) ? "/main-key" : "#main-key")), id,
+                        Pem.writePublicKey(pair.getPublic()))),
                 List.of(), false, null);
     }
 

@@ -238,6 +238,24 @@ class InboxRefusalIT {
                 .anyMatch(a -> a.contains("\"type\":\"Accept\"") && a.contains("activities/ok")));
     }
 
+    @Test
+    void aKeyPublishedAtItsOwnUrlAsGoToSocialDoesIsAccepted() {
+        SigningKey gts = peer.actorWithKeyAtOwnUrl("gts");
+        byte[] body = follow("gts-1", peer.actorId("gts"));
+        HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, gts, Instant.now()), body));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+    }
+
+    @Test
+    void aKeyAtItsOwnUrlSignedForAnotherActorIsRefused() {
+        peer.actorWithKeyAtOwnUrl("gts2");
+        // Mallory's private key under gts2's key URL: the owner's document publishes another key.
+        SigningKey forged = new SigningKey(peer.actorId("gts2") + "/main-key", mallory.privateKey());
+        byte[] body = follow("gts-2", peer.actorId("gts2"));
+        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)), 401,
+                "bad_signature");
+    }
+
     // --- helpers
 
     record Signed(SignableRequest request, byte[] body) {

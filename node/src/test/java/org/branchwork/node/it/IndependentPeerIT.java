@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An ActivityPub peer that is not ours ({@code deploy/interop/fedi-peer.mjs}: Node.js and the npm
  * package http-message-signatures) looks the branch up by handle, follows it, gets an Accept, and
- * receives an announcement, verifying the signature of each. Skipped when Node.js or the package
+ * receives an announcement and an event, verifying the signature of each; its {@code Join} of the
+ * event gets an {@code Accept}, verified too. Skipped when Node.js or the package
  * is missing ({@code .ci/run} installs both).
  */
 class IndependentPeerIT {
@@ -90,6 +91,23 @@ class IndependentPeerIT {
         JsonNode create = next(e -> "Create".equals(e.path("type").asText()));
         assertThat(create.get("verified").asBoolean()).as(create.toString()).isTrue();
         assertThat(create.get("id").asText()).isEqualTo(JSON.readTree(posted.body()).get("activity").asText());
+
+        // An event: the peer verifies its Create, answers with a Join, and gets an Accept it verifies.
+        HttpResponse<String> event = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Branch meeting", "content": "All welcome.", "startTime": "2027-02-01T19:00",
+                         "endTime": "2027-02-01T21:00", "timezone": "Europe/London",
+                         "location": {"name": "Community Centre", "address": "1 High Street, Stockport"}}""")).build());
+        assertThat(event.statusCode()).as(event.body()).isEqualTo(201);
+        String eventId = JSON.readTree(event.body()).get("id").asText();
+        JsonNode createEvent = next(e -> "Create".equals(e.path("type").asText()) && "Event".equals(e.path("objectType").asText()));
+        assertThat(createEvent.get("verified").asBoolean()).as(createEvent.toString()).isTrue();
+        assertThat(createEvent.get("object").asText()).isEqualTo(eventId);
+        JsonNode join = next(e -> e.path("event").asText().equals("join-sent"));
+        assertThat(join.get("status").asInt()).isEqualTo(202);
+        JsonNode accepted = next(e -> "Accept".equals(e.path("type").asText()) && join.get("id").asText().equals(e.path("object").asText()));
+        assertThat(accepted.get("verified").asBoolean()).as(accepted.toString()).isTrue();
     }
 
     private void readEvents() {

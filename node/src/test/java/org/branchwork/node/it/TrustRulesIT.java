@@ -99,6 +99,44 @@ class TrustRulesIT {
         assertThat(node.remoteObject(note)).isEmpty();
     }
 
+    @Test
+    void scriptInARemoteNoteNeverReachesAPageUnescaped() throws Exception {
+        String password = "correct horse battery";
+        assertThat(TestNodes.postForm(node, "/setup", java.util.Map.of("code", node.setupCode().orElseThrow(),
+                "adminName", "Ada Admin", "adminEmail", "ada@stockport.test", "password", password,
+                "passwordConfirmation", password)).statusCode()).isEqualTo(303);
+        Browser ada = new Browser(node);
+        ada.get("/signin");
+        ada.post("/signin", java.util.Map.of("email", "ada@stockport.test", "password", password));
+        ada.get("/me/feed");
+        assertThat(ada.post("/me/subscriptions", java.util.Map.of("target", peer.actorId("mallory").toString())).statusCode())
+                .isEqualTo(303);
+
+        String payload = "<p>Hello <script>alert(1)</script><img src=x onerror=alert(2)>"
+                + "<a href='javascript:alert(3)'>click</a><svg onload=alert(4)></svg><iframe src='https://evil.example'></iframe>"
+                + "<a href='https://ok.example/' onclick='alert(5)' style='position:fixed'>fine link</a>"
+                + "<form action='https://evil.example'><input name=x></form></p>";
+        String note = "{" + CONTEXT + ",\"id\":\"" + peer.origin() + "/objects/xss\",\"type\":\"Article\","
+                + "\"name\":\"<script>alert(6)</script>Title\",\"attributedTo\":\"" + peer.actorId("mallory")
+                + "\",\"content\":" + new ObjectMapper().writeValueAsString(payload)
+                + ",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
+        send(mallory, "Create", "mallory", note);
+        await("the article is stored", () -> node.remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
+
+        String page = ada.get("/me/feed").body();
+        assertThat(page).contains("Hello").contains("fine link").contains("&lt;script&gt;alert(6)&lt;/script&gt;Title");
+        String lower = page.toLowerCase(java.util.Locale.ROOT);
+        for (String forbidden : java.util.List.of("<script", "onerror", "javascript:", "<svg", "<iframe", "onclick", "<img",
+                "position:fixed", "alert(1)", "alert(2)", "evil.example")) {
+            assertThat(lower).as("the feed page must not carry " + forbidden).doesNotContain(forbidden);
+        }
+        // The page has forms of its own; the article must have none.
+        String article = org.jsoup.Jsoup.parse(page).select("article.item").stream()
+                .filter(a -> a.text().contains("fine link")).findFirst().orElseThrow().outerHtml();
+        assertThat(article).doesNotContain("<form").doesNotContain("<input");
+        assertThat(page).contains("href=\"https://ok.example/\"").contains("rel=\"nofollow noopener noreferrer\"");
+    }
+
     private String outcome(String activityId) {
         await("activity " + activityId + " is handled", () -> node.inboxOutcome(activityId).isPresent());
         return node.inboxOutcome(activityId).orElseThrow();

@@ -92,11 +92,14 @@ public final class InboxProcessor implements AutoCloseable {
     private void handle(String activityId, String body) {
         String outcome;
         try {
-            outcome = switch (codec.read(body)) {
-                case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity);
+            com.fasterxml.jackson.databind.JsonNode document = codec.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            outcome = switch (codec.read(document)) {
+                case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity, document);
                 case Decoded.Read other -> "ignored: not an activity";
                 case Decoded.Refused refused -> "ignored: " + refused.reason();
             };
+        } catch (java.io.IOException e) {
+            outcome = "ignored: unreadable: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Handling " + activityId + " failed", e);
             outcome = "failed: " + e.getMessage();

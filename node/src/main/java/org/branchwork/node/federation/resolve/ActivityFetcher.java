@@ -46,6 +46,49 @@ public final class ActivityFetcher {
 
     /** Fetches and reads the document at {@code uri} (its fragment, if any, is not sent). */
     public AsObject fetch(URI uri) throws FetchException {
+        RemoteHttpClient.Response response = get(uri);
+        URI target = withoutFragment(uri);
+        return switch (codec.read(response.body())) {
+            case Decoded.Refused refused -> throw new FetchException(target + ": " + refused.reason(), null);
+            case Decoded.Read read -> {
+                URI id = read.object().id().orElseThrow(() -> new FetchException(target + " has no id", null));
+                if (!id.equals(response.finalUri())) {
+                    throw new FetchException("the document at " + response.finalUri() + " claims to be " + id, null);
+                }
+                yield read.object();
+            }
+        };
+    }
+
+    /**
+     * The owner a key document names, for keys published apart from their actor: a standalone
+     * key ({@code id} = the key, with {@code owner} or {@code controller}), or GoToSocial's stub at
+     * the key's URL (an actor whose {@code publicKey.id} is the key). Only a hint: the caller must
+     * fetch the owner and find the key there.
+     */
+    public java.util.Optional<URI> keyOwner(URI keyUri) throws FetchException {
+        RemoteHttpClient.Response response = get(keyUri);
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = codec.parse(response.body());
+        } catch (IOException e) {
+            throw new FetchException(keyUri + " is not JSON", e);
+        }
+        String key = keyUri.toString();
+        String owner = null;
+        if (key.equals(doc.path("id").asText())) {
+            owner = doc.path("owner").asText(doc.path("controller").asText(null));
+        } else if (key.equals(doc.path("publicKey").path("id").asText())) {
+            owner = doc.path("id").asText(null);
+        }
+        try {
+            return owner == null ? java.util.Optional.empty() : java.util.Optional.of(new URI(owner));
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private RemoteHttpClient.Response get(URI uri) throws FetchException {
         URI target = withoutFragment(uri);
         java.util.Optional<String> notAllowed = policy.apply(target);
         if (notAllowed.isPresent()) {
@@ -64,16 +107,7 @@ public final class ActivityFetcher {
         if (!type.contains("application/activity+json") && !type.contains("application/ld+json")) {
             throw new FetchException(target + " did not answer ActivityStreams JSON (" + type + ")", null);
         }
-        return switch (codec.read(response.body())) {
-            case Decoded.Refused refused -> throw new FetchException(target + ": " + refused.reason(), null);
-            case Decoded.Read read -> {
-                URI id = read.object().id().orElseThrow(() -> new FetchException(target + " has no id", null));
-                if (!id.equals(response.finalUri())) {
-                    throw new FetchException("the document at " + response.finalUri() + " claims to be " + id, null);
-                }
-                yield read.object();
-            }
-        };
+        return response;
     }
 
     private Map<String, String> signedHeaders(URI uri) {

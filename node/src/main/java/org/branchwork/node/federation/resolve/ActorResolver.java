@@ -65,11 +65,49 @@ public final class ActorResolver {
             return Optional.empty();
         }
         try {
-            RemoteActor actor = fetchActor(ActivityFetcher.withoutFragment(keyUri));
+            RemoteActor actor;
+            if (keyUri.getFragment() != null) {
+                actor = fetchActor(ActivityFetcher.withoutFragment(keyUri));
+            } else {
+                // A key at its own URL (GoToSocial, standalone key documents): the document names the
+                // owner, and the owner's own actor document must publish the key.
+                Optional<URI> owner = fetcher.keyOwner(keyUri);
+                if (owner.isEmpty() || !Origins.same(owner.get(), keyUri)) {
+                    return Optional.empty();
+                }
+                actor = fetchActor(owner.get());
+            }
             if (!keyId.equals(actor.keyId())) {
                 return Optional.empty();
             }
             return Optional.of(new ResolvedKey(keyId, actor.id(), actor.publicKey()));
+        } catch (FetchException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The Ed25519 key an FEP-8b32 proof names ({@code assertionMethod} of its controller), with the
+     * controller's id; empty when the controller does not publish it.
+     */
+    public Optional<Map.Entry<URI, PublicKey>> assertionKey(URI keyId) {
+        try {
+            AsObject object = fetcher.fetch(ActivityFetcher.withoutFragment(keyId));
+            if (!(object instanceof Actor actor)) {
+                return Optional.empty();
+            }
+            return actor.assertionMethods().stream()
+                    .filter(m -> keyId.equals(m.id()) && m.publicKeyMultibase() != null)
+                    .filter(m -> m.controller() == null || m.controller().equals(actor.id().orElse(null)))
+                    .findFirst()
+                    .flatMap(m -> {
+                        try {
+                            return Optional.of(Map.entry(actor.id().orElseThrow(),
+                                    org.branchwork.protocol.sig.Multikey.decodePublic(m.publicKeyMultibase())));
+                        } catch (IllegalArgumentException e) {
+                            return Optional.empty();
+                        }
+                    });
         } catch (FetchException e) {
             return Optional.empty();
         }

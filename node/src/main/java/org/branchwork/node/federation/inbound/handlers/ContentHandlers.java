@@ -7,6 +7,10 @@ import java.util.Set;
 
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
+import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.protocol.proof.DataIntegrityProofs;
+import org.branchwork.protocol.proof.ProofCheck;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.service.HtmlContent;
 import org.branchwork.node.storage.RemoteObjectStore;
@@ -21,8 +25,9 @@ import org.branchwork.protocol.vocab.Ref;
 /**
  * {@code Create}, {@code Update}, {@code Delete} and {@code Announce} of content from actors the
  * branch follows, under the trust rules: an embedded object from another origin than the actor's
- * is not taken as given but fetched from its own origin; only an object's owner may update or
- * delete it; an {@code Announce} of a foreign object fetches the original (both Lemmy's wrapped
+ * is not taken as given but fetched from its own origin, unless it carries a valid FEP-8b32 proof
+ * by its owner; only an object's owner may update or delete it; an {@code Announce} of a foreign
+ * object fetches the original (or takes the embedded copy on its owner's proof) (both Lemmy's wrapped
  * {@code Announce(Create(Note))}, FEP-1b12, and the plain {@code Announce(Note)} of Mastodon and
  * Mobilizon).
  */
@@ -34,11 +39,13 @@ public final class ContentHandlers {
     private final FollowStore follows;
     private final RemoteObjectStore objects;
     private final ActivityFetcher fetcher;
+    private final ActorResolver resolver;
     private final ActivityCodec codec;
     private final Clock clock;
 
     public ContentHandlers(Transactions tx, FollowStore follows, RemoteObjectStore objects, ActivityFetcher fetcher,
-                           ActivityCodec codec, Clock clock) {
+                           ActorResolver resolver, ActivityCodec codec, Clock clock) {
+        this.resolver = resolver;
         this.tx = tx;
         this.follows = follows;
         this.objects = objects;
@@ -47,7 +54,7 @@ public final class ContentHandlers {
         this.clock = clock;
     }
 
-    public String create(Activity create) {
+    public String create(Activity create, JsonNode document) {
         URI actor = create.actor().id().orElseThrow();
         if (!followed(actor)) {
             return "ignored: not from an actor the branch follows";
@@ -58,7 +65,7 @@ public final class ContentHandlers {
         }
         AsObject object;
         try {
-            object = trusted(ref.get(), actor);
+            object = trusted(ref.get(), actor, document.path("object"));
         } catch (FetchException e) {
             return "failed: " + e.getMessage();
         }
@@ -111,7 +118,7 @@ public final class ContentHandlers {
         });
     }
 
-    public String announce(Activity announce) {
+    public String announce(Activity announce, JsonNode document) {
         URI actor = announce.actor().id().orElseThrow();
         if (!followed(actor)) {
             return "ignored: not from an actor the branch follows";
@@ -129,23 +136,58 @@ public final class ContentHandlers {
             return "ignored: Announce of nothing we can fetch";
         }
         AsObject original;
-        try {
-            // Never the embedded copy: the announcer could have written anything into it.
-            original = fetcher.fetch(target.get());
-        } catch (FetchException e) {
-            return "failed: " + e.getMessage();
+        // The embedded copy only with its owner's proof: the announcer could have written anything into it.
+        Optional<AsObject> embedded = ref.get().embedded().filter(o -> !(o instanceof Activity));
+        if (embedded.isPresent() && embedded.get().id().equals(target) && provedByOwner(embedded.get(), document.path("object"))) {
+            original = embedded.get();
+        } else {
+            try {
+                original = fetcher.fetch(target.get());
+            } catch (FetchException e) {
+                return "failed: " + e.getMessage();
+            }
         }
         URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
         return author == null ? "ignored: announced object has no author" : store(original, author);
     }
 
-    private AsObject trusted(Ref ref, URI actor) throws FetchException {
+    private AsObject trusted(Ref ref, URI actor, JsonNode raw) throws FetchException {
         Optional<AsObject> embedded = ref.embedded();
         URI id = ref.id().orElseThrow(() -> new FetchException("object without an id", null));
         if (embedded.isPresent() && Origins.same(id, actor)) {
             return embedded.get();  // covered by the actor's own signature
         }
+        if (embedded.isPresent() && provedByOwner(embedded.get(), raw)) {
+            return embedded.get();  // FEP-8b32: its owner signed this very copy
+        }
         return fetcher.fetch(id);
+    }
+
+    /**
+     * Whether the object as received carries a valid FEP-8b32 proof by its own author: the proof's
+     * key is in the {@code assertionMethod} of the object's {@code attributedTo}, on the object's
+     * origin. Then a copy relayed by someone else can be taken as its owner wrote it.
+     */
+    private boolean provedByOwner(AsObject object, JsonNode raw) {
+        if (raw == null || !raw.isObject() || !raw.has("proof")) {
+            return false;
+        }
+        URI id = object.id().orElse(null);
+        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
+        if (id == null || author == null || !Origins.same(id, author)
+                || !(DataIntegrityProofs.inspect(raw) instanceof ProofCheck.Pending pending)) {
+            return false;
+        }
+        URI keyId;
+        try {
+            keyId = new URI(pending.verificationMethod());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        return resolver.assertionKey(keyId)
+                .filter(key -> key.getKey().equals(author))
+                .map(key -> DataIntegrityProofs.verify(raw, key.getValue()) instanceof ProofCheck.Valid)
+                .orElse(false);
     }
 
     private String store(AsObject object, URI owner) {
@@ -172,7 +214,8 @@ public final class ContentHandlers {
         java.time.Instant starts = object instanceof Event e ? e.startTime() : null;
         URI url = object.core().url().stream().findFirst().flatMap(Ref::id)
                 .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme())).orElse(null);
-        String name = object.core().name().best().map(HtmlContent::plainText).orElse(null);
+        // A name is plain text: kept as sent, and escaped wherever it is shown.
+        String name = object.core().name().best().orElse(null);
         return new RemoteObjectStore.Shown(name, html, starts, url);
     }
 
