@@ -100,6 +100,34 @@ class TrustRulesIT {
     }
 
     @Test
+    void aRelayedCopyIsTakenOnItsOwnersProofAndATamperedOneIsFetchedInstead(@TempDir Path nationalDir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (Node national = TestNodes.federating(nationalDir, "national")) {
+            HttpResponse<String> posted = EventFederationIT.api(national, "POST", "/api/v1/announcements",
+                    "{\"content\": \"Version one\"}");
+            String uuid = json.readTree(posted.body()).get("uuid").asText();
+            URI noteId = URI.create(json.readTree(posted.body()).get("id").asText());
+            String copy = TestNodes.send(HttpRequest.newBuilder(noteId).header("Accept", "application/activity+json").build())
+                    .body();
+            assertThat(copy).contains("\"proof\"").contains("Version one");
+            // National edits it: the original now differs from the signed copy mallory relays.
+            assertThat(EventFederationIT.api(national, "PATCH", "/api/v1/announcements/" + uuid,
+                    "{\"content\": \"Version two\"}").statusCode()).isEqualTo(200);
+
+            String relayed = send(mallory, "Announce", "mallory", copy);
+            assertThat(outcome(relayed)).startsWith("stored Note");
+            assertThat(content(noteId)).as("the proved copy is taken as national wrote it, not fetched")
+                    .contains("Version one");
+
+            String tampered = copy.replace("Version one", "Version forged");
+            String second = send(mallory, "Announce", "mallory", tampered);
+            assertThat(outcome(second)).startsWith("stored Note");
+            assertThat(content(noteId)).as("a copy whose proof fails is replaced by the original, fetched")
+                    .contains("Version two").doesNotContain("forged");
+        }
+    }
+
+    @Test
     void scriptInARemoteNoteNeverReachesAPageUnescaped() throws Exception {
         String password = "correct horse battery";
         assertThat(TestNodes.postForm(node, "/setup", java.util.Map.of("code", node.setupCode().orElseThrow(),
