@@ -16,6 +16,12 @@ import io.helidon.webserver.WebServer;
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
+import org.branchwork.node.api.CampaignsEndpoint;
+import org.branchwork.node.federation.inbound.handlers.CampaignHandlers;
+import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.service.CampaignService;
+import org.branchwork.node.storage.AdoptedCampaignStore;
+import org.branchwork.node.storage.CampaignStore;
 import org.branchwork.node.federation.FediverseDirectory;
 import org.branchwork.node.federation.inbound.handlers.RsvpHandlers;
 import org.branchwork.node.federation.mapping.EventMapper;
@@ -244,8 +250,10 @@ public final class Node implements AutoCloseable {
         DeliveryStore deliveryStore = new DeliveryStore();
         AnnouncementMapper announcementMapper = new AnnouncementMapper(uris);
         EventMapper eventMapper = new EventMapper(uris);
+        AdoptedCampaignStore adoptedCampaigns = new AdoptedCampaignStore();
+        CampaignMapper campaignMapper = new CampaignMapper(uris);
         OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, uris, announcementMapper,
-                eventMapper, clock);
+                eventMapper, campaignMapper, adoptedCampaigns, clock);
         PeerHealth peerHealth = new PeerHealth(tx, new PeerHostStore(), clock);
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, peerHealth, clock),
                 signAs -> signAs == null ? actors.branch().map(b -> b.keys().rsa())
@@ -254,21 +262,26 @@ public final class Node implements AutoCloseable {
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
-        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, resolver, codec, clock);
         FollowService followService = new FollowService(actors, uris,
                 new WebFingerClient(http, config.allowPrivateAddresses()), resolver, tx, followStore, outbox, worker, clock);
+        FediverseDirectory fediverse = new FediverseDirectory(followService, resolver, fetcher, tx, remoteObjects);
+        CampaignService campaigns = new CampaignService(tx, new CampaignStore(), adoptedCampaigns, remoteObjects, fediverse,
+                outbox, worker::wake, clock);
+        CampaignHandlers campaignHandlers = new CampaignHandlers(uris, resolver, campaigns);
+        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, resolver, campaignHandlers,
+                codec, clock);
         // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
         RsvpStore rsvpStore = new RsvpStore();
         EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, worker::wake, clock);
         OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
         SubscriptionStore subscriptions = new SubscriptionStore();
         ProfileService profiles = new ProfileService(tx, profileStore, subscriptions, outgoingRsvps, remoteObjects,
-                new FediverseDirectory(followService, resolver, fetcher, tx, remoteObjects), outbox,
+                fediverse, outbox,
                 () -> branches.current().map(b -> b.slug()), worker::wake, random, clock);
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, resolver, events, profiles);
         ActivityDispatcher dispatcher = new ActivityDispatcher()
                 .onDocument(ActivityType.CREATE, content::create)
-                .on(ActivityType.UPDATE, content::update)
+                .onDocument(ActivityType.UPDATE, content::update)
                 .on(ActivityType.DELETE, content::delete)
                 .onDocument(ActivityType.ANNOUNCE, content::announce)
                 .on(ActivityType.FOLLOW, followHandlers::follow)
@@ -277,8 +290,9 @@ public final class Node implements AutoCloseable {
                         : followHandlers.accept(a))
                 .on(ActivityType.REJECT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, false)
                         : followHandlers.reject(a))
-                .on(ActivityType.JOIN, rsvpHandlers::join)
-                .on(ActivityType.LEAVE, rsvpHandlers::leave);
+                .on(ActivityType.JOIN, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.join(a) : rsvpHandlers.join(a))
+                .on(ActivityType.LEAVE, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.leave(a)
+                        : rsvpHandlers.leave(a));
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
         InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
@@ -328,6 +342,7 @@ public final class Node implements AutoCloseable {
                 new FollowsEndpoint(followService, apiAuth),
                 new AnnouncementsEndpoint(announcements, uris, apiAuth),
                 new EventsEndpoint(events, uris, apiAuth),
+                new CampaignsEndpoint(campaigns, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, nodeSettings, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
@@ -336,7 +351,8 @@ public final class Node implements AutoCloseable {
                 new MemberPages(memberService, sessions, csrf, pages),
                 new OrganiserPages(memberService, imports, sessions, csrf, pages),
                 new AdminPages(followService, followHandlers, deliveryQueue, nodeSettings, audit, sessions, csrf, pages),
-                new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, outbox, actors, codec),
+                new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, campaigns, campaignMapper, outbox,
+                        actors, codec),
                 new CalendarFeeds(events, announcements, branches, uris),
                 new EventPages(events, sessions, csrf, pages),
                 new FeedPages(profiles, sessions, csrf, pages, uris::authority));

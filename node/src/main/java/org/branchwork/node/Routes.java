@@ -6,6 +6,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
+import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
@@ -48,6 +49,7 @@ final class Routes {
                 .register("/api/v1/follows", c.follows())
                 .register("/api/v1/announcements", c.announcements())
                 .register("/api/v1/events", c.events())
+                .register("/api/v1/campaigns", c.campaigns())
                 .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin/deliveries", c.deliveries())
                 .register("/api/v1/members", c.members())
@@ -65,7 +67,8 @@ final class Routes {
     record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
                       WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
                       ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
-                      AnnouncementsEndpoint announcements, EventsEndpoint events, FederationPolicyEndpoint policy,
+                      AnnouncementsEndpoint announcements, EventsEndpoint events,
+                      CampaignsEndpoint campaigns, FederationPolicyEndpoint policy,
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
                       OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,

@@ -43,11 +43,11 @@ public final class FediverseDirectory implements Fediverse {
         try {
             // The copy we hold came from its owner (see ContentHandlers); otherwise ask the event's origin.
             Optional<URI> owner = tx.inTransaction(c -> objects.find(c, event))
-                    .filter(o -> o.type().equals("Event") && !o.deleted()).map(RemoteObjectStore.RemoteObject::attributedTo);
+                    .filter(o -> !o.deleted()).map(RemoteObjectStore.RemoteObject::attributedTo);
             if (owner.isEmpty()) {
                 AsObject fetched = fetcher.fetch(event);
-                owner = fetched.type().equals("Event")
-                        ? fetched.core().attributedTo().stream().findFirst().flatMap(Ref::id) : Optional.empty();
+                owner = fetched.core().attributedTo().stream().findFirst().flatMap(Ref::id)
+                        .filter(a -> org.branchwork.protocol.vocab.Origins.same(a, event));
             }
             if (owner.isEmpty()) {
                 return Optional.empty();

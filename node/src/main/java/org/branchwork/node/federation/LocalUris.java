@@ -117,6 +117,26 @@ public final class LocalUris {
         }
     }
 
+    public URI campaign(org.branchwork.node.domain.CampaignId id) {
+        return at("/campaigns/" + id.value());
+    }
+
+    public URI campaignCreate(org.branchwork.node.domain.CampaignId id) {
+        return at("/campaigns/" + id.value() + "/activity");
+    }
+
+    /** The campaign id an IRI of ours names, if it is a campaign IRI. */
+    public Optional<org.branchwork.node.domain.CampaignId> campaignIdOf(URI iri) {
+        if (iri == null || !isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/campaigns/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(org.branchwork.node.domain.CampaignId.parse(iri.getRawPath().substring("/campaigns/".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A member's opt-in {@code Person} actor. */
     public URI person(String handle) {
         return at("/people/" + handle);

@@ -43,4 +43,21 @@ public interface FederationOutbox {
      * activity sent.
      */
     URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining) throws SQLException;
+
+    /** The node published a campaign (or edited or closed it: {@code update}). */
+    void campaignPublished(Connection c, org.branchwork.node.domain.Campaign campaign, boolean update) throws SQLException;
+
+    /** A branch's adoption was recorded: {@code Accept} of its {@code Join} to its inbox. */
+    void adoptionAccepted(Connection c, org.branchwork.node.domain.Campaign campaign, URI branch, URI inbox, URI joinId)
+            throws SQLException;
+
+    /**
+     * The branch adopts another node's campaign: {@code Join} to the owner and {@code Announce} of
+     * it to the branch's followers (embedding {@code signedCopy}, the owner's signed object, when
+     * there is one). Returns the id of the {@code Join}.
+     */
+    URI campaignAdopted(Connection c, URI campaign, URI ownerInbox, String signedCopy) throws SQLException;
+
+    /** The branch withdraws from a campaign: {@code Leave} to the owner. */
+    void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) throws SQLException;
 }

@@ -13,7 +13,7 @@ public interface Fediverse {
     /** The branch follows the actor a handle or URL names (once: an existing follow is kept). */
     Followed followOnce(String handleOrUrl);
 
-    /** Who owns a remote event and where their inbox is, read from the copy we hold or fetched. */
+    /** Who owns a remote object (an event, a campaign) and where their inbox is, from the copy we hold or fetched. */
     Optional<EventOwner> ownerOf(URI event);
 
     /** A short name for a remote actor, for feeds ({@code manchester@host}). */

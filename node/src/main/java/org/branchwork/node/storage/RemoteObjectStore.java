@@ -27,20 +27,25 @@ public final class RemoteObjectStore {
     }
 
     /** Stores or replaces the object. */
-    public void save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, Instant now)
-            throws SQLException {
+    /**
+     * Stores or replaces the object; {@code signedBody} is the object exactly as received when it
+     * carried its owner's valid proof (null otherwise), kept for relaying.
+     */
+    public void save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, String signedBody,
+                     Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 MERGE INTO remote_object o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(64)),
                         CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                         CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                        CAST(? AS VARCHAR(2048))))
-                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url) ON o.id = v.id
+                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576))))
+                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url, signed_body) ON o.id = v.id
                 WHEN MATCHED THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL,
-                    o.name = v.name, o.safe_html = v.safe_html, o.starts_at = v.starts_at, o.url = v.url
+                    o.name = v.name, o.safe_html = v.safe_html, o.starts_at = v.starts_at, o.url = v.url,
+                    o.signed_body = v.signed_body
                 WHEN NOT MATCHED THEN INSERT (id, type, attributed_to, body, received_at, updated_at, deleted_at, name,
-                    safe_html, starts_at, url)
+                    safe_html, starts_at, url, signed_body)
                     VALUES (v.id, v.type, v.attributed_to, v.body, v.changed_at, v.changed_at, NULL, v.name, v.safe_html,
-                    v.starts_at, v.url)
+                    v.starts_at, v.url, v.signed_body)
                 """)) {
             s.setString(1, id.toString());
             s.setString(2, type);
@@ -51,8 +56,44 @@ public final class RemoteObjectStore {
             s.setString(7, shown.safeHtml());
             s.setTimestamp(8, shown.startsAt() == null ? null : Timestamp.from(shown.startsAt()));
             s.setString(9, shown.url() == null ? null : shown.url().toString());
+            s.setString(10, signedBody);
             s.executeUpdate();
         }
+    }
+
+    /** The object as its owner signed it, if it came with a valid proof. */
+    public Optional<String> signedBody(Connection c, URI id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT signed_body FROM remote_object WHERE id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Objects of a kind (e.g. {@code Campaign}), not deleted, newest first. */
+    public List<FeedItem> ofType(Connection c, String type, int limit) throws SQLException {
+        List<FeedItem> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
+                + "received_at FROM remote_object WHERE deleted_at IS NULL AND type = ? ORDER BY received_at DESC, id LIMIT ?")) {
+            s.setString(1, type);
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(feedItem(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FeedItem feedItem(ResultSet rs) throws SQLException {
+        Timestamp starts = rs.getTimestamp(6);
+        String url = rs.getString(7);
+        return new FeedItem(URI.create(rs.getString(1)), rs.getString(2), URI.create(rs.getString(3)),
+                new Shown(rs.getString(4), rs.getString(5), starts == null ? null : starts.toInstant(),
+                        url == null ? null : URI.create(url)),
+                rs.getTimestamp(8).toInstant());
     }
 
     /** Objects by these actors, not deleted, newest first. */
@@ -72,12 +113,7 @@ public final class RemoteObjectStore {
             s.setInt(i, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp starts = rs.getTimestamp(6);
-                    String url = rs.getString(7);
-                    out.add(new FeedItem(URI.create(rs.getString(1)), rs.getString(2), URI.create(rs.getString(3)),
-                            new Shown(rs.getString(4), rs.getString(5), starts == null ? null : starts.toInstant(),
-                                    url == null ? null : URI.create(url)),
-                            rs.getTimestamp(8).toInstant()));
+                    out.add(feedItem(rs));
                 }
             }
         }

@@ -35,6 +35,7 @@ final class FakePeer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     private final java.util.Set<String> keyAtOwnUrl = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> groups = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final ActivityCodec codec = new ActivityCodec();
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
@@ -116,6 +117,12 @@ final class FakePeer implements AutoCloseable {
         return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
     }
 
+    /** Creates a {@code Group} actor (another server's group, which is not one of our branches). */
+    SigningKey groupActor(String name) {
+        groups.add(name);
+        return actor(name);
+    }
+
     /** Creates an actor whose key lives at its own URL ({@code /users/{name}/main-key}, no fragment), as GoToSocial publishes keys. */
     SigningKey actorWithKeyAtOwnUrl(String name) {
         SigningKey key = actor(name);
@@ -156,7 +163,9 @@ final class FakePeer implements AutoCloseable {
 
     private Actor actor(String name, KeyPair pair) {
         URI id = actorId(name);
-        return new Actor(ObjectCore.of(id, "Person").withName(name), ActorType.PERSON, name, URI.create(id + "/inbox"),
+        boolean group = groups.contains(name);
+        return new Actor(ObjectCore.of(id, group ? "Group" : "Person").withName(name), group ? ActorType.GROUP : ActorType.PERSON,
+                name, URI.create(id + "/inbox"),
                 URI.create(id + "/outbox"), null, null, null, Endpoints.NONE,
                 List.of(new PublicKeyInfo(URI.create(id + (keyAtOwnUrl.contains(name) ? "/main-key" : "#main-key")), id,
                         Pem.writePublicKey(pair.getPublic()))),

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.PublicProfile;
 import org.branchwork.node.domain.Rsvp;
@@ -49,10 +52,15 @@ public final class OutboundPublisher implements FederationOutbox {
     private final LocalUris uris;
     private final AnnouncementMapper announcements;
     private final EventMapper events;
+    private final CampaignMapper campaigns;
+    private final AdoptedCampaignStore adoptedCampaigns;
     private final Clock clock;
 
     public OutboundPublisher(DeliveryStore deliveries, FollowStore follows, ActivityCodec codec, LocalActors actors,
-                             LocalUris uris, AnnouncementMapper announcements, EventMapper events, Clock clock) {
+                             LocalUris uris, AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns,
+                             AdoptedCampaignStore adoptedCampaigns, Clock clock) {
+        this.campaigns = campaigns;
+        this.adoptedCampaigns = adoptedCampaigns;
         this.deliveries = deliveries;
         this.follows = follows;
         this.codec = codec;
@@ -78,19 +86,81 @@ public final class OutboundPublisher implements FederationOutbox {
         toFollowers(c, announcements.delete(a, branch().branch().slug()));
     }
 
+    // An event linked to an adopted campaign also goes to the campaign's owner, who counts it.
+
     @Override
     public void eventPublished(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
-        toFollowers(c, events.create(e, counts, branch().branch().slug()));
+        toFollowers(c, events.create(e, counts, branch().branch().slug()), campaignOwner(c, e));
     }
 
     @Override
     public void eventUpdated(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
-        toFollowers(c, events.update(e, counts, branch().branch().slug(), clock.instant()));
+        toFollowers(c, events.update(e, counts, branch().branch().slug(), clock.instant()), campaignOwner(c, e));
     }
 
     @Override
     public void eventDeleted(Connection c, BranchEvent e) throws SQLException {
-        toFollowers(c, events.delete(e, branch().branch().slug()));
+        toFollowers(c, events.delete(e, branch().branch().slug()), campaignOwner(c, e));
+    }
+
+    private Set<URI> campaignOwner(Connection c, BranchEvent e) throws SQLException {
+        if (e.campaign() == null) {
+            return Set.of();
+        }
+        return adoptedCampaigns.find(c, e.campaign()).filter(AdoptedCampaignStore.Adopted::active)
+                .map(a -> Set.of(a.ownerInbox())).orElse(Set.of());
+    }
+
+    @Override
+    public void campaignPublished(Connection c, Campaign k, boolean update) throws SQLException {
+        String slug = branch().branch().slug();
+        toFollowers(c, update ? campaigns.update(k, null, slug) : campaigns.create(k, slug), Set.of());
+    }
+
+    @Override
+    public void adoptionAccepted(Connection c, Campaign k, URI branchActor, URI inbox, URI joinId) throws SQLException {
+        URI self = uris.branchActor(branch().branch().slug());
+        Activity join = new Activity(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branchActor),
+                List.of(Ref.to(uris.campaign(k.id()))), null, null, null, null);
+        Activity accept = new Activity(ObjectCore.of(uris.newActivity(), "Accept").withTimes(clock.instant(), null)
+                .withAttribution(self, new Audience(List.of(branchActor), List.of(), List.of(), List.of(), List.of())),
+                ActivityType.ACCEPT, Ref.to(self), List.of(Ref.to(join)), null, null, null, null);
+        enqueue(c, accept, List.of(inbox));
+    }
+
+    @Override
+    public URI campaignAdopted(Connection c, URI campaign, URI ownerInbox, String signedCopy) throws SQLException {
+        String slug = branch().branch().slug();
+        URI self = uris.branchActor(slug);
+        URI joinId = uris.newActivity();
+        Activity join = new Activity(ObjectCore.of(joinId, "Join").withTimes(clock.instant(), null),
+                ActivityType.JOIN, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
+        enqueue(c, join, List.of(ownerInbox));
+        // The Announce carries the owner's signed copy, so that our followers need not ask the owner.
+        Activity announce = new Activity(ObjectCore.of(uris.newActivity(), "Announce").withTimes(clock.instant(), null)
+                .withAttribution(self, Audience.publicWithFollowers(uris.branchFollowers(slug))),
+                ActivityType.ANNOUNCE, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
+        ObjectNode json = codec.toJson(announce);
+        if (signedCopy != null) {
+            try {
+                json.set("object", codec.parse(signedCopy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a stored signed copy is not JSON", e);
+            }
+        }
+        String body = codec.write(DataIntegrityProofs.sign(json, branch().keys().ed25519(), clock.instant()));
+        for (URI inbox : followerInboxes(c)) {
+            deliveries.enqueue(c, inbox, announce.id().orElseThrow().toString(), body, clock.instant(), null);
+        }
+        return joinId;
+    }
+
+    @Override
+    public void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) throws SQLException {
+        URI self = uris.branchActor(branch().branch().slug());
+        Activity leave = new Activity(ObjectCore.of(uris.newActivity(), "Leave").withTimes(clock.instant(), null),
+                ActivityType.LEAVE, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
+        enqueue(c, leave, List.of(ownerInbox));
     }
 
     /** {@code Accept} or {@code Reject} of the actor's {@code Join}, embedding it whole (as Mobilizon does). */
@@ -160,9 +230,15 @@ public final class OutboundPublisher implements FederationOutbox {
     }
 
     private void toFollowers(Connection c, Activity activity) throws SQLException {
+        toFollowers(c, activity, Set.of());
+    }
+
+    private void toFollowers(Connection c, Activity activity, Set<URI> alsoTo) throws SQLException {
         String body = codec.write(signed(activity));
         String id = activity.id().orElseThrow().toString();
-        for (URI inbox : followerInboxes(c)) {
+        Set<URI> inboxes = followerInboxes(c);
+        inboxes.addAll(alsoTo);
+        for (URI inbox : inboxes) {
             deliveries.enqueue(c, inbox, id, body, clock.instant(), null);
         }
     }

@@ -134,7 +134,7 @@ public final class ActorResolver {
         }
         String name = actor.core().name().best().filter(n -> !n.isBlank()).orElse(actor.preferredUsername());
         RemoteActor remote = new RemoteActor(id, actor.inbox(), actor.endpoints().sharedInbox(), keyInfo.id().toString(),
-                key, name, clock.instant());
+                key, name, actor.type(), clock.instant());
         byId.put(id, remote);
         byKeyId.put(remote.keyId(), remote);
         return remote;

@@ -13,6 +13,10 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
 import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.CampaignId;
+import org.branchwork.node.domain.CampaignStanding;
+import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.federation.ActivityJson;
 import org.branchwork.node.federation.LocalActors;
@@ -36,11 +40,16 @@ public final class ObjectEndpoint implements HttpService {
     private final EventService events;
     private final EventMapper eventMapper;
     private final OutboundPublisher publisher;
+    private final CampaignService campaigns;
+    private final CampaignMapper campaignMapper;
     private final LocalActors actors;
     private final ActivityCodec codec;
 
     public ObjectEndpoint(AnnouncementService announcements, AnnouncementMapper announcementMapper, EventService events,
-                          EventMapper eventMapper, OutboundPublisher publisher, LocalActors actors, ActivityCodec codec) {
+                          EventMapper eventMapper, CampaignService campaigns, CampaignMapper campaignMapper,
+                          OutboundPublisher publisher, LocalActors actors, ActivityCodec codec) {
+        this.campaigns = campaigns;
+        this.campaignMapper = campaignMapper;
         this.announcements = announcements;
         this.announcementMapper = announcementMapper;
         this.events = events;
@@ -55,7 +64,20 @@ public final class ObjectEndpoint implements HttpService {
         rules.get("/announcements/{id}", (req, res) -> announcement(req, res, false))
                 .get("/announcements/{id}/activity", (req, res) -> announcement(req, res, true))
                 .get("/events/{id}", (req, res) -> event(req, res, false))
-                .get("/events/{id}/activity", (req, res) -> event(req, res, true));
+                .get("/events/{id}/activity", (req, res) -> event(req, res, true))
+                .get("/campaigns/{id}", (req, res) -> campaign(req, res, false))
+                .get("/campaigns/{id}/activity", (req, res) -> campaign(req, res, true));
+    }
+
+    private void campaign(ServerRequest req, ServerResponse res, boolean activity) {
+        if (!ActivityJson.wanted(req)) {
+            res.next();
+            return;
+        }
+        CampaignStanding k = found(req, CampaignId::parse, campaigns::standing, "campaign");
+        String slug = slug();
+        ActivityJson.send(res, codec.write(activity ? publisher.signed(campaignMapper.create(k.campaign(), slug))
+                : publisher.signedObject(campaignMapper.object(k.campaign(), k, slug))));
     }
 
     private void announcement(ServerRequest req, ServerResponse res, boolean activity) {

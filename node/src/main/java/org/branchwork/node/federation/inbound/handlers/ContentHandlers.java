@@ -40,12 +40,14 @@ public final class ContentHandlers {
     private final RemoteObjectStore objects;
     private final ActivityFetcher fetcher;
     private final ActorResolver resolver;
+    private final CampaignHandlers campaigns;
     private final ActivityCodec codec;
     private final Clock clock;
 
     public ContentHandlers(Transactions tx, FollowStore follows, RemoteObjectStore objects, ActivityFetcher fetcher,
-                           ActorResolver resolver, ActivityCodec codec, Clock clock) {
+                           ActorResolver resolver, CampaignHandlers campaigns, ActivityCodec codec, Clock clock) {
         this.resolver = resolver;
+        this.campaigns = campaigns;
         this.tx = tx;
         this.follows = follows;
         this.objects = objects;
@@ -56,12 +58,13 @@ public final class ContentHandlers {
 
     public String create(Activity create, JsonNode document) {
         URI actor = create.actor().id().orElseThrow();
-        if (!followed(actor)) {
-            return "ignored: not from an actor the branch follows";
-        }
         Optional<Ref> ref = create.object();
         if (ref.isEmpty()) {
             return "ignored: Create without an object";
+        }
+        boolean followed = followed(actor);
+        if (!followed && !namesOurCampaign(ref.get())) {
+            return "ignored: not from an actor the branch follows";
         }
         AsObject object;
         try {
@@ -69,10 +72,10 @@ public final class ContentHandlers {
         } catch (FetchException e) {
             return "failed: " + e.getMessage();
         }
-        return store(object, actor);
+        return handled(object, actor, followed, document.path("object"));
     }
 
-    public String update(Activity update) {
+    public String update(Activity update, JsonNode document) {
         URI actor = update.actor().id().orElseThrow();
         Optional<AsObject> embedded = update.object().flatMap(Ref::embedded);
         Optional<URI> id = update.object().flatMap(Ref::id);
@@ -80,11 +83,11 @@ public final class ContentHandlers {
             return "ignored: Update without an object";
         }
         Optional<RemoteObjectStore.RemoteObject> stored = tx.inTransaction(c -> objects.find(c, id.get()));
-        if (stored.isEmpty()) {
-            return "ignored: Update of an object we do not have";
-        }
-        if (!stored.get().attributedTo().equals(actor)) {
+        if (stored.isPresent() && !stored.get().attributedTo().equals(actor)) {
             return "refused: " + actor + " does not own " + id.get();
+        }
+        if (stored.isEmpty() && !update.object().map(this::namesOurCampaign).orElse(false)) {
+            return "ignored: Update of an object we do not have";
         }
         AsObject object;
         try {
@@ -92,7 +95,23 @@ public final class ContentHandlers {
         } catch (FetchException e) {
             return "failed: " + e.getMessage();
         }
-        return store(object, actor);
+        return handled(object, actor, stored.isPresent(), document.path("object"));
+    }
+
+    /** A trusted object: counted for a campaign of ours when it is a linked event, stored when we follow its owner. */
+    private String handled(AsObject object, URI actor, boolean keep, JsonNode raw) {
+        String linked = object instanceof Event e && ownedBy(object, actor)
+                ? campaigns.linkedEvent(e, actor).orElse(null) : null;
+        String kept = keep ? store(object, actor, raw) : null;
+        if (linked != null && kept != null) {
+            return linked + "; " + kept;
+        }
+        return linked != null ? linked : kept != null ? kept : "ignored: not from an actor the branch follows";
+    }
+
+    private boolean namesOurCampaign(Ref ref) {
+        return ref.embedded().filter(o -> o instanceof Event).map(o -> campaigns.namesOurCampaign(o.core().context()))
+                .orElse(false);
     }
 
     public String delete(Activity delete) {
@@ -105,10 +124,11 @@ public final class ContentHandlers {
             boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor) | follows.removeFollowing(c, actor));
             return removed ? "actor deleted: follow relations removed" : "ignored: deleted actor had no relation";
         }
+        boolean unlinked = campaigns.eventDeleted(id.get(), actor);
         return tx.inTransaction(c -> {
             Optional<RemoteObjectStore.RemoteObject> stored = objects.find(c, id.get());
             if (stored.isEmpty()) {
-                return "ignored: Delete of an object we do not have";
+                return unlinked ? "campaign event removed: " + id.get() : "ignored: Delete of an object we do not have";
             }
             if (!stored.get().attributedTo().equals(actor)) {
                 return "refused: " + actor + " does not own " + id.get();
@@ -148,7 +168,8 @@ public final class ContentHandlers {
             }
         }
         URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        return author == null ? "ignored: announced object has no author" : store(original, author);
+        return author == null ? "ignored: announced object has no author"
+                : store(original, author, original == embedded.orElse(null) ? document.path("object") : null);
     }
 
     private AsObject trusted(Ref ref, URI actor, JsonNode raw) throws FetchException {
@@ -190,22 +211,36 @@ public final class ContentHandlers {
                 .orElse(false);
     }
 
-    private String store(AsObject object, URI owner) {
+    /** Whether the object is the actor's own: attributed to it and on its origin. */
+    private static boolean ownedBy(AsObject object, URI actor) {
+        URI id = object.id().orElse(null);
+        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
+        return id != null && actor.equals(author) && Origins.same(id, author);
+    }
+
+    /** Campaigns travel as Articles that are also {@code bw:Campaign}s; we keep them apart. */
+    static boolean isCampaign(AsObject object) {
+        return object.core().types().stream().anyMatch(t -> t.equals("bw:Campaign") || t.endsWith("branchwork#Campaign"));
+    }
+
+    /** Stores the object; {@code raw} is it as received, kept when it carries its owner's valid proof (for relaying). */
+    private String store(AsObject object, URI owner, JsonNode raw) {
         if (!CONTENT_TYPES.contains(object.type())) {
             return "stored activity only: " + object.type() + " content is not kept";
         }
-        URI id = object.id().orElse(null);
-        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        if (id == null || author == null || !author.equals(owner) || !Origins.same(id, author)) {
-            return "refused: " + object.type() + " " + id + " is not " + owner + "'s own";
+        if (!ownedBy(object, owner)) {
+            return "refused: " + object.type() + " " + object.id().orElse(null) + " is not " + owner + "'s own";
         }
+        URI id = object.id().orElseThrow();
+        String kind = isCampaign(object) ? "Campaign" : object.type();
         String body = codec.write(object);
         RemoteObjectStore.Shown shown = shown(object);
+        String signed = kind.equals("Campaign") && raw != null && provedByOwner(object, raw) ? raw.toString() : null;
         tx.inTransaction(c -> {
-            objects.save(c, id, object.type(), author, body, shown, clock.instant());
+            objects.save(c, id, kind, owner, body, shown, signed, clock.instant());
             return null;
         });
-        return "stored " + object.type() + " " + id;
+        return "stored " + kind + " " + id;
     }
 
     /** What the feed shows, with the HTML sanitised now: nothing a peer wrote reaches a page unsanitised. */

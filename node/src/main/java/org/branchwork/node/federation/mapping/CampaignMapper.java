@@ -1,0 +1,94 @@
+package org.branchwork.node.federation.mapping;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.domain.CampaignStanding;
+import org.branchwork.node.domain.EventCategory;
+import org.branchwork.node.federation.LocalUris;
+import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.Article;
+import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.Extensions;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.Ref;
+import org.branchwork.protocol.vocab.Tag;
+
+/**
+ * A campaign on the wire: an {@code Article} (so every server shows the brief) that is also a
+ * {@code bw:Campaign}, with our extension terms for goals (with progress, when the owner knows
+ * it), call to action, resources, suggested categories and status; {@code startTime} and
+ * {@code endTime} are the campaign's first and last days.
+ */
+public final class CampaignMapper {
+
+    /** The type a campaign carries beside {@code Article}. */
+    public static final String TYPE = "bw:Campaign";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final LocalUris uris;
+
+    public CampaignMapper(LocalUris uris) {
+        this.uris = uris;
+    }
+
+    public Article object(Campaign k, CampaignStanding standing, String branchSlug) {
+        URI id = uris.campaign(k.id());
+        URI branch = uris.branchActor(branchSlug);
+        ObjectNode ext = NODES.objectNode();
+        ext.put("startTime", k.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        ext.put("endTime", k.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        ArrayNode goals = ext.putArray("bw:goals");
+        for (int i = 0; i < k.goals().size(); i++) {
+            Campaign.Goal g = k.goals().get(i);
+            ObjectNode goal = goals.addObject().put("type", "bw:Goal").put("name", g.label()).put("bw:goalTarget", g.target())
+                    .put("bw:goalMetric", g.metric().code());
+            if (standing != null) {
+                goal.put("bw:goalProgress", standing.goals().get(i).progress());
+            }
+        }
+        if (k.callToAction() != null) {
+            ext.put("bw:callToAction", k.callToAction());
+        }
+        ArrayNode resources = ext.putArray("bw:resources");
+        k.resources().forEach(r -> resources.addObject().put("type", "Link").put("href", r.url().toString()).put("name", r.name()));
+        ArrayNode suggested = ext.putArray("bw:suggestedCategories");
+        k.suggested().stream().map(EventCategory::code).forEach(suggested::add);
+        ext.put("bw:campaignStatus", k.ended() ? "ended" : "open");
+        List<Tag> tags = k.hashtag() == null ? List.of()
+                : List.of(new Tag.Hashtag(URI.create(uris.home() + "tags/" + k.hashtag()), "#" + k.hashtag()));
+        ObjectCore core = new ObjectCore(id, List.of("Article", TYPE), null, null, null, null, null, null, List.of(), null,
+                List.of(), List.of(), List.of(), null, null, null, null, Extensions.of(ext))
+                .withName(k.title())
+                // The summary leads the content rather than sitting in summary, which Mastodon shows as a content warning.
+                .withContent((k.summary() == null ? "" : "<p><em>" + escape(k.summary()) + "</em></p>") + k.content()
+                        + (k.callToAction() == null ? "" : "<p><strong>" + escape(k.callToAction()) + "</strong></p>"),
+                        "text/html")
+                .withTimes(k.published(), k.updated())
+                .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
+                .withLinks(List.of(Ref.to(id)), tags, List.of(), null);
+        return new Article(core);
+    }
+
+    public Activity create(Campaign k, String branchSlug) {
+        return Activities.wrap(uris.campaignCreate(k.id()), ActivityType.CREATE, k.published(), branchSlug, uris,
+                Ref.to(object(k, null, branchSlug)));
+    }
+
+    public Activity update(Campaign k, CampaignStanding standing, String branchSlug) {
+        return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, k.updated(), branchSlug, uris,
+                Ref.to(object(k, standing, branchSlug)));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

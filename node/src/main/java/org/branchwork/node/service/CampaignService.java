@@ -1,0 +1,258 @@
+package org.branchwork.node.service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.domain.CampaignId;
+import org.branchwork.node.domain.CampaignStanding;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.storage.AdoptedCampaignStore;
+import org.branchwork.node.storage.CampaignStore;
+import org.branchwork.node.storage.RemoteObjectStore;
+import org.branchwork.node.storage.Transactions;
+
+/**
+ * Shared campaigns, from both ends. The owner publishes them and learns, from signed activities
+ * only, who adopted them (a {@code Join} from a branch {@code Group}), which events branches
+ * linked to them (their own {@code Create}/{@code Update} of an {@code Event} whose
+ * {@code context} is the campaign) and how many people came; goals of events and participants
+ * count themselves. A branch sees campaigns from nodes it follows and adopts or withdraws.
+ */
+public final class CampaignService {
+
+    /** A created or edited campaign, or why not. */
+    public record Result(Campaign campaign, List<FieldError> errors) {
+    }
+
+    /** A campaign received from another node, and whether this branch adopted it. */
+    public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {
+    }
+
+    private final Transactions tx;
+    private final CampaignStore campaigns;
+    private final AdoptedCampaignStore adopted;
+    private final RemoteObjectStore remoteObjects;
+    private final Fediverse fediverse;
+    private final FederationOutbox outbox;
+    private final Runnable afterCommit;
+    private final Clock clock;
+
+    public CampaignService(Transactions tx, CampaignStore campaigns, AdoptedCampaignStore adopted,
+                           RemoteObjectStore remoteObjects, Fediverse fediverse, FederationOutbox outbox, Runnable afterCommit,
+                           Clock clock) {
+        this.tx = tx;
+        this.campaigns = campaigns;
+        this.adopted = adopted;
+        this.remoteObjects = remoteObjects;
+        this.fediverse = fediverse;
+        this.outbox = outbox;
+        this.afterCommit = afterCommit;
+        this.clock = clock;
+    }
+
+    // The owner's side.
+
+    public Result create(Acting who, CampaignInput input) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        CampaignInput.Checked k = input.check();
+        if (!k.valid()) {
+            return new Result(null, k.errors());
+        }
+        Campaign campaign = new Campaign(CampaignId.random(), k.title(), k.summary(), k.markdown(),
+                HtmlContent.fromMarkdown(k.markdown()), k.callToAction(), k.hashtag(), k.suggested(), k.startsOn(),
+                k.endsOn(), false, k.goals(), k.resources(), clock.instant(), null);
+        tx.inTransaction(c -> {
+            campaigns.insert(c, campaign);
+            outbox.campaignPublished(c, campaign, false);
+            return null;
+        });
+        afterCommit.run();
+        return new Result(campaign, List.of());
+    }
+
+    /** Replaces the brief; every follower (adopters among them) gets the {@code Update}. */
+    public Optional<Result> edit(Acting who, CampaignId id, CampaignInput input) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        CampaignInput.Checked k = input.check();
+        Optional<Campaign> current = find(id);
+        if (current.isEmpty() || !k.valid()) {
+            return current.map(c -> new Result(null, k.errors()));
+        }
+        Campaign campaign = new Campaign(id, k.title(), k.summary(), k.markdown(), HtmlContent.fromMarkdown(k.markdown()),
+                k.callToAction(), k.hashtag(), k.suggested(), k.startsOn(), k.endsOn(), current.get().ended(), k.goals(),
+                k.resources(), current.get().published(), clock.instant());
+        tx.inTransaction(c -> {
+            campaigns.update(c, campaign);
+            outbox.campaignPublished(c, campaign, true);
+            return null;
+        });
+        afterCommit.run();
+        return Optional.of(new Result(campaign, List.of()));
+    }
+
+    /** Marks the campaign ended; followers get the {@code Update}. */
+    public Optional<Campaign> close(Acting who, CampaignId id) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        Optional<Campaign> closed = tx.inTransaction(c -> {
+            Optional<Campaign> current = campaigns.find(c, id);
+            if (current.isEmpty() || current.get().ended()) {
+                return current;
+            }
+            Campaign k = current.get();
+            Campaign ended = new Campaign(id, k.title(), k.summary(), k.markdown(), k.content(), k.callToAction(), k.hashtag(),
+                    k.suggested(), k.startsOn(), k.endsOn(), true, k.goals(), k.resources(), k.published(), clock.instant());
+            campaigns.update(c, ended);
+            outbox.campaignPublished(c, ended, true);
+            return Optional.of(ended);
+        });
+        afterCommit.run();
+        return closed;
+    }
+
+    public Optional<Campaign> find(CampaignId id) {
+        return tx.inTransaction(c -> campaigns.find(c, id));
+    }
+
+    public List<Campaign> all() {
+        return tx.inTransaction(campaigns::all);
+    }
+
+    /** Adopters, linked events, participants and goal progress, from what has been recorded. */
+    public Optional<CampaignStanding> standing(CampaignId id) {
+        return tx.inTransaction(c -> {
+            Optional<Campaign> campaign = campaigns.find(c, id);
+            if (campaign.isEmpty()) {
+                return Optional.<CampaignStanding>empty();
+            }
+            List<CampaignStanding.LinkedEvent> events = campaigns.events(c, id);
+            int participants = events.stream().mapToInt(CampaignStanding.LinkedEvent::participants).sum();
+            long held = events.stream().filter(e -> !e.cancelled()).count();
+            List<CampaignStanding.GoalProgress> goals = new ArrayList<>();
+            for (Campaign.Goal g : campaign.get().goals()) {
+                int progress = switch (g.metric()) {
+                    case EVENTS -> (int) held;
+                    case PARTICIPANTS -> participants;
+                    case REPORTED -> 0;
+                };
+                goals.add(new CampaignStanding.GoalProgress(g, progress));
+            }
+            return Optional.of(new CampaignStanding(campaign.get(), campaigns.adopters(c, id), events, participants, goals));
+        });
+    }
+
+    /**
+     * A branch's verified {@code Join}; the caller has checked that a branch {@code Group} signed
+     * it. Recorded once (a second Join of an adopter changes nothing) and answered {@code Accept}.
+     */
+    public String branchJoined(CampaignId id, URI branch, String name, URI inbox, URI joinId) {
+        String outcome = tx.inTransaction(c -> {
+            Optional<Campaign> campaign = campaigns.find(c, id);
+            if (campaign.isEmpty()) {
+                return "ignored: no such campaign";
+            }
+            if (campaign.get().ended()) {
+                return "refused: the campaign has ended";
+            }
+            boolean added = campaigns.adopt(c, id, branch, name, joinId, clock.instant());
+            outbox.adoptionAccepted(c, campaign.get(), branch, inbox, joinId);
+            return added ? "campaign adopted by " + branch : "ignored: " + branch + " had already adopted it";
+        });
+        afterCommit.run();
+        return outcome;
+    }
+
+    /** A branch's {@code Leave}: it drops out, and its events with it. */
+    public String branchLeft(CampaignId id, URI branch) {
+        boolean left = tx.inTransaction(c -> campaigns.withdraw(c, id, branch, clock.instant()));
+        return left ? "campaign withdrawn by " + branch : "ignored: " + branch + " had not adopted it";
+    }
+
+    /**
+     * An event a branch linked to the campaign, from that branch's own signed activity (the
+     * caller has checked the event is the actor's own). Counted only while the branch has the
+     * campaign adopted.
+     */
+    public String linkedEvent(CampaignId id, CampaignStanding.LinkedEvent event) {
+        return tx.inTransaction(c -> {
+            if (!campaigns.isAdopter(c, id, event.branch())) {
+                return "refused: " + event.branch() + " has not adopted the campaign";
+            }
+            Optional<URI> owner = campaigns.eventOwner(c, event.event());
+            if (owner.isPresent() && !owner.get().equals(event.branch())) {
+                return "refused: " + event.event() + " belongs to " + owner.get();
+            }
+            campaigns.saveEvent(c, id, event, clock.instant());
+            return "campaign event recorded: " + event.event();
+        });
+    }
+
+    /** The owning branch deleted a linked event. */
+    public boolean linkedEventDeleted(URI event, URI branch) {
+        return tx.inTransaction(c -> campaigns.deleteEvent(c, event, branch));
+    }
+
+    // A branch's side.
+
+    /** Campaigns received from followed nodes, newest first, with this branch's adoption. */
+    public List<Received> received(Acting who) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        return tx.inTransaction(c -> {
+            List<Received> out = new ArrayList<>();
+            for (RemoteObjectStore.FeedItem item : remoteObjects.ofType(c, "Campaign", 200)) {
+                out.add(new Received(item, adopted.find(c, item.id()).map(AdoptedCampaignStore.Adopted::active).orElse(false)));
+            }
+            return out;
+        });
+    }
+
+    /** Adopts a campaign received from another node; empty, or why not. */
+    public Optional<String> adopt(Acting who, URI campaign) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        Optional<RemoteObjectStore.RemoteObject> received = tx.inTransaction(c -> remoteObjects.find(c, campaign))
+                .filter(o -> o.type().equals("Campaign") && !o.deleted());
+        if (received.isEmpty()) {
+            return Optional.of("No campaign " + campaign + " has reached this branch (follow the node that publishes it).");
+        }
+        Optional<Fediverse.EventOwner> owner = fediverse.ownerOf(campaign);
+        if (owner.isEmpty()) {
+            return Optional.of("The campaign's owner cannot be reached.");
+        }
+        tx.inTransaction(c -> {
+            Optional<AdoptedCampaignStore.Adopted> existing = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            if (existing.isPresent()) {
+                return null;
+            }
+            String signed = remoteObjects.signedBody(c, campaign).orElse(null);
+            URI joinId = outbox.campaignAdopted(c, campaign, owner.get().inbox(), signed);
+            adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, owner.get().owner(), owner.get().inbox(), joinId,
+                    "adopted"), clock.instant());
+            return null;
+        });
+        afterCommit.run();
+        return Optional.empty();
+    }
+
+    /** Withdraws from a campaign; false when the branch had not adopted it. */
+    public boolean withdraw(Acting who, URI campaign) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        boolean withdrawn = tx.inTransaction(c -> {
+            Optional<AdoptedCampaignStore.Adopted> existing = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            AdoptedCampaignStore.Adopted a = existing.get();
+            outbox.campaignWithdrawn(c, campaign, a.ownerInbox());
+            adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, a.owner(), a.ownerInbox(), a.joinId(), "withdrawn"),
+                    clock.instant());
+            return true;
+        });
+        if (withdrawn) {
+            afterCommit.run();
+        }
+        return withdrawn;
+    }
+}
