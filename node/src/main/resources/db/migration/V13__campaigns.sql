@@ -80,3 +80,16 @@ CREATE CACHED TABLE adopted_campaign (
 -- Received objects as their owner signed them (with the FEP-8b32 proof), so that a branch can
 -- relay a campaign in an Announce that a third node verifies without asking the owner.
 ALTER TABLE remote_object ADD COLUMN signed_body VARCHAR(1048576);
+
+-- What adopting branches report on goals that do not count themselves: each branch's latest
+-- signed report per goal; progress is their sum over branches that still have the campaign.
+CREATE CACHED TABLE campaign_report (
+    campaign_id  VARCHAR(36)   NOT NULL,
+    position     INTEGER       NOT NULL,
+    branch       VARCHAR(2048) NOT NULL,
+    amount       INTEGER       NOT NULL,
+    reported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT campaign_report_pk PRIMARY KEY (campaign_id, position, branch),
+    CONSTRAINT campaign_report_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id),
+    CONSTRAINT campaign_report_amount CHECK (amount >= 0)
+);

@@ -282,6 +282,7 @@ public final class Node implements AutoCloseable {
         ActivityDispatcher dispatcher = new ActivityDispatcher()
                 .onDocument(ActivityType.CREATE, content::create)
                 .onDocument(ActivityType.UPDATE, content::update)
+                .onDocument(ActivityType.ADD, campaignHandlers::report)
                 .on(ActivityType.DELETE, content::delete)
                 .onDocument(ActivityType.ANNOUNCE, content::announce)
                 .on(ActivityType.FOLLOW, followHandlers::follow)

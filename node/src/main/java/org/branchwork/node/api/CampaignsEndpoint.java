@@ -55,6 +55,7 @@ public final class CampaignsEndpoint implements HttpService {
                 .get("/", this::list)
                 .post("/adopt", (req, res) -> adoption(req, res, true))
                 .post("/withdraw", (req, res) -> adoption(req, res, false))
+                .post("/report", this::report)
                 .get("/{id}", this::show)
                 .patch("/{id}", this::edit)
                 .post("/{id}/close", this::close);
@@ -166,6 +167,33 @@ public final class CampaignsEndpoint implements HttpService {
                     .put("state", "withdrawn"));
         } else {
             new Problem(404, "not_adopted", "Not found", "This branch has not adopted that campaign.").send(res);
+        }
+    }
+
+    private void report(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<JsonNode> body = who.isEmpty() ? Optional.empty()
+                : ApiJson.object(req, res, 4096, "{\"campaign\": id, \"goal\": name, \"amount\": n}");
+        if (body.isEmpty()) {
+            return;
+        }
+        if (!body.get().path("amount").canConvertToInt()) {
+            new Problem(422, "invalid_report", "Invalid report", "amount must be a whole number.").send(res);
+            return;
+        }
+        URI campaign;
+        try {
+            campaign = new URI(body.get().path("campaign").asText(""));
+        } catch (java.net.URISyntaxException e) {
+            new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).").send(res);
+            return;
+        }
+        Optional<String> problem = campaigns.report(who.get(), campaign, ApiJson.text(body.get(), "goal"),
+                body.get().get("amount").asInt());
+        if (problem.isPresent()) {
+            new Problem(422, "cannot_report", "Cannot report", problem.get()).send(res);
+        } else {
+            ApiJson.send(res, Status.ACCEPTED_202, ApiJson.JSON.createObjectNode().put("campaign", campaign.toString()));
         }
     }
 

@@ -132,11 +132,12 @@ public final class CampaignService {
             int participants = events.stream().mapToInt(CampaignStanding.LinkedEvent::participants).sum();
             long held = events.stream().filter(e -> !e.cancelled()).count();
             List<CampaignStanding.GoalProgress> goals = new ArrayList<>();
-            for (Campaign.Goal g : campaign.get().goals()) {
+            for (int i = 0; i < campaign.get().goals().size(); i++) {
+                Campaign.Goal g = campaign.get().goals().get(i);
                 int progress = switch (g.metric()) {
                     case EVENTS -> (int) held;
                     case PARTICIPANTS -> participants;
-                    case REPORTED -> 0;
+                    case REPORTED -> campaigns.reported(c, id, i);
                 };
                 goals.add(new CampaignStanding.GoalProgress(g, progress));
             }
@@ -190,6 +191,36 @@ public final class CampaignService {
         });
     }
 
+    /**
+     * A branch's signed report on a goal that does not count itself ("2,000 conversations"): its
+     * latest report replaces its earlier one. Only adopters report, only on reported goals.
+     */
+    public String progressReported(CampaignId id, URI branch, String goalName, int amount) {
+        return tx.inTransaction(c -> {
+            Optional<Campaign> campaign = campaigns.find(c, id);
+            if (campaign.isEmpty()) {
+                return "ignored: no such campaign";
+            }
+            if (!campaigns.isAdopter(c, id, branch)) {
+                return "refused: " + branch + " has not adopted the campaign";
+            }
+            List<Campaign.Goal> goals = campaign.get().goals();
+            for (int i = 0; i < goals.size(); i++) {
+                if (goals.get(i).label().equals(goalName)) {
+                    if (goals.get(i).metric() != Campaign.Metric.REPORTED) {
+                        return "refused: the goal " + goalName + " counts itself from linked events";
+                    }
+                    if (amount < 0) {
+                        return "refused: a report is a number of at least 0";
+                    }
+                    campaigns.report(c, id, i, branch, amount, clock.instant());
+                    return "progress reported by " + branch + ": " + goalName + " = " + amount;
+                }
+            }
+            return "refused: the campaign has no goal " + goalName;
+        });
+    }
+
     /** The owning branch deleted a linked event. */
     public boolean linkedEventDeleted(URI event, URI branch) {
         return tx.inTransaction(c -> campaigns.deleteEvent(c, event, branch));
@@ -232,6 +263,27 @@ public final class CampaignService {
                     "adopted"), clock.instant());
             return null;
         });
+        afterCommit.run();
+        return Optional.empty();
+    }
+
+    /** Reports this branch's progress on a reported goal of an adopted campaign; empty, or why not. */
+    public Optional<String> report(Acting who, URI campaign, String goal, int amount) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        if (goal == null || goal.isBlank() || amount < 0) {
+            return Optional.of("A report names a goal and a number of at least 0.");
+        }
+        boolean sent = tx.inTransaction(c -> {
+            Optional<AdoptedCampaignStore.Adopted> a = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            if (a.isEmpty()) {
+                return false;
+            }
+            outbox.progressReported(c, campaign, a.get().ownerInbox(), goal.strip(), amount);
+            return true;
+        });
+        if (!sent) {
+            return Optional.of("This branch has not adopted that campaign.");
+        }
         afterCommit.run();
         return Optional.empty();
     }

@@ -60,4 +60,7 @@ public interface FederationOutbox {
 
     /** The branch withdraws from a campaign: {@code Leave} to the owner. */
     void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) throws SQLException;
+
+    /** The branch reports its progress on a campaign goal that does not count itself. */
+    void progressReported(Connection c, URI campaign, URI ownerInbox, String goal, int amount) throws SQLException;
 }

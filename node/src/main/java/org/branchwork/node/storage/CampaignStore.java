@@ -282,4 +282,40 @@ public final class CampaignStore {
         }
         return out;
     }
+
+    // Reports on goals that do not count themselves.
+
+    /** A branch's latest report on goal {@code position}, replacing its earlier one. */
+    public void report(Connection c, CampaignId id, int position, URI branch, int amount, Instant now) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement(
+                "DELETE FROM campaign_report WHERE campaign_id = ? AND position = ? AND branch = ?")) {
+            d.setString(1, id.value());
+            d.setInt(2, position);
+            d.setString(3, branch.toString());
+            d.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_report (campaign_id, position, branch, amount, "
+                + "reported_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, id.value());
+            s.setInt(2, position);
+            s.setString(3, branch.toString());
+            s.setInt(4, amount);
+            s.setTimestamp(5, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    /** The sum of the latest reports on goal {@code position} by branches that still have the campaign adopted. */
+    public int reported(Connection c, CampaignId id, int position) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(r.amount), 0) FROM campaign_report r "
+                + "JOIN campaign_adoption a ON a.campaign_id = r.campaign_id AND a.branch = r.branch AND a.withdrawn_at IS NULL "
+                + "WHERE r.campaign_id = ? AND r.position = ?")) {
+            s.setString(1, id.value());
+            s.setInt(2, position);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
 }

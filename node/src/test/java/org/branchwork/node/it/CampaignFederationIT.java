@@ -68,7 +68,8 @@ class CampaignFederationIT {
                  "hashtag": "WarmHomes", "suggestedCategories": ["canvassing", "rally"],
                  "resources": [{"name": "Leaflet", "url": "https://national.example/leaflet.pdf"}],
                  "goals": [{"name": "4 events", "target": 4, "metric": "events"},
-                           {"name": "10 participants", "target": 10, "metric": "participants"}]}""");
+                           {"name": "10 participants", "target": 10, "metric": "participants"},
+                           {"name": "200 conversations", "target": 200, "metric": "reported"}]}""");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         String campaign = JSON.readTree(published.body()).get("id").asText();
         String uuid = JSON.readTree(published.body()).get("uuid").asText();
@@ -98,6 +99,14 @@ class CampaignFederationIT {
         assertThat(texts(standing.get("events"))).containsExactlyInAnyOrderElementsOf(events);
         assertThat(standing.get("goals").get(0).get("progress").asInt()).as("4 events of 4").isEqualTo(4);
         assertThat(standing.get("goals").get(1).get("progress").asInt()).as("4 participants of 10").isEqualTo(4);
+
+        // Conversations are reported by the branches, in signed Adds; only adopters count.
+        report(stockport, campaign, 50);
+        report(manchester, campaign, 120);
+        assertThat(api(salford, "POST", "/api/v1/campaigns/report", "{\"campaign\": \"" + campaign
+                + "\", \"goal\": \"200 conversations\", \"amount\": 999}").statusCode())
+                .as("salford has not adopted it").isEqualTo(422);
+        await("national adds up the reports", () -> standing(national, uuid).get("goals").get(2).get("progress").asInt() == 170);
 
         // Forgeries. A Person's Join is no adoption.
         peer = new FakePeer();
@@ -153,6 +162,7 @@ class CampaignFederationIT {
         assertThat(after.get("events")).hasSize(2);
         assertThat(after.get("participants").asInt()).isEqualTo(1);
         assertThat(after.get("goals").get(0).get("progress").asInt()).isEqualTo(2);
+        assertThat(after.get("goals").get(2).get("progress").asInt()).as("only Manchester's report still counts").isEqualTo(120);
     }
 
     private Node start(String slug) {
@@ -187,6 +197,12 @@ class CampaignFederationIT {
             }
         }
         return ids;
+    }
+
+    private static void report(Node branch, String campaign, int amount) {
+        HttpResponse<String> res = api(branch, "POST", "/api/v1/campaigns/report", "{\"campaign\": \"" + campaign
+                + "\", \"goal\": \"200 conversations\", \"amount\": " + amount + "}");
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 
     private static String createEvent(String activityId, String actor, String eventId, String author, String campaign) {

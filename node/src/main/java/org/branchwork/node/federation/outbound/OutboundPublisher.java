@@ -155,6 +155,25 @@ public final class OutboundPublisher implements FederationOutbox {
         return joinId;
     }
 
+    /**
+     * {@code Add} of a {@code bw:Goal} with {@code bw:goalProgress} to the campaign ({@code target}),
+     * from the branch {@code Group}: "we are at N on this goal". Carries the branch's proof.
+     */
+    @Override
+    public void progressReported(Connection c, URI campaign, URI ownerInbox, String goal, int amount) throws SQLException {
+        URI self = uris.branchActor(branch().branch().slug());
+        URI id = uris.newActivity();
+        Activity add = new Activity(ObjectCore.of(id, "Add").withTimes(clock.instant(), null)
+                .withAttribution(self, new Audience(List.of(), List.of(), List.of(), List.of(), List.of())),
+                ActivityType.ADD, Ref.to(self), List.of(), Ref.to(campaign), null, null, null);
+        ObjectNode json = codec.toJson(add);
+        ObjectNode report = json.putObject("object");
+        report.put("type", "bw:Goal").put("name", goal).put("bw:goalProgress", amount);
+        json.put("bw:progressReport", true);
+        String body = codec.write(DataIntegrityProofs.sign(json, branch().keys().ed25519(), clock.instant()));
+        deliveries.enqueue(c, ownerInbox, id.toString(), body, clock.instant(), null);
+    }
+
     @Override
     public void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) throws SQLException {
         URI self = uris.branchActor(branch().branch().slug());

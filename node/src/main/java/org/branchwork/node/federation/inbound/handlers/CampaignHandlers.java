@@ -53,6 +53,26 @@ public final class CampaignHandlers {
         return campaigns.branchJoined(campaign, actor, remote.name(), remote.inbox(), join.id().orElseThrow());
     }
 
+    /**
+     * A branch's progress report: {@code Add} of a {@code bw:Goal} naming the goal, with
+     * {@code bw:goalProgress}, to one of our campaigns (the {@code target}); read from the
+     * document as received, since the terms are ours.
+     */
+    public String report(Activity add, com.fasterxml.jackson.databind.JsonNode document) {
+        Optional<CampaignId> campaign = Optional.ofNullable(add.target()).flatMap(Ref::id).flatMap(uris::campaignIdOf);
+        if (campaign.isEmpty()) {
+            return "stored: Add to something that is not one of our campaigns";
+        }
+        com.fasterxml.jackson.databind.JsonNode goal = document.path("object");
+        com.fasterxml.jackson.databind.JsonNode progress = goal.has("bw:goalProgress") ? goal.get("bw:goalProgress")
+                : goal.path("goalProgress");
+        if (!goal.path("name").isTextual() || !progress.canConvertToInt()) {
+            return "refused: a progress report is a bw:Goal with a name and a whole bw:goalProgress";
+        }
+        return campaigns.progressReported(campaign.get(), add.actor().id().orElseThrow(), goal.get("name").asText(),
+                progress.asInt());
+    }
+
     public String leave(Activity leave) {
         CampaignId campaign = leave.object().flatMap(Ref::id).flatMap(uris::campaignIdOf).orElseThrow();
         return campaigns.branchLeft(campaign, leave.actor().id().orElseThrow());
