@@ -34,6 +34,7 @@ import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SubscriptionStore;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
@@ -356,7 +357,8 @@ public final class Node implements AutoCloseable {
                         actors, codec),
                 new CalendarFeeds(events, announcements, branches, uris),
                 new EventPages(events, sessions, csrf, pages),
-                new FeedPages(profiles, sessions, csrf, pages, uris::authority));
+                new FeedPages(profiles, sessions, csrf, pages, uris::authority),
+                new CampaignPages(campaigns, events, sessions, csrf, pages));
 
         WebServer server = WebServer.builder()
                 .host(config.host())

@@ -9,6 +9,7 @@ import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
@@ -58,7 +59,8 @@ final class Routes {
                 .register("/admin", c.adminPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
-                .register("/", c.inbox(), c.actors(), c.objects(), c.calendars(), c.eventPages(), c.accountPages(),
+                .register("/", c.inbox(), c.actors(), c.objects(), c.calendars(), c.eventPages(), c.campaignPages(),
+                        c.accountPages(),
                         c.homePages());
         c.errors().register(routing);
     }
@@ -72,6 +74,7 @@ final class Routes {
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
                       OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
-                      CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages) {
+                      CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages,
+                      CampaignPages campaignPages) {
     }
 }

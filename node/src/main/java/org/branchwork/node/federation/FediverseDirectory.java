@@ -60,8 +60,6 @@ public final class FediverseDirectory implements Fediverse {
 
     @Override
     public String label(URI actor) {
-        String path = actor.getPath() == null ? "" : actor.getPath();
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return (last.isEmpty() ? "" : last + "@") + actor.getAuthority();
+        return Fediverse.handleLike(actor);
     }
 }

@@ -240,6 +240,11 @@ public final class CampaignService {
         });
     }
 
+    /** A received campaign as stored (its sanitised brief), if it reached this branch. */
+    public Optional<RemoteObjectStore.FeedItem> receivedOne(Acting who, URI campaign) {
+        return received(who).stream().map(Received::item).filter(i -> i.id().equals(campaign)).findFirst();
+    }
+
     /** Adopts a campaign received from another node; empty, or why not. */
     public Optional<String> adopt(Acting who, URI campaign) {
         NotAllowed.unless(who, Role.ORGANISER);

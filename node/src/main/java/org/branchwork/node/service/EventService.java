@@ -182,6 +182,11 @@ public final class EventService {
         return tx.inTransaction(c -> events.since(c, clock.instant().minus(Duration.ofDays(90)), 2000));
     }
 
+    /** This branch's events for a campaign, by date. */
+    public List<BranchEvent> ofCampaign(URI campaign) {
+        return tx.inTransaction(c -> events.ofCampaign(c, campaign));
+    }
+
     // RSVPs of local members.
 
     /** The member's RSVP to the event, if any. */

@@ -19,6 +19,13 @@ public interface Fediverse {
     /** A short name for a remote actor, for feeds ({@code manchester@host}). */
     String label(URI actor);
 
+    /** {@code manchester@host} from an actor IRI's last path segment and authority. */
+    static String handleLike(URI actor) {
+        String path = actor.getPath() == null ? "" : actor.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return (last.isEmpty() ? "" : last + "@") + actor.getAuthority();
+    }
+
     /** The outcome of {@link #followOnce}: the actor's IRI, or why it could not be followed. */
     record Followed(URI actor, String error) {
     }

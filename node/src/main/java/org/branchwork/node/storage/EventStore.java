@@ -115,6 +115,21 @@ public final class EventStore {
                 + "ORDER BY start_time, id LIMIT ? OFFSET ?", from, limit, 0);
     }
 
+    /** Events not deleted that belong to a campaign, by date. */
+    public List<BranchEvent> ofCampaign(Connection c, java.net.URI campaign) throws SQLException {
+        List<BranchEvent> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM event WHERE deleted_at IS NULL AND campaign = ? ORDER BY start_time, id")) {
+            s.setString(1, campaign.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<BranchEvent> list(Connection c, String sql, Instant from, int limit, int offset) throws SQLException {
         List<BranchEvent> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {

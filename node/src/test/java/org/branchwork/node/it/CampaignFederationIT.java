@@ -163,6 +163,34 @@ class CampaignFederationIT {
         assertThat(after.get("participants").asInt()).isEqualTo(1);
         assertThat(after.get("goals").get(0).get("progress").asInt()).isEqualTo(2);
         assertThat(after.get("goals").get(2).get("progress").asInt()).as("only Manchester's report still counts").isEqualTo(120);
+
+        // The national organiser's dashboard and the campaign page show the same, server-rendered.
+        Browser organiser = signedInAdmin(national);
+        String dashboard = organiser.get("/campaigns").body();
+        assertThat(dashboard).contains("Warm Homes").contains("<svg").contains("manchester@localhost:" + manchester.port())
+                .contains("Street stall 1");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(organiser.get("/campaigns/" + uuid).body());
+        assertThat(page.select("h1").text()).isEqualTo("Warm Homes");
+        assertThat(page.text()).contains("4 events: 2 of 4").contains("200 conversations: 120 of 200");
+        // A branch's view: the brief from national, its own events for it, and withdraw.
+        Browser branchOrganiser = signedInAdmin(manchester);
+        String network = branchOrganiser.get("/campaigns/network?id=" + java.net.URLEncoder.encode(campaign,
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(network).contains("This branch has adopted this campaign").contains("<strong>neighbours</strong>")
+                .contains("Street stall 2");
+    }
+
+    private static Browser signedInAdmin(Node node) {
+        String password = "correct horse battery";
+        String slug = node.config().configuredBranchSlug().orElseThrow();
+        assertThat(TestNodes.postForm(node, "/setup", Map.of("code", node.setupCode().orElseThrow(), "adminName", "Organiser",
+                "adminEmail", "organiser@" + slug + ".test", "password", password, "passwordConfirmation", password))
+                .statusCode()).isEqualTo(303);
+        Browser b = new Browser(node);
+        b.get("/signin");
+        assertThat(b.post("/signin", Map.of("email", "organiser@" + slug + ".test", "password", password)).statusCode())
+                .isEqualTo(303);
+        return b;
     }
 
     private Node start(String slug) {

@@ -11,6 +11,16 @@ public record AdminView(String title, String csrf, String notice, List<Follow> f
                         List<Host> hosts, List<DeadLetter> deadLetters, List<Audit> audit, String auditNewer,
                         String auditOlder, Settings settings) {
 
+    /** Mustache.java cannot test a list's first element: these say whether a list has any. */
+    public boolean hasHosts() {
+        return !hosts.isEmpty();
+    }
+
+    public boolean hasDeadLetters() {
+        return !deadLetters.isEmpty();
+    }
+
+
     /** Who the node federates with and how follows are answered. */
     public record Settings(boolean allowlist, boolean manualApproval, List<String> domainBlocks, List<String> actorBlocks,
                            List<String> allowedDomains) {

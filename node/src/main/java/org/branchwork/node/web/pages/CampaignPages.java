@@ -1,0 +1,272 @@
+package org.branchwork.node.web.pages;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.domain.CampaignId;
+import org.branchwork.node.domain.CampaignStanding;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.CampaignInput;
+import org.branchwork.node.service.CampaignService;
+import org.branchwork.node.service.EventService;
+import org.branchwork.node.web.Charts;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Dates;
+import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.CampaignView;
+import org.branchwork.node.web.view.CampaignsView;
+import org.branchwork.node.web.view.FormView;
+
+/**
+ * Campaigns for organisers: the dashboard a national organiser opens every morning
+ * ({@code /campaigns}), a campaign's page for its owner and for a branch that received it, the form
+ * for a new campaign, and adopt, withdraw and report.
+ */
+public final class CampaignPages implements HttpService {
+
+    private static final int GOAL_ROWS = 3;
+
+    private final CampaignService campaigns;
+    private final EventService events;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+
+    public CampaignPages(CampaignService campaigns, EventService events, Sessions sessions, Csrf csrf, Pages pages) {
+        this.campaigns = campaigns;
+        this.events = events;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/campaigns", this::dashboard)
+                .get("/campaigns/new", this::newForm)
+                .post("/campaigns", this::create)
+                .get("/campaigns/network", this::received)
+                .post("/campaigns/adopt", (req, res) -> adoption(req, res, true))
+                .post("/campaigns/withdraw", (req, res) -> adoption(req, res, false))
+                .post("/campaigns/report", this::report)
+                .get("/campaigns/{id}", this::own);
+    }
+
+    private void dashboard(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        viewer.ifPresent(v -> renderDashboard(res, Status.OK_200, v, req.query().first("notice").orElse(null), null));
+    }
+
+    private void renderDashboard(ServerResponse res, Status status, Viewer v, String notice, String error) {
+        List<CampaignsView.Row> rows = new ArrayList<>();
+        List<Instant> adoptions = new ArrayList<>();
+        List<Instant> eventDates = new ArrayList<>();
+        List<CampaignsView.UpcomingRow> upcoming = new ArrayList<>();
+        Map<URI, int[]> perBranch = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (Campaign k : campaigns.all()) {
+            CampaignStanding s = campaigns.standing(k.id()).orElseThrow();
+            rows.add(new CampaignsView.Row(k.id().value(), k.title(), k.ended() ? "ended" : "open", s.adopters().size(),
+                    s.events().size(), s.participants(), goals(s)));
+            s.adopters().forEach(a -> {
+                adoptions.add(a.adoptedAt());
+                perBranch.computeIfAbsent(a.branch(), b -> new int[3])[0]++;
+            });
+            for (CampaignStanding.LinkedEvent e : s.events()) {
+                eventDates.add(e.startsAt());
+                int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[3]);
+                counts[1]++;
+                counts[2] += e.participants();
+                if (e.startsAt().isAfter(now)) {
+                    upcoming.add(upcomingRow(e, k.title()));
+                }
+            }
+        }
+        upcoming.sort(java.util.Comparator.comparing(CampaignsView.UpcomingRow::when));
+        List<CampaignsView.BranchRow> branches = perBranch.entrySet().stream().map(e -> new CampaignsView.BranchRow(
+                label(e.getKey()), e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        String chart = rows.isEmpty() ? null : Charts.cumulative("Adoptions and linked events over time",
+                List.of(new Charts.Series("Adoptions", adoptions), new Charts.Series("Linked events", eventDates)), now);
+        List<CampaignsView.ReceivedRow> received = campaigns.received(v.acting()).stream()
+                .map(r -> new CampaignsView.ReceivedRow(r.item().id().toString(), r.item().shown().name(),
+                        label(r.item().attributedTo()), r.adopted(),
+                        "/campaigns/network?id=" + URLEncoder.encode(r.item().id().toString(), StandardCharsets.UTF_8)))
+                .toList();
+        pages.render(res, status, Optional.of(v), "campaigns/dashboard", new CampaignsView("Campaigns", v.csrf(), rows, chart,
+                upcoming, branches, received, notice, error));
+    }
+
+    private void own(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        CampaignStanding s;
+        try {
+            s = campaigns.standing(CampaignId.parse(req.path().pathParameters().get("id")))
+                    .orElseThrow(() -> new NotFoundException("No such campaign."));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such campaign.");
+        }
+        Campaign k = s.campaign();
+        Map<URI, int[]> perBranch = new LinkedHashMap<>();
+        s.adopters().forEach(a -> perBranch.put(a.branch(), new int[3]));
+        s.events().forEach(e -> {
+            int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[3]);
+            counts[1]++;
+            counts[2] += e.participants();
+        });
+        List<CampaignsView.BranchRow> adopters = perBranch.entrySet().stream().map(e -> new CampaignsView.BranchRow(
+                label(e.getKey()), e.getKey().toString(), 1, e.getValue()[1], e.getValue()[2])).toList();
+        String chart = Charts.cumulative("Adoptions and linked events over time", List.of(
+                new Charts.Series("Adoptions", s.adopters().stream().map(CampaignStanding.Adopter::adoptedAt).toList()),
+                new Charts.Series("Linked events", s.events().stream().map(CampaignStanding.LinkedEvent::startsAt).toList())),
+                Instant.now());
+        pages.render(res, Status.OK_200, viewer, "campaigns/campaign", new CampaignView(k.title(), viewer.get().csrf(),
+                k.id().value(), k.title(), k.startsOn() + " to " + k.endsOn() + (k.ended() ? " (ended)" : ""), k.content(),
+                null, true, false, goals(s), chart, adopters,
+                s.events().stream().map(e -> upcomingRow(e, k.title())).toList(), List.of(), null, null));
+    }
+
+    private void received(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        URI id;
+        try {
+            id = new URI(req.query().first("id").orElse(""));
+        } catch (java.net.URISyntaxException e) {
+            throw new NotFoundException("No such campaign.");
+        }
+        var item = campaigns.receivedOne(viewer.get().acting(), id).orElseThrow(() -> new NotFoundException("No such campaign."));
+        boolean adopted = campaigns.received(viewer.get().acting()).stream()
+                .anyMatch(r -> r.item().id().equals(id) && r.adopted());
+        List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream().map(e -> new CampaignsView.UpcomingRow(
+                Dates.shown(e.start()), e.name(), null, null, events.counts(e).participants(), "/events/" + e.id().value()))
+                .toList();
+        pages.render(res, Status.OK_200, viewer, "campaigns/campaign", new CampaignView(item.shown().name(),
+                viewer.get().csrf(), id.toString(), item.shown().name(), null, item.shown().safeHtml(),
+                label(item.attributedTo()), false, adopted, List.of(), null, List.of(), List.of(), mine,
+                req.query().first("notice").orElse(null), null));
+    }
+
+    private void adoption(ServerRequest req, ServerResponse res, boolean adopt) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Viewer v = posted.get().viewer();
+        URI campaign;
+        try {
+            campaign = new URI(Forms.field(posted.get().form(), "campaign"));
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            renderDashboard(res, Status.UNPROCESSABLE_CONTENT_422, v, null, "That is not a campaign.");
+            return;
+        }
+        String back = "/campaigns/network?id=" + URLEncoder.encode(campaign.toString(), StandardCharsets.UTF_8);
+        if (adopt) {
+            Optional<String> problem = campaigns.adopt(v.acting(), campaign);
+            if (problem.isPresent()) {
+                renderDashboard(res, Status.UNPROCESSABLE_CONTENT_422, v, null, problem.get());
+                return;
+            }
+            Pages.redirect(res, back + "&notice=Adopted:+link+your+events+to+it+when+you+create+them.");
+        } else {
+            campaigns.withdraw(v.acting(), campaign);
+            Pages.redirect(res, back + "&notice=Withdrawn.");
+        }
+    }
+
+    private void report(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Parameters f = posted.get().form();
+        String campaign = Forms.field(f, "campaign");
+        int amount;
+        try {
+            amount = Integer.parseInt(Forms.field(f, "amount").strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            amount = -1;
+        }
+        Optional<String> problem;
+        try {
+            problem = campaigns.report(posted.get().viewer().acting(), new URI(campaign), Forms.field(f, "goal"), amount);
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            problem = Optional.of("That is not a campaign.");
+        }
+        String back = "/campaigns/network?id=" + URLEncoder.encode(String.valueOf(campaign), StandardCharsets.UTF_8);
+        Pages.redirect(res, back + "&notice=" + URLEncoder.encode(problem.orElse("Reported."), StandardCharsets.UTF_8));
+    }
+
+    private void newForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        viewer.ifPresent(v -> pages.render(res, Status.OK_200, viewer, "campaigns/new",
+                FormView.of("New campaign", v.csrf(), Map.of(), List.of())));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Parameters f = posted.get().form();
+        List<CampaignInput.GoalInput> goals = new ArrayList<>();
+        for (int i = 1; i <= GOAL_ROWS; i++) {
+            String name = Forms.field(f, "goalName" + i);
+            if (name != null && !name.isBlank()) {
+                goals.add(new CampaignInput.GoalInput(name, Forms.field(f, "goalTarget" + i), Forms.field(f, "goalMetric" + i)));
+            }
+        }
+        CampaignInput input = new CampaignInput(Forms.field(f, "title"), Forms.field(f, "summary"), Forms.field(f, "content"),
+                Forms.field(f, "callToAction"), Forms.field(f, "hashtag"), Forms.field(f, "startDate"),
+                Forms.field(f, "endDate"), goals, List.of(), List.of());
+        CampaignService.Result result = campaigns.create(posted.get().viewer().acting(), input);
+        if (result.campaign() != null) {
+            Pages.redirect(res, "/campaigns/" + result.campaign().id().value());
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String name : List.of("title", "summary", "content", "callToAction", "hashtag", "startDate", "endDate",
+                "goalName1", "goalTarget1", "goalName2", "goalTarget2", "goalName3", "goalTarget3")) {
+            values.put(name, Forms.field(f, name));
+        }
+        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "campaigns/new",
+                FormView.of("New campaign", posted.get().viewer().csrf(), values, result.errors()));
+    }
+
+    private static List<CampaignsView.GoalRow> goals(CampaignStanding s) {
+        return s.goals().stream().map(g -> new CampaignsView.GoalRow(g.goal().label(), g.progress(), g.goal().target())).toList();
+    }
+
+    private static CampaignsView.UpcomingRow upcomingRow(CampaignStanding.LinkedEvent e, String campaign) {
+        return new CampaignsView.UpcomingRow(Dates.shown(e.startsAt()), e.name(), label(e.branch()), campaign, e.participants(),
+                e.event().toString());
+    }
+
+    private static String label(URI actor) {
+        return org.branchwork.node.service.Fediverse.handleLike(actor);
+    }
+}
