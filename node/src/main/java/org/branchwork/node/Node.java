@@ -172,6 +172,11 @@ public final class Node implements AutoCloseable {
         return database.transactions().inTransaction(c -> remoteObjects.find(c, id));
     }
 
+    /** A received object as its owner signed it, kept only when its proof verified (for relaying). */
+    public Optional<String> signedCopy(java.net.URI id) {
+        return database.transactions().inTransaction(c -> remoteObjects.signedBody(c, id));
+    }
+
     /** The body of a stored inbox activity, as received. */
     public Optional<String> receivedBody(String activityId) {
         return database.transactions().inTransaction(c -> inbox.find(c, activityId).map(InboxStore.Received::body));

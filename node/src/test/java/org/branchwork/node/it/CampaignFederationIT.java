@@ -55,12 +55,17 @@ class CampaignFederationIT {
         Node stockport = start("stockport");
         Node manchester = start("manchester");
         Node salford = start("salford");
+        Node bolton = start("bolton");
         for (Node branch : List.of(stockport, manchester, salford)) {
             HttpResponse<String> followed = api(branch, "POST", "/api/v1/follows",
                     "{\"target\": \"@national@localhost:" + national.port() + "\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
         }
         await("national has three followers", () -> national.followerCount() == 3);
+        // Bolton follows only Stockport: it learns of the campaign from Stockport's Announce alone.
+        assertThat(api(bolton, "POST", "/api/v1/follows", "{\"target\": \"@stockport@localhost:" + stockport.port() + "\"}")
+                .statusCode()).isEqualTo(202);
+        await("stockport has bolton as follower", () -> stockport.followerCount() == 1);
 
         HttpResponse<String> published = api(national, "POST", "/api/v1/campaigns", """
                 {"title": "Warm Homes", "summary": "Insulate every home by 2030.", "content": "Talk to **neighbours**.",
@@ -85,6 +90,10 @@ class CampaignFederationIT {
         String stockportGroup = group(stockport);
         String manchesterGroup = group(manchester);
         await("national counts two adopters", () -> adopters(national, uuid).size() == 2);
+        await("bolton has the campaign from stockport's Announce", () -> bolton.remoteObject(URI.create(campaign))
+                .map(o -> o.type().equals("Campaign")).orElse(false));
+        assertThat(bolton.signedCopy(URI.create(campaign))).as("taken on national's proof, not fetched from national")
+                .hasValueSatisfying(copy -> assertThat(copy).contains("\"proof\"").contains("Warm Homes"));
         assertThat(adopters(national, uuid)).containsExactlyInAnyOrder(stockportGroup, manchesterGroup);
 
         // Each adopter runs two linked events; RSVPs: 2 + 1 at Stockport, 1 + 0 at Manchester.
