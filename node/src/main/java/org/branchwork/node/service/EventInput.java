@@ -105,7 +105,8 @@ public record EventInput(String name, String description, String start, String e
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return zone == null ? null : LocalDateTime.parse(v).atZone(zone).toInstant();
+                LocalDateTime local = LocalDateTime.parse(v);
+                return zone == null ? null : local.atZone(zone).toInstant();  // a bad zone is reported on its own
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(field, field + " must be a date and time such as 2026-12-05T14:00."));
                 return null;

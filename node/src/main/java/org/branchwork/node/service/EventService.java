@@ -211,19 +211,7 @@ public final class EventService {
 
     /** A member withdraws their RSVP; false when they had none to withdraw. */
     public boolean withdraw(MemberId member, EventId id) {
-        boolean withdrawn = tx.inTransaction(c -> {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            Optional<Rsvp> existing = rsvps.ofMember(c, id, member);
-            if (event.isEmpty() || existing.isEmpty() || existing.get().state() == Rsvp.State.WITHDRAWN) {
-                return false;
-            }
-            withdrawIn(c, event.get(), existing.get());
-            return true;
-        });
-        if (withdrawn) {
-            afterCommit.run();
-        }
-        return withdrawn;
+        return withdraw(id, c -> rsvps.ofMember(c, id, member));
     }
 
     // RSVPs from the fediverse.
@@ -259,19 +247,29 @@ public final class EventService {
 
     /** A remote actor's {@code Leave} (or {@code Undo} of their {@code Join}); false when they were not coming. */
     public boolean remoteLeave(EventId id, URI actor) {
-        boolean left = tx.inTransaction(c -> {
+        return withdraw(id, c -> rsvps.ofActor(c, id, actor));
+    }
+
+    /** Withdraws the RSVP {@code find} reads, under the event's lock; counts go out when it had a place. */
+    private boolean withdraw(EventId id, Transactions.Work<Optional<Rsvp>> find) {
+        boolean withdrawn = tx.inTransaction(c -> {
             Optional<BranchEvent> event = lockedLive(c, id);
-            Optional<Rsvp> existing = rsvps.ofActor(c, id, actor);
+            Optional<Rsvp> existing = find.run(c);
             if (event.isEmpty() || existing.isEmpty() || existing.get().state() == Rsvp.State.WITHDRAWN) {
                 return false;
             }
-            withdrawIn(c, event.get(), existing.get());
+            Rsvp rsvp = existing.get();
+            boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
+            rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
+            if (wasCounted) {
+                outbox.eventUpdated(c, event.get(), counts(c, event.get()));
+            }
             return true;
         });
-        if (left) {
+        if (withdrawn) {
             afterCommit.run();
         }
-        return left;
+        return withdrawn;
     }
 
     // Organisers.
@@ -362,14 +360,6 @@ public final class EventService {
         }
         outbox.eventUpdated(c, event, counts(c, event));
         return new Outcome.Accepted(rsvp);
-    }
-
-    private void withdrawIn(Connection c, BranchEvent event, Rsvp rsvp) throws SQLException {
-        boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
-        rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
-        if (wasCounted) {
-            outbox.eventUpdated(c, event, counts(c, event));
-        }
     }
 
     private Optional<BranchEvent> lockedLive(Connection c, EventId id) throws SQLException {

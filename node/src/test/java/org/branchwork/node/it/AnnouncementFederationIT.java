@@ -80,6 +80,33 @@ class AnnouncementFederationIT {
     }
 
     @Test
+    void anEditReachesFollowersAsAnUpdateAndADeleteLeavesATombstone() throws Exception {
+        Node national = start("national");
+        Node stockport = start("stockport");
+        follow(stockport, national);
+        HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements",
+                "{\"title\": \"Rally\", \"content\": \"Meet at *noon*.\"}");
+        JsonNode created = JSON.readTree(posted.body());
+        java.net.URI id = java.net.URI.create(created.get("id").asText());
+        String uuid = created.get("uuid").asText();
+        await("stockport holds the article", () -> stockport.remoteObject(id).isPresent());
+        assertThat(stockport.remoteObject(id).orElseThrow().type()).isEqualTo("Article");
+
+        HttpResponse<String> edited = api(national, "PATCH", "/api/v1/announcements/" + uuid,
+                "{\"title\": \"Rally\", \"content\": \"Meet at *one pm*.\"}");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        await("the edit reached stockport", () -> stockport.remoteObject(id).orElseThrow().body().contains("one pm"));
+
+        assertThat(api(national, "DELETE", "/api/v1/announcements/" + uuid, null).statusCode()).isEqualTo(204);
+        await("the delete reached stockport", () -> stockport.remoteObject(id).orElseThrow().deleted());
+        HttpResponse<String> tombstone = fetch(national, id.getRawPath());
+        assertThat(tombstone.statusCode()).isEqualTo(410);
+        assertThat(JSON.readTree(tombstone.body()).get("type").asText()).isEqualTo("Tombstone");
+        assertThat(JSON.readTree(tombstone.body()).get("formerType").asText()).isEqualTo("Article");
+        assertThat(api(national, "DELETE", "/api/v1/announcements/" + uuid, null).statusCode()).as("gone already").isEqualTo(404);
+    }
+
+    @Test
     void afterAnUnfollowNewAnnouncementsNoLongerArrive() throws Exception {
         Node national = start("national");
         Node stockport = start("stockport");

@@ -70,45 +70,50 @@ public final class ObjectEndpoint implements HttpService {
     }
 
     private void campaign(ServerRequest req, ServerResponse res, boolean activity) {
-        if (!ActivityJson.wanted(req)) {
-            res.next();
-            return;
-        }
-        CampaignStanding k = found(req, CampaignId::parse, campaigns::standing, "campaign");
-        String slug = slug();
-        ActivityJson.send(res, codec.write(activity ? publisher.signed(campaignMapper.create(k.campaign(), slug))
-                : publisher.signedObject(campaignMapper.object(k.campaign(), k, slug))));
+        serve(req, res, CampaignId::parse, campaigns::standing, "campaign", k -> ok(activity
+                ? publisher.signed(campaignMapper.create(k.campaign(), slug()))
+                : publisher.signedObject(campaignMapper.object(k.campaign(), k, slug()))));
     }
 
     private void announcement(ServerRequest req, ServerResponse res, boolean activity) {
-        if (!ActivityJson.wanted(req)) {
-            res.next();
-            return;
-        }
-        Announcement a = found(req, AnnouncementId::parse, announcements::find, "announcement");
-        String slug = slug();
-        if (a.isDeleted()) {
-            gone(res, codec.write(announcementMapper.object(a, slug)));
-        } else {
-            ActivityJson.send(res, codec.write(activity ? publisher.signed(announcementMapper.create(a, slug))
-                    : publisher.signedObject(announcementMapper.object(a, slug))));
-        }
+        serve(req, res, AnnouncementId::parse, announcements::find, "announcement", a -> a.isDeleted()
+                ? gone(announcementMapper.object(a, slug()))
+                : ok(activity ? publisher.signed(announcementMapper.create(a, slug()))
+                        : publisher.signedObject(announcementMapper.object(a, slug()))));
     }
 
     private void event(ServerRequest req, ServerResponse res, boolean activity) {
+        serve(req, res, EventId::parse, events::find, "event", e -> {
+            if (e.isDeleted()) {
+                return gone(eventMapper.object(e, null, slug()));
+            }
+            var counts = events.counts(e);
+            return ok(activity ? publisher.signed(eventMapper.create(e, counts, slug()))
+                    : publisher.signedObject(eventMapper.object(e, counts, slug())));
+        });
+    }
+
+    /** A document to send and its status. */
+    private record Served(Status status, String json) {
+    }
+
+    private Served ok(com.fasterxml.jackson.databind.node.ObjectNode json) {
+        return new Served(Status.OK_200, codec.write(json));
+    }
+
+    private Served gone(org.branchwork.protocol.vocab.AsObject tombstone) {
+        return new Served(Status.GONE_410, codec.write(tombstone));
+    }
+
+    /** JSON for ActivityPub clients (browsers pass on to the pages), 404 for an unknown id. */
+    private <I, T> void serve(ServerRequest req, ServerResponse res, Function<String, I> parse, Function<I, Optional<T>> find,
+                              String what, Function<T, Served> render) {
         if (!ActivityJson.wanted(req)) {
             res.next();
             return;
         }
-        BranchEvent e = found(req, EventId::parse, events::find, "event");
-        String slug = slug();
-        if (e.isDeleted()) {
-            gone(res, codec.write(eventMapper.object(e, null, slug)));
-            return;
-        }
-        var counts = events.counts(e);
-        ActivityJson.send(res, codec.write(activity ? publisher.signed(eventMapper.create(e, counts, slug))
-                : publisher.signedObject(eventMapper.object(e, counts, slug))));
+        Served served = render.apply(found(req, parse, find, what));
+        ActivityJson.send(res, served.status(), served.json());
     }
 
     private static <I, T> T found(ServerRequest req, Function<String, I> parse, Function<I, Optional<T>> find, String what) {
@@ -124,7 +129,4 @@ public final class ObjectEndpoint implements HttpService {
         return actors.branch().orElseThrow(() -> new NotFoundException("No branch.")).branch().slug();
     }
 
-    private static void gone(ServerResponse res, String tombstone) {
-        ActivityJson.send(res, Status.GONE_410, tombstone);
-    }
 }
