@@ -35,6 +35,7 @@ import org.branchwork.node.storage.SubscriptionStore;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
@@ -363,7 +364,8 @@ public final class Node implements AutoCloseable {
                 new CalendarFeeds(events, announcements, branches, uris),
                 new EventPages(events, sessions, csrf, pages),
                 new FeedPages(profiles, sessions, csrf, pages, uris::authority),
-                new CampaignPages(campaigns, events, sessions, csrf, pages));
+                new CampaignPages(campaigns, events, sessions, csrf, pages),
+                new AnnouncementPages(announcements, sessions, csrf, pages));
 
         WebServer server = WebServer.builder()
                 .host(config.host())

@@ -10,6 +10,7 @@ import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
@@ -60,6 +61,7 @@ final class Routes {
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
                 .register("/", c.inbox(), c.actors(), c.objects(), c.calendars(), c.eventPages(), c.campaignPages(),
+                        c.announcementPages(),
                         c.accountPages(),
                         c.homePages());
         c.errors().register(routing);
@@ -75,6 +77,6 @@ final class Routes {
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
                       OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
                       CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages,
-                      CampaignPages campaignPages) {
+                      CampaignPages campaignPages, AnnouncementPages announcementPages) {
     }
 }

@@ -97,7 +97,12 @@ class AnnouncementFederationIT {
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         await("the edit reached stockport", () -> stockport.remoteObject(id).orElseThrow().body().contains("one pm"));
 
+        HttpResponse<String> page = TestNodes.get(national, id.getRawPath());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Rally</h1>").contains("<em>one pm</em>");
+
         assertThat(api(national, "DELETE", "/api/v1/announcements/" + uuid, null).statusCode()).isEqualTo(204);
+        assertThat(TestNodes.get(national, id.getRawPath()).statusCode()).as("the page is gone too").isEqualTo(410);
         await("the delete reached stockport", () -> stockport.remoteObject(id).orElseThrow().deleted());
         HttpResponse<String> tombstone = fetch(national, id.getRawPath());
         assertThat(tombstone.statusCode()).isEqualTo(410);

@@ -155,6 +155,13 @@ class EventFederationIT {
         assertThat(vevent.getDateTimeStart().getValue()).isEqualTo("20270116T100000");
         assertThat(vevent.getProperty(Property.STATUS).map(Property::getValue)).contains("CANCELLED");
         assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).hasSize(1);
+        // Ada, an organiser, writes an announcement in Markdown through the web form.
+        ada.get("/announcements/new");
+        HttpResponse<String> written = ada.post("/announcements", Map.of("title", "", "content", "Thanks, _everyone_."));
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(303);
+        String location = written.headers().firstValue("Location").orElseThrow();
+        assertThat(ada.get(location.replaceFirst("\\?.*", "")).body()).contains("Thanks, <em>everyone</em>.");
+
         HttpResponse<String> page = TestNodes.get(manchester, "/events/" + uuid);
         assertThat(page.body()).contains("type=\"text/calendar\"").contains("Cancelled");
     }
