@@ -1,0 +1,178 @@
+package org.branchwork.node.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.branchwork.node.domain.Announcement;
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.Member;
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.domain.Rsvp;
+import org.branchwork.node.storage.AuditStore;
+import org.branchwork.node.storage.Database;
+import org.branchwork.node.storage.EventStore;
+import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.RsvpStore;
+import org.branchwork.node.storage.SessionStore;
+import org.branchwork.node.storage.Transactions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Places, approvals and erasure, on the service with a real database and an outbox that records what would be sent. */
+class EventServiceTest {
+
+    private static final Acting ORGANISER = Acting.apiToken();
+
+    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    private final Transactions tx = db.transactions();
+    private final Clock clock = Clock.systemUTC();
+    private final MemberStore memberStore = new MemberStore();
+    private final RsvpStore rsvpStore = new RsvpStore();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, () -> { },
+            clock);
+    private final MemberService members = new MemberService(tx, memberStore,
+            new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
+            new AuditLog(tx, new AuditStore(), clock), clock, rsvpStore::anonymise);
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theLastPlaceGoesToOneMemberAndFreesUpWhenTheyWithdraw() {
+        BranchEvent e = event("1", "free");
+        Member ana = member("Ana"), ben = member("Ben");
+
+        assertThat(events.rsvp(ana.id(), e.id())).isInstanceOf(EventService.Outcome.Accepted.class);
+        assertThat(events.rsvp(ben.id(), e.id())).isEqualTo(new EventService.Outcome.Refused("The event is full."));
+        assertThat(outbox.counts).last().isEqualTo(new EventCounts(1, 0));
+
+        assertThat(events.withdraw(ana.id(), e.id())).isTrue();
+        assertThat(outbox.counts).last().isEqualTo(new EventCounts(0, 1));
+        assertThat(events.rsvp(ben.id(), e.id())).isInstanceOf(EventService.Outcome.Accepted.class);
+        assertThat(events.rsvp(ben.id(), e.id())).as("asking twice keeps one place").isInstanceOf(EventService.Outcome.Accepted.class);
+        assertThat(events.counts(events.find(e.id()).orElseThrow()).participants()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestrictedEventWaitsForAnOrganiserAndARemoteJoinIsAnsweredEitherWay() {
+        BranchEvent e = event("1", "restricted");
+        Member ana = member("Ana");
+        EventService.Outcome waiting = events.rsvp(ana.id(), e.id());
+        assertThat(waiting).isInstanceOf(EventService.Outcome.Pending.class);
+        assertThat(outbox.counts).as("nobody counted yet").isEmpty();
+
+        String rsvpId = ((EventService.Outcome.Pending) waiting).rsvp().id();
+        assertThat(events.approve(ORGANISER, e.id(), rsvpId, true)).isTrue();
+        assertThat(events.counts(e).participants()).isEqualTo(1);
+
+        URI actor = URI.create("https://mobilizon.example/@sam");
+        EventService.Outcome remote = events.remoteJoin(e.id(), actor, URI.create(actor + "/inbox"), "Sam",
+                URI.create("https://mobilizon.example/join/1"));
+        assertThat(remote).isInstanceOf(EventService.Outcome.Pending.class);
+        String remoteId = ((EventService.Outcome.Pending) remote).rsvp().id();
+        assertThat(events.approve(ORGANISER, e.id(), remoteId, true)).isTrue();
+        assertThat(outbox.answers).as("the event is full: approval turns into a Reject").containsExactly(false);
+    }
+
+    @Test
+    void anErasedMembersRsvpStillCountsButNamesNobody() {
+        BranchEvent e = event("5", "free");
+        Member ana = member("Ana");
+        events.rsvp(ana.id(), e.id());
+        assertThat(members.eraseOwnAccount(ana)).isEmpty();
+
+        assertThat(events.counts(e).participants()).isEqualTo(1);
+        assertThat(events.attendees(ORGANISER, e.id())).singleElement()
+                .satisfies(a -> assertThat(a.name()).isEqualTo("(former member)"))
+                .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.ACCEPTED));
+    }
+
+    private BranchEvent event(String capacity, String joinMode) {
+        EventService.Result r = events.create(ORGANISER, new EventInput("Meeting", "", "2099-01-01T19:00", "2099-01-01T21:00",
+                "Europe/London", "Hall", null, null, null, null, capacity, joinMode, "meeting", null));
+        assertThat(r.errors()).isEmpty();
+        return r.event();
+    }
+
+    private Member member(String name) {
+        return switch (members.create(ORGANISER, name, name.toLowerCase() + "@example.org", "M1 1AE", "", true, "", "test")) {
+            case MemberService.CreateResult.Created c -> c.member();
+            case MemberService.CreateResult.Invalid i -> throw new AssertionError(i.errors());
+        };
+    }
+
+    /** Records the counts sent with Update(Event) and the answers to remote Joins; sends nothing. */
+    private static final class RecordingOutbox implements FederationOutbox {
+        final List<EventCounts> counts = new ArrayList<>();
+        final List<Boolean> answers = new ArrayList<>();
+
+        @Override
+        public void eventUpdated(Connection c, BranchEvent event, EventCounts eventCounts) {
+            counts.add(eventCounts);
+        }
+
+        @Override
+        public void rsvpAnswered(Connection c, BranchEvent event, Rsvp rsvp, boolean accepted) {
+            answers.add(accepted);
+        }
+
+        @Override
+        public void announcementPublished(Connection c, Announcement a) {
+        }
+
+        @Override
+        public void announcementUpdated(Connection c, Announcement a) {
+        }
+
+        @Override
+        public void announcementDeleted(Connection c, Announcement a) {
+        }
+
+        @Override
+        public void eventPublished(Connection c, BranchEvent event, EventCounts eventCounts) {
+        }
+
+        @Override
+        public void eventDeleted(Connection c, BranchEvent event) {
+        }
+
+        @Override
+        public URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining) {
+            return URI.create("https://example.org/join");
+        }
+
+        @Override
+        public void campaignPublished(Connection c, Campaign campaign, boolean update) {
+        }
+
+        @Override
+        public void adoptionAccepted(Connection c, Campaign campaign, URI branch, URI inbox, URI joinId) {
+        }
+
+        @Override
+        public URI campaignAdopted(Connection c, URI campaign, URI ownerInbox, String signedCopy) {
+            return URI.create("https://example.org/join");
+        }
+
+        @Override
+        public void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) {
+        }
+
+        @Override
+        public void progressReported(Connection c, URI campaign, URI ownerInbox, String goal, int amount) {
+        }
+    }
+}
