@@ -222,7 +222,18 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Helidon 4.4 asks its service registry for the global mapper manager on every typed header
+     * read (each request's Content-Length among them), and the registry builds a new one each time,
+     * under a lock: measured, a sixth of the inbox's CPU. One shared instance, set once per JVM,
+     * turns that into a field read. (A JVM-wide Helidon setting, the same for every node.)
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean MAPPERS_SET = new java.util.concurrent.atomic.AtomicBoolean();
+
     private static Node assemble(NodeConfig config, Database database) {
+        if (MAPPERS_SET.compareAndSet(false, true)) {
+            io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.create());
+        }
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         PublicOrigin origin = new PublicOrigin(config.publicUrl());

@@ -17,7 +17,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.hsqldb.jdbc.JDBCPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The node's database: opens it, applies the schema migrations and closes it cleanly. Stores get
@@ -29,10 +30,10 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 16;
 
     private final String url;
-    private final JDBCPool pool;
+    private final HikariDataSource pool;
     private final Transactions transactions;
 
-    private Database(String url, JDBCPool pool) {
+    private Database(String url, HikariDataSource pool) {
         this.url = url;
         this.pool = pool;
         this.transactions = new Transactions(pool);
@@ -45,15 +46,13 @@ public final class Database implements AutoCloseable {
      * @param fileHint the file or folder to name in error messages
      */
     public static Database open(String url, Path fileHint) {
-        JDBCPool pool = new JDBCPool(POOL_SIZE);
-        pool.setUrl(url);
-        pool.setUser("SA");
-        pool.setPassword("");
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
-        } catch (SQLException e) {
-            closeQuietly(pool);
-            throw explainOpenFailure(e, fileHint);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(url));
+        } catch (RuntimeException e) {
+            // Hikari wraps the driver's SQLException when the first connection fails.
+            Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
+            throw explainOpenFailure(cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e), fileHint);
         }
         Database database = new Database(url, pool);
         try {
@@ -148,11 +147,26 @@ public final class Database implements AutoCloseable {
         closeQuietly(pool);
     }
 
-    private static void closeQuietly(JDBCPool pool) {
-        try {
-            pool.close(0);
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "Closing the connection pool", e);
-        }
+    /**
+     * HikariCP rather than HSQLDB's own {@code JDBCPool}: that one sleeps in a polling loop while
+     * all its connections are taken, and under a burst of inbox traffic every caller (the group
+     * commit that makes requests durable among them) slept with it. Hikari hands a returned
+     * connection straight to a waiting caller.
+     */
+    private static HikariConfig poolConfig(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("SA");
+        config.setPassword("");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("branchwork-db");
+        config.setAutoCommit(true);
+        // The first connection opens (and may create) the database: fail at once, with its reason.
+        config.setInitializationFailTimeout(1);
+        return config;
+    }
+
+    private static void closeQuietly(HikariDataSource pool) {
+        pool.close();
     }
 }

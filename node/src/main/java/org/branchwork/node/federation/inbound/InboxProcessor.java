@@ -26,6 +26,13 @@ public final class InboxProcessor implements AutoCloseable {
     private final ActivityDispatcher dispatcher;
     private final Clock clock;
     private final java.util.concurrent.Phaser running = new java.util.concurrent.Phaser(1);
+    /**
+     * At most this many activities are handled at once. Unbounded, a burst took every database
+     * connection, and the pool's callers (the inbox's own group commit among them) slept in its
+     * polling wait: measured, this halved what the inbox accepted per second.
+     */
+    static final int HANDLERS = 6;
+    private final java.util.concurrent.Semaphore handlers = new java.util.concurrent.Semaphore(HANDLERS);
     private volatile boolean closed;
 
     /** An outcome to record on a stored activity. */
@@ -62,7 +69,14 @@ public final class InboxProcessor implements AutoCloseable {
         }
         Thread.ofVirtual().name("inbox-" + activityId.hashCode()).start(() -> {
             try {
-                work.run();
+                handlers.acquire();
+                try {
+                    work.run();
+                } finally {
+                    handlers.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 running.arriveAndDeregister();
             }
