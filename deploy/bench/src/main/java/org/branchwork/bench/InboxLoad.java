@@ -47,7 +47,10 @@ import org.branchwork.protocol.vocab.PublicKeyInfo;
  * round-robin over the actors), posted with {@code concurrency} requests in flight. Reports
  * accepted per second and latency percentiles; checks that every activity was stored.
  *
- * <p>Usage: {@code InboxLoad [requests=10000] [actors=100] [concurrency=64]}
+ * <p>Usage: {@code InboxLoad [requests=10000] [actors=100] [concurrency=64] [wrk-file]}. With a
+ * fourth argument the timed requests are not sent from this JVM but written to that file for
+ * {@code wrk} (see {@code run-inbox-wrk.sh}, {@code inbox.lua}), and the node serves until this
+ * process's standard input closes; then it reports how many activities it stored.
  */
 public final class InboxLoad {
 
@@ -93,17 +96,19 @@ public final class InboxLoad {
             System.out.printf("signing %d requests from %d actors...%n", requests, actorCount);
             HttpSignatureSigner signer = new HttpSignatureSigner();
             Instant now = Instant.now();
-            List<HttpRequest> prepared = IntStream.range(0, requests).parallel().mapToObj(i -> {
+            List<Signed> signedRequests = IntStream.range(0, requests).parallel().mapToObj(i -> {
                 SigningKey key = signers.get(i % actorCount);
                 String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
                 byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/activities/" + i
                         + "\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"object\":{\"id\":\"" + actor + "/notes/" + i
                         + "\",\"type\":\"Note\",\"attributedTo\":\"" + actor + "\",\"content\":\"<p>Benchmark note " + i
                         + "</p>\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}").getBytes(StandardCharsets.UTF_8);
-                SignableRequest signed = signer.signRfc9421(SignableRequest.of("POST", inbox)
-                        .withHeader("Content-Type", "application/activity+json"), body, key, now);
-                HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                signed.headers().forEach((name, values) -> {
+                return new Signed(signer.signRfc9421(SignableRequest.of("POST", inbox)
+                        .withHeader("Content-Type", "application/activity+json"), body, key, now), body);
+            }).toList();
+            List<HttpRequest> prepared = signedRequests.stream().map(r -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));
+                r.request().headers().forEach((name, values) -> {
                     if (!name.equals("host")) {
                         b.header(name, String.join(", ", values));
                     }
@@ -116,6 +121,10 @@ public final class InboxLoad {
             // Warm-up: the node fetches each actor's key once (cached afterwards); not timed.
             run(client, prepared.subList(0, Math.min(actorCount, requests)), concurrency);
             List<HttpRequest> timed = prepared.subList(Math.min(actorCount, requests), requests);
+            if (args.length > 3) {
+                serveForWrk(node, signedRequests.subList(Math.min(actorCount, requests), requests), Path.of(args[3]));
+                return;
+            }
             System.out.printf("posting %d requests, %d in flight...%n", timed.size(), concurrency);
             long start = System.nanoTime();
             long[] latencies = run(client, timed, concurrency);
@@ -130,6 +139,35 @@ public final class InboxLoad {
             node.close();
             keys.stop(0);
         }
+    }
+
+    /** A request signed ahead of the run, and its body. */
+    private record Signed(SignableRequest request, byte[] body) {
+    }
+
+    /**
+     * Writes the requests for {@code inbox.lua} (per request: {@code H<tab>name<tab>value} lines,
+     * a {@code B<tab>body} line, an {@code E} line), says {@code READY port}, and serves until
+     * standard input closes; then reports how many activities were stored.
+     */
+    private static void serveForWrk(Node node, List<Signed> requests, Path file) throws IOException {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Signed r : requests) {
+                for (var h : r.request().headers().entrySet()) {
+                    if (!h.getKey().equals("host")) {
+                        out.write("H\t" + h.getKey() + "\t" + String.join(", ", h.getValue()) + "\n");
+                    }
+                }
+                out.write("B\t" + new String(r.body(), StandardCharsets.UTF_8) + "\nE\n");
+            }
+        }
+        long before = node.inboxCount();
+        System.out.println("READY " + node.port() + " " + requests.size());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // the runner closes standard input once wrk is done
+        }
+        System.out.printf("stored %d activities from wrk (%d prepared)%n", node.inboxCount() - before, requests.size());
     }
 
     private static long[] run(HttpClient client, List<HttpRequest> requests, int concurrency) throws Exception {

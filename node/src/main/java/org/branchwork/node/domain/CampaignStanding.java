@@ -21,8 +21,12 @@ public record CampaignStanding(Campaign campaign, List<Adopter> adopters, List<L
     public record Adopter(URI branch, String name, Instant adoptedAt) {
     }
 
-    /** An event a branch linked to the campaign, as its last signed Create or Update said. */
-    public record LinkedEvent(URI event, URI branch, String name, Instant startsAt, int participants, boolean cancelled) {
+    /**
+     * An event a branch linked to the campaign, as its last signed Create or Update said;
+     * {@code version} is the owner's time of that copy (its {@code updated}, else {@code published}).
+     */
+    public record LinkedEvent(URI event, URI branch, String name, Instant startsAt, int participants, boolean cancelled,
+                              Instant version) {
     }
 
     /** A goal with how far it got. */

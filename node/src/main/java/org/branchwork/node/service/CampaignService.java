@@ -186,8 +186,9 @@ public final class CampaignService {
             if (owner.isPresent() && !owner.get().equals(event.branch())) {
                 return "refused: " + event.event() + " belongs to " + owner.get();
             }
-            campaigns.saveEvent(c, id, event, clock.instant());
-            return "campaign event recorded: " + event.event();
+            return campaigns.saveEvent(c, id, event, clock.instant())
+                    ? "campaign event recorded: " + event.event()
+                    : "ignored: a newer copy of " + event.event() + " is held";
         });
     }
 

@@ -228,14 +228,26 @@ public final class CampaignStore {
 
     // Linked events.
 
-    /** Stores the event as its owner's latest signed Create or Update described it. */
-    public void saveEvent(Connection c, CampaignId id, CampaignStanding.LinkedEvent e, Instant now) throws SQLException {
+    /**
+     * Stores the event as its owner's latest signed Create or Update described it; false (and
+     * nothing changed) when the copy held is newer than this one.
+     */
+    public boolean saveEvent(Connection c, CampaignId id, CampaignStanding.LinkedEvent e, Instant now) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT version FROM campaign_event WHERE event = ?")) {
+            q.setString(1, e.event().toString());
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null && e.version() != null
+                        && rs.getTimestamp(1).toInstant().isAfter(e.version())) {
+                    return false;
+                }
+            }
+        }
         try (PreparedStatement d = c.prepareStatement("DELETE FROM campaign_event WHERE event = ?")) {
             d.setString(1, e.event().toString());
             d.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_event (event, campaign_id, branch, name, starts_at, "
-                + "participants, cancelled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "participants, cancelled, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.event().toString());
             s.setString(2, id.value());
             s.setString(3, e.branch().toString());
@@ -244,8 +256,10 @@ public final class CampaignStore {
             s.setInt(6, e.participants());
             s.setBoolean(7, e.cancelled());
             s.setTimestamp(8, Timestamp.from(now));
+            s.setTimestamp(9, e.version() == null ? null : Timestamp.from(e.version()));
             s.executeUpdate();
         }
+        return true;
     }
 
     /** The branch that linked this event, if one did. */
@@ -270,13 +284,14 @@ public final class CampaignStore {
     public List<CampaignStanding.LinkedEvent> events(Connection c, CampaignId id) throws SQLException {
         List<CampaignStanding.LinkedEvent> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT e.event, e.branch, e.name, e.starts_at, e.participants, "
-                + "e.cancelled FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
+                + "e.cancelled, e.version FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
                 + "AND a.branch = e.branch AND a.withdrawn_at IS NULL WHERE e.campaign_id = ? ORDER BY e.starts_at, e.event")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CampaignStanding.LinkedEvent(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
-                            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getBoolean(6)));
+                            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getBoolean(6),
+                            AnnouncementStore.instant(rs.getTimestamp(7))));
                 }
             }
         }

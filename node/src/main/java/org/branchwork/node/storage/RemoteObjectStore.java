@@ -29,23 +29,25 @@ public final class RemoteObjectStore {
     /** Stores or replaces the object. */
     /**
      * Stores or replaces the object; {@code signedBody} is the object exactly as received when it
-     * carried its owner's valid proof (null otherwise), kept for relaying.
+     * carried its owner's valid proof (null otherwise), kept for relaying; {@code version} is the
+     * owner's time of this copy. False, and nothing changed, when the copy held is newer.
      */
-    public void save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, String signedBody,
-                     Instant now) throws SQLException {
+    public boolean save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, String signedBody,
+                     Instant version, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 MERGE INTO remote_object o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(64)),
                         CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                         CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576))))
-                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url, signed_body) ON o.id = v.id
-                WHEN MATCHED THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL,
+                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
+                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url, signed_body, version)
+                    ON o.id = v.id
+                WHEN MATCHED AND (o.version IS NULL OR v.version IS NULL OR v.version >= o.version) THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL,
                     o.name = v.name, o.safe_html = v.safe_html, o.starts_at = v.starts_at, o.url = v.url,
-                    o.signed_body = v.signed_body
+                    o.signed_body = v.signed_body, o.version = v.version
                 WHEN NOT MATCHED THEN INSERT (id, type, attributed_to, body, received_at, updated_at, deleted_at, name,
-                    safe_html, starts_at, url, signed_body)
+                    safe_html, starts_at, url, signed_body, version)
                     VALUES (v.id, v.type, v.attributed_to, v.body, v.changed_at, v.changed_at, NULL, v.name, v.safe_html,
-                    v.starts_at, v.url, v.signed_body)
+                    v.starts_at, v.url, v.signed_body, v.version)
                 """)) {
             s.setString(1, id.toString());
             s.setString(2, type);
@@ -57,7 +59,8 @@ public final class RemoteObjectStore {
             s.setTimestamp(8, shown.startsAt() == null ? null : Timestamp.from(shown.startsAt()));
             s.setString(9, shown.url() == null ? null : shown.url().toString());
             s.setString(10, signedBody);
-            s.executeUpdate();
+            s.setTimestamp(11, version == null ? null : Timestamp.from(version));
+            return s.executeUpdate() > 0;
         }
     }
 

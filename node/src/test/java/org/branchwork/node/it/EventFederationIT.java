@@ -155,6 +155,13 @@ class EventFederationIT {
         assertThat(vevent.getDateTimeStart().getValue()).isEqualTo("20270116T100000");
         assertThat(vevent.getProperty(Property.STATUS).map(Property::getValue)).contains("CANCELLED");
         assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).hasSize(1);
+        // The Atom feed reads back with ROME and lists the event, cancelled.
+        HttpResponse<String> atom = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(manchester, "/feed.atom")).build());
+        assertThat(atom.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+        com.rometools.rome.feed.synd.SyndFeed atomFeed = new com.rometools.rome.io.SyndFeedInput()
+                .build(new StringReader(atom.body()));
+        assertThat(atomFeed.getEntries()).extracting(e -> e.getTitle()).contains("Cancelled: Canvassing in Levenshulme");
+
         // Ada, an organiser, writes an announcement in Markdown through the web form.
         ada.get("/announcements/new");
         HttpResponse<String> written = ada.post("/announcements", Map.of("title", "", "content", "Thanks, _everyone_."));

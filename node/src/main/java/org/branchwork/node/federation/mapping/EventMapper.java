@@ -42,6 +42,15 @@ public final class EventMapper {
     }
 
     public AsObject object(BranchEvent e, EventCounts counts, String branchSlug) {
+        return object(e, counts, branchSlug, e.updated());
+    }
+
+    /**
+     * The event as of {@code updated}: every {@code Update} carries its own time there, counts
+     * changes included, so that a receiver can drop an older copy that arrives after a newer one
+     * (deliveries run in parallel).
+     */
+    public AsObject object(BranchEvent e, EventCounts counts, String branchSlug, java.time.Instant updated) {
         URI id = uris.event(e.id());
         if (e.isDeleted()) {
             return new Tombstone(ObjectCore.of(id, "Tombstone"), "Event", e.deleted());
@@ -52,7 +61,7 @@ public final class EventMapper {
         ObjectCore core = ObjectCore.of(id, "Event")
                 .withName(e.name())
                 .withContent(content(e), "text/html")
-                .withTimes(e.published(), e.updated())
+                .withTimes(e.published(), updated)
                 .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
                 .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
         Ref location = null;
@@ -74,7 +83,7 @@ public final class EventMapper {
 
     public Activity update(BranchEvent e, EventCounts counts, String branchSlug, java.time.Instant when) {
         return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, when, branchSlug, uris,
-                Ref.to(object(e, counts, branchSlug)));
+                Ref.to(object(e, counts, branchSlug, when)));
     }
 
     public Activity delete(BranchEvent e, String branchSlug) {

@@ -91,8 +91,9 @@ public final class CampaignHandlers {
         Instant starts = event.startTime() != null ? event.startTime() : Instant.EPOCH;
         int participants = event.participantCount() == null ? 0 : Math.max(0, event.participantCount());
         String name = event.core().name().best().orElse(event.id().get().toString());
+        Instant version = event.core().updated() != null ? event.core().updated() : event.core().published();
         return Optional.of(campaigns.linkedEvent(campaign.get(), new CampaignStanding.LinkedEvent(event.id().get(), actor, name,
-                starts, participants, "CANCELLED".equals(event.status()))));
+                starts, participants, "CANCELLED".equals(event.status()), version)));
     }
 
     /** Whether an object named by a {@code Context} is one of our campaigns (to take events from non-followed branches). */

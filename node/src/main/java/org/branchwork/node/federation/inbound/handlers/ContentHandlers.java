@@ -236,11 +236,9 @@ public final class ContentHandlers {
         String body = codec.write(object);
         RemoteObjectStore.Shown shown = shown(object);
         String signed = kind.equals("Campaign") && raw != null && provedByOwner(object, raw) ? raw.toString() : null;
-        tx.inTransaction(c -> {
-            objects.save(c, id, kind, owner, body, shown, signed, clock.instant());
-            return null;
-        });
-        return "stored " + kind + " " + id;
+        java.time.Instant version = object.core().updated() != null ? object.core().updated() : object.core().published();
+        boolean saved = tx.inTransaction(c -> objects.save(c, id, kind, owner, body, shown, signed, version, clock.instant()));
+        return saved ? "stored " + kind + " " + id : "ignored: a newer copy of " + id + " is held";
     }
 
     /** What the feed shows, with the HTML sanitised now: nothing a peer wrote reaches a page unsanitised. */
