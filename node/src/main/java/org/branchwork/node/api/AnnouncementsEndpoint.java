@@ -62,7 +62,7 @@ public final class AnnouncementsEndpoint implements HttpService {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
             return;
         } catch (IllegalStateException e) {
-            new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
+            ApiJson.notSetUp(res);
             return;
         }
         res.headers().set(HeaderNames.LOCATION, uris.announcement(published.id()).toString());

@@ -81,4 +81,9 @@ final class ApiJson {
             return fallback;
         }
     }
+
+    /** 409: publishing needs the branch, and the node has none yet. */
+    static void notSetUp(ServerResponse res) {
+        new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
+    }
 }

@@ -71,7 +71,7 @@ public final class CampaignsEndpoint implements HttpService {
         try {
             result = campaigns.create(who.get(), input(body.get()));
         } catch (IllegalStateException e) {
-            new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
+            ApiJson.notSetUp(res);
             return;
         }
         if (result.campaign() == null) {

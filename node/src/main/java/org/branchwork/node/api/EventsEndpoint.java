@@ -70,7 +70,7 @@ public final class EventsEndpoint implements HttpService {
         try {
             result = events.create(who.get(), input(body.get()));
         } catch (IllegalStateException e) {
-            new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
+            ApiJson.notSetUp(res);
             return;
         }
         if (result.event() == null) {
