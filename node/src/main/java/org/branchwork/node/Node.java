@@ -230,9 +230,15 @@ public final class Node implements AutoCloseable {
      */
     private static final java.util.concurrent.atomic.AtomicBoolean MAPPERS_SET = new java.util.concurrent.atomic.AtomicBoolean();
 
+    // Deprecated for removal in Helidon 4.4, but it is what Helidon's own header reading still calls.
+    @SuppressWarnings("removal")
+    private static void shareOneMapperManager() {
+        io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.create());
+    }
+
     private static Node assemble(NodeConfig config, Database database) {
         if (MAPPERS_SET.compareAndSet(false, true)) {
-            io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.create());
+            shareOneMapperManager();
         }
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();

@@ -14,7 +14,6 @@ import java.util.Locale;
 /** The delivery queue table: enqueue in the caller's transaction, claim due rows, record outcomes. */
 public final class DeliveryStore {
 
-    /** One queued delivery. */
     /** A queued delivery; {@code signAs} is null for the branch, else the handle of the member actor that signs it. */
     public record Delivery(long id, URI inbox, String host, String activityId, String body, int attempts, String signAs) {
     }

@@ -26,7 +26,6 @@ public final class RemoteObjectStore {
     public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt) {
     }
 
-    /** Stores or replaces the object. */
     /**
      * Stores or replaces the object; {@code signedBody} is the object exactly as received when it
      * carried its owner's valid proof (null otherwise), kept for relaying; {@code version} is the
