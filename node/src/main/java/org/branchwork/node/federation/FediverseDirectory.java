@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.federation.resolve.RemoteActor;
 import org.branchwork.node.service.Fediverse;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
@@ -60,6 +61,9 @@ public final class FediverseDirectory implements Fediverse {
 
     @Override
     public String label(URI actor) {
-        return Fediverse.handleLike(actor);
+        String handle = Fediverse.handleLike(actor);
+        // The name the actor gives, when we know it without asking (pages never wait on a fetch).
+        return resolver.cached(actor).map(RemoteActor::name).filter(n -> n != null && !n.isBlank())
+                .map(n -> n + " (" + handle + ")").orElse(handle);
     }
 }

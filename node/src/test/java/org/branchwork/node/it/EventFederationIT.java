@@ -119,6 +119,8 @@ class EventFederationIT {
         // Ada sees it in her feed and RSVPs: Stockport sends a Join signed by her Person actor.
         HttpResponse<String> feed = ada.get("/me/feed");
         assertThat(feed.body()).contains("Canvassing in Levenshulme").contains("<strong>library</strong>");
+        assertThat(feed.body()).as("the origin branch is named").contains("From manchester (manchester@localhost:"
+                + manchester.port() + ")");
         HttpResponse<String> rsvp = ada.post("/me/rsvps", Map.of("event", eventId.toString()));
         assertThat(rsvp.statusCode()).as(rsvp.body()).isEqualTo(303);
         await("manchester accepted Ada", () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")

@@ -44,6 +44,12 @@ public final class ActorResolver {
         return fetchActor(id);
     }
 
+    /** The actor if it is cached and fresh; never fetches (for labels on pages). */
+    public Optional<RemoteActor> cached(URI id) {
+        RemoteActor cached = byId.get(id);
+        return cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
+    }
+
     /** The key a signature names, with its owner. */
     public Optional<ResolvedKey> key(String keyId) {
         RemoteActor cached = byKeyId.get(keyId);
