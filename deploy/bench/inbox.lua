@@ -12,6 +12,8 @@ end
 
 function init(args)
   local file, k, n = args[1], id, tonumber(args[2])
+  -- A pause (ms) before each request on a connection paces the run (run-inbox-wrk.sh's rate).
+  pause = tonumber(args[3] or "0")
   local headers, index = {}, 0
   for line in io.lines(file) do
     local kind, a, b = line:match("^(%a)\t?([^\t]*)\t?(.*)$")
@@ -26,6 +28,10 @@ function init(args)
       index = index + 1
     end
   end
+end
+
+function delay()
+  return pause
 end
 
 function request()

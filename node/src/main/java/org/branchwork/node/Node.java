@@ -198,6 +198,11 @@ public final class Node implements AutoCloseable {
         return database.transactions().inTransaction(inbox::count);
     }
 
+    /** How many inbox activities have been handled (for benchmarks). */
+    public long inboxHandledCount() {
+        return database.transactions().inTransaction(inbox::countHandled);
+    }
+
     /** Delivery queue counts (for tests and the admin view). */
     public DeliveryStore.Counts deliveryCounts() {
         return database.transactions().inTransaction(deliveries::counts);
@@ -403,7 +408,7 @@ public final class Node implements AutoCloseable {
         actors.instanceKeys();
         actors.branch();
         worker.start();
-        processor.resume();
+        processor.start();
         retention.start();
         imports.resumeInterrupted();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,

@@ -147,10 +147,49 @@ public final class InboxLoad {
 
     /**
      * Writes the requests for {@code inbox.lua} (per request: {@code H<tab>name<tab>value} lines,
-     * a {@code B<tab>body} line, an {@code E} line), says {@code READY port}, and serves until
-     * standard input closes; then reports how many activities were stored.
+     * a {@code B<tab>body} line, an {@code E} line): the first half to {@code file.warmup}, for a
+     * run that is not timed (so that the JIT has compiled the inbox path, as on a node that has
+     * been up for a while), the rest to {@code file}. Says {@code READY port}; at each line read
+     * from standard input says {@code MARK} with the count stored so far; when standard input
+     * closes, reports how many activities were stored since the last mark.
      */
     private static void serveForWrk(Node node, List<Signed> requests, Path file) throws IOException {
+        int warmup = requests.size() / 2;
+        writeForWrk(requests.subList(0, warmup), Path.of(file + ".warmup"));
+        writeForWrk(requests.subList(warmup, requests.size()), file);
+        long mark = node.inboxCount();
+        long handledMark = node.inboxHandledCount();
+        long markedAt = System.nanoTime();
+        System.out.println("READY " + node.port() + " " + warmup + " " + (requests.size() - warmup));
+        System.out.flush();
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (in.readLine() != null) {
+            mark = node.inboxCount();
+            handledMark = node.inboxHandledCount();
+            markedAt = System.nanoTime();
+            System.out.println("MARK " + mark);
+            System.out.flush();
+        }
+        long stored = node.inboxCount();
+        System.out.printf("stored %d activities from wrk since the mark (%d prepared)%n", stored - mark,
+                requests.size() - warmup);
+        // Handling runs behind accepting when a burst outpaces it; how long until it has caught up?
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (node.inboxHandledCount() < stored && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long handled = node.inboxHandledCount() - handledMark;
+        double seconds = (System.nanoTime() - markedAt) / 1e9;
+        System.out.printf("handled %d activities %.1f s after the mark: %.0f/s (handling caught up with storing)%n",
+                handled, seconds, handled / seconds);
+    }
+
+    private static void writeForWrk(List<Signed> requests, Path file) throws IOException {
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Signed r : requests) {
                 for (var h : r.request().headers().entrySet()) {
@@ -161,13 +200,6 @@ public final class InboxLoad {
                 out.write("B\t" + new String(r.body(), StandardCharsets.UTF_8) + "\nE\n");
             }
         }
-        long before = node.inboxCount();
-        System.out.println("READY " + node.port() + " " + requests.size());
-        System.out.flush();
-        while (System.in.read() >= 0) {
-            // the runner closes standard input once wrk is done
-        }
-        System.out.printf("stored %d activities from wrk (%d prepared)%n", node.inboxCount() - before, requests.size());
     }
 
     private static long[] run(HttpClient client, List<HttpRequest> requests, int concurrency) throws Exception {

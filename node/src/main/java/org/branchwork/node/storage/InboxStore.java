@@ -45,11 +45,16 @@ public final class InboxStore {
         }
     }
 
-    /** Ids of activities stored but not yet handled (after a crash or restart), oldest first. */
-    public List<String> unhandled(Connection c, int limit) throws SQLException {
+    /**
+     * Ids of activities received at or after {@code since} and not yet handled (left by a crash or
+     * a stop, or by a burst larger than the handlers' queue), oldest first.
+     */
+    public List<String> unhandled(Connection c, Instant since, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT activity_id FROM inbox_activity WHERE handled_at IS NULL ORDER BY received_at LIMIT ?")) {
-            s.setInt(1, limit);
+                "SELECT a.activity_id FROM inbox_activity a WHERE a.received_at >= ? AND NOT EXISTS (SELECT 1 "
+                        + "FROM inbox_outcome o WHERE o.activity_id = a.activity_id) ORDER BY a.received_at LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            s.setInt(2, limit);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -60,12 +65,17 @@ public final class InboxStore {
         }
     }
 
+    /** Records what handling came to (again, if an activity is handled twice after a crash: the last one stays). */
     public void markHandled(Connection c, String activityId, String outcome, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE inbox_activity SET handled_at = ?, outcome = ? WHERE activity_id = ?")) {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setString(2, outcome.length() > 500 ? outcome.substring(0, 500) : outcome);
-            s.setString(3, activityId);
+        try (PreparedStatement s = c.prepareStatement("""
+                MERGE INTO inbox_outcome o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                        CAST(? AS VARCHAR(500)))) AS v(activity_id, handled_at, outcome) ON o.activity_id = v.activity_id
+                WHEN MATCHED THEN UPDATE SET o.handled_at = v.handled_at, o.outcome = v.outcome
+                WHEN NOT MATCHED THEN INSERT (activity_id, handled_at, outcome) VALUES (v.activity_id, v.handled_at, v.outcome)
+                """)) {
+            s.setString(1, activityId);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setString(3, outcome.length() > 500 ? outcome.substring(0, 500) : outcome);
             s.executeUpdate();
         }
     }
@@ -73,11 +83,20 @@ public final class InboxStore {
     /** What handling the activity came to, once it has been handled. */
     public Optional<String> outcome(Connection c, String activityId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT outcome FROM inbox_activity WHERE activity_id = ? AND handled_at IS NOT NULL")) {
+                "SELECT outcome FROM inbox_outcome WHERE activity_id = ?")) {
             s.setString(1, activityId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** How many stored activities have been handled (for benchmarks: how far handling has caught up). */
+    public long countHandled(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM inbox_outcome");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -94,11 +113,21 @@ public final class InboxStore {
      * then, which is why the cutoff is at least the dedupe window (see InboxRetention).
      */
     public int deleteHandledBefore(Connection c, Instant cutoff, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_activity WHERE activity_id IN (SELECT activity_id "
-                + "FROM inbox_activity WHERE handled_at IS NOT NULL AND received_at < ? LIMIT ?)")) {
+        int deleted;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_activity WHERE activity_id IN (SELECT a.activity_id "
+                + "FROM inbox_activity a JOIN inbox_outcome o ON o.activity_id = a.activity_id WHERE a.received_at < ? LIMIT ?)")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             s.setInt(2, limit);
-            return s.executeUpdate();
+            deleted = s.executeUpdate();
         }
+        // Outcomes of deleted activities; handled after the cutoff means received after it too, or close to it.
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_outcome WHERE activity_id IN (SELECT o.activity_id "
+                + "FROM inbox_outcome o WHERE o.handled_at < ? AND NOT EXISTS (SELECT 1 FROM inbox_activity a "
+                + "WHERE a.activity_id = o.activity_id) LIMIT ?)")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            s.setInt(2, limit);
+            s.executeUpdate();
+        }
+        return deleted;
     }
 }

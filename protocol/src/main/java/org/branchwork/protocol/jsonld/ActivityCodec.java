@@ -45,18 +45,26 @@ public final class ActivityCodec {
 
     /** Reads a document; never throws for bad input. */
     public Decoded read(byte[] document) {
+        return switch (parseDocument(document)) {
+            case ParsedDocument.Tree(JsonNode tree) -> read(tree);
+            case ParsedDocument.Refused(String reason) -> new Decoded.Refused(reason);
+        };
+    }
+
+    /** Parses a document for {@link #read(JsonNode)}, keeping the tree; never throws for bad input. */
+    public ParsedDocument parseDocument(byte[] document) {
         JsonNode tree;
         try {
             tree = json.readTree(document);
         } catch (JsonProcessingException e) {
-            return new Decoded.Refused("not valid JSON: " + e.getOriginalMessage());
+            return new ParsedDocument.Refused("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return new Decoded.Refused("unreadable: " + e.getMessage());
+            return new ParsedDocument.Refused("unreadable: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
-            return new Decoded.Refused("empty document");
+            return new ParsedDocument.Refused("empty document");
         }
-        return read(tree);
+        return new ParsedDocument.Tree(tree);
     }
 
     /** Reads an already parsed document. */

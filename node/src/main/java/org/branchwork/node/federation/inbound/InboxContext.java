@@ -1,5 +1,7 @@
 package org.branchwork.node.federation.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.Verification;
 import org.branchwork.protocol.vocab.Activity;
@@ -9,6 +11,7 @@ public final class InboxContext {
 
     private final SignableRequest request;
     private final byte[] body;
+    private JsonNode document;
     private Activity activity;
     private Verification.Verified signature;
 
@@ -25,12 +28,18 @@ public final class InboxContext {
         return body;
     }
 
+    /** The body as parsed, kept for the handler (it reads embedded proofs on the document as received). */
+    public JsonNode document() {
+        return document;
+    }
+
     public Activity activity() {
         return activity;
     }
 
-    void activity(Activity parsed) {
-        this.activity = parsed;
+    void activity(JsonNode parsed, Activity read) {
+        this.document = parsed;
+        this.activity = read;
     }
 
     public Verification.Verified signature() {

@@ -66,7 +66,7 @@ public final class InboxEndpoint implements HttpService {
             case InboxPipeline.Result.Accepted accepted -> {
                 res.status(Status.ACCEPTED_202).send();
                 if (!accepted.duplicate()) {
-                    processor.submit(accepted.activityId(), accepted.body());
+                    processor.submit(accepted.activityId(), accepted.activity(), accepted.document(), accepted.size());
                 }
             }
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.branchwork.node.federation.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.storage.GroupCommitter;
@@ -12,6 +14,7 @@ import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.web.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
+import org.branchwork.protocol.vocab.Activity;
 
 /**
  * The inbox pipeline, one named stage per check, in this order: content type, parse (with the
@@ -24,8 +27,12 @@ public final class InboxPipeline {
 
     /** The pipeline's verdict. */
     public sealed interface Result {
-        /** Stored (or already stored: {@code duplicate}); answer 202. */
-        record Accepted(String activityId, boolean duplicate, String body) implements Result {
+        /**
+         * Stored (or already stored: {@code duplicate}); answer 202. The activity as read and its
+         * document as parsed go to the handler, so that it does not parse the body again.
+         */
+        record Accepted(String activityId, boolean duplicate, Activity activity, JsonNode document, int size)
+                implements Result {
         }
 
         /** Refused; answer with the problem. */
@@ -67,6 +74,6 @@ public final class InboxPipeline {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("storing the activity failed", e.getCause());
         }
-        return new Result.Accepted(id, !fresh, received.body());
+        return new Result.Accepted(id, !fresh, activity, context.document(), context.body().length);
     }
 }

@@ -1,9 +1,22 @@
 package org.branchwork.node.federation.inbound;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
@@ -13,33 +26,54 @@ import org.branchwork.protocol.jsonld.Decoded;
 import org.branchwork.protocol.vocab.Activity;
 
 /**
- * Handles stored activities after the sender has its 202, each on a virtual thread, and at start
- * those a crash left unhandled. Records each outcome on the stored row.
+ * Handles stored activities after the sender has its 202: a fixed set of handlers takes them from
+ * a bounded queue in memory. The store is the real queue: every activity is durable before it is
+ * offered here, so when the queue is full (a burst faster than handling) nothing is lost; the
+ * handlers read the backlog back from the store once the queue has drained, as they do at start
+ * for what a stop or crash left unhandled. Each outcome is recorded in the store; until it is, an
+ * activity counts as unhandled and is handled again after a crash (handlers are idempotent).
  */
 public final class InboxProcessor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class.getName());
+
+    /**
+     * Activities handled at once. Each handler holds a database connection while it works, and the
+     * inbox's own group commit needs one too: with a handler per activity a burst took every
+     * connection, and accepting slowed to half.
+     */
+    static final int HANDLERS = 6;
+    /** Activities waiting in memory; beyond this they wait in the store only. */
+    static final int QUEUE = 4_096;
+    /** A waiting activity larger than this is not kept in memory but read back from the store. */
+    static final int KEEP_IN_MEMORY = 16 * 1024;
+    /** How far before an overflow the store is searched for what it left behind (the insert came just before). */
+    private static final Duration OVERFLOW_MARGIN = Duration.ofMinutes(1);
+
+    /** An activity to handle: as read and parsed by the pipeline, or only its id (read back from the store). */
+    private record Work(String activityId, Activity activity, JsonNode document) {
+        boolean inHand() {
+            return activity != null;
+        }
+    }
+
+    /** An outcome to record on a stored activity. */
+    public record Outcome(String activityId, String text) {
+    }
 
     private final Transactions tx;
     private final InboxStore store;
     private final ActivityCodec codec;
     private final ActivityDispatcher dispatcher;
     private final Clock clock;
-    private final java.util.concurrent.Phaser running = new java.util.concurrent.Phaser(1);
-    /**
-     * At most this many activities are handled at once. Unbounded, a burst took every database
-     * connection, and the pool's callers (the inbox's own group commit among them) slept in its
-     * polling wait: measured, this halved what the inbox accepted per second.
-     */
-    static final int HANDLERS = 6;
-    private final java.util.concurrent.Semaphore handlers = new java.util.concurrent.Semaphore(HANDLERS);
-    private volatile boolean closed;
-
-    /** An outcome to record on a stored activity. */
-    public record Outcome(String activityId, String text) {
-    }
-
     private final GroupCommitter<Outcome, Void> outcomes;
+    private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** Ids queued, being handled, or handled with the outcome not yet committed: never taken twice. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    /** Activities may wait in the store received at or after this; null when none do. */
+    private final AtomicReference<Instant> backlogSince = new AtomicReference<>();
+    private final List<Thread> handlers = new ArrayList<>();
+    private volatile boolean closed;
 
     public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher, Clock clock) {
         this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (c, o) -> {
@@ -53,78 +87,157 @@ public final class InboxProcessor implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Handles a just-stored activity, from the body in hand. */
-    public void submit(String activityId, String body) {
-        start(activityId, () -> handle(activityId, body));
-    }
-
-    private void submit(String activityId) {
-        start(activityId, () -> tx.inTransaction(c -> store.find(c, activityId))
-                .ifPresent(row -> handle(activityId, row.body())));
-    }
-
-    private void start(String activityId, Runnable work) {
-        if (closed || running.register() < 0) {
-            return;  // stopping: the row stays unhandled and is resumed at the next start
+    /** Starts the handlers, beginning with whatever an earlier run left unhandled in the store. */
+    public synchronized void start() {
+        if (!handlers.isEmpty() || closed) {
+            return;
         }
-        Thread.ofVirtual().name("inbox-" + activityId.hashCode()).start(() -> {
+        backlogSince.set(Instant.EPOCH);
+        for (int i = 0; i < HANDLERS; i++) {
+            handlers.add(Thread.ofVirtual().name("inbox-handler-" + i).start(this::run));
+        }
+    }
+
+    /**
+     * Queues a just-stored activity for handling, with what the pipeline read of it. When the queue
+     * is full it stays in the store and is read back from there.
+     */
+    public void submit(String activityId, Activity activity, JsonNode document, int size) {
+        if (closed || !claimed.add(activityId)) {
+            return;
+        }
+        Work work = size <= KEEP_IN_MEMORY ? new Work(activityId, activity, document) : new Work(activityId, null, null);
+        if (!queue.offer(work)) {
+            claimed.remove(activityId);
+            addBacklog(clock.instant().minus(OVERFLOW_MARGIN));
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            Work work;
             try {
-                handlers.acquire();
-                try {
-                    work.run();
-                } finally {
-                    handlers.release();
-                }
+                work = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.arriveAndDeregister();
+                return;
+            }
+            if (work != null) {
+                handle(work);
+            } else {
+                refill();
+            }
+        }
+    }
+
+    /** With the queue drained, takes the next waiting activities from the store (one handler at a time). */
+    private void refill() {
+        Instant since = backlogSince.getAndSet(null);
+        if (since == null) {
+            return;
+        }
+        int limit = QUEUE / 2;
+        int asked = limit + claimed.size();  // claimed ones come back too, and are skipped
+        try {
+            List<String> ids = tx.inTransaction(c -> store.unhandled(c, since, asked));
+            List<String> taken = new ArrayList<>();
+            for (String id : ids) {
+                if (taken.size() < limit && claimed.add(id)) {
+                    taken.add(id);
+                }
+            }
+            // An id unclaimed since the query was handled and its outcome committed in between:
+            // checked again now that it is ours, in a transaction that sees that commit.
+            List<String> handled = tx.inTransaction(c -> {
+                List<String> done = new ArrayList<>();
+                for (String id : taken) {
+                    if (store.outcome(c, id).isPresent()) {
+                        done.add(id);
+                    }
+                }
+                return done;
+            });
+            for (String id : taken) {
+                if (handled.contains(id) || !queue.offer(new Work(id, null, null))) {
+                    claimed.remove(id);
+                }
+            }
+            if (ids.size() == asked || taken.size() == limit) {
+                addBacklog(since);  // more may wait: look again, from the same point, once these are handled
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading unhandled inbox activities failed; trying again", e);
+            addBacklog(since);
+        }
+    }
+
+    private void addBacklog(Instant since) {
+        backlogSince.accumulateAndGet(since, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    }
+
+    private void handle(Work work) {
+        String id = work.activityId();
+        String outcome;
+        try {
+            outcome = work.inHand() ? dispatcher.dispatch(work.activity(), work.document()) : handleStored(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Handling " + id + " failed", e);
+            outcome = "failed: " + e.getMessage();
+        }
+        if (outcome == null) {
+            claimed.remove(id);  // gone from the store (retention): nothing to record
+            return;
+        }
+        // Not awaited: a crash before the outcome commits only means the activity is handled again.
+        outcomes.submit(new Outcome(id, outcome)).whenComplete((ignored, failure) -> {
+            claimed.remove(id);
+            if (failure != null) {
+                LOG.log(Level.WARNING, "Recording the outcome of " + id + " failed; it is handled again at the next start",
+                        failure);
             }
         });
     }
 
-    /** Stops taking work and waits (up to 10 s) for the activities being handled. */
+    /** Handles an activity read back from the store; null when it is no longer there. */
+    private String handleStored(String activityId) {
+        var row = tx.inTransaction(c -> store.find(c, activityId));
+        if (row.isEmpty()) {
+            return null;
+        }
+        JsonNode document;
+        try {
+            document = codec.parse(row.get().body().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return "ignored: unreadable: " + e.getMessage();
+        }
+        return switch (codec.read(document)) {
+            case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity, document);
+            case Decoded.Read other -> "ignored: not an activity";
+            case Decoded.Refused refused -> "ignored: " + refused.reason();
+        };
+    }
+
+    /**
+     * Stops taking work, waits (up to 10 s) for the activities being handled and commits their
+     * outcomes. What is still queued stays in the store, unhandled, for the next start.
+     */
     @Override
     public void close() {
         closed = true;
-        try {
-            running.awaitAdvanceInterruptibly(running.arrive(), 10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warning("Inbox handlers still running at shutdown; their activities are handled again at the next start");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Thread> started;
+        synchronized (this) {
+            started = List.copyOf(handlers);
+        }
+        for (Thread handler : started) {
+            try {
+                if (!handler.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    LOG.warning("An inbox handler is still running at shutdown; its activity is handled again at the next start");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         outcomes.close();
-    }
-
-    /** Handles everything stored but not handled (after a restart). */
-    public void resume() {
-        List<String> pending = tx.inTransaction(c -> store.unhandled(c, 10_000));
-        pending.forEach(this::submit);
-    }
-
-    private void handle(String activityId, String body) {
-        String outcome;
-        try {
-            com.fasterxml.jackson.databind.JsonNode document = codec.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            outcome = switch (codec.read(document)) {
-                case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity, document);
-                case Decoded.Read other -> "ignored: not an activity";
-                case Decoded.Refused refused -> "ignored: " + refused.reason();
-            };
-        } catch (java.io.IOException e) {
-            outcome = "ignored: unreadable: " + e.getMessage();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Handling " + activityId + " failed", e);
-            outcome = "failed: " + e.getMessage();
-        }
-        try {
-            outcomes.submit(new Outcome(activityId, outcome)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.log(Level.WARNING, "Recording the outcome of " + activityId + " failed; it is handled again at the next start",
-                    e.getCause());
-        }
     }
 }

@@ -2,9 +2,12 @@ package org.branchwork.node.federation.inbound;
 
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.branchwork.node.web.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
+import org.branchwork.protocol.jsonld.ParsedDocument;
 import org.branchwork.protocol.vocab.Activity;
 
 /** The body must be an activity with an id and an actor; JSON deeper than the codec's cap is refused unparsed. */
@@ -18,10 +21,17 @@ final class ParseStage implements InboxStage {
 
     @Override
     public Optional<Problem> apply(InboxContext context) {
-        return switch (codec.read(context.body())) {
-            case Decoded.Refused refused -> Optional.of(Problem.badRequest("unreadable_activity", refused.reason()));
+        JsonNode tree;
+        switch (codec.parseDocument(context.body())) {
+            case ParsedDocument.Refused(String reason) -> {
+                return Optional.of(unreadable(reason));
+            }
+            case ParsedDocument.Tree(JsonNode parsed) -> tree = parsed;
+        }
+        return switch (codec.read(tree)) {
+            case Decoded.Refused refused -> Optional.of(unreadable(refused.reason()));
             case Decoded.Read(Activity activity) when activity.id().isPresent() -> {
-                context.activity(activity);
+                context.activity(tree, activity);
                 yield Optional.empty();
             }
             case Decoded.Read(Activity activity) -> Optional.of(Problem.badRequest("activity_without_id",
@@ -29,5 +39,9 @@ final class ParseStage implements InboxStage {
             case Decoded.Read read -> Optional.of(Problem.badRequest("not_an_activity",
                     "An inbox takes activities, not a " + read.object().type() + "."));
         };
+    }
+
+    private static Problem unreadable(String reason) {
+        return Problem.badRequest("unreadable_activity", reason);
     }
 }
