@@ -67,16 +67,22 @@ public final class InboxStore {
 
     /** Records what handling came to (again, if an activity is handled twice after a crash: the last one stays). */
     public void markHandled(Connection c, String activityId, String outcome, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                MERGE INTO inbox_outcome o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                        CAST(? AS VARCHAR(500)))) AS v(activity_id, handled_at, outcome) ON o.activity_id = v.activity_id
-                WHEN MATCHED THEN UPDATE SET o.handled_at = v.handled_at, o.outcome = v.outcome
-                WHEN NOT MATCHED THEN INSERT (activity_id, handled_at, outcome) VALUES (v.activity_id, v.handled_at, v.outcome)
-                """)) {
+        String text = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
+        // Almost always the first outcome, so a plain insert rather than a MERGE (which joins for every row).
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO inbox_outcome (activity_id, handled_at, outcome) VALUES (?, ?, ?)")) {
             s.setString(1, activityId);
             s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, outcome.length() > 500 ? outcome.substring(0, 500) : outcome);
+            s.setString(3, text);
             s.executeUpdate();
+        } catch (SQLIntegrityConstraintViolationException handledBefore) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE inbox_outcome SET handled_at = ?, outcome = ? WHERE activity_id = ?")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setString(2, text);
+                s.setString(3, activityId);
+                s.executeUpdate();
+            }
         }
     }
 

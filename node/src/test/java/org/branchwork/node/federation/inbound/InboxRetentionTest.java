@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.branchwork.node.storage.Database;
@@ -42,6 +43,22 @@ class InboxRetentionTest {
         // Inside the window a second delivery of the same id is still a duplicate.
         boolean storedAgain = tx.inTransaction(c -> store.insert(c, received("recent-handled"), now));
         assertThat(storedAgain).isFalse();
+    }
+
+    @Test
+    void handlingTwiceAfterACrashKeepsTheLastOutcomeAndTheRestOfTheBatch() {
+        receive("twice", now, true);
+        tx.inTransaction(c -> {
+            store.markHandled(c, "twice", "handled again", now.plusSeconds(5));
+            store.insert(c, received("same-batch"), now);
+            return null;
+        });
+
+        Optional<String> outcome = tx.inTransaction(c -> store.outcome(c, "twice"));
+        assertThat(outcome).contains("handled again");
+        assertThat(exists("same-batch")).as("the second outcome did not undo its transaction").isTrue();
+        long handled = tx.inTransaction(c -> store.countHandled(c));
+        assertThat(handled).isEqualTo(1);
     }
 
     private void receive(String id, Instant at, boolean handled) {
