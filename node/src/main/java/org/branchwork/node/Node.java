@@ -327,7 +327,7 @@ public final class Node implements AutoCloseable {
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
         InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
-                (c, received) -> inboxStore.insert(c, received, clock.instant()));
+                (batch, received) -> inboxStore.insert(batch, received, clock.instant()));
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
                 resolver, peerPolicy, inboxInserts);
         // Members: accounts, sessions, organiser tools. Personal data stays behind MemberService.

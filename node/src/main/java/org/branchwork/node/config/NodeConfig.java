@@ -61,7 +61,7 @@ public record NodeConfig(
         Path db = dataDir.toAbsolutePath().resolve("db").resolve("branchwork");
         return "jdbc:hsqldb:file:" + db
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
-                + ";hsqldb.lock_file=true;hsqldb.log_size=50;sql.enforce_size=true";
+                + ";hsqldb.lock_file=true;hsqldb.log_size=200;sql.enforce_size=true";
     }
 
     /** A copy with another port; used by tests and by nothing else. */

@@ -1,6 +1,5 @@
 package org.branchwork.node.storage;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     /** One write inside the shared transaction; an exception fails only that write. */
     @FunctionalInterface
     public interface Write<T, R> {
-        R apply(Connection connection, T item) throws SQLException;
+        R apply(Batch batch, T item) throws SQLException;
     }
 
     private record Pending<T, R>(T item, CompletableFuture<R> result) {
@@ -80,11 +79,13 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             tx.inTransaction(c -> {
-                for (Pending<T, R> p : batch) {
-                    try {
-                        results.add(write.apply(c, p.item()));
-                    } catch (SQLException | RuntimeException e) {
-                        results.add(e);  // this write failed; the rest of the batch still commits
+                try (Batch shared = new Batch(c)) {
+                    for (Pending<T, R> p : batch) {
+                        try {
+                            results.add(write.apply(shared, p.item()));
+                        } catch (SQLException | RuntimeException e) {
+                            results.add(e);  // this write failed; the rest of the batch still commits
+                        }
                     }
                 }
                 return null;

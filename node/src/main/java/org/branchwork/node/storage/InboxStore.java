@@ -18,15 +18,30 @@ public final class InboxStore {
     public record Received(String activityId, String actor, String type, String body) {
     }
 
+    private static final String INSERT =
+            "INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTCOME = "INSERT INTO inbox_outcome (activity_id, handled_at, outcome) VALUES (?, ?, ?)";
+    private static final String UPDATE_OUTCOME = "UPDATE inbox_outcome SET handled_at = ?, outcome = ? WHERE activity_id = ?";
+
     /** Stores the activity; false when an activity with this id was already received. */
     public boolean insert(Connection c, Received activity, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, activity.activityId());
-            s.setString(2, activity.actor());
-            s.setString(3, activity.type());
-            s.setString(4, activity.body());
-            s.setTimestamp(5, Timestamp.from(now));
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            return insert(s, activity, now);
+        }
+    }
+
+    /** {@link #insert(Connection, Received, Instant)} as one write of a group commit. */
+    public boolean insert(Batch batch, Received activity, Instant now) throws SQLException {
+        return insert(batch.prepared(INSERT), activity, now);
+    }
+
+    private static boolean insert(PreparedStatement s, Received activity, Instant now) throws SQLException {
+        s.setString(1, activity.activityId());
+        s.setString(2, activity.actor());
+        s.setString(3, activity.type());
+        s.setString(4, activity.body());
+        s.setTimestamp(5, Timestamp.from(now));
+        try {
             s.executeUpdate();
             return true;
         } catch (SQLIntegrityConstraintViolationException duplicate) {
@@ -67,22 +82,32 @@ public final class InboxStore {
 
     /** Records what handling came to (again, if an activity is handled twice after a crash: the last one stays). */
     public void markHandled(Connection c, String activityId, String outcome, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OUTCOME);
+             PreparedStatement update = c.prepareStatement(UPDATE_OUTCOME)) {
+            markHandled(insert, update, activityId, outcome, now);
+        }
+    }
+
+    /** {@link #markHandled(Connection, String, String, Instant)} as one write of a group commit. */
+    public void markHandled(Batch batch, String activityId, String outcome, Instant now) throws SQLException {
+        markHandled(batch.prepared(INSERT_OUTCOME), batch.prepared(UPDATE_OUTCOME), activityId, outcome, now);
+    }
+
+    private static void markHandled(PreparedStatement insert, PreparedStatement update, String activityId, String outcome,
+                                    Instant now) throws SQLException {
         String text = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
+        Timestamp at = Timestamp.from(now);
         // Almost always the first outcome, so a plain insert rather than a MERGE (which joins for every row).
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO inbox_outcome (activity_id, handled_at, outcome) VALUES (?, ?, ?)")) {
-            s.setString(1, activityId);
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, text);
-            s.executeUpdate();
+        insert.setString(1, activityId);
+        insert.setTimestamp(2, at);
+        insert.setString(3, text);
+        try {
+            insert.executeUpdate();
         } catch (SQLIntegrityConstraintViolationException handledBefore) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE inbox_outcome SET handled_at = ?, outcome = ? WHERE activity_id = ?")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setString(2, text);
-                s.setString(3, activityId);
-                s.executeUpdate();
-            }
+            update.setTimestamp(1, at);
+            update.setString(2, text);
+            update.setString(3, activityId);
+            update.executeUpdate();
         }
     }
 

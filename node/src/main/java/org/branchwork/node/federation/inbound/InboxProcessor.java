@@ -76,8 +76,8 @@ public final class InboxProcessor implements AutoCloseable {
     private volatile boolean closed;
 
     public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher, Clock clock) {
-        this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (c, o) -> {
-            store.markHandled(c, o.activityId(), o.text(), clock.instant());
+        this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (batch, o) -> {
+            store.markHandled(batch, o.activityId(), o.text(), clock.instant());
             return null;
         });
         this.tx = tx;
