@@ -150,8 +150,9 @@ public final class InboxLoad {
      * a {@code B<tab>body} line, an {@code E} line): the first half to {@code file.warmup}, for a
      * run that is not timed (so that the JIT has compiled the inbox path, as on a node that has
      * been up for a while), the rest to {@code file}. Says {@code READY port}; at each line read
-     * from standard input says {@code MARK} with the count stored so far; when standard input
-     * closes, reports how many activities were stored since the last mark.
+     * from standard input waits until handling has caught up, then says {@code MARK} with the
+     * count stored so far; when standard input closes, reports how many activities were stored
+     * since the last mark and how long handling took to catch up with them.
      */
     private static void serveForWrk(Node node, List<Signed> requests, Path file) throws IOException {
         int warmup = requests.size() / 2;
@@ -159,34 +160,40 @@ public final class InboxLoad {
         writeForWrk(requests.subList(warmup, requests.size()), file);
         long mark = node.inboxCount();
         long handledMark = node.inboxHandledCount();
-        long markedAt = System.nanoTime();
         System.out.println("READY " + node.port() + " " + warmup + " " + (requests.size() - warmup));
         System.out.flush();
         var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (in.readLine() != null) {
+            // The warm-up's handling still running would take CPU from the timed run: wait for it.
+            long caughtUp = System.nanoTime();
+            awaitHandled(node, node.inboxCount());
+            System.out.printf("handling caught up with the warm-up %.1f s after it ended%n", (System.nanoTime() - caughtUp) / 1e9);
             mark = node.inboxCount();
             handledMark = node.inboxHandledCount();
-            markedAt = System.nanoTime();
             System.out.println("MARK " + mark);
             System.out.flush();
         }
         long stored = node.inboxCount();
+        long ended = System.nanoTime();
         System.out.printf("stored %d activities from wrk since the mark (%d prepared)%n", stored - mark,
                 requests.size() - warmup);
         // Handling runs behind accepting when a burst outpaces it; how long until it has caught up?
+        awaitHandled(node, stored);
+        System.out.printf("handled all %d %.1f s after input closed (the script closes it 1 s after wrk ends)%n",
+                node.inboxHandledCount() - handledMark, (System.nanoTime() - ended) / 1e9);
+    }
+
+    /** Waits (at most 10 minutes) until the node has handled {@code stored} activities. */
+    private static void awaitHandled(Node node, long stored) {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (node.inboxHandledCount() < stored && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        long handled = node.inboxHandledCount() - handledMark;
-        double seconds = (System.nanoTime() - markedAt) / 1e9;
-        System.out.printf("handled %d activities %.1f s after the mark: %.0f/s (handling caught up with storing)%n",
-                handled, seconds, handled / seconds);
     }
 
     private static void writeForWrk(List<Signed> requests, Path file) throws IOException {
