@@ -297,8 +297,8 @@ public final class Node implements AutoCloseable {
         CampaignService campaigns = new CampaignService(tx, new CampaignStore(), adoptedCampaigns, remoteObjects, fediverse,
                 outbox, worker::wake, clock);
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, resolver, campaigns);
-        ContentHandlers content = new ContentHandlers(tx, followStore, remoteObjects, fetcher, resolver, campaignHandlers,
-                codec, clock);
+        ContentHandlers content = new ContentHandlers(tx, followStore, database.keep(FollowStore.ACCEPTED_FOLLOWING),
+                remoteObjects, fetcher, resolver, campaignHandlers, codec, clock);
         // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
         RsvpStore rsvpStore = new RsvpStore();
         EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, worker::wake, clock);

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,12 +19,14 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The node's database: opens it, applies the schema migrations and closes it cleanly. Stores get
- * connections through {@link #transactions()}; nothing else touches JDBC connections directly.
+ * connections through {@link #transactions()} or, for a hot read, {@link #keep(String)}; nothing
+ * else touches JDBC connections directly.
  */
 public final class Database implements AutoCloseable {
 
@@ -32,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final HikariDataSource pool;
     private final Transactions transactions;
+    private final List<KeptQuery> kept = new CopyOnWriteArrayList<>();
 
     private Database(String url, HikariDataSource pool) {
         this.url = url;
@@ -66,6 +71,13 @@ public final class Database implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** A read kept prepared on its own connection (see {@link KeptQuery}); closed with the database. */
+    public KeptQuery keep(String sql) {
+        KeptQuery query = new KeptQuery(pool, sql);
+        kept.add(query);
+        return query;
     }
 
     public DataSource dataSource() {
@@ -137,6 +149,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pool and, for embedded databases, checkpoints and shuts the database down. */
     @Override
     public void close() {
+        kept.forEach(KeptQuery::close);
         if (url.startsWith("jdbc:hsqldb:")) {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");

@@ -102,6 +102,14 @@ public final class FollowStore {
         }
     }
 
+    /** For {@link #acceptedFollowing(KeptQuery, URI)}: keep it with {@code Database.keep}. */
+    public static final String ACCEPTED_FOLLOWING = "SELECT 1 FROM following WHERE actor = ? AND state = 'accepted'";
+
+    /** Whether the branch follows this actor and the follow was accepted, as of the last commit. */
+    public boolean acceptedFollowing(KeptQuery query, URI actor) {
+        return query.query(s -> s.setString(1, actor.toString()), ResultSet::next);
+    }
+
     public Optional<Following> following(Connection c, URI actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT actor, inbox, follow_id, state FROM following WHERE actor = ?")) {
             s.setString(1, actor.toString());

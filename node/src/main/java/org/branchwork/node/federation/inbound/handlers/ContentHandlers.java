@@ -12,6 +12,7 @@ import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.proof.ProofCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.KeptQuery;
 import org.branchwork.node.service.HtmlContent;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
@@ -37,6 +38,7 @@ public final class ContentHandlers {
 
     private final Transactions tx;
     private final FollowStore follows;
+    private final KeptQuery followedQuery;
     private final RemoteObjectStore objects;
     private final ActivityFetcher fetcher;
     private final ActorResolver resolver;
@@ -44,8 +46,14 @@ public final class ContentHandlers {
     private final ActivityCodec codec;
     private final Clock clock;
 
-    public ContentHandlers(Transactions tx, FollowStore follows, RemoteObjectStore objects, ActivityFetcher fetcher,
-                           ActorResolver resolver, CampaignHandlers campaigns, ActivityCodec codec, Clock clock) {
+    /**
+     * @param followedQuery {@link FollowStore#ACCEPTED_FOLLOWING} kept prepared: asked for every
+     *                      {@code Create} and {@code Update} handled, so not compiled each time
+     */
+    public ContentHandlers(Transactions tx, FollowStore follows, KeptQuery followedQuery, RemoteObjectStore objects,
+                           ActivityFetcher fetcher, ActorResolver resolver, CampaignHandlers campaigns, ActivityCodec codec,
+                           Clock clock) {
+        this.followedQuery = followedQuery;
         this.resolver = resolver;
         this.campaigns = campaigns;
         this.tx = tx;
@@ -253,6 +261,6 @@ public final class ContentHandlers {
     }
 
     private boolean followed(URI actor) {
-        return tx.inTransaction(c -> follows.following(c, actor)).map(f -> f.state().equals("accepted")).orElse(false);
+        return follows.acceptedFollowing(followedQuery, actor);
     }
 }
