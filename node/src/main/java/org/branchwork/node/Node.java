@@ -118,6 +118,7 @@ import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.web.ErrorHandlers;
 import org.branchwork.node.web.HealthEndpoint;
+import org.branchwork.node.web.HelidonMappers;
 import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -227,24 +228,8 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /**
-     * Helidon 4.4 asks its service registry for the global mapper manager on every typed header
-     * read (each request's Content-Length among them), and the registry builds a new one each time,
-     * under a lock: measured, a sixth of the inbox's CPU. One shared instance, set once per JVM,
-     * turns that into a field read. (A JVM-wide Helidon setting, the same for every node.)
-     */
-    private static final java.util.concurrent.atomic.AtomicBoolean MAPPERS_SET = new java.util.concurrent.atomic.AtomicBoolean();
-
-    // Deprecated for removal in Helidon 4.4, but it is what Helidon's own header reading still calls.
-    @SuppressWarnings("removal")
-    private static void shareOneMapperManager() {
-        io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.create());
-    }
-
     private static Node assemble(NodeConfig config, Database database) {
-        if (MAPPERS_SET.compareAndSet(false, true)) {
-            shareOneMapperManager();
-        }
+        HelidonMappers.shareOne();
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         PublicOrigin origin = new PublicOrigin(config.publicUrl());
