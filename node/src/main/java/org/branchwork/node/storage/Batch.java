@@ -20,11 +20,6 @@ public final class Batch implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** The batch's connection, for statements run once. */
-    public Connection connection() {
-        return connection;
-    }
-
     /** The statement for this SQL, prepared on first use; the batch closes it, its callers don't. */
     public PreparedStatement prepared(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
