@@ -119,6 +119,7 @@ import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.web.ErrorHandlers;
 import org.branchwork.node.web.HealthEndpoint;
 import org.branchwork.node.web.HelidonMappers;
+import org.branchwork.node.web.HttpProtocol;
 import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -314,7 +315,7 @@ public final class Node implements AutoCloseable {
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
                 (batch, received) -> inboxStore.insert(batch, received, clock.instant()));
         InboxPipeline pipeline = new InboxPipeline(codec, new HttpSignatureVerifier(SignaturePolicy.defaults(), clock),
-                resolver, peerPolicy, inboxInserts);
+                resolver, peerPolicy, origin::uri, inboxInserts);
         // Members: accounts, sessions, organiser tools. Personal data stays behind MemberService.
         AuditLog audit = new AuditLog(tx, new AuditStore(), clock);
         NodeSettingsService nodeSettings = new NodeSettingsService(peerPolicy, audit, tx);
@@ -378,6 +379,7 @@ public final class Node implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(MAX_REQUEST_BYTES)
+                .addProtocol(HttpProtocol.http1())
                 // Our own shutdown hook stops the server before closing the database.
                 .shutdownHook(false)
                 .routing(routing -> Routes.register(routing, components))

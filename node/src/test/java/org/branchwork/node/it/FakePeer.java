@@ -42,6 +42,8 @@ final class FakePeer implements AutoCloseable {
     private volatile long inboxDelayMillis;
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger actorFetches = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, URI> redirects = new ConcurrentHashMap<>();
+    private final Map<String, String> webFinger = new ConcurrentHashMap<>();
 
     FakePeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +65,13 @@ final class FakePeer implements AutoCloseable {
                 return;
             }
             actorFetches.incrementAndGet();
+            URI redirect = redirects.get(name);
+            if (redirect != null) {
+                exchange.getResponseHeaders().set("Location", redirect.toString());
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             if (name.endsWith("/main-key") && keyAtOwnUrl.contains(name.substring(0, name.length() - 9))) {
                 // GoToSocial's key URL: a stub of the actor carrying only the key.
                 String owner = name.substring(0, name.length() - 9);
@@ -96,7 +105,35 @@ final class FakePeer implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        server.createContext("/.well-known/webfinger", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            String resource = query == null ? "" : query.replaceFirst("^resource=", "");
+            String jrd = webFinger.get(resource);
+            if (jrd == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] bytes = jrd.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/jrd+json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.start();
+    }
+
+    /** Makes {@code /users/{name}} answer 302 to {@code to} (another server's URL, say). */
+    void redirect(String name, URI to) {
+        redirects.put(name, to);
+    }
+
+    /** Answers WebFinger for {@code acct:{user}@{this host}} with this subject and {@code self} link. */
+    void webFinger(String user, String subject, URI self) {
+        webFinger.put("acct:" + user + "@" + origin().substring("http://".length()),
+                "{\"subject\":\"" + subject + "\",\"links\":[{\"rel\":\"self\",\"type\":\"application/activity+json\","
+                        + "\"href\":\"" + self + "\"}]}");
     }
 
     /** How many times actor documents were fetched. */

@@ -256,7 +256,73 @@ class InboxRefusalIT {
                 "bad_signature");
     }
 
+    @Test
+    void aSignatureForAnotherHostIsRefused() throws IOException {
+        // Signed for other.example, sent here with that Host header: valid, but not for this node.
+        byte[] body = follow("other-host");
+        SignableRequest signed = SIGNER.signCavage(SignableRequest.of("POST", URI.create("http://other.example/inbox"))
+                .withHeader("Content-Type", "application/activity+json"), body, mallory, Instant.now());
+        StringBuilder request = new StringBuilder("POST /inbox HTTP/1.1\r\nConnection: close\r\nContent-Length: ")
+                .append(body.length).append("\r\n");
+        signed.headers().forEach((name, values) -> request.append(name).append(": ").append(String.join(", ", values))
+                .append("\r\n"));
+        assertThat(request.toString()).contains("host: other.example");
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = readUntilQuiet(socket);
+            assertThat(response).startsWith("HTTP/1.1 401").contains("\"code\":\"wrong_host\"");
+        }
+        assertThat(node.hasReceived(peer.origin() + "/activities/other-host")).isFalse();
+    }
+
+    @Test
+    void aFloodNamingAnUnknownKeyFetchesItOnce() {
+        SigningKey ghost = new SigningKey(peer.actorId("ghost-flood") + "#main-key", mallory.privateKey());
+        int before = peer.actorFetches();
+        for (int i = 0; i < 20; i++) {
+            byte[] body = follow("flood-" + i, peer.actorId("ghost-flood"));
+            assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)), 401,
+                    "unknown_key");
+        }
+        assertThat(peer.actorFetches() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfBadSignaturesUnderAKnownKeyRefetchesItAtMostOnce() {
+        SigningKey frank = peer.actor("frank");
+        byte[] first = follow("frank-ok", peer.actorId("frank"));
+        assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), first, frank, Instant.now()), first)).statusCode())
+                .isEqualTo(202);
+        int before = peer.actorFetches();
+        SigningKey forged = new SigningKey(frank.keyId(), eve.privateKey());
+        for (int i = 0; i < 20; i++) {
+            byte[] body = follow("frank-forged-" + i, peer.actorId("frank"));
+            assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)), 401,
+                    "bad_signature");
+        }
+        assertThat(peer.actorFetches() - before).isLessThanOrEqualTo(1);
+    }
+
     // --- helpers
+
+    /** What the server sent until it closed or went quiet for two seconds (Helidon may keep the connection). */
+    static String readUntilQuiet(Socket socket) throws IOException {
+        socket.setSoTimeout(2_000);
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                read.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException quiet) {
+            // The answer is complete; the connection stays open.
+        }
+        return read.toString(StandardCharsets.UTF_8);
+    }
 
     record Signed(SignableRequest request, byte[] body) {
     }

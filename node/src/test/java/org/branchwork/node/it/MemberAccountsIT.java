@@ -75,6 +75,25 @@ class MemberAccountsIT {
     }
 
     @Test
+    void aSignInNextThatWouldLeaveTheNodeOrAddHeadersGoesToTheDashboard() {
+        for (String next : List.of("/me\r\nSet-Cookie: evil=1", "/me\nRefresh: 0;url=https://evil.example/",
+                "/\t/evil.example/x", "/\\evil.example/x", "//evil.example/x", "https://evil.example/")) {
+            Browser b = new Browser(node);
+            b.get("/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> res = b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD,
+                    "next", next));
+            assertThat(res.statusCode()).as(next).isEqualTo(303);
+            assertThat(res.headers().firstValue("Location")).as(next).hasValue("/me");
+            assertThat(res.headers().allValues("Set-Cookie")).as(next).noneMatch(c -> c.startsWith("evil"));
+            assertThat(res.headers().firstValue("Refresh")).as(next).isEmpty();
+        }
+        Browser b = new Browser(node);
+        b.get("/signin");
+        assertThat(b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD, "next", "/admin"))
+                .headers().firstValue("Location")).hasValue("/admin");
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswerAndTheLimitIs25() {
         Browser b = new Browser(node);
         b.get("/signin");

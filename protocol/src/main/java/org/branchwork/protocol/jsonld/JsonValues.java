@@ -64,8 +64,8 @@ final class JsonValues {
             return null;
         }
         try {
-            return new URI(text.strip());
-        } catch (URISyntaxException e) {
+            return org.branchwork.protocol.vocab.Origins.canonical(new URI(text.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }

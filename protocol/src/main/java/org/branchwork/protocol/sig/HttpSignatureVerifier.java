@@ -88,6 +88,13 @@ public final class HttpSignatureVerifier {
                 && !covered.contains(cavage ? "content-digest" : "digest")) {
             return new Rejected(Reason.DIGEST_NOT_COVERED, "a request with a body must cover its " + digestHeader);
         }
+        // A signature binds only what it covers: without the target, one made for another inbox or
+        // another server's request could be replayed here.
+        if (policy.requireTarget() && hasBody && !covered.contains("(request-target)") && !covered.contains("@target-uri")
+                && !covered.contains("@request-target") && !covered.contains("@path")) {
+            return new Rejected(Reason.TARGET_NOT_COVERED, "a request with a body must cover its target ("
+                    + (cavage ? "(request-target)" : "@target-uri or @path") + ")");
+        }
         Optional<Rejected> window = checkWindow(claim, request);
         if (window.isPresent()) {
             return window.get();
@@ -135,8 +142,10 @@ public final class HttpSignatureVerifier {
         List<String> headers = params.containsKey("headers")
                 ? Arrays.stream(params.get("headers").toLowerCase(Locale.ROOT).split(" ")).filter(s -> !s.isEmpty()).toList()
                 : List.of("date");
-        Long created = parseLong(params.get("created"), "created");
-        Long expires = parseLong(params.get("expires"), "expires");
+        // created= and expires= mean something only when the signature covers them as (created) and
+        // (expires); otherwise anyone can append them to widen the window (they are not signed).
+        Long created = headers.contains("(created)") ? parseLong(params.get("created"), "created") : null;
+        Long expires = headers.contains("(expires)") ? parseLong(params.get("expires"), "expires") : null;
         String base;
         try {
             base = SigningBases.cavage(request, headers, created, expires);

@@ -45,6 +45,7 @@ public sealed interface Verification {
         DATE_OUT_OF_WINDOW,
         VALIDITY_TOO_LONG,
         DIGEST_NOT_COVERED,
+        TARGET_NOT_COVERED,
         DIGEST_MISSING,
         DIGEST_MISMATCH,
         UNKNOWN_KEY,

@@ -141,6 +141,31 @@ class HttpSignatureTamperTest {
     }
 
     @Test
+    void unsignedCreatedAndExpiresParametersDoNotWidenTheWindow() {
+        // Signed two hours ago (outside the window); created= and expires= appended, not covered.
+        Instant then = NOW.minus(Duration.ofHours(2));
+        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, then), "signature",
+                s -> s + ",created=" + then.getEpochSecond() + ",expires=" + NOW.plus(Duration.ofHours(9)).getEpochSecond());
+        assertThat(rejection(r, BODY)).isEqualTo(Reason.DATE_OUT_OF_WINDOW);
+    }
+
+    @Test
+    void cavageSignatureWithoutTheTargetCoveredIsRefused() {
+        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
+                s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"host date digest\""));
+        assertThat(rejection(r, BODY)).isEqualTo(Reason.TARGET_NOT_COVERED);
+    }
+
+    @Test
+    void rfc9421SignatureWithoutTheTargetCoveredIsRefused() {
+        SignableRequest signed = signed(Variant.RFC9421_RSA, NOW);
+        String input = signed.header("signature-input").orElseThrow();
+        assertThat(input).contains("\"@target-uri\" ");
+        SignableRequest r = replaceHeader(signed, "signature-input", s -> s.replace("\"@target-uri\" ", ""));
+        assertThat(rejection(r, BODY)).isEqualTo(Reason.TARGET_NOT_COVERED);
+    }
+
+    @Test
     void dateNotCoveredIsRefused() {
         SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
                 s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"(request-target) host digest\""));
@@ -213,7 +238,7 @@ class HttpSignatureTamperTest {
         hostile.add(base.withHeader("Signature-Input", "sig1=(" + "\"a\" ".repeat(12_500) + ")").withHeader("Signature", "sig1=:AA==:"));
         // Bypass the length cap too, to show the parsers themselves are linear.
         HttpSignatureVerifier uncapped = new HttpSignatureVerifier(new SignaturePolicy(Duration.ofHours(1),
-                Duration.ofMinutes(5), Duration.ofHours(12), true, 2048, 1_000_000), Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofMinutes(5), Duration.ofHours(12), true, true, 2048, 1_000_000), Clock.fixed(NOW, ZoneOffset.UTC));
         for (SignableRequest r : hostile) {
             assertThat(verifier.verify(r, BODY, keys())).isInstanceOf(Verification.Rejected.class);
             assertThat(uncapped.verify(r, BODY, keys())).isInstanceOf(Verification.Rejected.class);

@@ -44,9 +44,9 @@ public final class InboxPipeline {
     private final GroupCommitter<InboxStore.Received, Boolean> inserts;
 
     public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
-                         GroupCommitter<InboxStore.Received, Boolean> inserts) {
+                         java.util.function.Supplier<java.net.URI> origin, GroupCommitter<InboxStore.Received, Boolean> inserts) {
         this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new PeerPolicyStage(policy),
-                new SignatureStage(verifier, actors, policy), new KeyOwnerStage());
+                new SignatureStage(verifier, actors, policy, origin), new KeyOwnerStage());
         this.inserts = inserts;
     }
 

@@ -21,11 +21,14 @@ final class SignatureStage implements InboxStage {
     private final HttpSignatureVerifier verifier;
     private final ActorResolver actors;
     private final PeerPolicy policy;
+    private final java.util.function.Supplier<java.net.URI> origin;
 
-    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy) {
+    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
+                   java.util.function.Supplier<java.net.URI> origin) {
         this.verifier = verifier;
         this.actors = actors;
         this.policy = policy;
+        this.origin = origin;
     }
 
     @Override
@@ -36,6 +39,15 @@ final class SignatureStage implements InboxStage {
                 return Optional.of(refusal(refused.rejection()));
             }
             case HttpSignatureVerifier.Parsed.Claim c -> claim = c.claim();
+        }
+        // A draft-cavage signature covers the Host header as sent: one made for another server is
+        // not for us, however valid. (RFC 9421's @authority is computed from our own origin.)
+        if (claim.covered().contains("host")) {
+            String host = context.request().header("host").orElse("");
+            if (!isOwnAuthority(host)) {
+                return Optional.of(Problem.unauthorized("wrong_host", "The signature covers the host " + host
+                        + ", which is not this node (" + origin.get().getRawAuthority() + ")."));
+            }
         }
         // The key's server may be blocked even when the claimed actor's is not: check before fetching.
         Optional<Problem> blocked = keyServer(claim.keyId()).flatMap(policy::refusal).map(PeerPolicyStage::refused);
@@ -60,6 +72,14 @@ final class SignatureStage implements InboxStage {
             }
             case Verification.Rejected rejected -> Optional.of(refusal(rejected));
         };
+    }
+
+    private boolean isOwnAuthority(String host) {
+        java.net.URI own = origin.get();
+        String authority = own.getRawAuthority().toLowerCase(Locale.ROOT);
+        String given = host.strip().toLowerCase(Locale.ROOT);
+        int defaultPort = "https".equalsIgnoreCase(own.getScheme()) ? 443 : 80;
+        return given.equals(authority) || (own.getPort() == -1 && given.equals(authority + ":" + defaultPort));
     }
 
     private static Optional<java.net.URI> keyServer(String keyId) {

@@ -13,11 +13,15 @@ import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Origins;
 
 /**
  * Fetches ActivityStreams documents, signed by the instance actor (authorized fetch). A document
  * is taken only with an ActivityStreams content type and an {@code id} equal to the URL that
- * answered: Mastodon CVE-2024-23832 was a server trusting a document served from elsewhere.
+ * answered, on the origin of the URL asked for: Mastodon CVE-2024-23832 was a server trusting a
+ * document served from elsewhere, and a redirect to another origin is "elsewhere" too (the
+ * redirecting server cannot vouch for what the other one says). A document counts under its own
+ * {@code id}, never under the URL first asked for.
  */
 public final class ActivityFetcher {
 
@@ -52,8 +56,11 @@ public final class ActivityFetcher {
             case Decoded.Refused refused -> throw new FetchException(target + ": " + refused.reason(), null);
             case Decoded.Read read -> {
                 URI id = read.object().id().orElseThrow(() -> new FetchException(target + " has no id", null));
-                if (!id.equals(response.finalUri())) {
+                if (!id.equals(Origins.canonical(response.finalUri()))) {
                     throw new FetchException("the document at " + response.finalUri() + " claims to be " + id, null);
+                }
+                if (!Origins.same(id, target)) {
+                    throw new FetchException(target + " redirected to another origin (" + Origins.of(id) + ")", null);
                 }
                 yield read.object();
             }
@@ -68,6 +75,9 @@ public final class ActivityFetcher {
      */
     public java.util.Optional<URI> keyOwner(URI keyUri) throws FetchException {
         RemoteHttpClient.Response response = get(keyUri);
+        if (!Origins.same(response.finalUri(), keyUri)) {
+            throw new FetchException(keyUri + " redirected to another origin (" + Origins.of(response.finalUri()) + ")", null);
+        }
         com.fasterxml.jackson.databind.JsonNode doc;
         try {
             doc = codec.parse(response.body());
@@ -76,15 +86,26 @@ public final class ActivityFetcher {
         }
         String key = keyUri.toString();
         String owner = null;
-        if (key.equals(doc.path("id").asText())) {
+        if (key.equals(canonicalText(doc.path("id")))) {
             owner = doc.path("owner").asText(doc.path("controller").asText(null));
-        } else if (key.equals(doc.path("publicKey").path("id").asText())) {
+        } else if (key.equals(canonicalText(doc.path("publicKey").path("id")))) {
             owner = doc.path("id").asText(null);
         }
         try {
-            return owner == null ? java.util.Optional.empty() : java.util.Optional.of(new URI(owner));
+            return owner == null ? java.util.Optional.empty() : java.util.Optional.of(Origins.canonical(new URI(owner)));
         } catch (java.net.URISyntaxException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    private static String canonicalText(com.fasterxml.jackson.databind.JsonNode node) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return Origins.canonical(new URI(node.textValue())).toString();
+        } catch (java.net.URISyntaxException e) {
+            return null;
         }
     }
 

@@ -17,18 +17,29 @@ import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.vocab.PublicKeyInfo;
 
 /**
- * Finds remote actors and their keys: from a cache, else by a signed fetch. A key is accepted only
- * from the document of the actor that owns it, on the same origin. {@link #refreshKey} refetches
- * once, for peers that rotated their key (Mastodon does on account migration).
+ * Finds remote actors and their keys: from a cache, else by a signed fetch. An actor is filed under
+ * the {@code id} its own document states (on the origin asked for, see {@link ActivityFetcher}),
+ * never under the URL first asked for, so a redirect cannot lend one actor's identity to another.
+ * A key is accepted only from the document of the actor that owns it, on the same origin.
+ * {@link #refreshKey} refetches once, for peers that rotated their key (Mastodon does on account
+ * migration). Ids are compared in {@link Origins#canonical canonical} form.
  */
 public final class ActorResolver {
 
     private static final Duration TTL = Duration.ofHours(24);
+    /**
+     * How long a key that could not be had, or was just fetched again, is not fetched again: a flood
+     * of requests naming an attacker-chosen keyId (or a victim's keyId with a bad signature) then
+     * costs one fetch a minute, not one a request.
+     */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED_FAILURES = 10_000;
 
     private final ActivityFetcher fetcher;
     private final Clock clock;
     private final Map<URI, RemoteActor> byId = new ConcurrentHashMap<>();
     private final Map<String, RemoteActor> byKeyId = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> lastFetched = new ConcurrentHashMap<>();
 
     public ActorResolver(ActivityFetcher fetcher, Clock clock) {
         this.fetcher = fetcher;
@@ -36,7 +47,8 @@ public final class ActorResolver {
     }
 
     /** The actor with this id, fetched when not cached or stale. */
-    public RemoteActor actor(URI id) throws FetchException {
+    public RemoteActor actor(URI asked) throws FetchException {
+        URI id = Origins.canonical(asked);
         RemoteActor cached = byId.get(id);
         if (cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())) {
             return cached;
@@ -46,13 +58,13 @@ public final class ActorResolver {
 
     /** The actor if it is cached and fresh; never fetches (for labels on pages). */
     public Optional<RemoteActor> cached(URI id) {
-        RemoteActor cached = byId.get(id);
+        RemoteActor cached = byId.get(Origins.canonical(id));
         return cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
     }
 
     /** The key a signature names, with its owner. */
     public Optional<ResolvedKey> key(String keyId) {
-        RemoteActor cached = byKeyId.get(keyId);
+        RemoteActor cached = byKeyId.get(canonicalKeyId(keyId));
         if (cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())) {
             return Optional.of(new ResolvedKey(keyId, cached.id(), cached.publicKey()));
         }
@@ -60,16 +72,32 @@ public final class ActorResolver {
     }
 
     /** Fetches the key's owner again, ignoring the cache. */
-    public Optional<ResolvedKey> refreshKey(String keyId) {
+    public Optional<ResolvedKey> refreshKey(String claimedKeyId) {
         URI keyUri;
         try {
-            keyUri = URI.create(keyId);
+            keyUri = Origins.canonical(URI.create(claimedKeyId));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!keyUri.isAbsolute()) {
+        if (!keyUri.isAbsolute() || keyUri.isOpaque() || keyUri.getHost() == null
+                || !("https".equalsIgnoreCase(keyUri.getScheme()) || "http".equalsIgnoreCase(keyUri.getScheme()))) {
             return Optional.empty();
         }
+        String keyId = keyUri.toString();
+        java.time.Instant now = clock.instant();
+        java.time.Instant before = lastFetched.get(keyId);
+        if (before != null && before.plus(RETRY_AFTER).isAfter(now)) {
+            RemoteActor cached = byKeyId.get(keyId);
+            return cached == null ? Optional.empty() : Optional.of(new ResolvedKey(keyId, cached.id(), cached.publicKey()));
+        }
+        if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
+            lastFetched.values().removeIf(at -> at.plus(RETRY_AFTER).isBefore(now));
+            if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
+                // Still full of fresh entries: a flood from many keyIds. Refuse new ones until it ages.
+                return Optional.ofNullable(byKeyId.get(keyId)).map(c -> new ResolvedKey(keyId, c.id(), c.publicKey()));
+            }
+        }
+        lastFetched.put(keyId, now);
         try {
             RemoteActor actor;
             if (keyUri.getFragment() != null) {
@@ -83,7 +111,8 @@ public final class ActorResolver {
                 }
                 actor = fetchActor(owner.get());
             }
-            if (!keyId.equals(actor.keyId())) {
+            // The owner's own document, fetched from the owner's own origin, must name this key.
+            if (!keyId.equals(actor.keyId()) || !Origins.same(actor.id(), keyUri)) {
                 return Optional.empty();
             }
             return Optional.of(new ResolvedKey(keyId, actor.id(), actor.publicKey()));
@@ -119,11 +148,21 @@ public final class ActorResolver {
         }
     }
 
-    private RemoteActor fetchActor(URI id) throws FetchException {
-        AsObject object = fetcher.fetch(id);
-        if (!(object instanceof Actor actor)) {
-            throw new FetchException(id + " is a " + object.type() + ", not an actor", null);
+    private static String canonicalKeyId(String keyId) {
+        try {
+            return Origins.canonical(URI.create(keyId)).toString();
+        } catch (IllegalArgumentException e) {
+            return keyId;
         }
+    }
+
+    private RemoteActor fetchActor(URI asked) throws FetchException {
+        AsObject object = fetcher.fetch(asked);
+        if (!(object instanceof Actor actor)) {
+            throw new FetchException(asked + " is a " + object.type() + ", not an actor", null);
+        }
+        // The fetcher has checked that the id is the URL that answered, on the origin asked for.
+        URI id = actor.id().orElseThrow(() -> new FetchException(asked + " has no id", null));
         if (actor.inbox() == null) {
             throw new FetchException(id + " has no inbox", null);
         }

@@ -2,14 +2,22 @@ package org.branchwork.node.federation.resolve;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
+import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.webfinger.Acct;
 import org.branchwork.protocol.webfinger.Jrd;
 
 /**
  * Looks a handle up with WebFinger. HTTPS only, except where private addresses are allowed (local
  * demo and tests), where plain HTTP is tried after HTTPS fails.
+ *
+ * <p>An answer counts only for the handle asked about: its {@code subject}, when given, must be that
+ * handle, and its {@code self} link must be on the handle's host, or else the server at the
+ * {@code self} link's host must itself answer for the handle with the same {@code self} (a split
+ * domain, Mastodon's {@code LOCAL_DOMAIN} / {@code WEB_DOMAIN}). Otherwise any server could name any
+ * other server's actor as one of its own handles.
  */
 public final class WebFingerClient {
 
@@ -23,26 +31,75 @@ public final class WebFingerClient {
 
     /** The actor IRI a handle names. */
     public URI actorOf(Acct acct) throws ActivityFetcher.FetchException {
+        Jrd jrd = lookUp(acct, acct);
+        URI self = self(acct, jrd);
+        String selfAuthority = self.getRawAuthority() == null ? "" : self.getRawAuthority().toLowerCase(Locale.ROOT);
+        if (selfAuthority.equals(acct.host())) {
+            return self;
+        }
+        Acct there;
+        try {
+            there = Acct.parse(acct.user() + "@" + selfAuthority);
+        } catch (IllegalArgumentException e) {
+            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names an actor at an unusable host: " + self, e);
+        }
+        URI confirmed;
+        try {
+            confirmed = self(acct, lookUp(there, acct));
+        } catch (ActivityFetcher.FetchException e) {
+            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names " + self + ", but "
+                    + selfAuthority + " does not vouch for it (" + e.getMessage() + ")", e);
+        }
+        if (!confirmed.equals(self)) {
+            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names " + self + ", but "
+                    + selfAuthority + " does not vouch for it (it names " + confirmed + ")", null);
+        }
+        return self;
+    }
+
+    private static URI self(Acct acct, Jrd jrd) throws ActivityFetcher.FetchException {
+        return jrd.actorId().map(Origins::canonical).orElseThrow(() -> new ActivityFetcher.FetchException(
+                "WebFinger for " + acct + " names no ActivityPub actor", null));
+    }
+
+    /** Asks {@code at}'s host about {@code at}; the answer must be about {@code handle}. */
+    private Jrd lookUp(Acct at, Acct handle) throws ActivityFetcher.FetchException {
         IOException first = null;
         for (String scheme : allowPlainHttp ? new String[] {"https", "http"} : new String[] {"https"}) {
             try {
-                RemoteHttpClient.Response response = http.get(acct.webFingerUrl(scheme),
+                RemoteHttpClient.Response response = http.get(at.webFingerUrl(scheme),
                         uri -> Map.of("Accept", "application/jrd+json, application/json"), 64 * 1024);
                 if (response.status() == 404) {
-                    throw new ActivityFetcher.FetchException("no such account: " + acct, null);
+                    throw new ActivityFetcher.FetchException("no such account: " + at, null);
                 }
                 if (response.status() != 200) {
-                    throw new ActivityFetcher.FetchException("WebFinger for " + acct + " answered " + response.status(), null);
+                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " answered " + response.status(), null);
+                }
+                if (!Origins.same(response.finalUri(), at.webFingerUrl(scheme))) {
+                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " redirected to another host: "
+                            + response.finalUri(), null);
                 }
                 Jrd jrd = Jrd.parse(response.body());
-                return jrd.actorId().orElseThrow(() -> new ActivityFetcher.FetchException(
-                        "WebFinger for " + acct + " names no ActivityPub actor", null));
+                if (jrd.subject() != null && !subjectIs(jrd.subject(), handle) && !subjectIs(jrd.subject(), at)
+                        && !jrd.actorId().map(a -> a.toString().equals(jrd.subject())).orElse(false)) {
+                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " answered about " + jrd.subject(), null);
+                }
+                return jrd;
             } catch (IOException e) {
                 first = first == null ? e : first;
             } catch (IllegalArgumentException e) {
-                throw new ActivityFetcher.FetchException("WebFinger for " + acct + ": " + e.getMessage(), e);
+                throw new ActivityFetcher.FetchException("WebFinger for " + at + ": " + e.getMessage(), e);
             }
         }
-        throw new ActivityFetcher.FetchException("cannot reach " + acct.host() + ": " + first.getMessage(), first);
+        throw new ActivityFetcher.FetchException("cannot reach " + at.host() + ": " + first.getMessage(), first);
+    }
+
+    private static boolean subjectIs(String subject, Acct acct) {
+        try {
+            Acct said = Acct.parse(subject);
+            return said.host().equals(acct.host()) && said.user().equalsIgnoreCase(acct.user());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.branchwork.node.service.AccountService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.LocalPath;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
@@ -188,8 +189,8 @@ public final class AccountPages implements HttpService {
         return true;
     }
 
-    /** Only a path on this site: never an absolute URL or {@code //host}, which would make sign-in an open redirect. */
+    /** Where to go after signing in: only a path on this node, else nowhere in particular (see {@link LocalPath}). */
     static String safeNext(String next) {
-        return next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") && next.length() < 500 ? next : "";
+        return LocalPath.parse(next).orElse("");
     }
 }

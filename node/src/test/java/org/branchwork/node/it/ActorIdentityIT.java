@@ -1,0 +1,143 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who an actor is cannot be borrowed: not through a redirect to another origin, not through a
+ * WebFinger answer about another handle, and not by writing the same IRI in another case. Two fake
+ * peers on loopback play a victim's server and an attacker's.
+ */
+class ActorIdentityIT {
+
+    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
+
+    @TempDir
+    static Path dir;
+
+    static FakePeer victim;
+    static FakePeer attacker;
+    static Node node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        victim = new FakePeer();
+        attacker = new FakePeer();
+        node = TestNodes.federating(dir.resolve("node"), "stockport");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        victim.close();
+        attacker.close();
+    }
+
+    @Test
+    void aFollowSignedThroughARedirectToAnotherOriginIsNotTakenAsTheRedirectingActor() {
+        // The victim's server redirects /users/alice to a document on the attacker's server that
+        // publishes the attacker's key under alice's key id and owner, with the attacker's inbox.
+        URI alice = victim.actorId("alice");
+        java.security.KeyPair pair = org.branchwork.protocol.sig.KeyPairs.generateRsa(new java.security.SecureRandom());
+        String evilId = attacker.origin() + "/objects/evil";
+        URI evil = attacker.publish("evil", "{\"@context\":[\"https://www.w3.org/ns/activitystreams\","
+                + "\"https://w3id.org/security/v1\"],\"id\":\"" + evilId + "\",\"type\":\"Person\","
+                + "\"preferredUsername\":\"alice\",\"inbox\":\"" + attacker.origin() + "/users/evil/inbox\","
+                + "\"publicKey\":{\"id\":\"" + alice + "#main-key\",\"owner\":\"" + alice + "\",\"publicKeyPem\":\""
+                + org.branchwork.protocol.sig.Pem.writePublicKey(pair.getPublic()).replace("\n", "\\n") + "\"}}");
+        victim.redirect("alice", evil);
+        SigningKey borrowed = new SigningKey(alice + "#main-key", pair.getPrivate());
+        long followersBefore = node.followerCount();
+
+        HttpResponse<String> res = postFollow(borrowed, alice, victim.origin() + "/activities/redirected");
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(401);
+        assertThat(res.body()).contains("\"code\":\"unknown_key\"");
+        assertThat(node.followerCount()).isEqualTo(followersBefore);
+        assertThat(node.hasReceived(victim.origin() + "/activities/redirected")).isFalse();
+        assertThat(attacker.received("evil")).isEmpty();
+    }
+
+    @Test
+    void anActorWrittenInUpperCaseIsTheSameFollower() {
+        SigningKey bob = victim.actor("bob");
+        long before = node.followerCount();
+        String shouting = victim.actorId("bob").toString().replaceFirst("^http:", "HTTP:");
+        SigningKey shoutingKey = new SigningKey(shouting + "#main-key", bob.privateKey());
+
+        assertThat(postFollow(bob, victim.actorId("bob"), victim.origin() + "/activities/bob-1").statusCode()).isEqualTo(202);
+        assertThat(postFollow(shoutingKey, URI.create(shouting), victim.origin().replaceFirst("^http:", "HTTP:")
+                + "/activities/bob-2").statusCode()).isEqualTo(202);
+
+        FollowIT.await("both Follows are answered", () -> victim.received("bob").stream()
+                .filter(a -> a.contains("\"type\":\"Accept\"")).count() == 2);
+        assertThat(node.followerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aWebFingerAnswerNamingAnotherServersActorIsRefused() {
+        victim.actor("carol");
+        // The attacker's WebFinger says @boss@attacker is the victim's carol.
+        attacker.webFinger("boss", "acct:boss@" + host(attacker), victim.actorId("carol"));
+        HttpResponse<String> res = follow("@boss@" + host(attacker));
+        assertThat(res.statusCode()).as(res.body()).isBetween(400, 599);
+        assertThat(res.body()).contains("does not vouch");
+    }
+
+    @Test
+    void aWebFingerAnswerAboutAnotherHandleIsRefused() {
+        attacker.actor("dave");
+        attacker.webFinger("dave", "acct:someone@" + host(victim), attacker.actorId("dave"));
+        HttpResponse<String> res = follow("@dave@" + host(attacker));
+        assertThat(res.statusCode()).as(res.body()).isBetween(400, 599);
+        assertThat(res.body()).contains("answered about acct:someone@");
+    }
+
+    @Test
+    void aWebFingerAnswerForTheHandleOnItsOwnHostIsFollowed() {
+        attacker.actor("erin");
+        attacker.webFinger("erin", "acct:erin@" + host(attacker), attacker.actorId("erin"));
+        HttpResponse<String> res = follow("@erin@" + host(attacker));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+    }
+
+    private static String host(FakePeer peer) {
+        return peer.origin().substring("http://".length());
+    }
+
+    private static HttpResponse<String> follow(String target) {
+        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"" + target + "\"}"))
+                .build());
+    }
+
+    private static HttpResponse<String> postFollow(SigningKey key, URI actor, String activityId) {
+        String branch = "http://localhost:" + node.port() + "/groups/stockport";
+        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
+                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        SignableRequest request = SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
+                .withHeader("Content-Type", "application/activity+json");
+        return FakePeer.post(SIGNER.signRfc9421(request, body, key, Instant.now()), body);
+    }
+}
