@@ -78,7 +78,7 @@ public final class EventsEndpoint implements HttpService {
             return;
         }
         res.headers().set(HeaderNames.LOCATION, uris.event(result.event().id()).toString());
-        ApiJson.send(res, Status.CREATED_201, json(result.event(), EventCounts.of(result.event(), 0)));
+        ApiJson.send(res, Status.CREATED_201, json(result.event(), EventCounts.of(result.event(), 0), who));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
@@ -94,21 +94,23 @@ public final class EventsEndpoint implements HttpService {
         } else if (result.get().event() == null) {
             ApiJson.invalid(res, "Invalid event", "invalid_event", result.get().errors());
         } else {
-            ApiJson.send(res, Status.OK_200, json(result.get().event(), events.counts(result.get().event())));
+            ApiJson.send(res, Status.OK_200, json(result.get().event(), events.counts(result.get().event()), who));
         }
     }
 
     private void show(ServerRequest req, ServerResponse res) {
-        Optional<EventId> id = auth.acting(req, res, Role.MEMBER).isEmpty() ? Optional.empty() : id(req, res);
+        Optional<Acting> who = auth.acting(req, res, Role.MEMBER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
         if (id.isEmpty()) {
             return;
         }
         events.find(id.get()).filter(e -> !e.isDeleted())
-                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e))), () -> notFound(res));
+                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        if (auth.acting(req, res, Role.MEMBER).isEmpty()) {
+        Optional<Acting> who = auth.acting(req, res, Role.MEMBER);
+        if (who.isEmpty()) {
             return;
         }
         int page = ApiJson.intParam(req, "page", 1);
@@ -116,7 +118,7 @@ public final class EventsEndpoint implements HttpService {
         ObjectNode out = ApiJson.JSON.createObjectNode();
         out.put("page", page).put("hasNext", found.size() > EventService.PAGE);
         ArrayNode items = out.putArray("items");
-        found.stream().limit(EventService.PAGE).forEach(e -> items.add(json(e, events.counts(e))));
+        found.stream().limit(EventService.PAGE).forEach(e -> items.add(json(e, events.counts(e), who)));
         ApiJson.send(res, Status.OK_200, out);
     }
 
@@ -140,7 +142,7 @@ public final class EventsEndpoint implements HttpService {
             return;
         }
         events.cancel(who.get(), id.get())
-                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e))), () -> notFound(res));
+                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
     }
 
     private void rsvp(ServerRequest req, ServerResponse res) {
@@ -232,7 +234,7 @@ public final class EventsEndpoint implements HttpService {
         return ApiJson.JSON.createObjectNode().put("id", id).put("state", state);
     }
 
-    private ObjectNode json(BranchEvent e, EventCounts counts) {
+    private ObjectNode json(BranchEvent e, EventCounts counts, Optional<Acting> who) {
         ObjectNode out = ApiJson.JSON.createObjectNode();
         out.put("id", uris.event(e.id()).toString()).put("uuid", e.id().value()).put("name", e.name())
                 .put("content", e.markdown()).put("startTime", e.start().toString()).put("endTime", e.end().toString())
@@ -241,9 +243,8 @@ public final class EventsEndpoint implements HttpService {
         if (e.place() != null) {
             out.putObject("location").put("name", e.place().name()).put("address", e.place().address());
         }
-        if (e.onlineUrl() != null) {
-            out.put("onlineUrl", e.onlineUrl().toString());
-        }
+        out.put("isOnline", e.isOnline());
+        events.onlineLinkFor(who, e).ifPresent(link -> out.put("onlineUrl", link.toString()));
         if (e.capacity() != null) {
             out.put("capacity", e.capacity()).put("remainingAttendeeCapacity", counts.remaining());
         }

@@ -190,6 +190,23 @@ public final class EventService {
     // RSVPs of local members.
 
     /** The member's RSVP to the event, if any. */
+    /**
+     * The event's online link if {@code who} may see it: organisers and accepted participants only,
+     * in every representation (page, API); never published on the wire or in feeds. Everyone else,
+     * a member waiting for approval of a restricted event included, learns only that it is online.
+     */
+    public Optional<URI> onlineLinkFor(Optional<Acting> who, BranchEvent e) {
+        if (e.onlineUrl() == null || who.isEmpty()) {
+            return Optional.empty();
+        }
+        if (who.get().can(Role.ORGANISER)) {
+            return Optional.of(e.onlineUrl());
+        }
+        MemberId member = who.get().member();
+        boolean accepted = member != null && rsvpOf(member, e.id()).map(r -> r.state() == Rsvp.State.ACCEPTED).orElse(false);
+        return accepted ? Optional.of(e.onlineUrl()) : Optional.empty();
+    }
+
     public Optional<Rsvp> rsvpOf(MemberId member, EventId id) {
         return tx.inTransaction(c -> rsvps.ofMember(c, id, member));
     }

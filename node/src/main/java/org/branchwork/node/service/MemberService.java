@@ -1,7 +1,5 @@
 package org.branchwork.node.service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.Member;
@@ -217,8 +213,7 @@ public final class MemberService {
         require(who, Role.ORGANISER);
         long[] count = {0};
         tx.inTransaction(c -> {
-            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new))
-                    .get())) {
+            try (SpreadsheetCsv csv = new SpreadsheetCsv(out, CSV_COLUMNS.toArray(String[]::new))) {
                 List<Member> batch = new ArrayList<>();
                 members.forEach(c, q, m -> {
                     batch.add(m);
@@ -227,8 +222,6 @@ public final class MemberService {
                     }
                 });
                 count[0] += print(c, csv, batch);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             audit.record(c, who, "members.exported", null, count[0] + " rows; query " + describe(q));
             return null;
@@ -236,28 +229,19 @@ public final class MemberService {
         return count[0];
     }
 
-    private long print(Connection c, CSVPrinter csv, List<Member> batch) {
+    private long print(Connection c, SpreadsheetCsv csv, List<Member> batch) {
         try {
             Map<MemberId, List<String>> tags = members.tagsFor(c, batch.stream().map(Member::id).toList());
             for (Member m : batch) {
-                csv.printRecord(cell(m.displayName()), m.email(), m.postcode(), cell(m.phone()), m.contactConsent() ? "yes" : "no",
+                csv.row(m.displayName(), m.email(), m.postcode(), m.phone(), m.contactConsent() ? "yes" : "no",
                         String.join(",", tags.getOrDefault(m.id(), List.of())), m.createdAt().toString());
             }
-            csv.flush();
-        } catch (IOException | SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Writing the export failed", e);
         }
         int n = batch.size();
         batch.clear();
         return n;
-    }
-
-    /**
-     * Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection): such a
-     * cell is written with a leading apostrophe, which they show as text.
-     */
-    static String cell(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String describe(MemberQuery q) {

