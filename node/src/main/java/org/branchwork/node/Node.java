@@ -273,7 +273,7 @@ public final class Node implements AutoCloseable {
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, peerHealth, clock),
                 signAs -> signAs == null ? actors.branch().map(b -> b.keys().rsa())
                         : actors.person(signAs).map(LocalActors.PersonActor::rsa), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
-                peerHealth, clock);
+                peerHealth, clock, followStore::removeFollowersAt);
         FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
@@ -394,7 +394,8 @@ public final class Node implements AutoCloseable {
         origin.bindToPortIfUnset(server.port());
         actors.instanceKeys();
         actors.branch();
-        worker.start();
+        // The embedded database is opened by one process alone, so claims found at start are stale.
+        worker.start(true);
         processor.start();
         retention.start();
         imports.resumeInterrupted();

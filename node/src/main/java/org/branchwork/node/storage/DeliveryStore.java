@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The delivery queue table: enqueue in the caller's transaction, claim due rows, record outcomes. */
+/**
+ * The delivery queue table: enqueue in the caller's transaction, claim due rows (in
+ * {@code delivery_claim}, with a lease), record outcomes (each gives the claim up).
+ */
 public final class DeliveryStore {
 
     /** A queued delivery; {@code signAs} is null for the branch, else the handle of the member actor that signs it. */
@@ -45,28 +48,96 @@ public final class DeliveryStore {
         }
     }
 
-    /** Pending deliveries due by {@code now}, oldest first. */
-    public List<Delivery> due(Connection c, Instant now, int limit) throws SQLException {
-        List<Delivery> out = new ArrayList<>();
+    /**
+     * Claims up to {@code limit} pending deliveries due by {@code now} that nobody holds (or whose
+     * holder's lease ran out), oldest first, for {@code token} until {@code leaseUntil}. Only what
+     * this returns may be sent; each outcome method gives the claim up.
+     */
+    public List<Delivery> claimDue(Connection c, Instant now, int limit, String token, Instant leaseUntil)
+            throws SQLException {
+        List<Delivery> due = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, inbox, host, activity_id, body, attempts, sign_as FROM delivery
-                WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?
+                SELECT d.id, d.inbox, d.host, d.activity_id, d.body, d.attempts, d.sign_as FROM delivery d
+                LEFT JOIN delivery_claim k ON k.delivery_id = d.id
+                WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND (k.delivery_id IS NULL OR k.lease_until <= ?)
+                ORDER BY d.next_attempt_at LIMIT ?
                 """)) {
             s.setTimestamp(1, Timestamp.from(now));
-            s.setInt(2, limit);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setInt(3, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Delivery(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getString(4),
+                    due.add(new Delivery(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getString(7)));
                 }
             }
         }
-        return out;
+        List<Delivery> claimed = new ArrayList<>();
+        try (PreparedStatement expired = c.prepareStatement(
+                "UPDATE delivery_claim SET token = ?, lease_until = ? WHERE delivery_id = ? AND lease_until <= ?");
+             PreparedStatement fresh = c.prepareStatement("""
+                INSERT INTO delivery_claim (delivery_id, token, lease_until)
+                SELECT id, ?, ? FROM delivery WHERE id = ? AND state = 'pending'
+                AND NOT EXISTS (SELECT 1 FROM delivery_claim WHERE delivery_id = ?)
+                """)) {
+            for (Delivery d : due) {
+                expired.setString(1, token);
+                expired.setTimestamp(2, Timestamp.from(leaseUntil));
+                expired.setLong(3, d.id());
+                expired.setTimestamp(4, Timestamp.from(now));
+                boolean taken = expired.executeUpdate() == 1;
+                if (!taken) {
+                    fresh.setString(1, token);
+                    fresh.setTimestamp(2, Timestamp.from(leaseUntil));
+                    fresh.setLong(3, d.id());
+                    fresh.setLong(4, d.id());
+                    taken = fresh.executeUpdate() == 1;
+                }
+                if (taken) {
+                    claimed.add(d);
+                }
+            }
+        }
+        return claimed;
     }
 
-    /** When the next pending delivery is due, if any. */
+    /** Extends this holder's claim; false when the claim is no longer {@code token}'s. */
+    public boolean extendClaim(Connection c, long id, String token, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery_claim SET lease_until = ? WHERE delivery_id = ? AND token = ?")) {
+            s.setTimestamp(1, Timestamp.from(leaseUntil));
+            s.setLong(2, id);
+            s.setString(3, token);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives up every claim. Only for a database that one process alone can open (the embedded
+     * one): claims found at its start are a crashed predecessor's.
+     */
+    public int releaseAllClaims(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM delivery_claim")) {
+            return s.executeUpdate();
+        }
+    }
+
+    private static void release(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM delivery_claim WHERE delivery_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * When the next pending delivery is due, if any: a claimed one counts from the end of its
+     * lease (its holder is on it), so a queue with deliveries in flight is not polled in a loop.
+     */
     public java.util.Optional<Instant> nextDue(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(next_attempt_at) FROM delivery WHERE state = 'pending'");
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT MIN(CASE WHEN k.lease_until > d.next_attempt_at THEN k.lease_until ELSE d.next_attempt_at END)
+                FROM delivery d LEFT JOIN delivery_claim k ON k.delivery_id = d.id WHERE d.state = 'pending'
+                """);
              ResultSet rs = s.executeQuery()) {
             rs.next();
             Timestamp t = rs.getTimestamp(1);
@@ -75,6 +146,7 @@ public final class DeliveryStore {
     }
 
     public void delivered(Connection c, long id, Instant now) throws SQLException {
+        release(c, id);
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE delivery SET state = 'delivered', attempts = attempts + 1, finished_at = ?, last_error = NULL WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(now));
@@ -84,6 +156,7 @@ public final class DeliveryStore {
     }
 
     public void retryAt(Connection c, long id, Instant next, String error) throws SQLException {
+        release(c, id);
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(next));
@@ -94,6 +167,7 @@ public final class DeliveryStore {
     }
 
     public void dead(Connection c, long id, String error, Instant now) throws SQLException {
+        release(c, id);
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE delivery SET state = 'dead', attempts = attempts + 1, last_error = ?, finished_at = ? WHERE id = ?")) {
             s.setString(1, truncate(error));
@@ -126,6 +200,7 @@ public final class DeliveryStore {
 
     /** Moves a delivery to {@code when} without counting an attempt (its host is unavailable). */
     public void postpone(Connection c, long id, Instant when) throws SQLException {
+        release(c, id);
         try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET next_attempt_at = ? WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(when));
             s.setLong(2, id);

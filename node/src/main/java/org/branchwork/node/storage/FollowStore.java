@@ -46,6 +46,18 @@ public final class FollowStore {
         }
     }
 
+    /**
+     * Removes the followers who receive through {@code inbox}, their own or their server's shared
+     * one, once it answered 410: they are gone, and every later delivery would be a dead letter.
+     */
+    public int removeFollowersAt(Connection c, URI inbox) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follower WHERE inbox = ? OR shared_inbox = ?")) {
+            s.setString(1, inbox.toString());
+            s.setString(2, inbox.toString());
+            return s.executeUpdate();
+        }
+    }
+
     public List<Follower> followers(Connection c) throws SQLException {
         return followers(c, Integer.MAX_VALUE);
     }

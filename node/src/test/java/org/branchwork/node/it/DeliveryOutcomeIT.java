@@ -59,6 +59,23 @@ class DeliveryOutcomeIT {
     }
 
     @Test
+    void aFollowerWhoseInboxIsGoneStopsBeingAFollower() throws Exception {
+        SigningKey erin = peer.actor("erin");
+        follow(erin, "f5");
+        await("erin follows and has her Accept", () -> node.followerCount() == 1 && node.deliveryCounts().delivered() == 1);
+        peer.inboxAnswers("erin", 410);
+
+        assertThat(announce("First").statusCode()).isEqualTo(201);
+        await("the 410 is a dead letter", () -> node.deliveryCounts().dead() == 1);
+        assertThat(node.followerCount()).as("a gone inbox ends the follow").isZero();
+
+        assertThat(announce("Second").statusCode()).isEqualTo(201);
+        assertThat(node.deliveryCounts().pending()).as("nothing more is addressed to her").isZero();
+        assertThat(node.deliveryCounts().dead()).isEqualTo(1);
+        assertThat(peer.received("erin").stream().filter(b -> b.contains("Second"))).isEmpty();
+    }
+
+    @Test
     void anAdminSeesADeadLetterAndRequeuesItOnceThePeerIsFixed() throws Exception {
         SigningKey dave = peer.actor("dave");
         peer.inboxAnswers("dave", 404);
@@ -109,6 +126,11 @@ class DeliveryOutcomeIT {
 
         await("two knocks per attempt", () -> peer.received("carol").size() >= 2);
         assertThat(node.deliveryCounts().delivered()).isZero();
+    }
+
+    private HttpResponse<String> announce(String text) {
+        return admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"" + text + "\"}")));
     }
 
     private static HttpResponse<String> admin(HttpRequest.Builder request) {

@@ -45,13 +45,34 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, URI> redirects = new ConcurrentHashMap<>();
     private final Map<String, String> webFinger = new ConcurrentHashMap<>();
 
+    private volatile java.util.concurrent.CountDownLatch stall;
+    private final java.util.concurrent.atomic.AtomicInteger stalled = new java.util.concurrent.atomic.AtomicInteger();
+
     FakePeer() throws IOException {
+        this(false);
+    }
+
+    /** @param concurrent whether requests are served at once on virtual threads (else one at a time) */
+    FakePeer(boolean concurrent) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        if (concurrent) {
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        }
         server.createContext("/users/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/users/".length());
             if (exchange.getRequestMethod().equals("POST") && name.endsWith("/inbox")) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String actor = name.substring(0, name.length() - 6);
+                java.util.concurrent.CountDownLatch hold = stall;
+                if (hold != null) {
+                    // A host that accepts the request and then says nothing until released.
+                    stalled.incrementAndGet();
+                    try {
+                        hold.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (inboxDelayMillis > 0) {
                     try {
                         Thread.sleep(inboxDelayMillis);  // a slow peer, so that a fan-out takes a while
@@ -176,6 +197,25 @@ final class FakePeer implements AutoCloseable {
         }
     }
 
+    /** From now on every inbox POST is read and then left unanswered until {@link #releaseInboxes}. */
+    void stallInboxes() {
+        stall = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Answers every stalled inbox POST, and stalls no more. */
+    void releaseInboxes() {
+        java.util.concurrent.CountDownLatch hold = stall;
+        stall = null;
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
+    /** How many inbox POSTs have been stalled so far. */
+    int stalledPosts() {
+        return stalled.get();
+    }
+
     /** Makes every inbox answer only after this delay (the server handles one request at a time). */
     void inboxDelay(long millis) {
         inboxDelayMillis = millis;
@@ -242,6 +282,7 @@ final class FakePeer implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseInboxes();
         server.stop(0);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +20,14 @@ import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.sig.SigningKey;
 
 /**
- * Works through the delivery queue: claims due rows, delivers each on a virtual thread (at most
- * {@value #PER_HOST} at once per host, {@value #TOTAL} in all), and records the outcome. Nothing
- * lives only in memory: the queue is the table, so a restart resumes where the node stopped.
+ * Works through the delivery queue: claims due rows in the database (a lease of {@link #LEASE},
+ * under this worker's token), delivers each on a virtual thread (at most {@value #PER_HOST} at
+ * once per host, {@value #TOTAL} in all), and records the outcome, which gives the claim up.
+ * Nothing lives only in memory: the queue is the table, so a restart resumes where the node
+ * stopped, and a row is sent only by whoever holds its claim, never twice from a stale list.
+ *
+ * <p>A delivery takes its host's slot before a global one: a host that accepts connections and
+ * stalls holds at most {@value #PER_HOST} of the {@value #TOTAL} global slots, never all of them.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -31,6 +35,9 @@ public final class DeliveryWorker implements AutoCloseable {
     static final int PER_HOST = 8;
     static final int TOTAL = 128;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** How long a claim holds; a delivery that waited half of it for a slot extends it before sending. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    private static final int CLAIM_BATCH = 200;
 
     private final Transactions tx;
     private final DeliveryStore store;
@@ -40,19 +47,29 @@ public final class DeliveryWorker implements AutoCloseable {
     private final RetrySchedule schedule;
     private final PeerHealth peers;
     private final Clock clock;
+    private final GoneInbox gone;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Semaphore total = new Semaphore(TOTAL);
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final String token = java.util.UUID.randomUUID().toString();
     private volatile boolean running;
     private Thread loop;
 
+    /** What else goes when an inbox answers 410, in the transaction that records it. */
+    @FunctionalInterface
+    public interface GoneInbox {
+        void gone(java.sql.Connection c, URI inbox) throws java.sql.SQLException;
+    }
+
     /**
      * @param policy why a peer must not be delivered to (blocked, not allowed), or empty
+     * @param gone   forgets those who received through an inbox that answered 410 (followers)
      */
     public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client,
                           Function<String, Optional<SigningKey>> signingKey,
-                          Function<URI, Optional<String>> policy, RetrySchedule schedule, PeerHealth peers, Clock clock) {
+                          Function<URI, Optional<String>> policy, RetrySchedule schedule, PeerHealth peers, Clock clock,
+                          GoneInbox gone) {
+        this.gone = gone;
         this.tx = tx;
         this.store = store;
         this.client = client;
@@ -63,7 +80,18 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
     }
 
-    public synchronized void start() {
+    /**
+     * @param soleProcess whether this process alone can open the database (the embedded one): then
+     *                    claims found now are a crashed predecessor's, and are given up at once
+     *                    rather than when their lease ends
+     */
+    public synchronized void start(boolean soleProcess) {
+        if (soleProcess) {
+            int stale = tx.inTransaction(store::releaseAllClaims);
+            if (stale > 0) {
+                LOG.info(() -> stale + " deliveries were in flight when the node last stopped; they go out again now");
+            }
+        }
         running = true;
         loop = Thread.ofVirtual().name("delivery-worker").start(this::run);
     }
@@ -76,11 +104,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<Delivery> due = tx.inTransaction(c -> store.due(c, clock.instant(), 200));
-                for (Delivery d : due) {
-                    if (inFlight.add(d.id())) {
-                        Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d));
-                    }
+                Instant now = clock.instant();
+                List<Delivery> claimed = tx.inTransaction(c -> store.claimDue(c, now, CLAIM_BATCH, token, now.plus(LEASE)));
+                for (Delivery d : claimed) {
+                    Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d, now));
                 }
                 Duration wait = tx.inTransaction(store::nextDue)
                         .map(next -> Duration.between(clock.instant(), next))
@@ -99,12 +126,21 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void deliver(Delivery d) {
+    private void deliver(Delivery d, Instant claimedAt) {
         Semaphore host = perHost.computeIfAbsent(d.host(), h -> new Semaphore(PER_HOST));
         try {
-            total.acquire();
             host.acquire();
             try {
+                total.acquire();
+            } catch (InterruptedException e) {
+                host.release();
+                throw e;
+            }
+            try {
+                if (clock.instant().isAfter(claimedAt.plus(LEASE.dividedBy(2)))
+                        && !tx.inTransaction(c -> store.extendClaim(c, d.id(), token, clock.instant().plus(LEASE)))) {
+                    return;  // waited so long that the lease ran out and another worker took the row
+                }
                 Optional<SigningKey> key = signingKey.apply(d.signAs());
                 if (key.isEmpty() && d.signAs() != null) {
                     record(d, new InboxClient.Outcome.Permanent("not delivered: the member withdrew the public profile "
@@ -112,7 +148,11 @@ public final class DeliveryWorker implements AutoCloseable {
                     return;
                 }
                 if (key.isEmpty()) {
-                    return;  // not set up yet: stays pending
+                    tx.inTransaction(c -> {  // not set up yet: stays pending, looked at again shortly
+                        store.postpone(c, d.id(), clock.instant().plus(IDLE_POLL.multipliedBy(5)));
+                        return null;
+                    });
+                    return;
                 }
                 Optional<String> refused = policy.apply(d.inbox());
                 if (refused.isPresent()) {
@@ -130,15 +170,14 @@ public final class DeliveryWorker implements AutoCloseable {
                 record(d, client.deliver(d.inbox(), d.body(), key.get()),
                         gate instanceof PeerHealth.Gate.Probe ? Attempt.PROBE : Attempt.SENT);
             } finally {
-                host.release();
                 total.release();
+                host.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            // The claim stays until its lease ends; then the row is tried again.
             LOG.log(Level.WARNING, "Delivery " + d.id() + " to " + d.inbox() + " failed", e);
-        } finally {
-            inFlight.remove(d.id());
         }
     }
 
@@ -169,6 +208,11 @@ public final class DeliveryWorker implements AutoCloseable {
                 case InboxClient.Outcome.Permanent permanent -> {
                     LOG.info(() -> "Delivery of " + d.activityId() + " to " + d.inbox() + " refused for good: " + permanent.error());
                     store.dead(c, d.id(), permanent.error(), now);
+                }
+                case InboxClient.Outcome.Gone goneInbox -> {
+                    LOG.info(() -> "The inbox " + d.inbox() + " is gone (410): its followers are removed");
+                    store.dead(c, d.id(), goneInbox.error(), now);
+                    gone.gone(c, d.inbox());
                 }
                 case InboxClient.Outcome.Retry retry -> {
                     int attemptNumber = d.attempts() + 1;

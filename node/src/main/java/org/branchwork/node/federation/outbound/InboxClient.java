@@ -40,8 +40,15 @@ public final class InboxClient {
         record Retry(String error, Optional<Duration> retryAfter, boolean hostDown) implements Outcome {
         }
 
-        /** Do not try again: the peer refused for good (404, 410, other 4xx). */
+        /** Do not try again: the peer refused for good (404, other 4xx). */
         record Permanent(String error) implements Outcome {
+        }
+
+        /**
+         * The inbox is gone for good (410): do not try again, and whoever received through it
+         * is no longer there to receive.
+         */
+        record Gone(String error) implements Outcome {
         }
     }
 
@@ -94,6 +101,9 @@ public final class InboxClient {
             return new Outcome.Delivered(status);
         }
         String error = "HTTP " + status;
+        if (status == 410) {
+            return new Outcome.Gone(error + ": the inbox is gone");
+        }
         if (status == 401 || status == 408 || status == 429 || status >= 500) {
             return new Outcome.Retry(error, response.header("retry-after").flatMap(this::retryAfter), status >= 500);
         }

@@ -80,7 +80,7 @@ class PeerHealthTest {
         db.transactions().inTransaction(c -> {
             store.enqueue(c, URI.create("https://down.example/inbox"), "https://us/a/1", "{}", now);
             store.enqueue(c, URI.create("https://other.example/inbox"), "https://us/a/1", "{}", now);
-            for (DeliveryStore.Delivery d : store.due(c, now, 10)) {
+            for (DeliveryStore.Delivery d : store.claimDue(c, now, 10, "test", now.plusSeconds(600))) {
                 store.postpone(c, d.id(), now.plus(Duration.ofHours(1)));
             }
             return null;
@@ -89,7 +89,7 @@ class PeerHealthTest {
         int released = db.transactions().inTransaction(c -> store.releaseHost(c, "down.example", now));
 
         assertThat(released).isEqualTo(1);
-        java.util.List<DeliveryStore.Delivery> due = db.transactions().inTransaction(c -> store.due(c, now, 10));
+        java.util.List<DeliveryStore.Delivery> due = db.transactions().inTransaction(c -> store.claimDue(c, now, 10, "test", now.plusSeconds(600)));
         assertThat(due).singleElement().satisfies(d -> assertThat(d.host()).isEqualTo("down.example"));
         assertThat(db.transactions().inTransaction(c -> store.counts(c)).failing()).as("postponing is not an attempt").isZero();
     }
