@@ -217,21 +217,29 @@ public final class Node implements AutoCloseable {
 
     /** Opens the data folder and database, applies configuration and starts listening. */
     public static Node start(NodeConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * The same on a given clock, which every time-dependent rule reads (retry schedule, unavailable
+     * hosts, sessions, tokens, throttles, retention, signature windows): tests move it forward
+     * rather than editing rows.
+     */
+    public static Node start(NodeConfig config, Clock clock) {
         Database.prepareFolder(config.dataDir());
         String jdbcUrl = config.jdbcUrl();
         Path dbHint = config.dataDir().toAbsolutePath().resolve("db");
         Database database = Database.open(jdbcUrl, Database.isFileDatabase(jdbcUrl) ? dbHint : Path.of(jdbcUrl));
         try {
-            return assemble(config, database);
+            return assemble(config, database, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Node assemble(NodeConfig config, Database database) {
+    private static Node assemble(NodeConfig config, Database database, Clock clock) {
         HelidonMappers.shareOne();
-        Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         PublicOrigin origin = new PublicOrigin(config.publicUrl());
         var tx = database.transactions();
@@ -284,7 +292,7 @@ public final class Node implements AutoCloseable {
                 outbox, worker::wake, clock);
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, resolver, campaigns);
         ContentHandlers content = new ContentHandlers(tx, followStore, database.keep(FollowStore.ACCEPTED_FOLLOWING),
-                remoteObjects, fetcher, resolver, campaignHandlers, codec, clock);
+                remoteObjects, fetcher, resolver, campaignHandlers, codec, uris::isLocal, clock);
         // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
         RsvpStore rsvpStore = new RsvpStore();
         EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, worker::wake, clock);
@@ -370,9 +378,9 @@ public final class Node implements AutoCloseable {
                 new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, campaigns, campaignMapper, outbox,
                         actors, codec),
                 new CalendarFeeds(events, announcements, branches, uris),
-                new EventPages(events, sessions, csrf, pages),
+                new EventPages(events, sessions, csrf, pages, clock),
                 new FeedPages(profiles, sessions, csrf, pages, uris::authority),
-                new CampaignPages(campaigns, events, sessions, csrf, pages),
+                new CampaignPages(campaigns, events, sessions, csrf, pages, clock),
                 new AnnouncementPages(announcements, sessions, csrf, pages));
 
         WebServer server = WebServer.builder()

@@ -56,6 +56,11 @@ public final class TestNodes {
         return Node.start(config(dataDir, extraEnvironment));
     }
 
+    /** A node whose every time-dependent rule reads {@code clock}. */
+    public static Node start(Path dataDir, Map<String, String> extraEnvironment, java.time.Clock clock) {
+        return Node.start(config(dataDir, extraEnvironment), clock);
+    }
+
     public static HttpResponse<String> get(Node node, String path) {
         return send(HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/html").GET().build());
     }

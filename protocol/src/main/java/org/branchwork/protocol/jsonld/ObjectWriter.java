@@ -237,6 +237,7 @@ final class ObjectWriter {
             case Ref.Id id -> NODES.textNode(id.value().toString());
             case Ref.Embedded e -> write(e.object());
             case Ref.Linked l -> linkNode(l.link());
+            case Ref.Unstated u -> NODES.nullNode();
         };
     }
 
@@ -251,7 +252,7 @@ final class ObjectWriter {
     }
 
     private static void ref(ObjectNode out, String name, Ref ref) {
-        if (ref != null) {
+        if (ref != null && !(ref instanceof Ref.Unstated)) {
             out.set(name, refNode(ref));
         }
     }

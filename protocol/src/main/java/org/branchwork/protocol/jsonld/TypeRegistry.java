@@ -139,6 +139,14 @@ final class TypeRegistry {
 
     private static Activity activity(Fields f, List<String> types, int depth, ActivityType kind) {
         JsonNode actorNode = f.take("actor");
+        if ((actorNode == null || actorNode.isNull()) && depth > 0) {
+            // An Undo's embedded Follow or Like without actor (seen from independent servers): the
+            // signed outer activity names who acts; handlers check that the two agree when both do.
+            List<Ref> objects = ObjectReader.refs(f.take("object"), depth);
+            return new Activity(ObjectReader.core(f, types, depth), kind, Ref.unstated(), objects,
+                    ObjectReader.ref(f.take("target"), depth), ObjectReader.ref(f.take("origin"), depth),
+                    ObjectReader.ref(f.take("result"), depth), ObjectReader.ref(f.take("instrument"), depth));
+        }
         if (actorNode == null || actorNode.isNull()) {
             throw new Refusal(types.get(0) + " has no actor");
         }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * names the reported account and statuses); {@link #object()} gives the first.
  *
  * @param kind    the activity type, or {@link ActivityType#OTHER} (the type name is in the core)
- * @param actor   who acts; exactly one
+ * @param actor   who acts; exactly one. Only an activity embedded in another may leave it out
+ *                ({@link Ref.Unstated}): there the outer, signed activity's actor is the authority
  * @param objects {@code object}
  */
 public record Activity(

@@ -26,6 +26,21 @@ public sealed interface Ref {
         return new Embedded(object);
     }
 
+    /** No value: a property left out where it may be (an embedded activity's {@code actor}). */
+    static Ref unstated() {
+        return Unstated.INSTANCE;
+    }
+
+    /** A property the peer left out; it names nothing. */
+    record Unstated() implements Ref {
+        static final Unstated INSTANCE = new Unstated();
+
+        @Override
+        public Optional<URI> id() {
+            return Optional.empty();
+        }
+    }
+
     /** Just an IRI. */
     record Id(URI value) implements Ref {
         public Id {

@@ -156,6 +156,28 @@ class ActivityCodecTest {
     }
 
     @Test
+    void anEmbeddedActivityMayLeaveItsActorOutButATopLevelOneMayNot() {
+        Decoded undo = codec.read("{\"type\":\"Undo\",\"id\":\"https://a.example/u/1\",\"actor\":\"https://a.example/users/x\","
+                + "\"object\":{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}}");
+        Activity outer = (Activity) ((Decoded.Read) undo).object();
+        Activity follow = (Activity) outer.object().orElseThrow().embedded().orElseThrow();
+        assertThat(follow.actor()).isInstanceOf(org.branchwork.protocol.vocab.Ref.Unstated.class);
+        assertThat(follow.actor().id()).isEmpty();
+        assertThat(codec.write(follow)).doesNotContain("actor");
+        assertThat(codec.read("{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}"))
+                .isEqualTo(new Decoded.Refused("Follow has no actor"));
+    }
+
+    @Test
+    void iriSchemesAndHostsAreReadInLowerCase() {
+        Decoded read = codec.read("{\"type\":\"Follow\",\"id\":\"HTTPS://A.Example/f/1?Q=X#Frag\","
+                + "\"actor\":\"https://A.EXAMPLE:8443/Users/X\",\"object\":\"https://b.example/g\"}");
+        Activity follow = (Activity) ((Decoded.Read) read).object();
+        assertThat(follow.id()).contains(java.net.URI.create("https://a.example/f/1?Q=X#Frag"));
+        assertThat(follow.actor().id()).contains(java.net.URI.create("https://a.example:8443/Users/X"));
+    }
+
+    @Test
     void linkOrEmbeddedOrArrayAreAllReferences() {
         String doc = """
                 {"type": "Announce", "id": "https://g.example/a/1", "actor": {"type": "Group", "id": "https://g.example/g",

@@ -52,7 +52,11 @@ public final class CampaignPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    public CampaignPages(CampaignService campaigns, EventService events, Sessions sessions, Csrf csrf, Pages pages) {
+    private final java.time.Clock clock;
+
+    public CampaignPages(CampaignService campaigns, EventService events, Sessions sessions, Csrf csrf, Pages pages,
+                         java.time.Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.events = events;
         this.sessions = sessions;
@@ -83,7 +87,7 @@ public final class CampaignPages implements HttpService {
         List<Instant> eventDates = new ArrayList<>();
         List<CampaignsView.UpcomingRow> upcoming = new ArrayList<>();
         Map<URI, int[]> perBranch = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Campaign k : campaigns.all()) {
             CampaignStanding s = campaigns.standing(k.id()).orElseThrow();
             rows.add(new CampaignsView.Row(k.id().value(), k.title(), k.ended() ? "ended" : "open", s.adopters().size(),
@@ -141,7 +145,7 @@ public final class CampaignPages implements HttpService {
         String chart = Charts.cumulative("Adoptions and linked events over time", List.of(
                 new Charts.Series("Adoptions", s.adopters().stream().map(CampaignStanding.Adopter::adoptedAt).toList()),
                 new Charts.Series("Linked events", s.events().stream().map(CampaignStanding.LinkedEvent::startsAt).toList())),
-                Instant.now());
+                clock.instant());
         pages.render(res, Status.OK_200, viewer, "campaigns/campaign", new CampaignView(k.title(), viewer.get().csrf(),
                 k.id().value(), k.title(), k.startsOn() + " to " + k.endsOn() + (k.ended() ? " (ended)" : ""), k.content(),
                 null, true, false, goals(s), chart, adopters,

@@ -50,7 +50,10 @@ public final class EventPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    public EventPages(EventService events, Sessions sessions, Csrf csrf, Pages pages) {
+    private final java.time.Clock clock;
+
+    public EventPages(EventService events, Sessions sessions, Csrf csrf, Pages pages, java.time.Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -103,7 +106,7 @@ public final class EventPages implements HttpService {
         List<EventView.AttendeeRow> attendees = organiser ? events.attendees(viewer.get().acting(), e.id()).stream().map(a -> new EventView.AttendeeRow(a.rsvpId(), a.name(), a.kind(),
                 a.state().code(), a.state() == Rsvp.State.PENDING)).toList() : List.of();
         String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
-        boolean open = !e.cancelled() && e.end().isAfter(java.time.Instant.now());
+        boolean open = !e.cancelled() && e.end().isAfter(clock.instant());
         pages.render(res, status, viewer, "events/event", new EventView(e.name(), viewer.map(Viewer::csrf).orElse(null),
                 e.id().value(), e.name(), when(e), e.zone().getId(), where(e), e.content(), e.cancelled(), e.category().label(),
                 places, counts.participants(), viewer.isPresent(), mine.map(r -> r.state().code()).orElse(null),

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.branchwork.node.storage.Database;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PeerHealthTest {
 
     private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final org.branchwork.node.TestClock clock = new org.branchwork.node.TestClock(Instant.parse("2026-11-01T00:00:00Z"));
 
     @AfterEach
     void close() {
@@ -96,32 +93,5 @@ class PeerHealthTest {
 
     private PeerHealth health() {
         return new PeerHealth(db.transactions(), new PeerHostStore(), clock);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -45,6 +45,7 @@ public final class ContentHandlers {
     private final CampaignHandlers campaigns;
     private final ActivityCodec codec;
     private final Clock clock;
+    private final java.util.function.Predicate<URI> isLocal;
 
     /**
      * @param followedQuery {@link FollowStore#ACCEPTED_FOLLOWING} kept prepared: asked for every
@@ -52,7 +53,8 @@ public final class ContentHandlers {
      */
     public ContentHandlers(Transactions tx, FollowStore follows, KeptQuery followedQuery, RemoteObjectStore objects,
                            ActivityFetcher fetcher, ActorResolver resolver, CampaignHandlers campaigns, ActivityCodec codec,
-                           Clock clock) {
+                           java.util.function.Predicate<URI> isLocal, Clock clock) {
+        this.isLocal = isLocal;
         this.followedQuery = followedQuery;
         this.resolver = resolver;
         this.campaigns = campaigns;
@@ -148,9 +150,6 @@ public final class ContentHandlers {
 
     public String announce(Activity announce, JsonNode document) {
         URI actor = announce.actor().id().orElseThrow();
-        if (!followed(actor)) {
-            return "ignored: not from an actor the branch follows";
-        }
         Optional<Ref> ref = announce.object();
         if (ref.isEmpty()) {
             return "ignored: Announce without an object";
@@ -160,6 +159,14 @@ public final class ContentHandlers {
                 .filter(o -> o instanceof Activity)
                 .flatMap(o -> ((Activity) o).object().flatMap(Ref::id))
                 .or(() -> ref.get().id());
+        if (target.isPresent() && isLocal.test(target.get())) {
+            // A boost of one of ours (Mastodon boosts send the object's IRI, Lemmy wraps it): we hold
+            // the original, so nothing is fetched or stored as received content, whoever boosted it.
+            return "boost of our own " + target.get() + " by " + actor;
+        }
+        if (!followed(actor)) {
+            return "ignored: not from an actor the branch follows";
+        }
         if (target.isEmpty()) {
             return "ignored: Announce of nothing we can fetch";
         }

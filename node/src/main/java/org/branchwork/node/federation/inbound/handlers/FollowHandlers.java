@@ -126,8 +126,7 @@ public final class FollowHandlers {
         if (embedded.isPresent() && !isFollow) {
             return "stored: Undo of " + embedded.get().type();
         }
-        if (embedded.isPresent() && embedded.get() instanceof Activity f
-                && !f.actor().id().map(actor::equals).orElse(false)) {
+        if (embedded.isPresent() && EmbeddedActivity.ownedBy(undo).isEmpty()) {
             return "ignored: Undo of someone else's Follow";
         }
         boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor));

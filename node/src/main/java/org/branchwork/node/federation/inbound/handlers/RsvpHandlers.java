@@ -11,7 +11,6 @@ import org.branchwork.node.federation.resolve.RemoteActor;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.protocol.vocab.Activity;
-import org.branchwork.protocol.vocab.AsObject;
 import org.branchwork.protocol.vocab.Ref;
 
 /**
@@ -72,10 +71,11 @@ public final class RsvpHandlers {
     }
 
     public String undo(Activity undo) {
-        AsObject join = undo.object().flatMap(Ref::embedded).orElseThrow();
-        if (!(join instanceof Activity j) || !j.actor().id().equals(undo.actor().id())) {
+        Optional<Activity> owned = EmbeddedActivity.ownedBy(undo);
+        if (owned.isEmpty()) {
             return "ignored: Undo of someone else's Join";
         }
+        Activity j = owned.get();
         Optional<EventId> event = j.object().flatMap(Ref::id).flatMap(uris::eventIdOf);
         if (event.isEmpty()) {
             return "ignored: Undo of a Join of something that is not one of our events";

@@ -1,0 +1,136 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a second, independent ActivityPub server sends that ours does not: an Undo whose embedded
+ * Follow has no actor, and an Announce of the branch's own post.
+ */
+class IndependentServerQuirksIT {
+
+    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
+
+    @TempDir
+    static Path dir;
+
+    static FakePeer peer;
+    static Node node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        peer = new FakePeer();
+        node = TestNodes.federating(dir.resolve("node"), "stockport");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        peer.close();
+    }
+
+    @Test
+    void anUndoWhoseEmbeddedFollowHasNoActorUnfollows() {
+        SigningKey ivy = peer.actor("ivy");
+        assertThat(send(ivy, "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("ivy")
+                + "\",\"object\":\"" + branch() + "\"}").statusCode()).isEqualTo(202);
+        await("ivy follows", () -> node.inboxOutcome(peer.origin() + "/f/ivy").isPresent());
+        long followers = node.followerCount();
+
+        String undoId = peer.origin() + "/undo/ivy";
+        HttpResponse<String> res = send(ivy, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
+                + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}}");
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        await("the Undo is handled", () -> node.inboxOutcome(undoId).isPresent());
+        assertThat(node.inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(node.followerCount()).isEqualTo(followers - 1);
+    }
+
+    @Test
+    void anUndoOfSomeoneElsesFollowChangesNothing() {
+        SigningKey jan = peer.actor("jan");
+        peer.actor("kim");
+        send(jan, "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
+                + "\",\"object\":\"" + branch() + "\"}");
+        await("jan follows", () -> node.inboxOutcome(peer.origin() + "/f/jan").isPresent());
+        long followers = node.followerCount();
+
+        String undoId = peer.origin() + "/undo/jan-kim";
+        send(jan, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
+                + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
+                + "\",\"object\":\"" + branch() + "\"}}");
+        await("the Undo is handled", () -> node.inboxOutcome(undoId).isPresent());
+        assertThat(node.inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
+        assertThat(node.followerCount()).isEqualTo(followers);
+    }
+
+    @Test
+    void anAnnounceOfTheBranchsOwnPostIsABoostNotReceivedContent() {
+        // The branch follows the booster, so its Announces are read at all.
+        SigningKey lee = peer.actor("lee");
+        HttpResponse<String> follow = api("/api/v1/follows", "{\"target\":\"" + peer.actorId("lee") + "\"}");
+        assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
+        await("our Follow reaches lee", () -> !peer.received("lee").isEmpty());
+        Matcher followId = Pattern.compile("\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
+                .matcher(peer.received("lee").get(0));
+        assertThat(followId.find()).isTrue();
+        String ourFollow = followId.group(1) != null ? followId.group(1) : followId.group(2);
+        send(lee, "{\"id\":\"" + peer.origin() + "/accept/lee\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId("lee")
+                + "\",\"object\":\"" + ourFollow + "\"}");
+        await("the follow is accepted", () -> node.inboxOutcome(peer.origin() + "/accept/lee")
+                .map(o -> o.contains("accepted")).orElse(false));
+
+        HttpResponse<String> posted = api("/api/v1/announcements", "{\"content\":\"Our own news\"}");
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(posted.body());
+        assertThat(id.find()).as(posted.body()).isTrue();
+        URI ours = URI.create(id.group(1));
+
+        String boost = peer.origin() + "/boost/1";
+        assertThat(send(lee, "{\"id\":\"" + boost + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId("lee")
+                + "\",\"object\":\"" + ours + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}").statusCode())
+                .isEqualTo(202);
+        await("the boost is handled", () -> node.inboxOutcome(boost).isPresent());
+        assertThat(node.inboxOutcome(boost)).hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
+        assertThat(node.remoteObject(ours)).as("not stored as received content").isEmpty();
+    }
+
+    private static String branch() {
+        return "http://localhost:" + node.port() + "/groups/stockport";
+    }
+
+    private static HttpResponse<String> api(String path, String json) {
+        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpResponse<String> send(SigningKey key, String activity) {
+        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\"," + activity.substring(1))
+                .getBytes(StandardCharsets.UTF_8);
+        SignableRequest request = SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
+                .withHeader("Content-Type", "application/activity+json");
+        return FakePeer.post(SIGNER.signRfc9421(request, body, key, Instant.now()), body);
+    }
+}
