@@ -73,13 +73,9 @@ final class ApiJson {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /** A positive whole-number query parameter, or {@code fallback} when absent or not one. */
+    /** A page number or size from the query (see {@link org.branchwork.node.domain.PageNumber}), or {@code fallback}. */
     static int intParam(ServerRequest req, String name, int fallback) {
-        try {
-            return Math.max(1, Integer.parseInt(req.query().first(name).orElse(String.valueOf(fallback))));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return req.query().first(name).map(org.branchwork.node.domain.PageNumber::parse).orElse(fallback);
     }
 
     /** 409: publishing needs the branch, and the node has none yet. */

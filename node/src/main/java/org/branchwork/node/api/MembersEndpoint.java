@@ -106,11 +106,7 @@ public final class MembersEndpoint implements HttpService {
     }
 
     private static int intParam(ServerRequest req, String name, int fallback) {
-        try {
-            return Integer.parseInt(req.query().first(name).orElse(String.valueOf(fallback)));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return ApiJson.intParam(req, name, fallback);
     }
 
     private static ObjectNode json(Member m, java.util.List<String> tags) {

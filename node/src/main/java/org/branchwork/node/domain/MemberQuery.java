@@ -32,7 +32,7 @@ public record MemberQuery(String text, String postcodePrefix, String tag, Instan
         postcodePrefix = postcodePrefix == null ? "" : postcodePrefix.strip().toUpperCase(java.util.Locale.ROOT);
         tag = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
         sort = sort == null ? Sort.NEWEST : sort;
-        page = Math.max(page, 1);
+        page = PageNumber.clamp(page);
         pageSize = Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE);
     }
 }

@@ -182,6 +182,11 @@ public final class AccountService {
     /** Mails a reset link when the address is a member's; says nothing either way. */
     public void requestPasswordReset(String email) {
         String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (throttle.mailTo(normalised).isPresent()) {
+            // The page says the same either way: a limit reached must not tell who is a member.
+            LOG.info("Password reset not mailed: the hourly limit for one address is reached");
+            return;
+        }
         Optional<String> token = tx.inTransaction(c -> {
             Optional<Member> m = members.findByEmail(c, normalised);
             return m.isEmpty() ? Optional.<String>empty() : Optional.of(newToken(c, m.get(), Purpose.RESET, RESET_VALID));

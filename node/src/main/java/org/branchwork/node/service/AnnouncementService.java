@@ -101,8 +101,7 @@ public final class AnnouncementService {
 
     /** Page {@code page} (from 1) of announcements, newest first. */
     public List<Announcement> page(int page) {
-        int p = Math.max(1, page);
-        return tx.inTransaction(c -> store.page(c, (p - 1) * PAGE, PAGE + 1));
+        return tx.inTransaction(c -> store.page(c, org.branchwork.node.domain.PageNumber.offset(page, PAGE), PAGE + 1));
     }
 
     private static String checkedText(String markdown) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.PageNumber;
 import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberId;
@@ -173,8 +174,7 @@ public final class EventService {
 
     /** Page {@code page} (from 1) of events that have not ended, soonest first; one more than a page tells there is a next. */
     public List<BranchEvent> upcoming(int page) {
-        int p = Math.max(1, page);
-        return tx.inTransaction(c -> events.upcoming(c, clock.instant(), (p - 1) * PAGE, PAGE + 1));
+        return tx.inTransaction(c -> events.upcoming(c, clock.instant(), PageNumber.offset(page, PAGE), PAGE + 1));
     }
 
     /** Events for the branch calendar: from 90 days ago on. */

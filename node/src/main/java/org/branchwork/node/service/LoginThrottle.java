@@ -21,10 +21,14 @@ public final class LoginThrottle {
     public static final Duration ADDRESS_WINDOW = Duration.ofMinutes(5);
     public static final int PER_ACCOUNT = 25;
     public static final Duration ACCOUNT_WINDOW = Duration.ofHours(1);
+    /** Account mails (password resets, new confirmation links) one address may be sent per hour. */
+    public static final int MAILS_PER_RECIPIENT = 3;
+    public static final Duration RECIPIENT_WINDOW = Duration.ofHours(1);
     private static final int MAX_KEYS = 100_000;
 
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> byRecipient = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public LoginThrottle(Clock clock) {
@@ -37,6 +41,14 @@ public final class LoginThrottle {
         Optional<Duration> a = count(byAddress, address, now, PER_ADDRESS, ADDRESS_WINDOW);
         Optional<Duration> b = count(byAccount, account, now, PER_ACCOUNT, ACCOUNT_WINDOW);
         return a.isPresent() ? a : b;
+    }
+
+    /**
+     * Counts an account mail to {@code recipient}; when over the limit, how long until another may
+     * go. Without it anyone could have the node mail one address without end.
+     */
+    public Optional<Duration> mailTo(String recipient) {
+        return count(byRecipient, recipient, clock.instant(), MAILS_PER_RECIPIENT, RECIPIENT_WINDOW);
     }
 
     private static Optional<Duration> count(Map<String, Deque<Instant>> windows, String key, Instant now, int limit,

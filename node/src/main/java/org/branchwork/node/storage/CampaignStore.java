@@ -70,31 +70,21 @@ public final class CampaignStore {
     }
 
     private static void writeParts(Connection c, Campaign k) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO campaign_goal (campaign_id, position, label, target, metric) VALUES (?, ?, ?, ?, ?)")) {
-            int p = 0;
-            for (Campaign.Goal g : k.goals()) {
-                s.setString(1, k.id().value());
-                s.setInt(2, p++);
-                s.setString(3, g.label());
-                s.setInt(4, g.target());
-                s.setString(5, g.metric().code());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO campaign_resource (campaign_id, position, name, url) VALUES (?, ?, ?, ?)")) {
-            int p = 0;
-            for (Campaign.Resource r : k.resources()) {
-                s.setString(1, k.id().value());
-                s.setInt(2, p++);
-                s.setString(3, r.name());
-                s.setString(4, r.url().toString());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        BatchInsert.each(c, "INSERT INTO campaign_goal (campaign_id, position, label, target, metric) VALUES (?, ?, ?, ?, ?)",
+                k.goals(), (s, g, position) -> {
+                    s.setString(1, k.id().value());
+                    s.setInt(2, position);
+                    s.setString(3, g.label());
+                    s.setInt(4, g.target());
+                    s.setString(5, g.metric().code());
+                });
+        BatchInsert.each(c, "INSERT INTO campaign_resource (campaign_id, position, name, url) VALUES (?, ?, ?, ?)",
+                k.resources(), (s, r, position) -> {
+                    s.setString(1, k.id().value());
+                    s.setInt(2, position);
+                    s.setString(3, r.name());
+                    s.setString(4, r.url().toString());
+                });
     }
 
     public Optional<Campaign> find(Connection c, CampaignId id) throws SQLException {

@@ -104,14 +104,11 @@ public final class MemberStore {
     }
 
     private void insertSearchTerms(Connection c, MemberId id, MemberDetails d) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO member_search_term (term, member_id) VALUES (?, ?)")) {
-            for (String term : SearchTerms.of(d.displayName(), d.email())) {
-                s.setString(1, term);
-                s.setLong(2, id.value());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        BatchInsert.each(c, "INSERT INTO member_search_term (term, member_id) VALUES (?, ?)",
+                SearchTerms.of(d.displayName(), d.email()), (s, term, position) -> {
+                    s.setString(1, term);
+                    s.setLong(2, id.value());
+                });
     }
 
     public void setRole(Connection c, MemberId id, Role role) throws SQLException {

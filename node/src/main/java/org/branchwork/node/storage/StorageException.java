@@ -1,8 +1,13 @@
 package org.branchwork.node.storage;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
-/** A database failure that the caller cannot fix; it surfaces as a 500 and is logged with its cause. */
+/**
+ * A database failure that the caller cannot fix. {@link #unavailable()} tells a database that
+ * cannot write or be reached just now (a full disk, a lost connection: worth retrying later, a 503)
+ * from one that refused the statement itself (a bug: a 500, logged with its cause).
+ */
 public final class StorageException extends RuntimeException {
     public StorageException(SQLException cause) {
         super(cause.getMessage(), cause);
@@ -10,5 +15,28 @@ public final class StorageException extends RuntimeException {
 
     public StorageException(String message) {
         super(message);
+    }
+
+    /**
+     * Whether the failure is the database's state rather than the statement: SQLSTATE class 08
+     * (connection), 53 (insufficient resources, PostgreSQL's disk full), 57/58 (operator or system
+     * error), or an I/O failure anywhere in the cause chain (HSQLDB reports a full disk so).
+     */
+    public boolean unavailable() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")) {
+                    return true;
+                }
+            }
+            if (t.getMessage() != null && t.getMessage().contains("No space left")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,17 +4,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.BadRequestException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.storage.StorageException;
 import org.branchwork.node.web.view.MessageView;
 
 /**
- * Turns failures into pages a person can read: a 4xx says what was wrong with the request, a 500
- * says only that something failed (details go to the log, never to the visitor).
+ * Turns failures into answers for their reader: RFC 9457 {@code application/problem+json} with a
+ * {@code code} for machines (everything under {@code /api/}, every inbox, and any request that asks
+ * for JSON and not HTML), an HTML page for people. A 4xx says what was wrong with the request; a
+ * 500 says only that something failed (details go to the log, never to the caller); a database
+ * that cannot write (a full disk) is a 503 to retry later.
  */
 public final class ErrorHandlers {
 
@@ -28,18 +33,69 @@ public final class ErrorHandlers {
 
     public void register(HttpRouting.Builder routing) {
         routing.error(BadRequestException.class, this::badRequest)
+                .error(StorageException.class, this::unavailable)
                 .error(RuntimeException.class, this::failure)
                 .any(this::notFound);
     }
 
+    /** Whether the caller is a program: the API, an inbox, or a client that wants JSON rather than HTML. */
+    static boolean wantsProblem(ServerRequest req) {
+        String path = req.path().path();
+        if (path.startsWith("/api/") || path.equals("/inbox") || path.endsWith("/inbox")) {
+            return true;
+        }
+        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
+        return !accept.contains("text/html") && (accept.contains("json"));
+    }
+
+    /** Whether reading the request entity itself failed in the HTTP/1.1 connection (malformed chunks). */
+    static boolean brokenFraming(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals("io.helidon.webserver.http1.Http1Connection")
+                        && (frame.getMethodName().startsWith("readNextChunk") || frame.getMethodName().startsWith("readEntity"))) {
+                    return t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                            || t instanceof java.io.UncheckedIOException;
+                }
+            }
+        }
+        return false;
+    }
+
     private void notFound(ServerRequest req, ServerResponse res) {
+        if (wantsProblem(req)) {
+            new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().path() + ".").send(res);
+            return;
+        }
         templates.send(res, Status.NOT_FOUND_404, "layout/message",
                 new MessageView("Not found", "Branchwork", "Not found", "There is no page at this address."));
     }
 
     private void badRequest(ServerRequest req, ServerResponse res, BadRequestException e) {
+        if (wantsProblem(req)) {
+            Problem.badRequest("bad_request", e.getMessage()).send(res);
+            return;
+        }
         templates.send(res, Status.BAD_REQUEST_400, "layout/message",
                 new MessageView("Bad request", "Branchwork", "Bad request", e.getMessage()));
+    }
+
+    private void unavailable(ServerRequest req, ServerResponse res, StorageException e) {
+        if (!e.unavailable()) {
+            failure(req, res, e);
+            return;
+        }
+        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().path()
+                + " failed in the database (full disk? see the cause)", e);
+        res.headers().set(HeaderNames.RETRY_AFTER, "60");
+        if (wantsProblem(req)) {
+            new Problem(503, "storage_unavailable", "Service unavailable",
+                    "The node cannot store anything just now; nothing of this request was kept. Try again later.").send(res);
+            return;
+        }
+        templates.send(res, Status.SERVICE_UNAVAILABLE_503, "layout/message",
+                new MessageView("Try again later", "Branchwork", "Try again later",
+                        "The node cannot save anything just now, so nothing you sent was kept. Please try again in a few minutes."));
     }
 
     private void failure(ServerRequest req, ServerResponse res, RuntimeException e) {
@@ -50,11 +106,33 @@ public final class ErrorHandlers {
             return;
         }
         if (e instanceof HttpException re && re.status().code() < 500) {
+            if (wantsProblem(req)) {
+                new Problem(re.status().code(), re.status().reasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+                        re.status().reasonPhrase(), e.getMessage()).send(res);
+                return;
+            }
             templates.send(res, re.status(), "layout/message",
                     new MessageView(re.status().reasonPhrase(), "Branchwork", re.status().reasonPhrase(), e.getMessage()));
             return;
         }
+        if (brokenFraming(e)) {
+            // The body's chunked framing is unreadable (a chunk size that is not hex, say): what
+            // follows on the connection cannot be parsed either, so answer and close it.
+            res.header(HeaderNames.CONNECTION, "close");
+            if (wantsProblem(req)) {
+                Problem.badRequest("malformed_body", "The request body's chunked encoding cannot be read.").send(res);
+            } else {
+                templates.send(res, Status.BAD_REQUEST_400, "layout/message", new MessageView("Bad request", "Branchwork",
+                        "Bad request", "The request body could not be read."));
+            }
+            return;
+        }
         LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+        if (wantsProblem(req)) {
+            new Problem(500, "internal_error", "Internal error",
+                    "The node could not answer this request. The error is in the node's log.").send(res);
+            return;
+        }
         templates.send(res, Status.INTERNAL_SERVER_ERROR_500, "layout/message",
                 new MessageView("Something went wrong", "Branchwork", "Something went wrong",
                         "The node could not answer this request. The error is in the node's log."));

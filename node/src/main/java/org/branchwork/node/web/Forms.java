@@ -11,8 +11,14 @@ public final class Forms {
     private Forms() {
     }
 
-    /** The submitted fields; a body of another type is a 400, never silently an empty form. */
+    /**
+     * The submitted fields; a body of another type is a 400, never silently an empty form. An empty
+     * body is an empty form (every field missing, which each form then reports), not a failure.
+     */
     public static Parameters read(ServerRequest req) {
+        if (!req.content().hasEntity() || req.headers().contentLength().orElse(-1) == 0) {
+            return Parameters.empty("form");
+        }
         boolean isForm = req.headers().contentType()
                 .map(type -> type.test(MediaTypes.APPLICATION_FORM_URLENCODED))
                 .orElse(false);

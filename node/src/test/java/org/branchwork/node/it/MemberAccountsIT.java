@@ -94,6 +94,18 @@ class MemberAccountsIT {
     }
 
     @Test
+    void passwordResetMailsToOneAddressStopAtThreeAnHourWithTheSameAnswer() {
+        Browser b = new Browser(node);
+        for (int i = 0; i < 6; i++) {
+            b.get("/password-reset");
+            HttpResponse<String> res = b.post("/password-reset", Map.of("email", "Admin@Stockport.test"));
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains("If that address belongs to a member");
+        }
+        assertThat(mail.count("admin@stockport.test")).isEqualTo(3);
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswerAndTheLimitIs25() {
         Browser b = new Browser(node);
         b.get("/signin");

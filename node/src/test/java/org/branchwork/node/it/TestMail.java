@@ -49,6 +49,17 @@ final class TestMail implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** How many mails have reached {@code to}. */
+    long count(String to) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equalsIgnoreCase(to);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
     /** Waits up to 5 s for a link mailed to {@code to}. */
     String awaitLink(String to) throws InterruptedException {
         for (int i = 0; i < 100; i++) {

@@ -53,6 +53,10 @@ public final class ActivityCodec {
 
     /** Parses a document for {@link #read(JsonNode)}, keeping the tree; never throws for bad input. */
     public ParsedDocument parseDocument(byte[] document) {
+        java.util.Optional<String> badUtf8 = Utf8.problem(document);
+        if (badUtf8.isPresent()) {
+            return new ParsedDocument.Refused("not valid UTF-8: " + badUtf8.get());
+        }
         JsonNode tree;
         try {
             tree = json.readTree(document);
@@ -105,6 +109,10 @@ public final class ActivityCodec {
 
     /** Parses JSON text into a tree, for callers that sign or inspect raw documents. */
     public JsonNode parse(byte[] document) throws IOException {
+        java.util.Optional<String> badUtf8 = Utf8.problem(document);
+        if (badUtf8.isPresent()) {
+            throw new IOException("not valid UTF-8: " + badUtf8.get());
+        }
         return json.readTree(document);
     }
 }

@@ -19,10 +19,19 @@ final class JsonValues {
     }
 
     /** The value as a list: an array's elements, a single value as one element, absent or null as none. */
+    /**
+     * The most values one property may hold (tags, attachments, addressees...): a signed peer once
+     * sent a Note with 100,000 tags, all of them stored. No real payload comes near it.
+     */
+    static final int MAX_VALUES = 1000;
+
     static List<JsonNode> many(JsonNode node) {
         List<JsonNode> out = new ArrayList<>();
         if (node == null || node.isNull() || node.isMissingNode()) {
             return out;
+        }
+        if (node.isArray() && node.size() > MAX_VALUES) {
+            throw new Refusal("a property holds " + node.size() + " values; at most " + MAX_VALUES + " are read");
         }
         if (node.isArray()) {
             node.forEach(n -> {

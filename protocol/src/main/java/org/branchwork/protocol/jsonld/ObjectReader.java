@@ -93,7 +93,27 @@ final class ObjectReader {
         return core;
     }
 
+    /** The longest name or summary read, in characters (a signed peer once sent a 1 MB name). */
+    static final int MAX_LABEL = 10_000;
+
     private static LanguageText language(Fields f, String plain, String map) {
+        LanguageText text = languageUncapped(f, plain, map);
+        if (!plain.equals("content")) {
+            for (String v : text.byLanguage().values()) {
+                capped(plain, v);
+            }
+            capped(plain, text.value());
+        }
+        return text;
+    }
+
+    private static void capped(String property, String value) {
+        if (value != null && value.length() > MAX_LABEL) {
+            throw new Refusal(property + " is " + value.length() + " characters long; at most " + MAX_LABEL + " are read");
+        }
+    }
+
+    private static LanguageText languageUncapped(Fields f, String plain, String map) {
         String value = JsonValues.text(f.take(plain));
         Map<String, String> byLanguage = new LinkedHashMap<>();
         JsonNode m = f.take(map);

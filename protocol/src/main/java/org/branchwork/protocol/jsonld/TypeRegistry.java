@@ -89,6 +89,9 @@ final class TypeRegistry {
 
     private static Actor actor(Fields f, List<String> types, int depth, ActorType kind) {
         String username = JsonValues.text(f.take("preferredUsername"));
+        if (username != null && username.length() > 1000) {
+            throw new Refusal("preferredUsername is " + username.length() + " characters long; at most 1000 are read");
+        }
         URI inbox = JsonValues.uri(f.take("inbox"));
         URI outbox = JsonValues.uri(f.take("outbox"));
         URI followers = JsonValues.uri(f.take("followers"));

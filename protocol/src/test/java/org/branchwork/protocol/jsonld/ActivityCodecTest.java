@@ -169,6 +169,36 @@ class ActivityCodecTest {
     }
 
     @Test
+    void overlongAndOtherwiseInvalidUtf8IsRefused() {
+        byte[] prefix = "{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"content\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0xC3}}) {
+            byte[] doc = new byte[prefix.length + bad.length + 2];
+            System.arraycopy(prefix, 0, doc, 0, prefix.length);
+            System.arraycopy(bad, 0, doc, prefix.length, bad.length);
+            doc[doc.length - 2] = '"';
+            doc[doc.length - 1] = '}';
+            assertThat(codec.read(doc)).isInstanceOf(Decoded.Refused.class);
+            assertThat(((Decoded.Refused) codec.read(doc)).reason()).startsWith("not valid UTF-8");
+        }
+        assertThat(codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"content\":\"Grüße 🌍\"}"))
+                .isInstanceOf(Decoded.Read.class);
+    }
+
+    @Test
+    void aPropertyWithMoreValuesOrANameLongerThanAnyRealPeerSendsIsRefused() {
+        String tags = "{\"type\":\"Hashtag\",\"name\":\"#a\"},".repeat(100_000);
+        Decoded many = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"tag\":[" + tags
+                + "{\"type\":\"Hashtag\",\"name\":\"#b\"}]}");
+        assertThat(((Decoded.Refused) many).reason()).contains("100001 values");
+        Decoded longName = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(1_000_000)
+                + "\"}");
+        assertThat(((Decoded.Refused) longName).reason()).startsWith("name is 1000000 characters");
+        assertThat(codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(10_000)
+                + "\",\"content\":\"" + "y".repeat(500_000) + "\"}")).isInstanceOf(Decoded.Read.class);
+    }
+
+    @Test
     void iriSchemesAndHostsAreReadInLowerCase() {
         Decoded read = codec.read("{\"type\":\"Follow\",\"id\":\"HTTPS://A.Example/f/1?Q=X#Frag\","
                 + "\"actor\":\"https://A.EXAMPLE:8443/Users/X\",\"object\":\"https://b.example/g\"}");

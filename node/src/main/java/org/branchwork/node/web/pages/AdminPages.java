@@ -77,7 +77,7 @@ public final class AdminPages implements HttpService {
         DeliveryQueueService.Overview q = queue.overview();
         NodeSettingsService.Settings current = settings.current(viewer.get().acting());
         int auditPage = auditPage(req);
-        var auditEntries = audit.recent(AUDIT_PAGE + 1, (auditPage - 1) * AUDIT_PAGE);
+        var auditEntries = audit.recent(AUDIT_PAGE + 1, org.branchwork.node.domain.PageNumber.offset(auditPage, AUDIT_PAGE));
         var followers = follows.followers(SHOWN);
         pages.render(res, Status.OK_200, viewer, "admin/admin", new AdminView("Admin", viewer.get().csrf(),
                 req.query().first("done").orElse(null),
@@ -188,11 +188,7 @@ public final class AdminPages implements HttpService {
 
     /** Back to the admin page with a line saying what was done. */
     private static int auditPage(ServerRequest req) {
-        try {
-            return Math.max(1, Integer.parseInt(req.query().first("audit").orElse("1")));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return org.branchwork.node.domain.PageNumber.parse(req.query().first("audit").orElse("1"));
     }
 
     private static void done(ServerResponse res, String what) {

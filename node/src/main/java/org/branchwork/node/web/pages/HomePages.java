@@ -64,12 +64,7 @@ public final class HomePages implements HttpService {
         }
         Branch b = branch.get();
         Optional<Viewer> viewer = sessions.current(req);
-        int page = 1;
-        try {
-            page = Math.max(1, Integer.parseInt(req.query().first("page").orElse("1")));
-        } catch (NumberFormatException e) {
-            // the first page
-        }
+        int page = org.branchwork.node.domain.PageNumber.parse(req.query().first("page").orElse("1"));
         List<Announcement> news = announcements.page(page);
         List<EventListView.Item> upcoming = page > 1 ? List.of() : events.upcoming(1).stream().limit(EventService.PAGE)
                 .map(e -> new EventListView.Item("/events/" + e.id().value(), e.name(), EventPages.when(e)

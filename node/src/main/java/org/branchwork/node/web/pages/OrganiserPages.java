@@ -287,12 +287,7 @@ public final class OrganiserPages implements HttpService {
             case "postcode" -> MemberQuery.Sort.POSTCODE;
             default -> MemberQuery.Sort.NEWEST;
         };
-        int page;
-        try {
-            page = Integer.parseInt(req.query().first("page").orElse("1"));
-        } catch (NumberFormatException e) {
-            page = 1;
-        }
+        int page = org.branchwork.node.domain.PageNumber.parse(req.query().first("page").orElse("1"));
         return new MemberQuery(param(req, "q"), param(req, "postcode"), param(req, "tag"), since, sort, page, PAGE_SIZE);
     }
 

@@ -263,8 +263,13 @@ public final class ContentHandlers {
         URI url = object.core().url().stream().findFirst().flatMap(Ref::id)
                 .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme())).orElse(null);
         // A name is plain text: kept as sent, and escaped wherever it is shown.
-        String name = object.core().name().best().orElse(null);
+        String name = object.core().name().best().map(ContentHandlers::label).orElse(null);
         return new RemoteObjectStore.Shown(name, html, starts, url);
+    }
+
+    /** A name as the feed keeps it: at most 500 characters, the column's size. */
+    private static String label(String name) {
+        return name.length() <= 500 ? name : name.substring(0, 499) + "\u2026";
     }
 
     private boolean followed(URI actor) {
