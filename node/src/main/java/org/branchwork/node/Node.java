@@ -51,6 +51,7 @@ import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.SessionService;
 import org.branchwork.node.storage.AuditStore;
 import org.branchwork.node.storage.EmailTokenStore;
+import org.branchwork.node.storage.ErasureCompactor;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.web.Csrf;
@@ -148,12 +149,15 @@ public final class Node implements AutoCloseable {
     private final InboxProcessor processor;
     private final GroupCommitter<InboxStore.Received, Boolean> inboxInserts;
     private final InboxRetention retention;
+    private final ErasureCompactor compactor;
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
                  DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
                  InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor,
-                 GroupCommitter<InboxStore.Received, Boolean> inboxInserts, InboxRetention retention) {
+                 GroupCommitter<InboxStore.Received, Boolean> inboxInserts, InboxRetention retention,
+                 ErasureCompactor compactor) {
+        this.compactor = compactor;
         this.retention = retention;
         this.processor = processor;
         this.inboxInserts = inboxInserts;
@@ -208,6 +212,11 @@ public final class Node implements AutoCloseable {
     /** Delivery queue counts (for tests and the admin view). */
     public DeliveryStore.Counts deliveryCounts() {
         return database.transactions().inTransaction(deliveries::counts);
+    }
+
+    /** How many times erased data has been compacted out of the database files. */
+    public long compactions() {
+        return compactor.compactions();
     }
 
     /** How many remote actors follow the branch. */
@@ -336,12 +345,13 @@ public final class Node implements AutoCloseable {
                 new LoginThrottle(clock), mailer, audit, () -> origin.uri().toString(),
                 () -> branches.current().map(b -> b.name()).orElse("Branchwork"), random, clock);
         // An erased member's RSVPs still count but name nobody; their profile, subscriptions and sent RSVPs go.
+        ErasureCompactor compactor = new ErasureCompactor(database, ErasureCompactor.DELAY);
         MemberService memberService = new MemberService(tx, memberStore, sessionService, audit, clock, (c, m) -> {
             rsvpStore.anonymise(c, m);
             profileStore.delete(c, m);
             outgoingRsvps.forget(c, m);
             subscriptions.forget(c, m);
-        });
+        }, compactor::erased);
         MemberImportService imports = new MemberImportService(tx, new MemberImportStore(), memberService, audit, clock);
         BooleanSupplier secure = () -> "https".equals(origin.uri().getScheme());
         Sessions sessions = new Sessions(sessionService, secure);
@@ -408,7 +418,7 @@ public final class Node implements AutoCloseable {
         retention.start();
         imports.resumeInterrupted();
         Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
-                remoteObjects, processor, inboxInserts, retention);
+                remoteObjects, processor, inboxInserts, retention, compactor);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
@@ -471,6 +481,7 @@ public final class Node implements AutoCloseable {
         server.stop();
         inboxInserts.close();
         retention.close();
+        compactor.close();
         processor.close();
         worker.close();
         try {

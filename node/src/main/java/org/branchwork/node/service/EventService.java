@@ -189,7 +189,6 @@ public final class EventService {
 
     // RSVPs of local members.
 
-    /** The member's RSVP to the event, if any. */
     /**
      * The event's online link if {@code who} may see it: organisers and accepted participants only,
      * in every representation (page, API); never published on the wire or in feeds. Everyone else,
@@ -207,6 +206,7 @@ public final class EventService {
         return accepted ? Optional.of(e.onlineUrl()) : Optional.empty();
     }
 
+    /** The member's RSVP to the event, if any. */
     public Optional<Rsvp> rsvpOf(MemberId member, EventId id) {
         return tx.inTransaction(c -> rsvps.ofMember(c, id, member));
     }

@@ -70,9 +70,15 @@ public final class MemberService {
     }
 
     private final MemberLinks links;
+    private final Runnable afterErasure;
 
+    /**
+     * @param afterErasure run once an erasure has committed: makes it final in the database files
+     *                     ({@link org.branchwork.node.storage.ErasureCompactor})
+     */
     public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock,
-                         MemberLinks links) {
+                         MemberLinks links, Runnable afterErasure) {
+        this.afterErasure = afterErasure;
         this.tx = tx;
         this.members = members;
         this.sessions = sessions;
@@ -83,7 +89,7 @@ public final class MemberService {
 
     /** Without links to other features (tests of members alone). */
     public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
-        this(tx, members, sessions, audit, clock, (c, m) -> { });
+        this(tx, members, sessions, audit, clock, (c, m) -> { }, () -> { });
     }
 
     public Listing search(Acting who, MemberQuery q) {
@@ -291,6 +297,9 @@ public final class MemberService {
             audit.record(c, new Acting(self.id(), self.role()), "member.erased", self.id(), "");
             return List.<FieldError>of();
         });
+        if (errors.isEmpty()) {
+            afterErasure.run();
+        }
         return errors;
     }
 

@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions transactions;
     private final List<KeptQuery> kept = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean erasedSinceCompaction = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Database(String url, HikariDataSource pool) {
         this.url = url;
@@ -146,13 +147,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes that personal data was deleted: a plain DELETE leaves the row's bytes in the cached
+     * tables' file (and its insert in the log) until the file is rewritten, so the data is not gone
+     * until the next {@link #compact()} or shutdown, which then compacts.
+     */
+    public void erased() {
+        erasedSinceCompaction.set(true);
+    }
+
+    /**
+     * Rewrites the database files without the space of deleted rows ({@code CHECKPOINT DEFRAG}):
+     * afterwards no erased member's bytes remain in them. Other statements wait while it runs
+     * (measured in docs/OPERATING.md). Does nothing when nothing was erased since the last one.
+     */
+    public boolean compact() {
+        if (!erasedSinceCompaction.getAndSet(false) || !url.startsWith("jdbc:hsqldb:")) {
+            return false;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT DEFRAG");
+            return true;
+        } catch (SQLException e) {
+            erasedSinceCompaction.set(true);
+            throw new StorageException(e);
+        }
+    }
+
     /** Closes the pool and, for embedded databases, checkpoints and shuts the database down. */
     @Override
     public void close() {
         kept.forEach(KeptQuery::close);
         if (url.startsWith("jdbc:hsqldb:")) {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
+                // After an erasure not yet compacted away, the files are rewritten on the way out.
+                s.execute(erasedSinceCompaction.get() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (SQLException e) {
                 LOG.log(Level.WARNING, "Database did not shut down cleanly; it will recover from its log on next start", e);
             }

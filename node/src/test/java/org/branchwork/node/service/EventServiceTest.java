@@ -43,7 +43,7 @@ class EventServiceTest {
             clock);
     private final MemberService members = new MemberService(tx, memberStore,
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
-            new AuditLog(tx, new AuditStore(), clock), clock, rsvpStore::anonymise);
+            new AuditLog(tx, new AuditStore(), clock), clock, rsvpStore::anonymise, () -> { });
 
     @AfterEach
     void close() {

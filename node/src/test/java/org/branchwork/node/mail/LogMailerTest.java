@@ -1,0 +1,44 @@
+package org.branchwork.node.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.branchwork.node.service.Mailer;
+import org.junit.jupiter.api.Test;
+
+class LogMailerTest {
+
+    @Test
+    void aLoggedMailKeepsItsLinkButNotTheMembersAddress() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(LogMailer.class.getName());
+        logger.addHandler(capture);
+        try {
+            new LogMailer().send(new Mailer.Mail("jo.bloggs@example.org", "Confirm your email",
+                    "Open https://stockport.example/join/confirm?token=abc"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(logged).singleElement().satisfies(line -> assertThat(line)
+                .doesNotContain("jo.bloggs").contains("***@example.org").contains("token=abc"));
+    }
+}
