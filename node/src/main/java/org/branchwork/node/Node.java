@@ -38,6 +38,7 @@ import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.InboxDeadLettersEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
@@ -327,7 +328,8 @@ public final class Node implements AutoCloseable {
                 .on(ActivityType.LEAVE, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.leave(a)
                         : rsvpHandlers.leave(a));
         InboxStore inboxStore = new InboxStore();
-        InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher, clock);
+        InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher,
+                new RetrySchedule(random, config.firstRetry()), clock);
         InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
                 (batch, received) -> inboxStore.insert(batch, received, clock.instant()));
@@ -380,6 +382,7 @@ public final class Node implements AutoCloseable {
                 new FederationPolicyEndpoint(peerPolicy, nodeSettings, apiAuth),
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
+                new InboxDeadLettersEndpoint(processor, apiAuth),
                 new MembersEndpoint(memberService, apiAuth),
                 new AccountPages(accounts, sessions, csrf, pages),
                 new MemberPages(memberService, sessions, csrf, pages),

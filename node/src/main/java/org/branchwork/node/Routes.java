@@ -13,6 +13,7 @@ import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.InboxDeadLettersEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
@@ -54,6 +55,7 @@ final class Routes {
                 .register("/api/v1/campaigns", c.campaigns())
                 .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin/deliveries", c.deliveries())
+                .register("/api/v1/admin/inbox", c.inboxDeadLetters())
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
                 .register("/organise", c.organiserPages())
@@ -74,6 +76,7 @@ final class Routes {
                       AnnouncementsEndpoint announcements, EventsEndpoint events,
                       CampaignsEndpoint campaigns, FederationPolicyEndpoint policy,
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
+                      InboxDeadLettersEndpoint inboxDeadLetters,
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
                       OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
                       CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages,

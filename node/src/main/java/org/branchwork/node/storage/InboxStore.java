@@ -67,7 +67,8 @@ public final class InboxStore {
     public List<String> unhandled(Connection c, Instant since, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT a.activity_id FROM inbox_activity a WHERE a.received_at >= ? AND NOT EXISTS (SELECT 1 "
-                        + "FROM inbox_outcome o WHERE o.activity_id = a.activity_id) ORDER BY a.received_at LIMIT ?")) {
+                        + "FROM inbox_outcome o WHERE o.activity_id = a.activity_id) AND NOT EXISTS (SELECT 1 "
+                        + "FROM inbox_retry r WHERE r.activity_id = a.activity_id) ORDER BY a.received_at LIMIT ?")) {
             s.setTimestamp(1, Timestamp.from(since));
             s.setInt(2, limit);
             List<String> ids = new ArrayList<>();
@@ -108,6 +109,106 @@ public final class InboxStore {
             update.setString(2, text);
             update.setString(3, activityId);
             update.executeUpdate();
+        }
+    }
+
+    /** An activity whose handling failed for good after its retries, as the admin sees it. */
+    public record DeadActivity(String activityId, String actor, String type, int attempts, String error, Instant lastTried) {
+    }
+
+    /**
+     * Schedules another attempt at handling an activity whose handling failed in a way that may
+     * pass, at {@code delay(attempts)} from now; after {@code maxAttempts} it becomes a dead letter.
+     * Returns the number of attempts made so far.
+     */
+    public int retryLater(Connection c, String activityId, String error, Instant now,
+                          java.util.function.IntFunction<java.time.Duration> delay, int maxAttempts) throws SQLException {
+        int attempts = 0;
+        boolean exists = false;
+        try (PreparedStatement s = c.prepareStatement("SELECT attempts FROM inbox_retry WHERE activity_id = ?")) {
+            s.setString(1, activityId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    exists = true;
+                    attempts = rs.getInt(1);
+                }
+            }
+        }
+        int made = attempts + 1;
+        String sql = !exists
+                ? "INSERT INTO inbox_retry (attempts, next_attempt_at, last_error, dead, activity_id) VALUES (?, ?, ?, ?, ?)"
+                : "UPDATE inbox_retry SET attempts = ?, next_attempt_at = ?, last_error = ?, dead = ? WHERE activity_id = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, made);
+            s.setTimestamp(2, Timestamp.from(made >= maxAttempts ? now : now.plus(delay.apply(made))));
+            s.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
+            s.setBoolean(4, made >= maxAttempts);
+            s.setString(5, activityId);
+            s.executeUpdate();
+        }
+        return made;
+    }
+
+    /** Activities due for another attempt, oldest due first. */
+    public List<String> dueRetries(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT r.activity_id FROM inbox_retry r WHERE r.dead = FALSE "
+                + "AND r.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM inbox_outcome o WHERE o.activity_id = r.activity_id) "
+                + "ORDER BY r.next_attempt_at LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** When the next retry is due, if any is waiting. */
+    public Optional<Instant> nextRetry(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(next_attempt_at) FROM inbox_retry WHERE dead = FALSE");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? Optional.empty() : Optional.of(t.toInstant());
+        }
+    }
+
+    /** Forgets the retries of an activity now handled. */
+    public void retried(Connection c, String activityId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_retry WHERE activity_id = ?")) {
+            s.setString(1, activityId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Activities that ran out of attempts, the most recent first. */
+    public List<DeadActivity> deadActivities(Connection c, int limit) throws SQLException {
+        List<DeadActivity> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT r.activity_id, a.actor, a.type, r.attempts, r.last_error, "
+                + "r.next_attempt_at FROM inbox_retry r JOIN inbox_activity a ON a.activity_id = r.activity_id "
+                + "WHERE r.dead = TRUE ORDER BY r.next_attempt_at DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeadActivity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Puts dead activities ({@code activityId} one, or all when null) back to be handled now. */
+    public int requeueDead(Connection c, String activityId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE inbox_retry SET dead = FALSE, attempts = 0, next_attempt_at = ? "
+                + "WHERE dead = TRUE AND (CAST(? AS VARCHAR(2048)) IS NULL OR activity_id = ?)")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, activityId);
+            s.setString(3, activityId);
+            return s.executeUpdate();
         }
     }
 

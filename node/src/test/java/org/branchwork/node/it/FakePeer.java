@@ -43,6 +43,8 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger actorFetches = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, URI> redirects = new ConcurrentHashMap<>();
+    private volatile int objectStatus = 200;
+    private final java.util.concurrent.atomic.AtomicInteger objectFetches = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> webFinger = new ConcurrentHashMap<>();
 
     private volatile java.util.concurrent.CountDownLatch stall;
@@ -113,6 +115,13 @@ final class FakePeer implements AutoCloseable {
             }
         });
         server.createContext("/objects/", exchange -> {
+            objectFetches.incrementAndGet();
+            int status = objectStatus;
+            if (status != 200) {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+                return;
+            }
             String json = published.get(exchange.getRequestURI().getPath());
             if (json == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -160,6 +169,16 @@ final class FakePeer implements AutoCloseable {
     /** How many times actor documents were fetched. */
     int actorFetches() {
         return actorFetches.get();
+    }
+
+    /** Makes every {@code /objects/} fetch answer this status (200: serve what is published). */
+    void objectsAnswer(int status) {
+        objectStatus = status;
+    }
+
+    /** How many times {@code /objects/} documents were asked for. */
+    int objectFetches() {
+        return objectFetches.get();
     }
 
     /** Serves a document at {@code /objects/{name}}; returns its IRI. */

@@ -90,17 +90,7 @@ class IndependentServerQuirksIT {
     void anAnnounceOfTheBranchsOwnPostIsABoostNotReceivedContent() {
         // The branch follows the booster, so its Announces are read at all.
         SigningKey lee = peer.actor("lee");
-        HttpResponse<String> follow = api("/api/v1/follows", "{\"target\":\"" + peer.actorId("lee") + "\"}");
-        assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
-        await("our Follow reaches lee", () -> !peer.received("lee").isEmpty());
-        Matcher followId = Pattern.compile("\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
-                .matcher(peer.received("lee").get(0));
-        assertThat(followId.find()).isTrue();
-        String ourFollow = followId.group(1) != null ? followId.group(1) : followId.group(2);
-        send(lee, "{\"id\":\"" + peer.origin() + "/accept/lee\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId("lee")
-                + "\",\"object\":\"" + ourFollow + "\"}");
-        await("the follow is accepted", () -> node.inboxOutcome(peer.origin() + "/accept/lee")
-                .map(o -> o.contains("accepted")).orElse(false));
+        followAndAccept(node, peer, lee, "lee");
 
         HttpResponse<String> posted = api("/api/v1/announcements", "{\"content\":\"Our own news\"}");
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(posted.body());
@@ -116,6 +106,23 @@ class IndependentServerQuirksIT {
         assertThat(node.remoteObject(ours)).as("not stored as received content").isEmpty();
     }
 
+    /** The branch follows {@code name} on {@code peer} through the API, and the peer accepts. */
+    static void followAndAccept(Node node, FakePeer peer, SigningKey key, String name) {
+        HttpResponse<String> follow = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"" + peer.actorId(name) + "\"}")).build());
+        assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
+        await("our Follow reaches " + name, () -> !peer.received(name).isEmpty());
+        Matcher followId = Pattern.compile("\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
+                .matcher(peer.received(name).get(0));
+        assertThat(followId.find()).isTrue();
+        String ourFollow = followId.group(1) != null ? followId.group(1) : followId.group(2);
+        String accept = peer.origin() + "/accept/" + name;
+        send(node, key, "{\"id\":\"" + accept + "\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId(name)
+                + "\",\"object\":\"" + ourFollow + "\"}");
+        await("the follow is accepted", () -> node.inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
+    }
+
     private static String branch() {
         return "http://localhost:" + node.port() + "/groups/stockport";
     }
@@ -127,6 +134,11 @@ class IndependentServerQuirksIT {
     }
 
     private static HttpResponse<String> send(SigningKey key, String activity) {
+        return send(node, key, activity);
+    }
+
+    /** Posts an activity (its JSON without {@code @context}) to the node's inbox, signed with {@code key}. */
+    static HttpResponse<String> send(Node node, SigningKey key, String activity) {
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\"," + activity.substring(1))
                 .getBytes(StandardCharsets.UTF_8);
         SignableRequest request = SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))

@@ -18,7 +18,9 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.branchwork.node.federation.outbound.RetrySchedule;
 import org.branchwork.node.storage.GroupCommitter;
+import org.branchwork.node.storage.StorageException;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -32,6 +34,11 @@ import org.branchwork.protocol.vocab.Activity;
  * handlers read the backlog back from the store once the queue has drained, as they do at start
  * for what a stop or crash left unhandled. Each outcome is recorded in the store; until it is, an
  * activity counts as unhandled and is handled again after a crash (handlers are idempotent).
+ *
+ * <p>Accepted means handled: a failure that may pass ({@link RetryLater}: an origin that did not
+ * answer; a database that could not write) is tried again on the deliveries' {@link RetrySchedule},
+ * up to {@value #MAX_ATTEMPTS} attempts (about a day), and then kept as a dead letter that an admin
+ * sees and can requeue. Only final failures (404, 410, a refused proof) are outcomes at once.
  */
 public final class InboxProcessor implements AutoCloseable {
 
@@ -49,9 +56,16 @@ public final class InboxProcessor implements AutoCloseable {
     static final int KEEP_IN_MEMORY = 16 * 1024;
     /** How far before an overflow the store is searched for what it left behind (the insert came just before). */
     private static final Duration OVERFLOW_MARGIN = Duration.ofMinutes(1);
+    /** Attempts at handling one activity before it is a dead letter. */
+    public static final int MAX_ATTEMPTS = 12;
+    private static final Duration RETRY_POLL = Duration.ofSeconds(1);
 
     /** An activity to handle: as read and parsed by the pipeline, or only its id (read back from the store). */
-    private record Work(String activityId, Activity activity, JsonNode document) {
+    private record Work(String activityId, Activity activity, JsonNode document, boolean retry) {
+        Work(String activityId, Activity activity, JsonNode document) {
+            this(activityId, activity, document, false);
+        }
+
         boolean inHand() {
             return activity != null;
         }
@@ -73,9 +87,13 @@ public final class InboxProcessor implements AutoCloseable {
     /** Activities may wait in the store received at or after this; null when none do. */
     private final AtomicReference<Instant> backlogSince = new AtomicReference<>();
     private final List<Thread> handlers = new ArrayList<>();
+    private final RetrySchedule schedule;
+    private final java.util.concurrent.Semaphore retryWake = new java.util.concurrent.Semaphore(0);
     private volatile boolean closed;
 
-    public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher, Clock clock) {
+    public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher,
+                          RetrySchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (batch, o) -> {
             store.markHandled(batch, o.activityId(), o.text(), clock.instant());
             return null;
@@ -95,6 +113,31 @@ public final class InboxProcessor implements AutoCloseable {
         backlogSince.set(Instant.EPOCH);
         for (int i = 0; i < HANDLERS; i++) {
             handlers.add(Thread.ofVirtual().name("inbox-handler-" + i).start(this::run));
+        }
+        handlers.add(Thread.ofVirtual().name("inbox-retries").start(this::retries));
+    }
+
+    /** Offers due retries to the handlers, looking again when the next is due (at most every second). */
+    private void retries() {
+        while (!closed) {
+            try {
+                List<String> due = tx.inTransaction(c -> store.dueRetries(c, clock.instant(), QUEUE / 4));
+                for (String id : due) {
+                    if (claimed.add(id) && !queue.offer(new Work(id, null, null, true))) {
+                        claimed.remove(id);
+                    }
+                }
+                retryWake.tryAcquire(RETRY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Reading the inbox's due retries failed; trying again", e);
+                try {
+                    retryWake.tryAcquire(RETRY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
         }
     }
 
@@ -179,6 +222,16 @@ public final class InboxProcessor implements AutoCloseable {
         String outcome;
         try {
             outcome = work.inHand() ? dispatcher.dispatch(work.activity(), work.document()) : handleStored(id);
+        } catch (RetryLater e) {
+            retryLater(id, e.getMessage());
+            return;
+        } catch (StorageException e) {
+            if (e.unavailable()) {
+                retryLater(id, "the database could not write: " + e.getMessage());
+                return;
+            }
+            LOG.log(Level.WARNING, "Handling " + id + " failed", e);
+            outcome = "failed: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Handling " + id + " failed", e);
             outcome = "failed: " + e.getMessage();
@@ -189,12 +242,54 @@ public final class InboxProcessor implements AutoCloseable {
         }
         // Not awaited: a crash before the outcome commits only means the activity is handled again.
         outcomes.submit(new Outcome(id, outcome)).whenComplete((ignored, failure) -> {
+            if (failure == null && work.retry()) {
+                try {
+                    tx.inTransaction(c -> {
+                        store.retried(c, id);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Forgetting the retries of " + id + " failed; its outcome stands", e);
+                }
+            }
             claimed.remove(id);
             if (failure != null) {
                 LOG.log(Level.WARNING, "Recording the outcome of " + id + " failed; it is handled again at the next start",
                         failure);
             }
         });
+    }
+
+    /** Schedules another attempt, or files a dead letter after the last one. */
+    private void retryLater(String id, String cause) {
+        try {
+            int attempts = tx.inTransaction(c -> store.retryLater(c, id, cause, clock.instant(), schedule::delayAfter,
+                    MAX_ATTEMPTS));
+            if (attempts >= MAX_ATTEMPTS) {
+                LOG.warning(() -> "Handling " + id + " failed " + attempts + " times; it is a dead letter (" + cause + ")");
+            } else {
+                LOG.info(() -> "Handling " + id + " failed (" + cause + "); attempt " + (attempts + 1) + " comes later");
+            }
+        } catch (RuntimeException e) {
+            // Not even the retry could be written (the disk is full): the activity stays unhandled in
+            // the store and is taken up again at the next start.
+            LOG.log(Level.WARNING, "Scheduling a retry of " + id + " failed; it is handled again at the next start", e);
+        } finally {
+            claimed.remove(id);
+            retryWake.release();  // the poller looks again, in case this one is due at once
+        }
+    }
+
+    /** Activities that ran out of attempts (for the admin). */
+    public List<InboxStore.DeadActivity> deadLetters(int limit) {
+        return tx.inTransaction(c -> store.deadActivities(c, limit));
+    }
+
+    /** Puts one dead activity ({@code activityId}), or all of them (null), back to be handled now. */
+    public int requeueDead(String activityId) {
+        int n = tx.inTransaction(c -> store.requeueDead(c, activityId, clock.instant()));
+        retryWake.release();
+        return n;
     }
 
     /** Handles an activity read back from the store; null when it is no longer there. */
@@ -223,6 +318,7 @@ public final class InboxProcessor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        retryWake.release();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Thread> started;
         synchronized (this) {

@@ -119,10 +119,12 @@ public final class ActivityFetcher {
         try {
             response = http.get(target, this::signedHeaders, MAX_DOCUMENT_BYTES);
         } catch (IOException e) {
-            throw new FetchException("cannot fetch " + target + ": " + e.getMessage(), e);
+            boolean mayPass = !(e instanceof RemoteHttpClient.TooLargeException || e instanceof SsrfGuard.ForbiddenAddressException);
+            throw new FetchException("cannot fetch " + target + ": " + e.getMessage(), e, mayPass);
         }
         if (response.status() != 200) {
-            throw new FetchException(target + " answered " + response.status(), null);
+            int status = response.status();
+            throw new FetchException(target + " answered " + status, null, status >= 500 || status == 408 || status == 429);
         }
         String type = response.header("content-type").orElse("");
         if (!type.contains("application/activity+json") && !type.contains("application/ld+json")) {
@@ -145,10 +147,25 @@ public final class ActivityFetcher {
         return hash < 0 ? uri : URI.create(text.substring(0, hash));
     }
 
-    /** A document that could not be fetched or was not acceptable; the message says why. */
+    /**
+     * A document that could not be fetched or was not acceptable; the message says why.
+     * {@link #mayPass()} when trying again later may succeed: the peer did not answer, timed out,
+     * or answered 5xx, 408 or 429. A 404, a 410, a refused document or a forbidden address is final.
+     */
     public static final class FetchException extends Exception {
+        private final boolean mayPass;
+
         public FetchException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public FetchException(String message, Throwable cause, boolean mayPass) {
             super(message, cause);
+            this.mayPass = mayPass;
+        }
+
+        public boolean mayPass() {
+            return mayPass;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.branchwork.node.federation.outbound.RetrySchedule;
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
@@ -38,6 +39,9 @@ class InboxProcessorTest {
     /** Held shut until a test opens it, so that handling falls behind receiving. */
     private final CountDownLatch open = new CountDownLatch(1);
     private final Map<String, Integer> handled = new ConcurrentHashMap<>();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final RetrySchedule schedule = new RetrySchedule(new java.util.Random(), Duration.ofNanos(1));
+    private volatile boolean originDown = true;
     private final ActivityDispatcher dispatcher = new ActivityDispatcher().onDocument(ActivityType.CREATE, (activity, doc) -> {
         try {
             if (activity.id().orElseThrow().toString().contains("/burst/")) {
@@ -46,7 +50,15 @@ class InboxProcessorTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        handled.merge(activity.id().orElseThrow().toString(), 1, Integer::sum);
+        String id = activity.id().orElseThrow().toString();
+        int attempt = attempts.merge(id, 1, Integer::sum);
+        if (id.contains("/flaky/") && attempt <= 2) {
+            throw new RetryLater("the announced object's origin did not answer", null);
+        }
+        if (id.contains("/down/") && originDown) {
+            throw new RetryLater("the origin is down", null);
+        }
+        handled.merge(id, 1, Integer::sum);
         return "counted";
     });
     private InboxProcessor processor;
@@ -62,7 +74,7 @@ class InboxProcessorTest {
 
     @Test
     void aBurstLargerThanTheQueueIsHandledFromTheStoreEachActivityOnce() throws Exception {
-        processor = new InboxProcessor(tx, store, codec, dispatcher, clock);
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
         processor.start();
         // One handled first, and the handlers idle for a moment: their look at the store at start is over.
         storeAndSubmit("https://peer.example/activities/first", create("https://peer.example/activities/first", "first"));
@@ -103,7 +115,7 @@ class InboxProcessorTest {
         });
         open.countDown();
 
-        processor = new InboxProcessor(tx, store, codec, dispatcher, clock);
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
         processor.start();
         awaitHandled(2);
 
@@ -114,7 +126,7 @@ class InboxProcessorTest {
     @Test
     void aLargeActivityIsNotKeptInMemoryButReadBackFromTheStore() throws Exception {
         open.countDown();
-        processor = new InboxProcessor(tx, store, codec, dispatcher, clock);
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
         processor.start();
         String id = "https://peer.example/activities/large";
         String body = create(id, "x".repeat(InboxProcessor.KEEP_IN_MEMORY));
@@ -125,6 +137,48 @@ class InboxProcessorTest {
         awaitHandled(1);
 
         assertThat(handled).containsOnlyKeys(id);
+    }
+
+    @Test
+    void aFailureThatMayPassIsTriedAgainUntilItIsHandled() throws Exception {
+        open.countDown();
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
+        processor.start();
+        String id = "https://peer.example/activities/flaky/1";
+        storeAndSubmit(id, create(id, "flaky"));
+
+        awaitHandled(1);
+
+        assertThat(attempts.get(id)).isEqualTo(3);
+        assertThat(outcome(id)).contains("counted");
+        assertThat(processor.deadLetters(10)).isEmpty();
+    }
+
+    @Test
+    void aFailureThatNeverPassesEndsAsADeadLetterThatAnAdminCanRequeue() throws Exception {
+        open.countDown();
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
+        processor.start();
+        String id = "https://peer.example/activities/down/1";
+        storeAndSubmit(id, create(id, "down"));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (processor.deadLetters(10).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(processor.deadLetters(10)).singleElement().satisfies(d -> {
+            assertThat(d.activityId()).isEqualTo(id);
+            assertThat(d.attempts()).isEqualTo(InboxProcessor.MAX_ATTEMPTS);
+            assertThat(d.error()).contains("the origin is down");
+        });
+        assertThat(attempts.get(id)).isEqualTo(InboxProcessor.MAX_ATTEMPTS);
+        assertThat(outcome(id)).as("not handled, not forgotten").isEmpty();
+
+        originDown = false;
+        assertThat(processor.requeueDead(id)).isEqualTo(1);
+        awaitHandled(1);
+        assertThat(outcome(id)).contains("counted");
+        assertThat(processor.deadLetters(10)).isEmpty();
     }
 
     private void storeAndSubmit(String id, String body) throws Exception {

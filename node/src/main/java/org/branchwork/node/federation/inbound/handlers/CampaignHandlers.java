@@ -1,5 +1,6 @@
 package org.branchwork.node.federation.inbound.handlers;
 
+import org.branchwork.node.federation.inbound.RetryLater;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class CampaignHandlers {
         try {
             remote = resolver.actor(actor);
         } catch (FetchException e) {
-            return "failed: cannot fetch " + actor + ": " + e.getMessage();
+            return RetryLater.unlessFinal(e, "cannot fetch " + actor + ": ");
         }
         if (!"Group".equals(remote.type())) {
             return "refused: only a branch Group adopts a campaign, not a " + remote.type();

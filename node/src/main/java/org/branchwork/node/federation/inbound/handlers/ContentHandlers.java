@@ -1,5 +1,6 @@
 package org.branchwork.node.federation.inbound.handlers;
 
+import org.branchwork.node.federation.inbound.RetryLater;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class ContentHandlers {
         try {
             object = trusted(ref.get(), actor, document.path("object"));
         } catch (FetchException e) {
-            return "failed: " + e.getMessage();
+            return RetryLater.unlessFinal(e, "");
         }
         return handled(object, actor, followed, document.path("object"));
     }
@@ -103,7 +104,7 @@ public final class ContentHandlers {
         try {
             object = embedded.isPresent() && Origins.same(id.get(), actor) ? embedded.get() : fetcher.fetch(id.get());
         } catch (FetchException e) {
-            return "failed: " + e.getMessage();
+            return RetryLater.unlessFinal(e, "");
         }
         return handled(object, actor, stored.isPresent(), document.path("object"));
     }
@@ -179,7 +180,7 @@ public final class ContentHandlers {
             try {
                 original = fetcher.fetch(target.get());
             } catch (FetchException e) {
-                return "failed: " + e.getMessage();
+                return RetryLater.unlessFinal(e, "");
             }
         }
         URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);

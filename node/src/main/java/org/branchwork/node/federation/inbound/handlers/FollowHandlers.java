@@ -1,5 +1,6 @@
 package org.branchwork.node.federation.inbound.handlers;
 
+import org.branchwork.node.federation.inbound.RetryLater;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class FollowHandlers {
         try {
             follower = resolver.actor(followerId);
         } catch (FetchException e) {
-            return "failed: cannot fetch follower: " + e.getMessage();
+            return RetryLater.unlessFinal(e, "cannot fetch follower: ");
         }
         FollowStore.Follower request = new FollowStore.Follower(followerId, follower.inbox(), follower.sharedInbox(),
                 follow.id().orElseThrow());

@@ -1,5 +1,6 @@
 package org.branchwork.node.federation.inbound.handlers;
 
+import org.branchwork.node.federation.inbound.RetryLater;
 import java.net.URI;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public final class RsvpHandlers {
         try {
             remote = resolver.actor(actor);
         } catch (FetchException e) {
-            return "failed: cannot fetch the participant: " + e.getMessage();
+            return RetryLater.unlessFinal(e, "cannot fetch the participant: ");
         }
         return switch (events.remoteJoin(event.get(), actor, remote.inbox(), remote.name(), joinId)) {
             case EventService.Outcome.Accepted a -> "rsvp accepted: " + actor;

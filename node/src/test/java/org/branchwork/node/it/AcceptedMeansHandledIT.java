@@ -1,0 +1,48 @@
+package org.branchwork.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.FollowIT.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.protocol.sig.SigningKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An activity the inbox accepted takes effect even when what it needs is not there at first. */
+class AcceptedMeansHandledIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAnnounceAcceptedWhileTheObjectsOriginIsDownIsHandledOnceItIsBack() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1");
+        try (FakePeer peer = new FakePeer(); Node node = TestNodes.start(dir, env)) {
+            SigningKey ola = peer.actor("ola");
+            IndependentServerQuirksIT.followAndAccept(node, peer, ola, "ola");
+            URI note = peer.publish("note-1", "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
+                    + "/objects/note-1\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("ola")
+                    + "\",\"content\":\"Back soon\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}");
+            peer.objectsAnswer(503);
+
+            String announce = peer.origin() + "/announce/1";
+            assertThat(IndependentServerQuirksIT.send(node, ola, "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
+                    + peer.actorId("ola") + "\",\"object\":\"" + note + "\"}").statusCode()).isEqualTo(202);
+            await("a few attempts while the origin is down", () -> peer.objectFetches() >= 3);
+            assertThat(node.inboxOutcome(announce)).as("not given up").isEmpty();
+            assertThat(node.remoteObject(note)).isEmpty();
+
+            peer.objectsAnswer(200);
+            await("handled once the origin is back", () -> node.inboxOutcome(announce).isPresent());
+            assertThat(node.remoteObject(note)).isPresent();
+            assertThat(node.inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
+        }
+    }
+}
