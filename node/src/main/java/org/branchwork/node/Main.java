@@ -1,5 +1,6 @@
 package org.branchwork.node;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -10,7 +11,10 @@ import io.helidon.logging.common.LogConfig;
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
 
-/** Starts a node from the environment and the command line; {@code --config FILE} is the only argument. */
+/**
+ * Starts a node from the environment and the command line ({@code --config FILE}), or with
+ * {@code backup DIR [--config FILE]} backs a stopped node's data up ({@link BackupCommand}).
+ */
 public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -20,6 +24,20 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        if (BackupCommand.isAsked(args)) {
+            try {
+                Path target = BackupCommand.target(args);
+                NodeConfig config = new NodeConfigLoader(System.getenv(), BackupCommand.rest(args)).load();
+                var backup = BackupCommand.run(config, target);
+                System.out.println("branchwork: backed up to " + backup.folder().toAbsolutePath() + " (" + backup.files().size()
+                        + " files, " + backup.bytes() + " bytes, " + backup.took().toMillis() + " ms); restore by starting a "
+                        + "node with BRANCHWORK_DATA_DIR on a copy of it");
+                return;
+            } catch (StartupException | IllegalArgumentException e) {
+                System.err.println("branchwork: cannot back up: " + e.getMessage());
+                System.exit(2);
+            }
+        }
         try {
             NodeConfig config = new NodeConfigLoader(System.getenv(), List.of(args)).load();
             // Registered before start, so that a SIGTERM the moment /health turns green still

@@ -39,6 +39,8 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.InboxDeadLettersEndpoint;
+import org.branchwork.node.api.BackupEndpoint;
+import org.branchwork.node.service.BackupService;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
@@ -53,6 +55,7 @@ import org.branchwork.node.service.SessionService;
 import org.branchwork.node.storage.AuditStore;
 import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.ErasureCompactor;
+import org.branchwork.node.storage.WriteProbe;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.web.Csrf;
@@ -366,7 +369,7 @@ public final class Node implements AutoCloseable {
         Pages pages = new Pages(templates, branches);
         SetupPages setupPages = new SetupPages(setup, branches, templates);
         var components = new Routes.Components(
-                new HealthEndpoint(database.dataSource(), ready::get),
+                new HealthEndpoint(database.dataSource(), ready::get, new WriteProbe(database.dataSource(), clock)),
                 setupPages,
                 new HomePages(branches, setup, setupPages, templates, origin, sessions, announcements, events),
                 new ErrorHandlers(templates),
@@ -383,6 +386,7 @@ public final class Node implements AutoCloseable {
                 new FollowRequestsEndpoint(followHandlers, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
                 new InboxDeadLettersEndpoint(processor, apiAuth),
+                new BackupEndpoint(new BackupService(database, config.dataDir(), audit, clock), apiAuth),
                 new MembersEndpoint(memberService, apiAuth),
                 new AccountPages(accounts, sessions, csrf, pages),
                 new MemberPages(memberService, sessions, csrf, pages),

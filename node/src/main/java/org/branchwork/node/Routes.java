@@ -14,6 +14,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.InboxDeadLettersEndpoint;
+import org.branchwork.node.api.BackupEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
@@ -56,6 +57,7 @@ final class Routes {
                 .register("/api/v1/admin/follow-requests", c.followRequests())
                 .register("/api/v1/admin/deliveries", c.deliveries())
                 .register("/api/v1/admin/inbox", c.inboxDeadLetters())
+                .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
                 .register("/organise", c.organiserPages())
@@ -76,7 +78,7 @@ final class Routes {
                       AnnouncementsEndpoint announcements, EventsEndpoint events,
                       CampaignsEndpoint campaigns, FederationPolicyEndpoint policy,
                       FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
-                      InboxDeadLettersEndpoint inboxDeadLetters,
+                      InboxDeadLettersEndpoint inboxDeadLetters, BackupEndpoint backup,
                       MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
                       OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
                       CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages,

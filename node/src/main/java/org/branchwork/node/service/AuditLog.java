@@ -28,6 +28,14 @@ public final class AuditLog {
                 subject == null ? null : subject.value(), detail));
     }
 
+    /** Records an action in a transaction of its own. */
+    public void record(Acting who, String action, MemberId subject, String detail) {
+        tx.inTransaction(c -> {
+            record(c, who, action, subject, detail);
+            return null;
+        });
+    }
+
     public List<AuditEvent> recent(int limit, int offset) {
         return tx.inTransaction(c -> store.recent(c, limit, offset));
     }

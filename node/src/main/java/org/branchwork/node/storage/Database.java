@@ -174,6 +174,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the database into {@code folder} (created; it must not hold a
+     * database already) while the node runs: HSQLDB's {@code BACKUP DATABASE ... BLOCKING AS FILES}
+     * checkpoints, holds writes for the copy's duration and writes the files a database opens
+     * from as they are. Returns the files written.
+     */
+    public List<Path> backup(Path folder) {
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            throw new IllegalStateException("only the embedded file database is backed up this way");
+        }
+        try {
+            Files.createDirectories(folder);
+            try (var existing = Files.list(folder)) {
+                if (existing.findAny().isPresent()) {
+                    throw new IllegalArgumentException(folder + " is not empty");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create " + folder + ": " + e.getMessage(), e);
+        }
+        String target = folder.toAbsolutePath() + java.io.File.separator;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP DATABASE TO '" + target.replace("'", "''") + "' BLOCKING AS FILES");
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Closes the pool and, for embedded databases, checkpoints and shuts the database down. */
     @Override
     public void close() {

@@ -15,17 +15,20 @@ import io.helidon.webserver.http.ServerResponse;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /health}: 200 once the node is ready (database answering), 503 otherwise. Load
- * balancers and the launcher poll it.
+ * {@code GET /health}: 200 once the node is ready and its database answers and can write; 503
+ * otherwise (a full disk among the causes), until writing works again. Load balancers and the
+ * launcher poll it.
  */
 public final class HealthEndpoint implements HttpService {
 
     private final DataSource dataSource;
     private final BooleanSupplier ready;
+    private final org.branchwork.node.storage.WriteProbe writes;
 
-    public HealthEndpoint(DataSource dataSource, BooleanSupplier ready) {
+    public HealthEndpoint(DataSource dataSource, BooleanSupplier ready, org.branchwork.node.storage.WriteProbe writes) {
         this.dataSource = dataSource;
         this.ready = ready;
+        this.writes = writes;
     }
 
     @Override
@@ -34,11 +37,13 @@ public final class HealthEndpoint implements HttpService {
     }
 
     private void health(ServerRequest req, ServerResponse res) {
-        boolean up = ready.getAsBoolean() && databaseAnswers();
-        res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+        boolean answers = ready.getAsBoolean() && databaseAnswers();
+        boolean writable = answers && writes.canWrite();
+        res.status(writable ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
         res.headers().contentType(HttpMediaTypes.JSON_UTF_8);
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+        res.send(writable ? "{\"status\":\"UP\"}" : answers ? "{\"status\":\"DOWN\",\"reason\":\"the database cannot write\"}"
+                : "{\"status\":\"DOWN\"}");
     }
 
     private boolean databaseAnswers() {

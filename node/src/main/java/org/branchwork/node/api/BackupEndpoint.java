@@ -1,0 +1,50 @@
+package org.branchwork.node.api;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.BackupService;
+
+/**
+ * {@code POST /api/v1/admin/backup}: an online backup of the node's data, written to
+ * {@code <data folder>/backups/<UTC time>/} (201 with where, what and how long). The body is
+ * ignored: where a backup goes is never a request's to choose.
+ */
+public final class BackupEndpoint implements HttpService {
+
+    private final BackupService backups;
+    private final ApiAuth auth;
+
+    public BackupEndpoint(BackupService backups, ApiAuth auth) {
+        this.backups = backups;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::backUp);
+    }
+
+    private void backUp(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
+        if (who.isEmpty()) {
+            return;
+        }
+        BackupService.Backup backup = backups.backUp(who.get());
+        ObjectNode out = ApiJson.JSON.createObjectNode();
+        out.put("path", backup.folder().toString()).put("bytes", backup.bytes()).put("millis", backup.took().toMillis());
+        ArrayNode files = out.putArray("files");
+        backup.files().forEach(f -> files.add(backup.folder().relativize(f).toString()));
+        ApiJson.send(res, Status.CREATED_201, out);
+    }
+}
