@@ -368,11 +368,12 @@ public final class Node implements AutoCloseable {
         Templates templates = new Templates();
         Pages pages = new Pages(templates, branches);
         SetupPages setupPages = new SetupPages(setup, branches, templates);
+        WriteProbe writeProbe = new WriteProbe(database.dataSource(), clock);
         var components = new Routes.Components(
-                new HealthEndpoint(database.dataSource(), ready::get, new WriteProbe(database.dataSource(), clock)),
+                new HealthEndpoint(database.dataSource(), ready::get, writeProbe),
                 setupPages,
                 new HomePages(branches, setup, setupPages, templates, origin, sessions, announcements, events),
-                new ErrorHandlers(templates),
+                new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(actors, uris),
                 new NodeInfoEndpoint(actors, uris, version()),
                 new ContextEndpoint(),

@@ -98,7 +98,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Object r = results.get(i);
             if (r instanceof Exception e) {
-                batch.get(i).result().completeExceptionally(e);
+                // A database failure reaches the caller as every other does, so that a full disk is told apart.
+                batch.get(i).result().completeExceptionally(e instanceof SQLException sql ? new StorageException(sql) : e);
             } else {
                 @SuppressWarnings("unchecked")
                 R value = (R) r;

@@ -20,7 +20,8 @@ public final class StorageException extends RuntimeException {
     /**
      * Whether the failure is the database's state rather than the statement: SQLSTATE class 08
      * (connection), 53 (insufficient resources, PostgreSQL's disk full), 57/58 (operator or system
-     * error), or an I/O failure anywhere in the cause chain (HSQLDB reports a full disk so).
+     * error), or an I/O failure anywhere in the cause chain, or HSQLDB's "Data File size limit is
+     * reached", which is how it reports a data file it could not grow on a full disk.
      */
     public boolean unavailable() {
         for (Throwable t = getCause(); t != null; t = t.getCause()) {
@@ -33,7 +34,9 @@ public final class StorageException extends RuntimeException {
                     return true;
                 }
             }
-            if (t.getMessage() != null && t.getMessage().contains("No space left")) {
+            // HSQLDB reports a data file it cannot grow (a full disk) as its size limit being reached.
+            if (t.getMessage() != null && (t.getMessage().contains("No space left")
+                    || t.getMessage().contains("Data File size limit is reached"))) {
                 return true;
             }
         }

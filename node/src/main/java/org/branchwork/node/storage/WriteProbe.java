@@ -12,17 +12,21 @@ import javax.sql.DataSource;
 
 /**
  * Whether the database can write just now: one committed update of a one-row table, at most every
- * {@link #EVERY} (the answer in between is the last one). A database that answers reads but cannot
- * write, because its disk is full, fails it; the first write that works again clears it.
+ * {@link #EVERY} (the answer in between is the last one), and no request's write failed for want
+ * of space within {@link #REMEMBER_FAILURE} ({@link #failed()}: a full disk may still take the
+ * probe's few bytes of log while it refuses to grow the data file). Both clear by themselves once
+ * writes work again.
  */
 public final class WriteProbe {
 
     static final Duration EVERY = Duration.ofSeconds(5);
+    static final Duration REMEMBER_FAILURE = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final Clock clock;
     private volatile Instant lastChecked = Instant.MIN;
     private volatile boolean lastResult = true;
+    private volatile Instant lastFailure = Instant.MIN;
 
     public WriteProbe(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -32,12 +36,20 @@ public final class WriteProbe {
     /** Whether the last write (made now if the last one is older than {@link #EVERY}) committed. */
     public synchronized boolean canWrite() {
         Instant now = clock.instant();
+        if (lastFailure.plus(REMEMBER_FAILURE).isAfter(now)) {
+            return false;
+        }
         if (lastChecked.plus(EVERY).isAfter(now)) {
             return lastResult;
         }
         lastChecked = now;
         lastResult = write(now);
         return lastResult;
+    }
+
+    /** A request's write failed because the database could not write (see StorageException#unavailable). */
+    public void failed() {
+        lastFailure = clock.instant();
     }
 
     /** Writes now, whatever the last answer was. */

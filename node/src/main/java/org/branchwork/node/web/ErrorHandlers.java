@@ -26,9 +26,11 @@ public final class ErrorHandlers {
     private static final Logger LOG = Logger.getLogger(ErrorHandlers.class.getName());
 
     private final Templates templates;
+    private final org.branchwork.node.storage.WriteProbe writes;
 
-    public ErrorHandlers(Templates templates) {
+    public ErrorHandlers(Templates templates, org.branchwork.node.storage.WriteProbe writes) {
         this.templates = templates;
+        this.writes = writes;
     }
 
     public void register(HttpRouting.Builder routing) {
@@ -40,7 +42,8 @@ public final class ErrorHandlers {
 
     /** Whether the caller is a program: the API, an inbox, or a client that wants JSON rather than HTML. */
     static boolean wantsProblem(ServerRequest req) {
-        String path = req.path().path();
+        // The absolute path: inside a registered service, path() is relative to where it is mounted.
+        String path = req.path().absolute().path();
         if (path.startsWith("/api/") || path.equals("/inbox") || path.endsWith("/inbox")) {
             return true;
         }
@@ -64,7 +67,7 @@ public final class ErrorHandlers {
 
     private void notFound(ServerRequest req, ServerResponse res) {
         if (wantsProblem(req)) {
-            new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().path() + ".").send(res);
+            new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().absolute().path() + ".").send(res);
             return;
         }
         templates.send(res, Status.NOT_FOUND_404, "layout/message",
@@ -85,7 +88,8 @@ public final class ErrorHandlers {
             failure(req, res, e);
             return;
         }
-        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().path()
+        writes.failed();
+        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path()
                 + " failed in the database (full disk? see the cause)", e);
         res.headers().set(HeaderNames.RETRY_AFTER, "60");
         if (wantsProblem(req)) {
@@ -127,7 +131,7 @@ public final class ErrorHandlers {
             }
             return;
         }
-        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().path() + " failed", e);
+        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
         if (wantsProblem(req)) {
             new Problem(500, "internal_error", "Internal error",
                     "The node could not answer this request. The error is in the node's log.").send(res);

@@ -280,6 +280,25 @@ class InboxRefusalIT {
     }
 
     @Test
+    void keyIdsAndActorsThatAreNotHttpUrlsAreRefused401NeverA500() {
+        for (String keyId : List.of("file:///etc/passwd#k", "data:,hello", "jar:file:/tmp/x.jar!/k", "urn:uuid:1234",
+                "/relative#key", "http:///no-host#k", "mailto:someone@example.org")) {
+            SigningKey odd = new SigningKey(keyId, mallory.privateKey());
+            byte[] body = follow("odd-key-" + Math.abs(keyId.hashCode()));
+            HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, odd, Instant.now()), body));
+            assertThat(res.statusCode()).as(keyId + ": " + res.body()).isEqualTo(401);
+        }
+        for (String actor : List.of("file:///etc/passwd", "data:,x", "jar:file:/x!/y", "urn:x:y")) {
+            byte[] body = json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
+                    + "/activities/odd-actor-" + Math.abs(actor.hashCode()) + "\",\"type\":\"Follow\",\"actor\":\"" + actor
+                    + "\",\"object\":\"" + branch(node) + "\"}");
+            HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body));
+            assertThat(res.statusCode()).as(actor + ": " + res.body()).isBetween(400, 401);
+            assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+    }
+
+    @Test
     void aFloodNamingAnUnknownKeyFetchesItOnce() {
         SigningKey ghost = new SigningKey(peer.actorId("ghost-flood") + "#main-key", mallory.privateKey());
         int before = peer.actorFetches();

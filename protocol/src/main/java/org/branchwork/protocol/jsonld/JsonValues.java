@@ -68,8 +68,11 @@ final class JsonValues {
         return n != null && n.isTextual() ? parseUri(n.textValue()) : null;
     }
 
+    /** The longest IRI read (the node stores IRIs in columns of this size); a longer one is no IRI. */
+    static final int MAX_IRI = 2048;
+
     static URI parseUri(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.length() > MAX_IRI) {
             return null;
         }
         try {

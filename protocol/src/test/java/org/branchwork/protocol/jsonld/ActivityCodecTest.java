@@ -194,6 +194,8 @@ class ActivityCodecTest {
         Decoded longName = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(1_000_000)
                 + "\"}");
         assertThat(((Decoded.Refused) longName).reason()).startsWith("name is 1000000 characters");
+        Decoded longId = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/" + "x".repeat(3000) + "\"}");
+        assertThat(((Decoded.Refused) longId).reason()).startsWith("id is not a valid absolute IRI");
         assertThat(codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(10_000)
                 + "\",\"content\":\"" + "y".repeat(500_000) + "\"}")).isInstanceOf(Decoded.Read.class);
     }

@@ -72,6 +72,9 @@ public final class InboxPipeline {
             Thread.currentThread().interrupt();
             return new Result.Refused(new Problem(503, "stopping", "Service unavailable", "The node is stopping."));
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.branchwork.node.storage.StorageException storage) {
+                throw storage;  // a full disk is a 503 the sender retries, not a 500
+            }
             throw new IllegalStateException("storing the activity failed", e.getCause());
         }
         return new Result.Accepted(id, !fresh, activity, context.document(), context.body().length);
