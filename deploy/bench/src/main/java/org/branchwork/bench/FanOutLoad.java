@@ -26,10 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.branchwork.node.Node;
 import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.protocol.jsonld.ActivityCodec;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Pem;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.branchwork.protocol.vocab.Actor;
 import org.branchwork.protocol.vocab.ActorType;
@@ -110,25 +108,12 @@ public final class FanOutLoad {
             System.out.printf("%d followers on %d servers follow the node...%n", followers.size(), hostCount);
             Instant followStart = Instant.now();
             Semaphore inFlight = new Semaphore(32);
-            HttpSignatureSigner signer = new HttpSignatureSigner();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (SigningKey key : followers) {
                     inFlight.acquire();
                     pool.submit(() -> {
                         try {
-                            String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-                            byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
-                                    + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
-                                    .getBytes(StandardCharsets.UTF_8);
-                            SignableRequest signed = signer.signRfc9421(SignableRequest.of("POST", inbox)
-                                    .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
-                            HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                            signed.headers().forEach((n, v) -> {
-                                if (!n.equals("host")) {
-                                    b.header(n, String.join(", ", v));
-                                }
-                            });
-                            client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                            SignedFollows.send(client, key, inbox, group);
                         } catch (Exception e) {
                             System.out.println("follow failed: " + e);
                         } finally {

@@ -26,10 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.branchwork.node.Node;
 import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.protocol.jsonld.ActivityCodec;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Pem;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.branchwork.protocol.vocab.Actor;
 import org.branchwork.protocol.vocab.ActorType;
@@ -121,21 +119,8 @@ public final class StalledHostLoad {
             URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
             URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
             HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
-            HttpSignatureSigner signer = new HttpSignatureSigner();
             for (SigningKey key : followers) {
-                String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-                byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
-                        + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                SignableRequest signed = signer.signRfc9421(SignableRequest.of("POST", inbox)
-                        .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
-                HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                signed.headers().forEach((n, v) -> {
-                    if (!n.equals("host")) {
-                        b.header(n, String.join(", ", v));
-                    }
-                });
-                client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                SignedFollows.send(client, key, inbox, group);
             }
             Instant setUp = Instant.now();
             while (accepts.get() < followers.size()) {

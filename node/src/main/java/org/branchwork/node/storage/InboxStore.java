@@ -71,13 +71,7 @@ public final class InboxStore {
                         + "FROM inbox_retry r WHERE r.activity_id = a.activity_id) ORDER BY a.received_at LIMIT ?")) {
             s.setTimestamp(1, Timestamp.from(since));
             s.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+            return ids(s);
         }
     }
 
@@ -156,13 +150,7 @@ public final class InboxStore {
                 + "ORDER BY r.next_attempt_at LIMIT ?")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+            return ids(s);
         }
     }
 
@@ -210,6 +198,16 @@ public final class InboxStore {
             s.setString(3, activityId);
             return s.executeUpdate();
         }
+    }
+
+    private static List<String> ids(PreparedStatement s) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     /** What handling the activity came to, once it has been handled. */

@@ -66,21 +66,12 @@ public final class ErrorHandlers {
     }
 
     private void notFound(ServerRequest req, ServerResponse res) {
-        if (wantsProblem(req)) {
-            new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().absolute().path() + ".").send(res);
-            return;
-        }
-        templates.send(res, Status.NOT_FOUND_404, "layout/message",
-                new MessageView("Not found", "Branchwork", "Not found", "There is no page at this address."));
+        answer(req, res, new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().absolute().path() + "."),
+                "Not found", "There is no page at this address.");
     }
 
     private void badRequest(ServerRequest req, ServerResponse res, BadRequestException e) {
-        if (wantsProblem(req)) {
-            Problem.badRequest("bad_request", e.getMessage()).send(res);
-            return;
-        }
-        templates.send(res, Status.BAD_REQUEST_400, "layout/message",
-                new MessageView("Bad request", "Branchwork", "Bad request", e.getMessage()));
+        answer(req, res, Problem.badRequest("bad_request", e.getMessage()), "Bad request", e.getMessage());
     }
 
     private void unavailable(ServerRequest req, ServerResponse res, StorageException e) {
@@ -92,14 +83,10 @@ public final class ErrorHandlers {
         LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path()
                 + " failed in the database (full disk? see the cause)", e);
         res.headers().set(HeaderNames.RETRY_AFTER, "60");
-        if (wantsProblem(req)) {
-            new Problem(503, "storage_unavailable", "Service unavailable",
-                    "The node cannot store anything just now; nothing of this request was kept. Try again later.").send(res);
-            return;
-        }
-        templates.send(res, Status.SERVICE_UNAVAILABLE_503, "layout/message",
-                new MessageView("Try again later", "Branchwork", "Try again later",
-                        "The node cannot save anything just now, so nothing you sent was kept. Please try again in a few minutes."));
+        answer(req, res, new Problem(503, "storage_unavailable", "Service unavailable",
+                        "The node cannot store anything just now; nothing of this request was kept. Try again later."),
+                "Try again later",
+                "The node cannot save anything just now, so nothing you sent was kept. Please try again in a few minutes.");
     }
 
     private void failure(ServerRequest req, ServerResponse res, RuntimeException e) {
@@ -110,35 +97,32 @@ public final class ErrorHandlers {
             return;
         }
         if (e instanceof HttpException re && re.status().code() < 500) {
-            if (wantsProblem(req)) {
-                new Problem(re.status().code(), re.status().reasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
-                        re.status().reasonPhrase(), e.getMessage()).send(res);
-                return;
-            }
-            templates.send(res, re.status(), "layout/message",
-                    new MessageView(re.status().reasonPhrase(), "Branchwork", re.status().reasonPhrase(), e.getMessage()));
+            String reason = re.status().reasonPhrase();
+            answer(req, res, new Problem(re.status().code(), reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), reason,
+                    e.getMessage()), reason, e.getMessage());
             return;
         }
         if (brokenFraming(e)) {
             // The body's chunked framing is unreadable (a chunk size that is not hex, say): what
             // follows on the connection cannot be parsed either, so answer and close it.
             res.header(HeaderNames.CONNECTION, "close");
-            if (wantsProblem(req)) {
-                Problem.badRequest("malformed_body", "The request body's chunked encoding cannot be read.").send(res);
-            } else {
-                templates.send(res, Status.BAD_REQUEST_400, "layout/message", new MessageView("Bad request", "Branchwork",
-                        "Bad request", "The request body could not be read."));
-            }
+            answer(req, res, Problem.badRequest("malformed_body", "The request body's chunked encoding cannot be read."),
+                    "Bad request", "The request body could not be read.");
             return;
         }
         LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
+        answer(req, res, new Problem(500, "internal_error", "Internal error",
+                        "The node could not answer this request. The error is in the node's log."),
+                "Something went wrong", "The node could not answer this request. The error is in the node's log.");
+    }
+
+    /** The problem for a program, or a page with this heading and text (and the problem's status) for a person. */
+    private void answer(ServerRequest req, ServerResponse res, Problem problem, String heading, String text) {
         if (wantsProblem(req)) {
-            new Problem(500, "internal_error", "Internal error",
-                    "The node could not answer this request. The error is in the node's log.").send(res);
+            problem.send(res);
             return;
         }
-        templates.send(res, Status.INTERNAL_SERVER_ERROR_500, "layout/message",
-                new MessageView("Something went wrong", "Branchwork", "Something went wrong",
-                        "The node could not answer this request. The error is in the node's log."));
+        templates.send(res, Status.create(problem.status()), "layout/message",
+                new MessageView(heading, "Branchwork", heading, text));
     }
 }
