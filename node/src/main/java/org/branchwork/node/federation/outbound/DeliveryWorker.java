@@ -52,6 +52,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore total = new Semaphore(TOTAL);
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
     private final String token = java.util.UUID.randomUUID().toString();
+    /** Numbers each batch of claims: a row re-claimed after its lease ran out has another token. */
+    private long claims;
     private volatile boolean running;
     private Thread loop;
 
@@ -105,9 +107,10 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 Instant now = clock.instant();
-                List<Delivery> claimed = tx.inTransaction(c -> store.claimDue(c, now, CLAIM_BATCH, token, now.plus(LEASE)));
+                String claim = token + "/" + (++claims);
+                List<Delivery> claimed = tx.inTransaction(c -> store.claimDue(c, now, CLAIM_BATCH, claim, now.plus(LEASE)));
                 for (Delivery d : claimed) {
-                    Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d, now));
+                    Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d, claim, now));
                 }
                 Duration wait = tx.inTransaction(store::nextDue)
                         .map(next -> Duration.between(clock.instant(), next))
@@ -126,7 +129,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void deliver(Delivery d, Instant claimedAt) {
+    private void deliver(Delivery d, String claim, Instant claimedAt) {
         Semaphore host = perHost.computeIfAbsent(d.host(), h -> new Semaphore(PER_HOST));
         try {
             host.acquire();
@@ -138,7 +141,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
             try {
                 if (clock.instant().isAfter(claimedAt.plus(LEASE.dividedBy(2)))
-                        && !tx.inTransaction(c -> store.extendClaim(c, d.id(), token, clock.instant().plus(LEASE)))) {
+                        && !tx.inTransaction(c -> store.extendClaim(c, d.id(), claim, clock.instant().plus(LEASE)))) {
                     return;  // waited so long that the lease ran out and another worker took the row
                 }
                 Optional<SigningKey> key = signingKey.apply(d.signAs());
