@@ -420,8 +420,8 @@ public final class Node implements AutoCloseable {
         origin.bindToPortIfUnset(server.port());
         actors.instanceKeys();
         actors.branch();
-        // The embedded database is opened by one process alone, so claims found at start are stale.
-        worker.start(true);
+        // An embedded database (file or memory) is opened by one process alone, so claims found at start are stale.
+        worker.start(Database.isFileDatabase(config.jdbcUrl()) || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:"));
         processor.start();
         retention.start();
         imports.resumeInterrupted();

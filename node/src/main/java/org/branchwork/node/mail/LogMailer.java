@@ -14,8 +14,9 @@ public final class LogMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        // The address itself stays out of the log (logs are kept and shipped where member data must
-        // not go); the domain is enough to tell mails apart on a fresh install.
+        // The address stays out of the log (logs are kept and shipped where member data must not
+        // go); the domain is enough to tell mails apart. The text, its link included, is the point
+        // of this mailer on a fresh install: configure SMTP before members join in earnest.
         LOG.info(() -> "Mail (no SMTP server configured) to a member at " + domainOf(mail.to()) + ": " + mail.subject()
                 + "\n" + mail.text());
     }

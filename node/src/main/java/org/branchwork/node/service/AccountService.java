@@ -182,11 +182,6 @@ public final class AccountService {
     /** Mails a reset link when the address is a member's; says nothing either way. */
     public void requestPasswordReset(String email) {
         String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (throttle.mailTo(normalised).isPresent()) {
-            // The page says the same either way: a limit reached must not tell who is a member.
-            LOG.info("Password reset not mailed: the hourly limit for one address is reached");
-            return;
-        }
         Optional<String> token = tx.inTransaction(c -> {
             Optional<Member> m = members.findByEmail(c, normalised);
             return m.isEmpty() ? Optional.<String>empty() : Optional.of(newToken(c, m.get(), Purpose.RESET, RESET_VALID));
@@ -235,7 +230,12 @@ public final class AccountService {
     }
 
     /** A mail that cannot be sent is logged, not shown: the page must not reveal whether the address is known. */
+    /** Every account mail goes here, and none beyond the hourly limit for one address (the page says the same either way). */
     private void mail(String to, String subject, String text) {
+        if (throttle.mailTo(to.strip().toLowerCase(Locale.ROOT)).isPresent()) {
+            LOG.info("Account mail not sent: the hourly limit for one address is reached");
+            return;
+        }
         try {
             mailer.send(new Mailer.Mail(to, subject, text));
         } catch (Mailer.MailFailure e) {

@@ -31,6 +31,7 @@ public final class BackupService {
     private final Path backups;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
 
     public BackupService(Database database, Path dataDir, AuditLog audit, Clock clock) {
         this.database = database;
@@ -44,6 +45,16 @@ public final class BackupService {
         if (who == null || !who.can(Role.ADMIN)) {
             throw new NotAllowed("Backups need the admin role.");
         }
+        // One backup at a time: two in the same second would pick the same folder.
+        running.lock();
+        try {
+            return backUpNow(who);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private Backup backUpNow(Acting who) {
         Path folder = backups.resolve(NAME.format(clock.instant()));
         for (int n = 2; Files.exists(folder); n++) {
             folder = backups.resolve(NAME.format(clock.instant()) + "-" + n);

@@ -27,6 +27,7 @@ public final class WriteProbe {
     private volatile Instant lastChecked = Instant.MIN;
     private volatile boolean lastResult = true;
     private volatile Instant lastFailure = Instant.MIN;
+    private final java.util.concurrent.locks.ReentrantLock probing = new java.util.concurrent.locks.ReentrantLock();
 
     public WriteProbe(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -34,7 +35,7 @@ public final class WriteProbe {
     }
 
     /** Whether the last write (made now if the last one is older than {@link #EVERY}) committed. */
-    public synchronized boolean canWrite() {
+    public boolean canWrite() {
         Instant now = clock.instant();
         if (lastFailure.plus(REMEMBER_FAILURE).isAfter(now)) {
             return false;
@@ -42,9 +43,18 @@ public final class WriteProbe {
         if (lastChecked.plus(EVERY).isAfter(now)) {
             return lastResult;
         }
-        lastChecked = now;
-        lastResult = write(now);
-        return lastResult;
+        // One probe at a time; the others take the last answer rather than queue behind it (a
+        // backup or compaction holds writes for seconds, and a waiting virtual thread would pin).
+        if (!probing.tryLock()) {
+            return lastResult;
+        }
+        try {
+            lastChecked = now;
+            lastResult = write(now);
+            return lastResult;
+        } finally {
+            probing.unlock();
+        }
     }
 
     /** A request's write failed because the database could not write (see StorageException#unavailable). */
@@ -53,7 +63,7 @@ public final class WriteProbe {
     }
 
     /** Writes now, whatever the last answer was. */
-    public synchronized boolean checkNow() {
+    public boolean checkNow() {
         lastChecked = Instant.MIN;
         return canWrite();
     }
@@ -62,6 +72,7 @@ public final class WriteProbe {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE health_probe SET checked_at = ? WHERE id = 1")) {
             c.setAutoCommit(true);
+            s.setQueryTimeout(5);
             s.setTimestamp(1, Timestamp.from(now));
             return s.executeUpdate() == 1;
         } catch (SQLException e) {

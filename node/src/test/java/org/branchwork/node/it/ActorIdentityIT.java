@@ -103,6 +103,16 @@ class ActorIdentityIT {
     }
 
     @Test
+    void aVictimServerAnsweringForItsOwnHandleDoesNotVouchForAnotherHostsHandle() {
+        victim.actor("alma");
+        victim.webFinger("alma", "acct:alma@" + host(victim), victim.actorId("alma"));
+        attacker.webFinger("alma", "acct:alma@" + host(attacker), victim.actorId("alma"));
+        HttpResponse<String> res = follow("@alma@" + host(attacker));
+        assertThat(res.statusCode()).as(res.body()).isBetween(400, 599);
+        assertThat(res.body()).contains("does not vouch");
+    }
+
+    @Test
     void aWebFingerAnswerAboutAnotherHandleIsRefused() {
         attacker.actor("dave");
         attacker.webFinger("dave", "acct:someone@" + host(victim), attacker.actorId("dave"));

@@ -90,10 +90,9 @@ public final class HttpSignatureVerifier {
         }
         // A signature binds only what it covers: without the target, one made for another inbox or
         // another server's request could be replayed here.
-        if (policy.requireTarget() && hasBody && !covered.contains("(request-target)") && !covered.contains("@target-uri")
-                && !covered.contains("@request-target") && !covered.contains("@path")) {
-            return new Rejected(Reason.TARGET_NOT_COVERED, "a request with a body must cover its target ("
-                    + (cavage ? "(request-target)" : "@target-uri or @path") + ")");
+        if (policy.requireTarget() && hasBody && !coversTarget(covered, cavage)) {
+            return new Rejected(Reason.TARGET_NOT_COVERED, "a request with a body must cover its target and server ("
+                    + (cavage ? "(request-target) and host" : "@target-uri, or @path and @authority") + ")");
         }
         Optional<Rejected> window = checkWindow(claim, request);
         if (window.isPresent()) {
@@ -119,6 +118,15 @@ public final class HttpSignatureVerifier {
             return new Rejected(Reason.BAD_SIGNATURE, "the signature does not match the request and key " + key.keyId());
         }
         return new Verification.Verified(key.keyId(), key.owner(), claim.spec(), type, covered);
+    }
+
+    /** The path alone binds nothing: another server's {@code /inbox} has the same one. */
+    private static boolean coversTarget(List<String> covered, boolean cavage) {
+        if (cavage) {
+            return covered.contains("(request-target)") && covered.contains("host");
+        }
+        return covered.contains("@target-uri")
+                || ((covered.contains("@path") || covered.contains("@request-target")) && covered.contains("@authority"));
     }
 
     private Parsed parseCavage(SignableRequest request, String header) {

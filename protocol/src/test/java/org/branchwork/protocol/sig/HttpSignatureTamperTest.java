@@ -157,6 +157,13 @@ class HttpSignatureTamperTest {
     }
 
     @Test
+    void cavageSignatureCoveringThePathButNotTheHostIsRefused() {
+        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
+                s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"(request-target) date digest\""));
+        assertThat(rejection(r, BODY)).isEqualTo(Reason.TARGET_NOT_COVERED);
+    }
+
+    @Test
     void rfc9421SignatureWithoutTheTargetCoveredIsRefused() {
         SignableRequest signed = signed(Variant.RFC9421_RSA, NOW);
         String input = signed.header("signature-input").orElseThrow();

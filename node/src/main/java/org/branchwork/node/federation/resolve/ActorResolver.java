@@ -93,8 +93,9 @@ public final class ActorResolver {
         if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
             lastFetched.values().removeIf(at -> at.plus(RETRY_AFTER).isBefore(now));
             if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
-                // Still full of fresh entries: a flood from many keyIds. Refuse new ones until it ages.
-                return Optional.ofNullable(byKeyId.get(keyId)).map(c -> new ResolvedKey(keyId, c.id(), c.publicKey()));
+                // Still full of fresh entries: a flood from many keyIds. Forget them rather than
+                // refuse every new peer; the flood then costs what it would without the memory.
+                lastFetched.clear();
             }
         }
         lastFetched.put(keyId, now);

@@ -94,7 +94,9 @@ public final class SsrfGuard implements DnsResolver {
     private record Prefix(byte[] address, int bits) {
         static Prefix of(String literal, int bits) {
             try {
-                return new Prefix(InetAddress.getByName(literal).getAddress(), bits);
+                byte[] address = InetAddress.getByName(literal).getAddress();
+                // getByName turns an IPv4-mapped literal (::ffff:0:0) into IPv4: keep the IPv6 form.
+                return new Prefix(address.length == 4 ? mapped(address) : address, bits);
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(literal, e);
             }

@@ -17,7 +17,9 @@ import org.branchwork.protocol.webfinger.Jrd;
  * handle, and its {@code self} link must be on the handle's host, or else the server at the
  * {@code self} link's host must itself answer for the handle with the same {@code self} (a split
  * domain, Mastodon's {@code LOCAL_DOMAIN} / {@code WEB_DOMAIN}). Otherwise any server could name any
- * other server's actor as one of its own handles.
+ * other server's actor as one of its own handles. A redirect of the lookup to another host (Mastodon's
+ * split-domain set-up redirects the apex's WebFinger to its web domain) is followed; what counts is
+ * still the {@code self} host's own answer.
  */
 public final class WebFingerClient {
 
@@ -45,7 +47,13 @@ public final class WebFingerClient {
         }
         URI confirmed;
         try {
-            confirmed = self(acct, lookUp(there, acct));
+            Jrd vouching = lookUp(there, acct);
+            // The self host must answer for the handle asked about, not merely for one of its own:
+            // else evil.example could name victim.example's alice as its own alice.
+            if (vouching.subject() == null || !subjectIs(vouching.subject(), acct)) {
+                throw new ActivityFetcher.FetchException("it answers for " + vouching.subject() + ", not " + acct, null);
+            }
+            confirmed = self(acct, vouching);
         } catch (ActivityFetcher.FetchException e) {
             throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names " + self + ", but "
                     + selfAuthority + " does not vouch for it (" + e.getMessage() + ")", e);
@@ -74,10 +82,6 @@ public final class WebFingerClient {
                 }
                 if (response.status() != 200) {
                     throw new ActivityFetcher.FetchException("WebFinger for " + at + " answered " + response.status(), null);
-                }
-                if (!Origins.same(response.finalUri(), at.webFingerUrl(scheme))) {
-                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " redirected to another host: "
-                            + response.finalUri(), null);
                 }
                 Jrd jrd = Jrd.parse(response.body());
                 if (jrd.subject() != null && !subjectIs(jrd.subject(), handle) && !subjectIs(jrd.subject(), at)

@@ -33,6 +33,17 @@ class SsrfGuardTest {
     }
 
     @Test
+    void ipv4MappedAddressesAsTheResolverReturnsThemAreCheckedAsIpv4() throws UnknownHostException {
+        // A resolver may hand back a 16-byte Inet6Address for ::ffff:a.b.c.d (getByName never does).
+        byte[] loopback = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1};
+        byte[] privateNet = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 1, 2, 3};
+        byte[] publicNet = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 8, 8, 8, 8};
+        assertThat(SsrfGuard.isForbidden(java.net.Inet6Address.getByAddress(null, loopback, -1))).isTrue();
+        assertThat(SsrfGuard.isForbidden(java.net.Inet6Address.getByAddress(null, privateNet, -1))).isTrue();
+        assertThat(SsrfGuard.isForbidden(java.net.Inet6Address.getByAddress(null, publicNet, -1))).isFalse();
+    }
+
+    @Test
     void aNameResolvingOnlyToLoopbackIsRefusedUnlessAllowed() throws UnknownHostException {
         assertThatThrownBy(() -> new SsrfGuard(false).resolve("localhost"))
                 .isInstanceOf(SsrfGuard.ForbiddenAddressException.class)
