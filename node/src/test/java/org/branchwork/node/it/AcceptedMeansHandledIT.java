@@ -21,6 +21,41 @@ class AcceptedMeansHandledIT {
     Path dir;
 
     @Test
+    void anAdminSeesWhatRanOutOfAttemptsInTheBrowserAndHasItHandledAgain() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.001");
+        try (FakePeer peer = new FakePeer(); Node node = TestNodes.start(dir, env)) {
+            String password = "correct horse battery";
+            TestNodes.postForm(node, "/setup", Map.of("code", node.setupCode().orElseThrow(), "adminName", "Ada Admin",
+                    "adminEmail", "admin@stockport.test", "password", password, "passwordConfirmation", password));
+            Browser admin = new Browser(node);
+            admin.get("/signin");
+            admin.post("/signin", Map.of("email", "admin@stockport.test", "password", password));
+            SigningKey pia = peer.actor("pia");
+            IndependentServerQuirksIT.followAndAccept(node, peer, pia, "pia");
+            URI note = peer.publish("note-2", "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
+                    + "/objects/note-2\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("pia")
+                    + "\",\"content\":\"Still here\"}");
+            peer.objectsAnswer(503);
+            String announce = peer.origin() + "/announce/2";
+            assertThat(IndependentServerQuirksIT.send(node, pia, "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
+                    + peer.actorId("pia") + "\",\"object\":\"" + note + "\"}").statusCode()).isEqualTo(202);
+
+            await("the attempts run out", () -> admin.get("/admin").body().contains(announce));
+            String page = admin.get("/admin").body();
+            assertThat(page).contains("Received activities that could not be handled").contains("503");
+            assertThat(peer.objectFetches()).isGreaterThanOrEqualTo(12);
+
+            peer.objectsAnswer(200);
+            assertThat(admin.post("/admin/inbox/requeue", Map.of("id", announce)).statusCode()).isEqualTo(303);
+            await("handled once requeued", () -> node.inboxOutcome(announce).isPresent());
+            assertThat(node.inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
+            assertThat(admin.get("/admin").body()).as("the list is empty again")
+                    .doesNotContain("Received activities not handled").contains("everything received has been handled");
+        }
+    }
+
+    @Test
     void anAnnounceAcceptedWhileTheObjectsOriginIsDownIsHandledOnceItIsBack() throws Exception {
         Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
         env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1");

@@ -45,9 +45,12 @@ public final class AdminPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
+    private final org.branchwork.node.federation.inbound.InboxProcessor inbox;
+
     public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue,
-                      NodeSettingsService settings,
+                      org.branchwork.node.federation.inbound.InboxProcessor inbox, NodeSettingsService settings,
                       AuditLog audit, Sessions sessions, Csrf csrf, Pages pages) {
+        this.inbox = inbox;
         this.follows = follows;
         this.followRequests = followRequests;
         this.queue = queue;
@@ -62,6 +65,7 @@ public final class AdminPages implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", this::overview)
                 .post("/deliveries/requeue", this::requeue)
+                .post("/inbox/requeue", this::requeueInbox)
                 .post("/settings/federation", this::federationSettings)
                 .post("/settings/lists/add", (req, res) -> listEntry(req, res, true))
                 .post("/settings/lists/remove", (req, res) -> listEntry(req, res, false))
@@ -90,6 +94,8 @@ public final class AdminPages implements HttpService {
                         h.nextProbeAt().map(Object::toString).orElse(""))).toList(),
                 q.deadLetters().stream().map(d -> new AdminView.DeadLetter(d.id(), d.inbox().toString(), d.activityId(),
                         d.error(), Dates.shown(d.finishedAt()))).toList(),
+                inbox.deadLetters(SHOWN).stream().map(d -> new AdminView.InboxDeadLetter(d.activityId(), d.type(), d.actor(),
+                        d.attempts(), d.error(), Dates.shown(d.lastTried()))).toList(),
                 auditEntries.stream().limit(AUDIT_PAGE).map(e -> new AdminView.Audit(Dates.shown(e.at()),
                         e.actorId() == null ? "API token" : "#" + e.actorId(), e.action(),
                         e.subjectId() == null ? "" : "#" + e.subjectId(), e.detail())).toList(),
@@ -168,6 +174,18 @@ public final class AdminPages implements HttpService {
             }
         }
         done(res, n + " dead letters requeued.");
+    }
+
+    /** Received activities whose handling ran out of attempts: one ({@code id}) or all handled again now. */
+    private void requeueInbox(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        String id = Forms.field(posted.get().form(), "id");
+        int n = inbox.requeueDead(id.isEmpty() ? null : id);
+        audit.record(posted.get().viewer().acting(), "inbox.requeued", null, id.isEmpty() ? "all: " + n : id);
+        done(res, n + " received activities will be handled again.");
     }
 
     private void decide(ServerRequest req, ServerResponse res, boolean approve) {

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record AdminView(String title, String csrf, String notice, List<Follow> following, List<String> followers,
                         long followerCount, List<String> requests, long pending, long failing, long delivered, long dead,
-                        List<Host> hosts, List<DeadLetter> deadLetters, List<Audit> audit, String auditNewer,
+                        List<Host> hosts, List<DeadLetter> deadLetters, List<InboxDeadLetter> inboxDeadLetters,
+                        List<Audit> audit, String auditNewer,
                         String auditOlder, Settings settings) {
 
     /** Mustache.java cannot test a list's first element: these say whether a list has any. */
@@ -18,6 +19,10 @@ public record AdminView(String title, String csrf, String notice, List<Follow> f
 
     public boolean hasDeadLetters() {
         return !deadLetters.isEmpty();
+    }
+
+    public boolean hasInboxDeadLetters() {
+        return !inboxDeadLetters.isEmpty();
     }
 
 
@@ -36,6 +41,10 @@ public record AdminView(String title, String csrf, String notice, List<Follow> f
 
     /** A dead letter. */
     public record DeadLetter(long id, String inbox, String activity, String error, String at) {
+    }
+
+    /** A received activity whose handling ran out of attempts. */
+    public record InboxDeadLetter(String activity, String type, String actor, int attempts, String error, String at) {
     }
 
     /** An audit entry. */
