@@ -150,3 +150,34 @@ test('the organiser imports a CSV with a bad row, imports the valid rows, and pr
   assert.equal(await page.locator('#member-role').textContent(), 'organiser');
   await shot(page, '08-organiser-promoted-sam');
 }));
+
+test('an admin follows a link to the admin page through sign-in, sees what needs attention, and a hostile link cannot lead off the node', () => onPage('admin-trust', async (page) => {
+  await page.goto('/signin?next=' + encodeURIComponent('/admin'));
+  await page.getByLabel('Email').fill(env('ADMIN_EMAIL'));
+  await page.getByLabel('Password').fill(env('ADMIN_PASSWORD'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/admin');
+  await page.getByRole('heading', { name: 'Delivery queue' }).waitFor();
+  await page.getByRole('heading', { name: 'Received activities that could not be handled' }).waitFor();
+  await page.getByText('None: everything received has been handled or is being tried again.').waitFor();
+  await shot(page, '09-admin-after-sign-in-with-next');
+
+  const hostile = await newPage();
+  try {
+    // Browsers drop the tab: /\t/evil.example/x would read as //evil.example/x, another site.
+    await hostile.goto('/signin?next=' + encodeURIComponent('/\t/evil.example/x'));
+    await hostile.getByLabel('Email').fill(env('ADMIN_EMAIL'));
+    await hostile.getByLabel('Password').fill(env('ADMIN_PASSWORD'));
+    await hostile.getByRole('button', { name: 'Sign in' }).click();
+    await hostile.waitForURL('**/me**');
+    assert.equal(new URL(hostile.url()).origin, new URL(BASE).origin, 'still on this node');
+    await shot(hostile, '10-hostile-next-lands-on-the-dashboard');
+
+    const missing = await hostile.goto('/no-such-page');
+    assert.equal(missing.status(), 404);
+    assert.match(missing.headers()['content-type'], /^text\/html/, 'a person gets a page, not JSON');
+    await hostile.getByRole('heading', { name: 'Not found' }).waitFor();
+  } finally {
+    await hostile.context().close();
+  }
+}));

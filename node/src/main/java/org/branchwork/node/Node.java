@@ -1,9 +1,6 @@
 package org.branchwork.node;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -80,6 +77,7 @@ import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.LocalActors;
 import org.branchwork.node.federation.inbound.ActivityDispatcher;
+import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.inbound.InboxPipeline;
 import org.branchwork.node.federation.inbound.InboxProcessor;
@@ -104,7 +102,6 @@ import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.SignaturePolicy;
-import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.node.federation.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
@@ -146,10 +143,7 @@ public final class Node implements AutoCloseable {
     private final SetupService setup;
     private final DeliveryWorker worker;
     private final RemoteHttpClient http;
-    private final DeliveryStore deliveries;
-    private final FollowStore follows;
-    private final InboxStore inbox;
-    private final RemoteObjectStore remoteObjects;
+    private final NodeInspector inspector;
     private final InboxProcessor processor;
     private final GroupCommitter<InboxStore.Received, Boolean> inboxInserts;
     private final InboxRetention retention;
@@ -157,8 +151,7 @@ public final class Node implements AutoCloseable {
     private volatile boolean closed;
 
     private Node(NodeConfig config, Database database, WebServer server, PublicOrigin origin, SetupService setup,
-                 DeliveryWorker worker, RemoteHttpClient http, DeliveryStore deliveries, FollowStore follows,
-                 InboxStore inbox, RemoteObjectStore remoteObjects, InboxProcessor processor,
+                 DeliveryWorker worker, RemoteHttpClient http, NodeInspector inspector, InboxProcessor processor,
                  GroupCommitter<InboxStore.Received, Boolean> inboxInserts, InboxRetention retention,
                  ErasureCompactor compactor) {
         this.compactor = compactor;
@@ -172,60 +165,12 @@ public final class Node implements AutoCloseable {
         this.setup = setup;
         this.worker = worker;
         this.http = http;
-        this.deliveries = deliveries;
-        this.follows = follows;
-        this.inbox = inbox;
-        this.remoteObjects = remoteObjects;
+        this.inspector = inspector;
     }
 
-    /** A received object as stored, if the node kept it. */
-    public Optional<RemoteObjectStore.RemoteObject> remoteObject(java.net.URI id) {
-        return database.transactions().inTransaction(c -> remoteObjects.find(c, id));
-    }
-
-    /** A received object as its owner signed it, kept only when its proof verified (for relaying). */
-    public Optional<String> signedCopy(java.net.URI id) {
-        return database.transactions().inTransaction(c -> remoteObjects.signedBody(c, id));
-    }
-
-    /** The body of a stored inbox activity, as received. */
-    public Optional<String> receivedBody(String activityId) {
-        return database.transactions().inTransaction(c -> inbox.find(c, activityId).map(InboxStore.Received::body));
-    }
-
-    /** What handling a received activity came to, once it is handled. */
-    public Optional<String> inboxOutcome(String activityId) {
-        return database.transactions().inTransaction(c -> inbox.outcome(c, activityId));
-    }
-
-    /** Whether the inbox has stored the activity with this id. */
-    public boolean hasReceived(String activityId) {
-        return database.transactions().inTransaction(c -> inbox.find(c, activityId).isPresent());
-    }
-
-    /** How many activities the inbox has stored. */
-    public long inboxCount() {
-        return database.transactions().inTransaction(inbox::count);
-    }
-
-    /** How many inbox activities have been handled (for benchmarks). */
-    public long inboxHandledCount() {
-        return database.transactions().inTransaction(inbox::countHandled);
-    }
-
-    /** Delivery queue counts (for tests and the admin view). */
-    public DeliveryStore.Counts deliveryCounts() {
-        return database.transactions().inTransaction(deliveries::counts);
-    }
-
-    /** How many times erased data has been compacted out of the database files. */
-    public long compactions() {
-        return compactor.compactions();
-    }
-
-    /** How many remote actors follow the branch. */
-    public long followerCount() {
-        return database.transactions().inTransaction(follows::followerCount);
+    /** What the node holds, for tests and benchmarks. */
+    public NodeInspector inspect() {
+        return inspector;
     }
 
     /** Opens the data folder and database, applies configuration and starts listening. */
@@ -278,7 +223,7 @@ public final class Node implements AutoCloseable {
 
         // Federation: outgoing HTTP, resolution, the delivery queue and the inbox.
         RemoteHttpClient http = new RemoteHttpClient(new SsrfGuard(config.allowPrivateAddresses()),
-                "Branchwork/" + version() + " (+" + (config.publicUrl() == null ? "local" : config.publicUrl()) + ")", 8);
+                "Branchwork/" + StartupChecks.version() + " (+" + (config.publicUrl() == null ? "local" : config.publicUrl()) + ")", 8);
         PeerPolicy peerPolicy = new PeerPolicy(tx, new PeerPolicyStore(), clock);
         ActivityFetcher fetcher = new ActivityFetcher(http, codec, () -> actors.instanceKeys().rsa(), peerPolicy::refusal, clock);
         ActorResolver resolver = new ActorResolver(fetcher, clock);
@@ -315,21 +260,7 @@ public final class Node implements AutoCloseable {
                 fediverse, outbox,
                 () -> branches.current().map(b -> b.slug()), worker::wake, random, clock);
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, resolver, events, profiles);
-        ActivityDispatcher dispatcher = new ActivityDispatcher()
-                .onDocument(ActivityType.CREATE, content::create)
-                .onDocument(ActivityType.UPDATE, content::update)
-                .onDocument(ActivityType.ADD, campaignHandlers::report)
-                .on(ActivityType.DELETE, content::delete)
-                .onDocument(ActivityType.ANNOUNCE, content::announce)
-                .on(ActivityType.FOLLOW, followHandlers::follow)
-                .on(ActivityType.UNDO, a -> rsvpHandlers.undoesJoin(a) ? rsvpHandlers.undo(a) : followHandlers.undo(a))
-                .on(ActivityType.ACCEPT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, true)
-                        : followHandlers.accept(a))
-                .on(ActivityType.REJECT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, false)
-                        : followHandlers.reject(a))
-                .on(ActivityType.JOIN, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.join(a) : rsvpHandlers.join(a))
-                .on(ActivityType.LEAVE, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.leave(a)
-                        : rsvpHandlers.leave(a));
+        ActivityDispatcher dispatcher = InboundRoutes.dispatcher(content, campaignHandlers, followHandlers, rsvpHandlers);
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher,
                 new RetrySchedule(random, config.firstRetry()), clock);
@@ -375,7 +306,7 @@ public final class Node implements AutoCloseable {
                 new HomePages(branches, setup, setupPages, templates, origin, sessions, announcements, events),
                 new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(actors, uris),
-                new NodeInfoEndpoint(actors, uris, version()),
+                new NodeInfoEndpoint(actors, uris, StartupChecks.version()),
                 new ContextEndpoint(),
                 new ActorEndpoint(actors, new ActorMapper(uris), uris, codec, tx, followStore, peerPolicy::manualApproval),
                 new InboxEndpoint(pipeline, processor, origin),
@@ -411,7 +342,7 @@ public final class Node implements AutoCloseable {
                 .shutdownHook(false)
                 .routing(routing -> Routes.register(routing, components))
                 .build();
-        checkPortIsFree(config);
+        StartupChecks.portIsFree(config);
         server.start();
         if (!server.isRunning()) {
             throw new StartupException("Cannot listen on " + config.host() + ":" + config.port()
@@ -426,40 +357,15 @@ public final class Node implements AutoCloseable {
         processor.start();
         retention.start();
         imports.resumeInterrupted();
-        Node node = new Node(config, database, server, origin, setup, worker, http, deliveryStore, followStore, inboxStore,
-                remoteObjects, processor, inboxInserts, retention, compactor);
+        Node node = new Node(config, database, server, origin, setup, worker, http,
+                new NodeInspector(tx, remoteObjects, inboxStore, deliveryStore, followStore, compactor), processor,
+                inboxInserts, retention, compactor);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + origin.uri());
         setup.code().ifPresent(code -> LOG.warning(() -> "This node is not set up yet. Open "
                 + origin.uri() + "/setup?code=" + code + " to set it up (the code is valid until set-up is done)."));
         return node;
-    }
-
-    /**
-     * Helidon logs a failed bind with a stack trace and returns a server that is not running; probing
-     * first lets the operator see one line that names the port and the setting instead.
-     */
-    private static void checkPortIsFree(NodeConfig config) {
-        if (config.port() == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(config.host(), config.port()));
-        } catch (BindException e) {
-            throw new StartupException("Port " + config.port() + " on " + config.host()
-                    + " is already in use or not allowed. Stop what uses it, or set " + Setting.PORT.variable()
-                    + " to a free port.", e);
-        } catch (IOException e) {
-            throw new StartupException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
-                    + ". Check " + Setting.HOST.variable() + " and " + Setting.PORT.variable() + ".", e);
-        }
-    }
-
-    private static String version() {
-        String v = Node.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development";
     }
 
     /** The port the server listens on (the real one when 0 was configured). */

@@ -122,10 +122,10 @@ public final class FanOutLoad {
                     });
                 }
             }
-            while (node.followerCount() < followers.size() || accepts.get() < followers.size()) {
+            while (node.inspect().followerCount() < followers.size() || accepts.get() < followers.size()) {
                 Thread.sleep(20);
                 if (Duration.between(followStart, Instant.now()).toMinutes() > 10) {
-                    throw new IllegalStateException("followers: " + node.followerCount() + ", accepts: " + accepts.get());
+                    throw new IllegalStateException("followers: " + node.inspect().followerCount() + ", accepts: " + accepts.get());
                 }
             }
             double followSeconds = Duration.between(followStart, Instant.now()).toMillis() / 1000.0;

@@ -130,7 +130,7 @@ public final class InboxLoad {
             long[] latencies = run(client, timed, concurrency);
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(latencies);
-            long stored = node.inboxCount();
+            long stored = node.inspect().inboxCount();
             System.out.printf("accepted %d in %.2f s: %.0f activities/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                             + "stored %d of %d%n", timed.size(), seconds, timed.size() / seconds,
                     latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
@@ -158,35 +158,35 @@ public final class InboxLoad {
         int warmup = requests.size() / 2;
         writeForWrk(requests.subList(0, warmup), Path.of(file + ".warmup"));
         writeForWrk(requests.subList(warmup, requests.size()), file);
-        long mark = node.inboxCount();
-        long handledMark = node.inboxHandledCount();
+        long mark = node.inspect().inboxCount();
+        long handledMark = node.inspect().inboxHandledCount();
         System.out.println("READY " + node.port() + " " + warmup + " " + (requests.size() - warmup));
         System.out.flush();
         var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (in.readLine() != null) {
             // The warm-up's handling still running would take CPU from the timed run: wait for it.
             long caughtUp = System.nanoTime();
-            awaitHandled(node, node.inboxCount());
+            awaitHandled(node, node.inspect().inboxCount());
             System.out.printf("handling caught up with the warm-up %.1f s after it ended%n", (System.nanoTime() - caughtUp) / 1e9);
-            mark = node.inboxCount();
-            handledMark = node.inboxHandledCount();
+            mark = node.inspect().inboxCount();
+            handledMark = node.inspect().inboxHandledCount();
             System.out.println("MARK " + mark);
             System.out.flush();
         }
-        long stored = node.inboxCount();
+        long stored = node.inspect().inboxCount();
         long ended = System.nanoTime();
         System.out.printf("stored %d activities from wrk since the mark (%d prepared)%n", stored - mark,
                 requests.size() - warmup);
         // Handling runs behind accepting when a burst outpaces it; how long until it has caught up?
         awaitHandled(node, stored);
         System.out.printf("handled all %d %.1f s after input closed (the script closes it 1 s after wrk ends)%n",
-                node.inboxHandledCount() - handledMark, (System.nanoTime() - ended) / 1e9);
+                node.inspect().inboxHandledCount() - handledMark, (System.nanoTime() - ended) / 1e9);
     }
 
     /** Waits (at most 10 minutes) until the node has handled {@code stored} activities. */
     private static void awaitHandled(Node node, long stored) {
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (node.inboxHandledCount() < stored && System.nanoTime() < deadline) {
+        while (node.inspect().inboxHandledCount() < stored && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

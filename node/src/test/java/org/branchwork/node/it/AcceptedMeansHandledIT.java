@@ -48,8 +48,8 @@ class AcceptedMeansHandledIT {
 
             peer.objectsAnswer(200);
             assertThat(admin.post("/admin/inbox/requeue", Map.of("id", announce)).statusCode()).isEqualTo(303);
-            await("handled once requeued", () -> node.inboxOutcome(announce).isPresent());
-            assertThat(node.inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
+            await("handled once requeued", () -> node.inspect().inboxOutcome(announce).isPresent());
+            assertThat(node.inspect().inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
             assertThat(admin.get("/admin").body()).as("the list is empty again")
                     .doesNotContain("Received activities not handled").contains("everything received has been handled");
         }
@@ -71,13 +71,13 @@ class AcceptedMeansHandledIT {
             assertThat(IndependentServerQuirksIT.send(node, ola, "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
                     + peer.actorId("ola") + "\",\"object\":\"" + note + "\"}").statusCode()).isEqualTo(202);
             await("a few attempts while the origin is down", () -> peer.objectFetches() >= 3);
-            assertThat(node.inboxOutcome(announce)).as("not given up").isEmpty();
-            assertThat(node.remoteObject(note)).isEmpty();
+            assertThat(node.inspect().inboxOutcome(announce)).as("not given up").isEmpty();
+            assertThat(node.inspect().remoteObject(note)).isEmpty();
 
             peer.objectsAnswer(200);
-            await("handled once the origin is back", () -> node.inboxOutcome(announce).isPresent());
-            assertThat(node.remoteObject(note)).isPresent();
-            assertThat(node.inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
+            await("handled once the origin is back", () -> node.inspect().inboxOutcome(announce).isPresent());
+            assertThat(node.inspect().remoteObject(note)).isPresent();
+            assertThat(node.inspect().inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
         }
     }
 }

@@ -7,12 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * peers on loopback play a victim's server and an attacker's.
  */
 class ActorIdentityIT {
-
-    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
 
     @TempDir
     static Path dir;
@@ -65,21 +60,21 @@ class ActorIdentityIT {
                 + org.branchwork.protocol.sig.Pem.writePublicKey(pair.getPublic()).replace("\n", "\\n") + "\"}}");
         victim.redirect("alice", evil);
         SigningKey borrowed = new SigningKey(alice + "#main-key", pair.getPrivate());
-        long followersBefore = node.followerCount();
+        long followersBefore = node.inspect().followerCount();
 
         HttpResponse<String> res = postFollow(borrowed, alice, victim.origin() + "/activities/redirected");
 
         assertThat(res.statusCode()).as(res.body()).isEqualTo(401);
         assertThat(res.body()).contains("\"code\":\"unknown_key\"");
-        assertThat(node.followerCount()).isEqualTo(followersBefore);
-        assertThat(node.hasReceived(victim.origin() + "/activities/redirected")).isFalse();
+        assertThat(node.inspect().followerCount()).isEqualTo(followersBefore);
+        assertThat(node.inspect().hasReceived(victim.origin() + "/activities/redirected")).isFalse();
         assertThat(attacker.received("evil")).isEmpty();
     }
 
     @Test
     void anActorWrittenInUpperCaseIsTheSameFollower() {
         SigningKey bob = victim.actor("bob");
-        long before = node.followerCount();
+        long before = node.inspect().followerCount();
         String shouting = victim.actorId("bob").toString().replaceFirst("^http:", "HTTP:");
         SigningKey shoutingKey = new SigningKey(shouting + "#main-key", bob.privateKey());
 
@@ -89,7 +84,7 @@ class ActorIdentityIT {
 
         FollowIT.await("both Follows are answered", () -> victim.received("bob").stream()
                 .filter(a -> a.contains("\"type\":\"Accept\"")).count() == 2);
-        assertThat(node.followerCount()).isEqualTo(before + 1);
+        assertThat(node.inspect().followerCount()).isEqualTo(before + 1);
     }
 
     @Test
@@ -146,8 +141,6 @@ class ActorIdentityIT {
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
                 + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        SignableRequest request = SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
-                .withHeader("Content-Type", "application/activity+json");
-        return FakePeer.post(SIGNER.signRfc9421(request, body, key, Instant.now()), body);
+        return FakePeer.signedPost(key, URI.create("http://localhost:" + node.port() + "/inbox"), body);
     }
 }

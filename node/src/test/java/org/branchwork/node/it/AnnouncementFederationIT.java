@@ -52,16 +52,16 @@ class AnnouncementFederationIT {
         follow(stockport, national);
         follow(manchester, national);
         follow(stockport, manchester);
-        await("national has two followers", () -> national.followerCount() == 2);
+        await("national has two followers", () -> national.inspect().followerCount() == 2);
 
         HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements",
                 "{\"content\": \"Day of action on Saturday.\\n\\nBring a friend.\"}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
 
-        await("stockport received the Create", () -> stockport.hasReceived(activityId));
-        await("manchester received the Create", () -> manchester.hasReceived(activityId));
-        assertThat(national.deliveryCounts().dead()).isZero();
+        await("stockport received the Create", () -> stockport.inspect().hasReceived(activityId));
+        await("manchester received the Create", () -> manchester.inspect().hasReceived(activityId));
+        assertThat(national.inspect().deliveryCounts().dead()).isZero();
 
         // The note is served at its id, and the proof on the delivered Create verifies with the
         // Ed25519 key national publishes: a relayed copy could be checked without asking national.
@@ -89,13 +89,13 @@ class AnnouncementFederationIT {
         JsonNode created = JSON.readTree(posted.body());
         java.net.URI id = java.net.URI.create(created.get("id").asText());
         String uuid = created.get("uuid").asText();
-        await("stockport holds the article", () -> stockport.remoteObject(id).isPresent());
-        assertThat(stockport.remoteObject(id).orElseThrow().type()).isEqualTo("Article");
+        await("stockport holds the article", () -> stockport.inspect().remoteObject(id).isPresent());
+        assertThat(stockport.inspect().remoteObject(id).orElseThrow().type()).isEqualTo("Article");
 
         HttpResponse<String> edited = api(national, "PATCH", "/api/v1/announcements/" + uuid,
                 "{\"title\": \"Rally\", \"content\": \"Meet at *one pm*.\"}");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
-        await("the edit reached stockport", () -> stockport.remoteObject(id).orElseThrow().body().contains("one pm"));
+        await("the edit reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().body().contains("one pm"));
 
         HttpResponse<String> page = TestNodes.get(national, id.getRawPath());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -103,7 +103,7 @@ class AnnouncementFederationIT {
 
         assertThat(api(national, "DELETE", "/api/v1/announcements/" + uuid, null).statusCode()).isEqualTo(204);
         assertThat(TestNodes.get(national, id.getRawPath()).statusCode()).as("the page is gone too").isEqualTo(410);
-        await("the delete reached stockport", () -> stockport.remoteObject(id).orElseThrow().deleted());
+        await("the delete reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().deleted());
         HttpResponse<String> tombstone = fetch(national, id.getRawPath());
         assertThat(tombstone.statusCode()).isEqualTo(410);
         assertThat(JSON.readTree(tombstone.body()).get("type").asText()).isEqualTo("Tombstone");
@@ -116,22 +116,22 @@ class AnnouncementFederationIT {
         Node national = start("national");
         Node stockport = start("stockport");
         follow(stockport, national);
-        await("national has its follower", () -> national.followerCount() == 1);
+        await("national has its follower", () -> national.inspect().followerCount() == 1);
 
         HttpResponse<String> unfollow = api(stockport, "DELETE",
                 "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
         assertThat(unfollow.statusCode()).isEqualTo(204);
-        await("national drops the follower", () -> national.followerCount() == 0);
+        await("national drops the follower", () -> national.inspect().followerCount() == 0);
 
-        long before = stockport.inboxCount();
-        var queuedBefore = national.deliveryCounts();
+        long before = stockport.inspect().inboxCount();
+        var queuedBefore = national.inspect().deliveryCounts();
         HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements", "{\"content\": \"Only for followers\"}");
         assertThat(posted.statusCode()).isEqualTo(201);
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
         // Nothing is queued for stockport: the fan-out is computed from the followers at publishing time.
-        assertThat(national.deliveryCounts()).isEqualTo(queuedBefore);
-        assertThat(stockport.hasReceived(activityId)).isFalse();
-        assertThat(stockport.inboxCount()).isEqualTo(before);
+        assertThat(national.inspect().deliveryCounts()).isEqualTo(queuedBefore);
+        assertThat(stockport.inspect().hasReceived(activityId)).isFalse();
+        assertThat(stockport.inspect().inboxCount()).isEqualTo(before);
     }
 
     @Test
@@ -139,18 +139,18 @@ class AnnouncementFederationIT {
         Node national = start("national");
         Node manchester = start("manchester");
         follow(manchester, national);
-        await("national has its follower", () -> national.followerCount() == 1);
+        await("national has its follower", () -> national.inspect().followerCount() == 1);
 
         manchester.close();
         nodes.remove("manchester");
         HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements", "{\"content\": \"Meeting moved to 7pm.\"}");
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
-        await("national has tried and failed at least once", () -> national.deliveryCounts().failing() == 1);
+        await("national has tried and failed at least once", () -> national.inspect().deliveryCounts().failing() == 1);
 
         Node back = start("manchester");  // same port and data folder
-        await("manchester received the announcement after coming back", () -> back.hasReceived(activityId));
-        await("national's queue is empty", () -> national.deliveryCounts().pending() == 0);
-        assertThat(national.deliveryCounts().dead()).isZero();
+        await("manchester received the announcement after coming back", () -> back.inspect().hasReceived(activityId));
+        await("national's queue is empty", () -> national.inspect().deliveryCounts().pending() == 0);
+        assertThat(national.inspect().deliveryCounts().dead()).isZero();
     }
 
     private Node start(String slug) {
@@ -172,7 +172,7 @@ class AnnouncementFederationIT {
     }
 
     private static String stockportCopy(Node node, String activityId) {
-        return node.receivedBody(activityId).orElseThrow();
+        return node.inspect().receivedBody(activityId).orElseThrow();
     }
 
     private static HttpResponse<String> fetch(Node node, String path) {

@@ -61,11 +61,11 @@ class CampaignFederationIT {
                     "{\"target\": \"@national@localhost:" + national.port() + "\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
         }
-        await("national has three followers", () -> national.followerCount() == 3);
+        await("national has three followers", () -> national.inspect().followerCount() == 3);
         // Bolton follows only Stockport: it learns of the campaign from Stockport's Announce alone.
         assertThat(api(bolton, "POST", "/api/v1/follows", "{\"target\": \"@stockport@localhost:" + stockport.port() + "\"}")
                 .statusCode()).isEqualTo(202);
-        await("stockport has bolton as follower", () -> stockport.followerCount() == 1);
+        await("stockport has bolton as follower", () -> stockport.inspect().followerCount() == 1);
 
         HttpResponse<String> published = api(national, "POST", "/api/v1/campaigns", """
                 {"title": "Warm Homes", "summary": "Insulate every home by 2030.", "content": "Talk to **neighbours**.",
@@ -90,9 +90,9 @@ class CampaignFederationIT {
         String stockportGroup = group(stockport);
         String manchesterGroup = group(manchester);
         await("national counts two adopters", () -> adopters(national, uuid).size() == 2);
-        await("bolton has the campaign from stockport's Announce", () -> bolton.remoteObject(URI.create(campaign))
+        await("bolton has the campaign from stockport's Announce", () -> bolton.inspect().remoteObject(URI.create(campaign))
                 .map(o -> o.type().equals("Campaign")).orElse(false));
-        assertThat(bolton.signedCopy(URI.create(campaign))).as("taken on national's proof, not fetched from national")
+        assertThat(bolton.inspect().signedCopy(URI.create(campaign))).as("taken on national's proof, not fetched from national")
                 .hasValueSatisfying(copy -> assertThat(copy).contains("\"proof\"").contains("Warm Homes"));
         assertThat(adopters(national, uuid)).containsExactlyInAnyOrder(stockportGroup, manchesterGroup);
 
@@ -125,20 +125,20 @@ class CampaignFederationIT {
         String personJoin = peer.origin() + "/activities/join-1";
         assertThat(send(mallory, inbox, EventFederationIT.join(personJoin, peer.actorId("mallory"), URI.create(campaign)))
                 .statusCode()).isEqualTo(202);
-        await("the Person's Join is handled", () -> national.inboxOutcome(personJoin).isPresent());
-        assertThat(national.inboxOutcome(personJoin).orElseThrow()).startsWith("refused:").contains("Group");
+        await("the Person's Join is handled", () -> national.inspect().inboxOutcome(personJoin).isPresent());
+        assertThat(national.inspect().inboxOutcome(personJoin).orElseThrow()).startsWith("refused:").contains("Group");
 
         // A Group's Join counts once: replaying it, or joining again under a new id, changes nothing.
         String groupJoin = EventFederationIT.join(peer.origin() + "/activities/join-2", peer.actorId("rogue"),
                 URI.create(campaign));
         assertThat(send(rogue, inbox, groupJoin).statusCode()).isEqualTo(202);
-        await("rogue's Join is handled", () -> national.inboxOutcome(peer.origin() + "/activities/join-2").isPresent());
+        await("rogue's Join is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/join-2").isPresent());
         assertThat(adopters(national, uuid)).hasSize(3);
         assertThat(send(rogue, inbox, groupJoin).statusCode()).as("a replay is accepted once and ignored").isEqualTo(202);
         String again = peer.origin() + "/activities/join-3";
         send(rogue, inbox, EventFederationIT.join(again, peer.actorId("rogue"), URI.create(campaign)));
-        await("the second Join is handled", () -> national.inboxOutcome(again).isPresent());
-        assertThat(national.inboxOutcome(again).orElseThrow()).startsWith("ignored:");
+        await("the second Join is handled", () -> national.inspect().inboxOutcome(again).isPresent());
+        assertThat(national.inspect().inboxOutcome(again).orElseThrow()).startsWith("ignored:");
         assertThat(adopters(national, uuid)).hasSize(3);
         String leave = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
                 + "/activities/leave-1\",\"type\":\"Leave\",\"actor\":\"" + peer.actorId("rogue") + "\",\"object\":\"" + campaign
@@ -152,13 +152,13 @@ class CampaignFederationIT {
         String forged = createEvent(peer.origin() + "/activities/create-1", peer.actorId("rogue").toString(), forgedId,
                 manchesterGroup, campaign);
         send(rogue, inbox, forged);
-        await("the forged event is handled", () -> national.inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
-        assertThat(national.inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("failed:");
+        await("the forged event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
+        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("failed:");
         String own = createEvent(peer.origin() + "/activities/create-2", peer.actorId("rogue").toString(),
                 peer.origin() + "/objects/rogue-event", peer.actorId("rogue").toString(), campaign);
         send(rogue, inbox, own);
-        await("rogue's own event is handled", () -> national.inboxOutcome(peer.origin() + "/activities/create-2").isPresent());
-        assertThat(national.inboxOutcome(peer.origin() + "/activities/create-2").orElseThrow()).startsWith("refused:");
+        await("rogue's own event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").isPresent());
+        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").orElseThrow()).startsWith("refused:");
         assertThat(standing(national, uuid).get("events")).hasSize(4);
         assertThat(standing(national, uuid).get("participants").asInt()).isEqualTo(4);
 

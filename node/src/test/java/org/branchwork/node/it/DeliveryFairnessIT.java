@@ -51,7 +51,7 @@ class DeliveryFairnessIT {
         await("every inbox has every announcement", () -> followers.stream()
                 .allMatch(f -> creates(f).size() >= announcements));
         // Let anything sent twice arrive before counting.
-        await("the queue is empty", () -> node.deliveryCounts().pending() == 0);
+        await("the queue is empty", () -> node.inspect().deliveryCounts().pending() == 0);
 
         int duplicates = 0;
         for (Follower f : followers) {
@@ -61,7 +61,7 @@ class DeliveryFairnessIT {
         }
         System.out.printf("DeliveryFairnessIT: %d deliveries, %d duplicates%n", announcements * followers.size(), duplicates);
         assertThat(duplicates).isZero();
-        assertThat(node.deliveryCounts().dead()).isZero();
+        assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
 
     @Test
@@ -74,8 +74,8 @@ class DeliveryFairnessIT {
         for (int i = 0; i < 150; i++) {
             stalledFollowers.add(follow(slow, "s" + i));
         }
-        await("the stalled host's followers are in", () -> node.followerCount() == healthy.size() + stalledFollowers.size());
-        await("their Accepts are out", () -> node.deliveryCounts().pending() == 0);
+        await("the stalled host's followers are in", () -> node.inspect().followerCount() == healthy.size() + stalledFollowers.size());
+        await("their Accepts are out", () -> node.inspect().deliveryCounts().pending() == 0);
         slow.stallInboxes();
 
         int rounds = 5;
@@ -109,7 +109,7 @@ class DeliveryFairnessIT {
                 out.add(follow(peer, "f" + a));
             }
         }
-        await("all follow", () -> node.followerCount() == out.size());
+        await("all follow", () -> node.inspect().followerCount() == out.size());
         return out;
     }
 

@@ -52,9 +52,9 @@ class DeliveryOutcomeIT {
 
         follow(alice, "f1");
 
-        await("the Accept is a dead letter", () -> node.deliveryCounts().dead() == 1);
+        await("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
         int posts = peer.received("alice").size();
-        assertThat(node.deliveryCounts().pending()).isZero();
+        assertThat(node.inspect().deliveryCounts().pending()).isZero();
         assertThat(posts).as("tried with RFC 9421 only: 410 is not a signature refusal").isEqualTo(1);
     }
 
@@ -62,16 +62,16 @@ class DeliveryOutcomeIT {
     void aFollowerWhoseInboxIsGoneStopsBeingAFollower() throws Exception {
         SigningKey erin = peer.actor("erin");
         follow(erin, "f5");
-        await("erin follows and has her Accept", () -> node.followerCount() == 1 && node.deliveryCounts().delivered() == 1);
+        await("erin follows and has her Accept", () -> node.inspect().followerCount() == 1 && node.inspect().deliveryCounts().delivered() == 1);
         peer.inboxAnswers("erin", 410);
 
         assertThat(announce("First").statusCode()).isEqualTo(201);
-        await("the 410 is a dead letter", () -> node.deliveryCounts().dead() == 1);
-        assertThat(node.followerCount()).as("a gone inbox ends the follow").isZero();
+        await("the 410 is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
+        assertThat(node.inspect().followerCount()).as("a gone inbox ends the follow").isZero();
 
         assertThat(announce("Second").statusCode()).isEqualTo(201);
-        assertThat(node.deliveryCounts().pending()).as("nothing more is addressed to her").isZero();
-        assertThat(node.deliveryCounts().dead()).isEqualTo(1);
+        assertThat(node.inspect().deliveryCounts().pending()).as("nothing more is addressed to her").isZero();
+        assertThat(node.inspect().deliveryCounts().dead()).isEqualTo(1);
         assertThat(peer.received("erin").stream().filter(b -> b.contains("Second"))).isEmpty();
     }
 
@@ -80,7 +80,7 @@ class DeliveryOutcomeIT {
         SigningKey dave = peer.actor("dave");
         peer.inboxAnswers("dave", 404);
         follow(dave, "f4");
-        await("the Accept is a dead letter", () -> node.deliveryCounts().dead() == 1);
+        await("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
 
         JsonNode queue = JSON.readTree(admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries")).GET()).body());
         assertThat(queue.path("counts").path("dead").asLong()).isEqualTo(1);
@@ -99,8 +99,8 @@ class DeliveryOutcomeIT {
         HttpResponse<String> requeued = admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": " + letter.path("id").asLong() + "}")));
         assertThat(requeued.body()).isEqualTo("{\"requeued\":1}");
-        await("delivered after the requeue", () -> node.deliveryCounts().delivered() == 1);
-        assertThat(node.deliveryCounts().dead()).isZero();
+        await("delivered after the requeue", () -> node.inspect().deliveryCounts().delivered() == 1);
+        assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
 
     @Test
@@ -111,10 +111,10 @@ class DeliveryOutcomeIT {
         follow(bob, "f2");
 
         await("a few failed attempts", () -> peer.received("bob").size() >= 3);
-        assertThat(node.deliveryCounts().failing()).isEqualTo(1);
+        assertThat(node.inspect().deliveryCounts().failing()).isEqualTo(1);
         peer.inboxAnswers("bob", 202);
-        await("delivered once the inbox answers", () -> node.deliveryCounts().delivered() == 1);
-        assertThat(node.deliveryCounts().dead()).isZero();
+        await("delivered once the inbox answers", () -> node.inspect().deliveryCounts().delivered() == 1);
+        assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
 
     @Test
@@ -125,7 +125,7 @@ class DeliveryOutcomeIT {
         follow(carol, "f3");
 
         await("two knocks per attempt", () -> peer.received("carol").size() >= 2);
-        assertThat(node.deliveryCounts().delivered()).isZero();
+        assertThat(node.inspect().deliveryCounts().delivered()).isZero();
     }
 
     private HttpResponse<String> announce(String text) {

@@ -62,9 +62,7 @@ class DiskFullIT {
                         + "/c/full\",\"type\":\"Create\",\"actor\":\"" + peer.actorId("nia") + "\",\"object\":{\"id\":\""
                         + peer.origin() + "/n/full\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("nia")
                         + "\",\"content\":\"" + "x".repeat(300_000) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                HttpResponse<String> inboxFull = FakePeer.post(new org.branchwork.protocol.sig.HttpSignatureSigner().signRfc9421(
-                        org.branchwork.protocol.sig.SignableRequest.of("POST", inbox)
-                                .withHeader("Content-Type", "application/activity+json"), big, nia, java.time.Instant.now()), big);
+                HttpResponse<String> inboxFull = FakePeer.signedPost(nia, inbox, big);
                 assertThat(inboxFull.statusCode()).as("the inbox cannot store: the sender retries").isEqualTo(503);
                 assertThat(inboxFull.body()).contains("storage_unavailable");
 

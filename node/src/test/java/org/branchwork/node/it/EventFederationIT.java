@@ -95,7 +95,7 @@ class EventFederationIT {
         ada.get("/me/feed");
         HttpResponse<String> subscribed = ada.post("/me/subscriptions", Map.of("target", "@manchester@localhost:" + manchester.port()));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(303);
-        await("manchester has two followers", () -> manchester.followerCount() == 2);
+        await("manchester has two followers", () -> manchester.inspect().followerCount() == 2);
 
         // Manchester publishes an event with two places.
         HttpResponse<String> created = api(manchester, "POST", "/api/v1/events", """
@@ -107,7 +107,7 @@ class EventFederationIT {
         JsonNode event = JSON.readTree(created.body());
         URI eventId = URI.create(event.get("id").asText());
         String uuid = event.get("uuid").asText();
-        await("stockport holds the event", () -> stockport.remoteObject(eventId).isPresent());
+        await("stockport holds the event", () -> stockport.inspect().remoteObject(eventId).isPresent());
         await("the fediverse follower got the Create", () -> received(peer, "fedi", "Create").isPresent());
         JsonNode createdEvent = received(peer, "fedi", "Create").orElseThrow().get("object");
         assertThat(createdEvent.get("type").asText()).isEqualTo("Event");
@@ -143,7 +143,7 @@ class EventFederationIT {
         assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null).statusCode()).isEqualTo(200);
         await("the fediverse follower got the cancellation", () -> received(peer, "fedi", "Update")
                 .filter(u -> "CANCELLED".equals(u.get("object").path("ical:status").asText())).isPresent());
-        await("stockport's copy is cancelled", () -> stockport.remoteObject(eventId).orElseThrow().body()
+        await("stockport's copy is cancelled", () -> stockport.inspect().remoteObject(eventId).orElseThrow().body()
                 .contains("\"ical:status\":\"CANCELLED\""));
         assertThat(ada.get("/me/feed").body()).contains("Cancelled.");
 

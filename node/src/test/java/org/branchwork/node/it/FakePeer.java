@@ -294,6 +294,11 @@ final class FakePeer implements AutoCloseable {
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
                 + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + object + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
+        return signedPost(key, inbox, body);
+    }
+
+    /** POSTs an ActivityStreams body to {@code inbox}, signed now with RFC 9421 by {@code key}. */
+    static java.net.http.HttpResponse<String> signedPost(SigningKey key, URI inbox, byte[] body) {
         return post(new org.branchwork.protocol.sig.HttpSignatureSigner().signRfc9421(
                 org.branchwork.protocol.sig.SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"),
                 body, key, java.time.Instant.now()), body);

@@ -53,18 +53,18 @@ class FollowIT {
         assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
         assertThat(follow.body()).contains("\"state\":\"pending\"").contains("/groups/national");
 
-        await("national records stockport as a follower", () -> national.followerCount() == 1);
+        await("national records stockport as a follower", () -> national.inspect().followerCount() == 1);
         await("stockport sees its follow accepted",
                 () -> api(stockport, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(national, "/groups/national/followers"))
                 .header("Accept", "application/activity+json").build()).body()).contains("\"totalItems\":1");
-        assertThat(stockport.deliveryCounts().dead()).isZero();
-        assertThat(national.deliveryCounts().dead()).isZero();
+        assertThat(stockport.inspect().deliveryCounts().dead()).isZero();
+        assertThat(national.inspect().deliveryCounts().dead()).isZero();
 
         HttpResponse<String> unfollow = api(stockport, "DELETE",
                 "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
         assertThat(unfollow.statusCode()).isEqualTo(204);
-        await("national drops the follower after Undo", () -> national.followerCount() == 0);
+        await("national drops the follower after Undo", () -> national.inspect().followerCount() == 0);
     }
 
     @Test
@@ -76,7 +76,7 @@ class FollowIT {
 
         assertThat(res.statusCode()).isEqualTo(401);
         assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(national.followerCount()).isZero();
+        assertThat(national.inspect().followerCount()).isZero();
     }
 
     @Test

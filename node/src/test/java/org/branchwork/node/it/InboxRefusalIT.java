@@ -134,10 +134,10 @@ class InboxRefusalIT {
         Node guarded = TestNodes.start(dir.resolve("guarded"), Map.of("BRANCHWORK_BRANCH_SLUG", "guarded"));
         try {
             byte[] body = follow("u9", peer.actorId("mallory"), guarded);
-            long before = guarded.inboxCount();
+            long before = guarded.inspect().inboxCount();
             assertRefused(post(guarded, new Signed(SIGNER.signRfc9421(base(guarded), body, mallory, Instant.now()), body)),
                     401, "unknown_key");
-            assertThat(guarded.inboxCount()).isEqualTo(before);
+            assertThat(guarded.inspect().inboxCount()).isEqualTo(before);
         } finally {
             guarded.close();
         }
@@ -162,7 +162,7 @@ class InboxRefusalIT {
     void tenMegabyteBodyIsRefused() {
         byte[] body = new byte[10 * 1024 * 1024];
         java.util.Arrays.fill(body, (byte) ' ');
-        long before = node.inboxCount();
+        long before = node.inspect().inboxCount();
         // The node answers 413 without reading the rest; a client still sending may see the
         // connection close before it reads that answer. Either way the body is refused unread.
         try {
@@ -171,12 +171,12 @@ class InboxRefusalIT {
         } catch (java.io.UncheckedIOException closedWhileSending) {
             assertThat(closedWhileSending.getCause()).isInstanceOf(IOException.class);
         }
-        assertThat(node.inboxCount()).isEqualTo(before);
+        assertThat(node.inspect().inboxCount()).isEqualTo(before);
     }
 
     @Test
     void contentLengthLyingAboutAChunkedBodyIsRefused() throws IOException {
-        long before = node.inboxCount();
+        long before = node.inspect().inboxCount();
         String chunk = "{\"type\":\"Follow\"}";
         String request = "POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port() + "\r\nContent-Type: application/activity+json\r\n"
                 + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -190,7 +190,7 @@ class InboxRefusalIT {
             String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(status).startsWith("HTTP/1.1 4");
         }
-        assertThat(node.inboxCount()).isEqualTo(before);
+        assertThat(node.inspect().inboxCount()).isEqualTo(before);
     }
 
     @Test
@@ -203,18 +203,18 @@ class InboxRefusalIT {
     @Test
     void theSameActivityTwiceHasOneEffect() {
         byte[] body = follow("dup-twice");
-        long before = node.inboxCount();
+        long before = node.inspect().inboxCount();
         for (int i = 0; i < 2; i++) {
             assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode())
                     .isEqualTo(202);
         }
-        assertThat(node.inboxCount()).isEqualTo(before + 1);
+        assertThat(node.inspect().inboxCount()).isEqualTo(before + 1);
     }
 
     @Test
     void fiftyConcurrentCopiesHaveOneEffect() throws Exception {
         byte[] body = follow("dup-fifty");
-        long before = node.inboxCount();
+        long before = node.inspect().inboxCount();
         List<Callable<Integer>> posts = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             posts.add(() -> post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode());
@@ -226,7 +226,7 @@ class InboxRefusalIT {
             }
         }
         assertThat(statuses).containsExactly(202);
-        assertThat(node.inboxCount()).isEqualTo(before + 1);
+        assertThat(node.inspect().inboxCount()).isEqualTo(before + 1);
     }
 
     @Test
@@ -276,7 +276,7 @@ class InboxRefusalIT {
             String response = readUntilQuiet(socket);
             assertThat(response).startsWith("HTTP/1.1 401").contains("\"code\":\"wrong_host\"");
         }
-        assertThat(node.hasReceived(peer.origin() + "/activities/other-host")).isFalse();
+        assertThat(node.inspect().hasReceived(peer.origin() + "/activities/other-host")).isFalse();
     }
 
     @Test

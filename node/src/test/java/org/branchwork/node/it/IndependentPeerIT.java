@@ -81,7 +81,7 @@ class IndependentPeerIT {
         JsonNode accept = next(e -> "Accept".equals(e.path("type").asText()));
         assertThat(accept.get("verified").asBoolean()).as(accept.toString()).isTrue();
         assertThat(accept.get("object").asText()).isEqualTo(sent.get("id").asText());
-        FollowIT.await("the branch counts its new follower", () -> node.followerCount() == 1);
+        FollowIT.await("the branch counts its new follower", () -> node.inspect().followerCount() == 1);
 
         HttpResponse<String> posted = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")

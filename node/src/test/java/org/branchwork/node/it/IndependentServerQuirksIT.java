@@ -8,14 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Follow has no actor, and an Announce of the branch's own post.
  */
 class IndependentServerQuirksIT {
-
-    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
 
     @TempDir
     static Path dir;
@@ -55,17 +50,17 @@ class IndependentServerQuirksIT {
         SigningKey ivy = peer.actor("ivy");
         assertThat(send(ivy, "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("ivy")
                 + "\",\"object\":\"" + branch() + "\"}").statusCode()).isEqualTo(202);
-        await("ivy follows", () -> node.inboxOutcome(peer.origin() + "/f/ivy").isPresent());
-        long followers = node.followerCount();
+        await("ivy follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
+        long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/ivy";
         HttpResponse<String> res = send(ivy, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
                 + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}}");
 
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        await("the Undo is handled", () -> node.inboxOutcome(undoId).isPresent());
-        assertThat(node.inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
-        assertThat(node.followerCount()).isEqualTo(followers - 1);
+        await("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
     @Test
@@ -74,16 +69,16 @@ class IndependentServerQuirksIT {
         peer.actor("kim");
         send(jan, "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
                 + "\",\"object\":\"" + branch() + "\"}");
-        await("jan follows", () -> node.inboxOutcome(peer.origin() + "/f/jan").isPresent());
-        long followers = node.followerCount();
+        await("jan follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
+        long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/jan-kim";
         send(jan, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
                 + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
                 + "\",\"object\":\"" + branch() + "\"}}");
-        await("the Undo is handled", () -> node.inboxOutcome(undoId).isPresent());
-        assertThat(node.inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
-        assertThat(node.followerCount()).isEqualTo(followers);
+        await("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
+        assertThat(node.inspect().followerCount()).isEqualTo(followers);
     }
 
     @Test
@@ -101,9 +96,9 @@ class IndependentServerQuirksIT {
         assertThat(send(lee, "{\"id\":\"" + boost + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId("lee")
                 + "\",\"object\":\"" + ours + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}").statusCode())
                 .isEqualTo(202);
-        await("the boost is handled", () -> node.inboxOutcome(boost).isPresent());
-        assertThat(node.inboxOutcome(boost)).hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
-        assertThat(node.remoteObject(ours)).as("not stored as received content").isEmpty();
+        await("the boost is handled", () -> node.inspect().inboxOutcome(boost).isPresent());
+        assertThat(node.inspect().inboxOutcome(boost)).hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
+        assertThat(node.inspect().remoteObject(ours)).as("not stored as received content").isEmpty();
     }
 
     /** The branch follows {@code name} on {@code peer} through the API, and the peer accepts. */
@@ -120,7 +115,7 @@ class IndependentServerQuirksIT {
         String accept = peer.origin() + "/accept/" + name;
         send(node, key, "{\"id\":\"" + accept + "\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId(name)
                 + "\",\"object\":\"" + ourFollow + "\"}");
-        await("the follow is accepted", () -> node.inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
+        await("the follow is accepted", () -> node.inspect().inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
     }
 
     private static String branch() {
@@ -141,8 +136,6 @@ class IndependentServerQuirksIT {
     static HttpResponse<String> send(Node node, SigningKey key, String activity) {
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\"," + activity.substring(1))
                 .getBytes(StandardCharsets.UTF_8);
-        SignableRequest request = SignableRequest.of("POST", URI.create("http://localhost:" + node.port() + "/inbox"))
-                .withHeader("Content-Type", "application/activity+json");
-        return FakePeer.post(SIGNER.signRfc9421(request, body, key, Instant.now()), body);
+        return FakePeer.signedPost(key, URI.create("http://localhost:" + node.port() + "/inbox"), body);
     }
 }

@@ -81,7 +81,7 @@ class MemberDataStaysHomeIT {
             fetched++;
         }
         assertThat(fetched).isEqualTo(documents.size());
-        assertThat(node.deliveryCounts().pending() + node.deliveryCounts().delivered() + node.deliveryCounts().dead())
+        assertThat(node.inspect().deliveryCounts().pending() + node.inspect().deliveryCounts().delivered() + node.inspect().deliveryCounts().dead())
                 .as("no followers: nothing queued that could carry data").isZero();
 
         for (String handle : List.of("acct:zq1.secret@members.example", "acct:zq1.secret@localhost:" + node.port(),

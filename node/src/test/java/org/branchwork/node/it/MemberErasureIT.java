@@ -44,7 +44,7 @@ class MemberErasureIT {
                 assertThat(filesContaining(data, zelda)).as("the check can see a member's data").isNotEmpty();
 
                 erase(z);
-                await("the erasure is compacted out", () -> node.compactions() >= 1);
+                await("the erasure is compacted out", () -> node.inspect().compactions() >= 1);
                 assertThat(filesContaining(data, zelda)).as("after the compaction, with the node running").isEmpty();
                 assertThat(filesContaining(data, yusuf)).as("a member not erased is still there").isNotEmpty();
 

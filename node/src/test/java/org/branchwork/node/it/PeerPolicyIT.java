@@ -48,14 +48,14 @@ class PeerPolicyIT {
     void aBlockedDomainIsRefusedBeforeAnythingIsFetched() {
         assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"127.0.0.1\"}").statusCode()).isEqualTo(201);
         int fetches = peer.actorFetches();
-        long stored = node.inboxCount();
+        long stored = node.inspect().inboxCount();
 
         HttpResponse<String> res = follow(mallory);
 
         assertThat(res.statusCode()).isEqualTo(403);
         assertThat(res.body()).contains("\"code\":\"peer_refused\"").contains("127.0.0.1 is blocked");
         assertThat(peer.actorFetches()).as("no key fetch for a blocked server").isEqualTo(fetches);
-        assertThat(node.inboxCount()).isEqualTo(stored);
+        assertThat(node.inspect().inboxCount()).isEqualTo(stored);
 
         assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=127.0.0.1", null).statusCode()).isEqualTo(204);
         assertThat(follow(mallory).statusCode()).isEqualTo(202);
@@ -92,7 +92,7 @@ class PeerPolicyIT {
         FollowIT.await("both requests wait", () -> admin("GET", "/api/v1/admin/follow-requests", null).body()
                 .contains(peer.actorId("mallory").toString()) && admin("GET", "/api/v1/admin/follow-requests", null).body()
                 .contains(peer.actorId("eve").toString()));
-        assertThat(node.followerCount()).isZero();
+        assertThat(node.inspect().followerCount()).isZero();
         assertThat(peer.received("mallory")).isEmpty();
 
         assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("mallory") + "\"}")
@@ -102,7 +102,7 @@ class PeerPolicyIT {
 
         FollowIT.await("mallory is accepted", () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
         FollowIT.await("eve is rejected", () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
-        assertThat(node.followerCount()).isEqualTo(1);
+        assertThat(node.inspect().followerCount()).isEqualTo(1);
         assertThat(admin("GET", "/api/v1/admin/follow-requests", null).body()).isEqualTo("[]");
         assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
                 .statusCode()).isEqualTo(404);

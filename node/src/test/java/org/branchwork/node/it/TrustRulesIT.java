@@ -59,7 +59,7 @@ class TrustRulesIT {
     void onlyTheOwnerUpdatesOrDeletesAnObject() {
         URI note = peer.publish("n1", note("n1", "mallory", "Original"));
         send(mallory, "Create", "mallory", note("n1", "mallory", "Original"));
-        await("the note is stored", () -> node.remoteObject(note).isPresent());
+        await("the note is stored", () -> node.inspect().remoteObject(note).isPresent());
 
         String forged = send(eve, "Update", "eve", note("n1", "mallory", "Forged by eve"));
         assertThat(outcome(forged)).startsWith("refused:").contains("does not own");
@@ -67,14 +67,14 @@ class TrustRulesIT {
 
         String edit = send(mallory, "Update", "mallory", note("n1", "mallory", "Edited by mallory"));
         await("mallory's Update is handled", () -> content(note).contains("Edited by mallory"));
-        assertThat(node.hasReceived(edit)).isTrue();
+        assertThat(node.inspect().hasReceived(edit)).isTrue();
 
         String eveDelete = send(eve, "Delete", "eve", "\"" + note + "\"");
         assertThat(outcome(eveDelete)).startsWith("refused:");
-        assertThat(node.remoteObject(note).map(RemoteObject::deleted)).contains(false);
+        assertThat(node.inspect().remoteObject(note).map(RemoteObject::deleted)).contains(false);
 
         send(mallory, "Delete", "mallory", "\"" + note + "\"");
-        await("mallory's Delete removes it", () -> node.remoteObject(note).map(RemoteObject::deleted).orElse(false));
+        await("mallory's Delete removes it", () -> node.inspect().remoteObject(note).map(RemoteObject::deleted).orElse(false));
     }
 
     @Test
@@ -83,9 +83,9 @@ class TrustRulesIT {
 
         send(eve, "Announce", "eve", note("n2", "mallory", "Words put in mallory's mouth"));
 
-        await("the announced note is stored", () -> node.remoteObject(note).isPresent());
+        await("the announced note is stored", () -> node.inspect().remoteObject(note).isPresent());
         assertThat(content(note)).contains("What mallory really wrote").doesNotContain("mouth");
-        assertThat(node.remoteObject(note).orElseThrow().attributedTo()).isEqualTo(peer.actorId("mallory"));
+        assertThat(node.inspect().remoteObject(note).orElseThrow().attributedTo()).isEqualTo(peer.actorId("mallory"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class TrustRulesIT {
         String create = send(eve, "Create", "eve", note("n3", "mallory", "Eve's words"));
 
         assertThat(outcome(create)).startsWith("refused:");
-        assertThat(node.remoteObject(note)).isEmpty();
+        assertThat(node.inspect().remoteObject(note)).isEmpty();
     }
 
     @Test
@@ -149,7 +149,7 @@ class TrustRulesIT {
                 + "\",\"content\":" + new ObjectMapper().writeValueAsString(payload)
                 + ",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
         send(mallory, "Create", "mallory", note);
-        await("the article is stored", () -> node.remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
+        await("the article is stored", () -> node.inspect().remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
 
         String page = ada.get("/me/feed").body();
         assertThat(page).contains("Hello").contains("fine link").contains("&lt;script&gt;alert(6)&lt;/script&gt;Title");
@@ -166,12 +166,12 @@ class TrustRulesIT {
     }
 
     private String outcome(String activityId) {
-        await("activity " + activityId + " is handled", () -> node.inboxOutcome(activityId).isPresent());
-        return node.inboxOutcome(activityId).orElseThrow();
+        await("activity " + activityId + " is handled", () -> node.inspect().inboxOutcome(activityId).isPresent());
+        return node.inspect().inboxOutcome(activityId).orElseThrow();
     }
 
     private String content(URI id) {
-        return node.remoteObject(id).map(RemoteObject::body).orElse("");
+        return node.inspect().remoteObject(id).map(RemoteObject::body).orElse("");
     }
 
     private String note(String name, String author, String content) {
