@@ -1,5 +1,7 @@
 package org.branchwork.node;
 
+import org.branchwork.node.config.StartupException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,5 +1,11 @@
 package org.branchwork.node;
 
+import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.federation.InboxDeadLetters;
+
+import org.branchwork.node.config.StartupException;
+import org.branchwork.node.http.PublicOrigin;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -63,11 +69,11 @@ import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import java.util.function.BooleanSupplier;
-import org.branchwork.node.federation.outbound.DeliveryQueueService;
+import org.branchwork.node.federation.DeliveryQueueService;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
-import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.wellknown.ObjectEndpoint;
@@ -75,7 +81,7 @@ import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.storage.AnnouncementStore;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.federation.FollowService;
-import org.branchwork.node.federation.LocalActors;
+import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.inbound.ActivityDispatcher;
 import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
@@ -102,7 +108,7 @@ import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.SignaturePolicy;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
 import org.branchwork.node.federation.wellknown.ContextEndpoint;
@@ -240,7 +246,8 @@ public final class Node implements AutoCloseable {
                 signAs -> signAs == null ? actors.branch().map(b -> b.keys().rsa())
                         : actors.person(signAs).map(LocalActors.PersonActor::rsa), peerPolicy::refusal, new RetrySchedule(random, config.firstRetry()),
                 peerHealth, clock, followStore::removeFollowersAt);
-        FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, outbox, worker,
+        FollowRequests followRequests = new FollowRequests(actors, uris, tx, followStore, outbox, worker, clock);
+        FollowHandlers followHandlers = new FollowHandlers(actors, uris, resolver, tx, followStore, followRequests,
                 peerPolicy::manualApproval, clock);
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
         FollowService followService = new FollowService(actors, uris,
@@ -264,6 +271,7 @@ public final class Node implements AutoCloseable {
         InboxStore inboxStore = new InboxStore();
         InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher,
                 new RetrySchedule(random, config.firstRetry()), clock);
+        InboxDeadLetters deadLetters = new InboxDeadLetters(processor);
         InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
         GroupCommitter<InboxStore.Received, Boolean> inboxInserts = new GroupCommitter<>("inbox-inserts", tx,
                 (batch, received) -> inboxStore.insert(batch, received, clock.instant()));
@@ -315,15 +323,15 @@ public final class Node implements AutoCloseable {
                 new EventsEndpoint(events, uris, apiAuth),
                 new CampaignsEndpoint(campaigns, uris, apiAuth),
                 new FederationPolicyEndpoint(peerPolicy, nodeSettings, apiAuth),
-                new FollowRequestsEndpoint(followHandlers, apiAuth),
+                new FollowRequestsEndpoint(followRequests, apiAuth),
                 new DeliveriesEndpoint(deliveryQueue, apiAuth),
-                new InboxDeadLettersEndpoint(processor, apiAuth),
+                new InboxDeadLettersEndpoint(deadLetters, apiAuth),
                 new BackupEndpoint(new BackupService(database, config.dataDir(), audit, clock), apiAuth),
                 new MembersEndpoint(memberService, apiAuth),
                 new AccountPages(accounts, sessions, csrf, pages),
                 new MemberPages(memberService, sessions, csrf, pages),
                 new OrganiserPages(memberService, imports, sessions, csrf, pages),
-                new AdminPages(followService, followHandlers, deliveryQueue, processor, nodeSettings, audit, sessions, csrf,
+                new AdminPages(followService, followRequests, deliveryQueue, deadLetters, nodeSettings, audit, sessions, csrf,
                         pages),
                 new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, campaigns, campaignMapper, outbox,
                         actors, codec),

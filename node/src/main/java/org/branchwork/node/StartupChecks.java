@@ -1,5 +1,7 @@
 package org.branchwork.node;
 
+import org.branchwork.node.config.StartupException;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package org.branchwork.node;
 
+import org.branchwork.node.config.StartupException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -17,10 +17,10 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.AnnouncementService;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/announcements}: {@code POST} {@code {"title"?, "content"}} (Markdown) → 201

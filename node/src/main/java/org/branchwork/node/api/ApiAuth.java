@@ -12,7 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
 

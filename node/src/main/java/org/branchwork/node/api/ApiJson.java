@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /** Reading API request bodies: a JSON object of bounded size, or a problem sent to the client. */
 final class ApiJson {

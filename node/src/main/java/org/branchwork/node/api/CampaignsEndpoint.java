@@ -20,11 +20,11 @@ import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.CampaignInput;
 import org.branchwork.node.service.CampaignService;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/campaigns} (organisers): {@code POST} publishes one → 201; {@code GET} lists this

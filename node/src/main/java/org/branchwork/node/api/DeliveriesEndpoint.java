@@ -12,8 +12,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.outbound.DeliveryQueueService;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.federation.DeliveryQueueService;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/admin/deliveries}: the delivery queue ({@code GET}: counts, pending per host, failing

@@ -19,11 +19,11 @@ import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/events}: {@code POST} with SPEC's fields → 201 {@code {"id", "uuid", …}};

@@ -15,11 +15,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/admin}: the node's federation policy. {@code GET /federation} shows it,

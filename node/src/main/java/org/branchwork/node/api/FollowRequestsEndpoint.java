@@ -15,8 +15,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/admin/follow-requests}: follows of the branch waiting for approval ({@code GET}),
@@ -26,10 +26,10 @@ public final class FollowRequestsEndpoint implements HttpService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FollowHandlers follows;
+    private final FollowRequests follows;
     private final ApiAuth auth;
 
-    public FollowRequestsEndpoint(FollowHandlers follows, ApiAuth auth) {
+    public FollowRequestsEndpoint(FollowRequests follows, ApiAuth auth) {
         this.follows = follows;
         this.auth = auth;
     }
@@ -46,7 +46,7 @@ public final class FollowRequestsEndpoint implements HttpService {
             return;
         }
         ArrayNode out = JSON.createArrayNode();
-        follows.pendingRequests().forEach(f -> out.addObject().put("actor", f.actor().toString()).put("follow", f.followId().toString()));
+        follows.pending().forEach(f -> out.addObject().put("actor", f.actor().toString()).put("follow", f.followId().toString()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(out.toString());
     }

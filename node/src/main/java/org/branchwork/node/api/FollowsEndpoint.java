@@ -17,7 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.storage.FollowStore;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /** {@code /api/v1/follows}: follow ({@code POST {"target"}}), list ({@code GET}), unfollow ({@code DELETE ?target=}). */
 public final class FollowsEndpoint implements HttpService {

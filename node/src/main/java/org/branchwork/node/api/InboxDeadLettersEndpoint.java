@@ -12,8 +12,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.inbound.InboxProcessor;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.federation.InboxDeadLetters;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/admin/inbox}: accepted activities whose handling kept failing until it ran out of
@@ -24,10 +24,10 @@ public final class InboxDeadLettersEndpoint implements HttpService {
 
     private static final int LIST_LIMIT = 100;
 
-    private final InboxProcessor processor;
+    private final InboxDeadLetters processor;
     private final ApiAuth auth;
 
-    public InboxDeadLettersEndpoint(InboxProcessor processor, ApiAuth auth) {
+    public InboxDeadLettersEndpoint(InboxDeadLetters processor, ApiAuth auth) {
         this.processor = processor;
         this.auth = auth;
     }
@@ -44,7 +44,7 @@ public final class InboxDeadLettersEndpoint implements HttpService {
         }
         ObjectNode out = ApiJson.JSON.createObjectNode();
         ArrayNode dead = out.putArray("deadLetters");
-        processor.deadLetters(LIST_LIMIT).forEach(d -> dead.addObject().put("activity", d.activityId()).put("actor", d.actor())
+        processor.list(LIST_LIMIT).forEach(d -> dead.addObject().put("activity", d.activityId()).put("actor", d.actor())
                 .put("type", d.type()).put("attempts", d.attempts()).put("error", d.error())
                 .put("lastTried", d.lastTried().toString()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
@@ -62,9 +62,9 @@ public final class InboxDeadLettersEndpoint implements HttpService {
         JsonNode json = body.get();
         int requeued;
         if (json.path("all").asBoolean(false)) {
-            requeued = processor.requeueDead(null);
+            requeued = processor.requeue(null);
         } else if (json.path("id").isTextual()) {
-            requeued = processor.requeueDead(json.get("id").textValue());
+            requeued = processor.requeue(json.get("id").textValue());
             if (requeued == 0) {
                 new Problem(404, "no_such_dead_letter", "Not found", "No dead inbox activity has that id.").send(res);
                 return;

@@ -20,7 +20,7 @@ import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.MemberService;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/members} for imports and automation: {@code POST} adds a member (same validation

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
-import org.branchwork.node.StartupException;
+import org.branchwork.node.config.StartupException;
 
 /**
  * Reads configuration from three layers, later ones winning: the bundled {@code application.yaml},

@@ -1,5 +1,6 @@
 package org.branchwork.node.federation;
 
+
 import java.net.URI;
 import java.util.Optional;
 

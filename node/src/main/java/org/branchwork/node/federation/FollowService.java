@@ -1,5 +1,8 @@
 package org.branchwork.node.federation;
 
+import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.http.LocalUris;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

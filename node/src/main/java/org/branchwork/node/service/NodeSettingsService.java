@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.storage.Transactions;
 

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.branchwork.node.StartupException;
+import org.branchwork.node.config.StartupException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;

@@ -42,7 +42,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.BranchService;
 import org.branchwork.node.service.EventService;

@@ -1,5 +1,7 @@
 package org.branchwork.node.web;
 
+import org.branchwork.node.http.Problem;
+
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

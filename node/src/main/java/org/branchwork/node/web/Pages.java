@@ -27,7 +27,7 @@ public final class Pages {
     }
 
     public void render(ServerResponse res, Status status, Optional<Viewer> viewer, String template, Object view) {
-        templates.send(res, status, template, new Chrome(siteName(), Nav.of(viewer)), view);
+        templates.send(res, status, template, new Chrome(siteName(), Viewer.nav(viewer)), view);
     }
 
     public void message(ServerResponse res, Status status, Optional<Viewer> viewer, String heading, String message) {

@@ -3,7 +3,7 @@ package org.branchwork.node.federation.inbound;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 
 /** Only ActivityStreams JSON is taken (some peers send plain {@code application/json}: accepted too). */
 final class ContentTypeStage implements InboxStage {

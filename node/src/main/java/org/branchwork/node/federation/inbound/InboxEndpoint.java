@@ -14,8 +14,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.PublicOrigin;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.PublicOrigin;
+import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.sig.SignableRequest;
 
 /**

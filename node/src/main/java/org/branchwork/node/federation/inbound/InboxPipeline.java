@@ -7,11 +7,11 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.vocab.Activity;

@@ -3,7 +3,7 @@ package org.branchwork.node.federation.inbound;
 import java.net.URI;
 import java.util.Optional;
 
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.vocab.Origins;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
 import org.branchwork.protocol.jsonld.ParsedDocument;

@@ -3,8 +3,8 @@ package org.branchwork.node.federation.inbound;
 import java.net.URI;
 import java.util.Optional;
 
-import org.branchwork.node.federation.PeerPolicy;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.service.PeerPolicy;
+import org.branchwork.node.http.Problem;
 
 /**
  * Domain and actor blocks and the allow-list, checked on the activity's actor before any key is

@@ -3,9 +3,9 @@ package org.branchwork.node.federation.inbound;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.branchwork.node.federation.PeerPolicy;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
-import org.branchwork.node.web.Problem;
+import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.ResolvedKey;
 import org.branchwork.protocol.sig.SignatureClaim;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.branchwork.node.domain.ActorKeys;
-import org.branchwork.node.federation.LocalActors.BranchActor;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.federation.local.LocalActors.BranchActor;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.sig.Multikey;
 import org.branchwork.protocol.sig.Pem;
 import org.branchwork.protocol.vocab.Actor;
@@ -54,7 +54,7 @@ public final class ActorMapper {
     }
 
     /** A member's opt-in public actor: a display name and a key, nothing else from their record. */
-    public Actor person(org.branchwork.node.federation.LocalActors.PersonActor person) {
+    public Actor person(org.branchwork.node.federation.local.LocalActors.PersonActor person) {
         String handle = person.profile().handle();
         URI id = uris.person(handle);
         ObjectCore core = ObjectCore.of(id, "Person").withName(person.profile().displayName());

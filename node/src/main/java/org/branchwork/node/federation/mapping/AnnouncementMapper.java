@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.branchwork.node.domain.Announcement;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.protocol.vocab.Article;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.EventCategory;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.protocol.vocab.Article;

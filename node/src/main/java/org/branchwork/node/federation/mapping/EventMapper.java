@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.protocol.vocab.Audience;

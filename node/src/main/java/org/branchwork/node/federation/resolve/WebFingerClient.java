@@ -11,7 +11,7 @@ import org.branchwork.protocol.webfinger.Jrd;
 
 /**
  * Looks a handle up with WebFinger. HTTPS only, except where private addresses are allowed (local
- * demo and tests), where plain HTTP is tried after HTTPS fails.
+ * demo and tests), where plain HTTP is tried too (first, for localhost and address literals).
  *
  * <p>An answer counts only for the handle asked about: its {@code subject}, when given, must be that
  * handle, and its {@code self} link must be on the handle's host, or else the server at the
@@ -73,7 +73,7 @@ public final class WebFingerClient {
     /** Asks {@code at}'s host about {@code at}; the answer must be about {@code handle}. */
     private Jrd lookUp(Acct at, Acct handle) throws ActivityFetcher.FetchException {
         IOException first = null;
-        for (String scheme : allowPlainHttp ? new String[] {"https", "http"} : new String[] {"https"}) {
+        for (String scheme : schemes(at)) {
             try {
                 RemoteHttpClient.Response response = http.get(at.webFingerUrl(scheme),
                         uri -> Map.of("Accept", "application/jrd+json, application/json"), 64 * 1024);
@@ -96,6 +96,20 @@ public final class WebFingerClient {
             }
         }
         throw new ActivityFetcher.FetchException("cannot reach " + at.host() + ": " + first.getMessage(), first);
+    }
+
+    /**
+     * HTTPS only, unless plain HTTP is allowed; then a host that is {@code localhost} or an address
+     * literal is asked over HTTP first: on a demo or test network that is what it speaks, and a TLS
+     * ClientHello sent to a plain server is never answered, so HTTPS first waited out the read timeout.
+     */
+    private String[] schemes(Acct at) {
+        if (!allowPlainHttp) {
+            return new String[] {"https"};
+        }
+        String host = at.host().startsWith("[") ? "[" : at.host().replaceFirst(":\\d+$", "");
+        boolean literalOrLocal = host.equals("[") || host.equals("localhost") || host.matches("[0-9.]+");
+        return literalOrLocal ? new String[] {"http", "https"} : new String[] {"https", "http"};
     }
 
     private static boolean subjectIs(String subject, Acct acct) {

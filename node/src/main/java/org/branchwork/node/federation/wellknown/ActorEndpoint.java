@@ -11,10 +11,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.ActivityJson;
-import org.branchwork.node.federation.LocalActors;
-import org.branchwork.node.federation.LocalActors.BranchActor;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.federation.local.ActivityJson;
+import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.federation.local.LocalActors.BranchActor;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.Transactions;

@@ -10,8 +10,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.LocalActors;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.nodeinfo.NodeInfo;
 import org.branchwork.protocol.nodeinfo.NodeInfoCodec;
 import org.branchwork.protocol.webfinger.Jrd;

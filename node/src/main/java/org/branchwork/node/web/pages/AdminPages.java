@@ -1,5 +1,7 @@
 package org.branchwork.node.web.pages;
 
+import org.branchwork.node.federation.InboxDeadLetters;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +15,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.federation.FollowService;
-import org.branchwork.node.federation.PeerPolicy;
-import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
-import org.branchwork.node.federation.outbound.DeliveryQueueService;
+import org.branchwork.node.service.PeerPolicy;
+import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.federation.DeliveryQueueService;
 import org.branchwork.node.service.AuditLog;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
@@ -37,7 +39,7 @@ public final class AdminPages implements HttpService {
     private static final int AUDIT_PAGE = 50;
 
     private final FollowService follows;
-    private final FollowHandlers followRequests;
+    private final FollowRequests followRequests;
     private final DeliveryQueueService queue;
     private final NodeSettingsService settings;
     private final AuditLog audit;
@@ -45,10 +47,10 @@ public final class AdminPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    private final org.branchwork.node.federation.inbound.InboxProcessor inbox;
+    private final InboxDeadLetters inbox;
 
-    public AdminPages(FollowService follows, FollowHandlers followRequests, DeliveryQueueService queue,
-                      org.branchwork.node.federation.inbound.InboxProcessor inbox, NodeSettingsService settings,
+    public AdminPages(FollowService follows, FollowRequests followRequests, DeliveryQueueService queue,
+                      InboxDeadLetters inbox, NodeSettingsService settings,
                       AuditLog audit, Sessions sessions, Csrf csrf, Pages pages) {
         this.inbox = inbox;
         this.follows = follows;
@@ -87,14 +89,14 @@ public final class AdminPages implements HttpService {
                 req.query().first("done").orElse(null),
                 follows.following().stream().map(f -> new AdminView.Follow(f.actor().toString(), f.state())).toList(),
                 followers.stream().map(f -> f.actor().toString()).toList(), follows.followerCount(),
-                followRequests.pendingRequests().stream().map(f -> f.actor().toString()).toList(),
+                followRequests.pending().stream().map(f -> f.actor().toString()).toList(),
                 q.counts().pending(), q.counts().failing(), q.counts().delivered(), q.counts().dead(),
                 q.troubledHosts().stream().map(h -> new AdminView.Host(h.host(), h.unavailable(),
                         h.failingSince().map(Object::toString).orElse(""), h.lastError().orElse(""),
                         h.nextProbeAt().map(Object::toString).orElse(""))).toList(),
                 q.deadLetters().stream().map(d -> new AdminView.DeadLetter(d.id(), d.inbox().toString(), d.activityId(),
                         d.error(), Dates.shown(d.finishedAt()))).toList(),
-                inbox.deadLetters(SHOWN).stream().map(d -> new AdminView.InboxDeadLetter(d.activityId(), d.type(), d.actor(),
+                inbox.list(SHOWN).stream().map(d -> new AdminView.InboxDeadLetter(d.activityId(), d.type(), d.actor(),
                         d.attempts(), d.error(), Dates.shown(d.lastTried()))).toList(),
                 auditEntries.stream().limit(AUDIT_PAGE).map(e -> new AdminView.Audit(Dates.shown(e.at()),
                         e.actorId() == null ? "API token" : "#" + e.actorId(), e.action(),
@@ -183,7 +185,7 @@ public final class AdminPages implements HttpService {
             return;
         }
         String id = Forms.field(posted.get().form(), "id");
-        int n = inbox.requeueDead(id.isEmpty() ? null : id);
+        int n = inbox.requeue(id.isEmpty() ? null : id);
         audit.record(posted.get().viewer().acting(), "inbox.requeued", null, id.isEmpty() ? "all: " + n : id);
         done(res, n + " received activities will be handled again.");
     }

@@ -8,7 +8,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.PublicOrigin;
+import org.branchwork.node.http.PublicOrigin;
 import org.branchwork.node.domain.Branch;
 import org.branchwork.node.service.BranchService;
 import org.branchwork.node.service.SetupService;
@@ -73,7 +73,7 @@ public final class HomePages implements HttpService {
         List<EventListView.Item> items = news.stream().limit(AnnouncementService.PAGE)
                 .map(a -> new EventListView.Item("/announcements/" + a.id().value(), a.title(), Dates.shown(a.published()),
                         a.content(), false)).toList();
-        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Nav.of(viewer)),
+        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Viewer.nav(viewer)),
                 new EventListView(b.name(), viewer.map(Viewer::csrf).orElse(null), upcoming, items,
                         viewer.map(v -> v.can(Role.ORGANISER)).orElse(false), handle(b), setup.needed(),
                         news.size() > AnnouncementService.PAGE ? "/?page=" + (page + 1) : null));

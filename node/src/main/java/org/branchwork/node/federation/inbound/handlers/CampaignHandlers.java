@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;

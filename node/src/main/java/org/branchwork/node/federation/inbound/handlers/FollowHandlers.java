@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.branchwork.node.federation.LocalActors;
-import org.branchwork.node.federation.LocalUris;
-import org.branchwork.node.federation.outbound.DeliveryWorker;
-import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
@@ -33,13 +32,12 @@ public final class FollowHandlers {
     private final ActorResolver resolver;
     private final Transactions tx;
     private final FollowStore follows;
-    private final OutboundPublisher outbox;
-    private final DeliveryWorker worker;
+    private final FollowRequests requests;
     private final java.util.function.BooleanSupplier manualApproval;
     private final Clock clock;
 
     public FollowHandlers(LocalActors actors, LocalUris uris, ActorResolver resolver, Transactions tx, FollowStore follows,
-                          OutboundPublisher outbox, DeliveryWorker worker, java.util.function.BooleanSupplier manualApproval,
+                          FollowRequests requests, java.util.function.BooleanSupplier manualApproval,
                           Clock clock) {
         this.manualApproval = manualApproval;
         this.actors = actors;
@@ -47,8 +45,7 @@ public final class FollowHandlers {
         this.resolver = resolver;
         this.tx = tx;
         this.follows = follows;
-        this.outbox = outbox;
-        this.worker = worker;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -78,45 +75,8 @@ public final class FollowHandlers {
             });
             return "follow request waiting for approval: " + followerId;
         }
-        answerRequest(request, branchId, true);
+        requests.answer(request, branchId, true);
         return "follower added: " + followerId;
-    }
-
-    /** The follow requests waiting for an admin. */
-    public List<FollowStore.Follower> pendingRequests() {
-        return tx.inTransaction(follows::requests);
-    }
-
-    /** An admin's answer to a waiting request: {@code Accept} (and a follower) or {@code Reject}. */
-    public boolean decide(URI actor, boolean approve) {
-        Optional<LocalActors.BranchActor> branch = actors.branch();
-        if (branch.isEmpty()) {
-            return false;
-        }
-        Optional<FollowStore.Follower> request = tx.inTransaction(c -> follows.request(c, actor));
-        if (request.isEmpty()) {
-            return false;
-        }
-        answerRequest(request.get(), uris.branchActor(branch.get().branch().slug()), approve);
-        return true;
-    }
-
-    private void answerRequest(FollowStore.Follower request, URI branchId, boolean approve) {
-        Activity follow = new Activity(ObjectCore.of(request.followId(), "Follow"), ActivityType.FOLLOW,
-                Ref.to(request.actor()), List.of(Ref.to(branchId)), null, null, null, null);
-        Activity answer = new Activity(ObjectCore.of(uris.newActivity(), approve ? "Accept" : "Reject")
-                .withAttribution(branchId, new Audience(List.of(request.actor()), List.of(), List.of(), List.of(), List.of())),
-                approve ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(follow)),
-                null, null, null, null);
-        tx.inTransaction(c -> {
-            follows.removeRequest(c, request.actor());
-            if (approve) {
-                follows.addFollower(c, request, clock.instant());
-            }
-            outbox.enqueue(c, answer, List.of(request.inbox()));
-            return null;
-        });
-        worker.wake();
     }
 
     /** {@code Undo} of a {@code Follow} by its own actor removes the follower. */

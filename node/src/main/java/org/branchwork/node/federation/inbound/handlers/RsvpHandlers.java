@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.federation.LocalUris;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;

@@ -1,4 +1,4 @@
-package org.branchwork.node.federation;
+package org.branchwork.node.service;
 
 import java.net.URI;
 import java.time.Clock;

@@ -1,9 +1,9 @@
-package org.branchwork.node.federation;
+package org.branchwork.node.http;
 
 import java.net.URI;
 import java.util.Optional;
 
-import org.branchwork.node.PublicOrigin;
+import org.branchwork.node.http.PublicOrigin;
 
 /**
  * The one place the node's IRIs are built and parsed. The branch is a {@code Group} at

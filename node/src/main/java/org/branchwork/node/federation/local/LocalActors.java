@@ -1,4 +1,6 @@
-package org.branchwork.node.federation;
+package org.branchwork.node.federation.local;
+
+import org.branchwork.node.http.LocalUris;
 
 import java.security.PublicKey;
 

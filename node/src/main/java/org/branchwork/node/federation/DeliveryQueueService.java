@@ -1,4 +1,7 @@
-package org.branchwork.node.federation.outbound;
+package org.branchwork.node.federation;
+
+import org.branchwork.node.federation.outbound.DeliveryWorker;
+import org.branchwork.node.federation.outbound.PeerHealth;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.branchwork.node.web;
+package org.branchwork.node.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

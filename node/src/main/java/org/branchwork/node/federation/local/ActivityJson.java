@@ -1,4 +1,4 @@
-package org.branchwork.node.federation;
+package org.branchwork.node.federation.local;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package org.branchwork.node;
+package org.branchwork.node.config;
 
 /**
  * A reason the node cannot start that the operator can fix: a bad setting, a port in use, a data

@@ -1,4 +1,4 @@
-package org.branchwork.node;
+package org.branchwork.node.http;
 
 import java.net.URI;
 import java.util.Objects;
@@ -12,11 +12,11 @@ public final class PublicOrigin {
 
     private volatile URI origin;
 
-    PublicOrigin(URI configured) {
+    public PublicOrigin(URI configured) {
         this.origin = configured;
     }
 
-    void bindToPortIfUnset(int port) {
+    public void bindToPortIfUnset(int port) {
         if (origin == null) {
             origin = URI.create("http://localhost:" + port);
         }

@@ -1,0 +1,93 @@
+package org.branchwork.node.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node's shape, as rules the build checks (docs/ARCHITECTURE.md draws the same picture):
+ * packages free of cycles; each layer used only by the layers above it; the web and the API call
+ * services, never a store or the federation's internals.
+ */
+class LayersTest {
+
+    private static final String NODE = "org.branchwork.node";
+    /**
+     * What the storage layer hands up on purpose: its failure (every layer maps a full disk to a
+     * 503) and the write probe the health endpoint reports. The rows stores return (their nested
+     * records) are the read model services pass up and are allowed too; the stores themselves are not.
+     */
+    private static final Set<String> STORAGE_SEEN_FROM_ABOVE = Set.of("StorageException", "WriteProbe");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(NODE);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching(NODE + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void eachLayerIsUsedOnlyFromAbove() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Composition").definedBy(JavaClass.Predicates.resideInAPackage(NODE))
+                .layer("Api").definedBy(NODE + ".api..")
+                .layer("Web").definedBy(NODE + ".web..")
+                .layer("Federation").definedBy(NODE + ".federation..")
+                .layer("Mail").definedBy(NODE + ".mail..")
+                .layer("Service").definedBy(NODE + ".service..")
+                .layer("Storage").definedBy(NODE + ".storage..", "db.migration..")
+                .layer("Http").definedBy(NODE + ".http..")
+                .layer("Config").definedBy(NODE + ".config..")
+                .layer("Security").definedBy(NODE + ".security..")
+                .layer("Domain").definedBy(NODE + ".domain..")
+                .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Composition")
+                .whereLayer("Web").mayOnlyBeAccessedByLayers("Api", "Composition")
+                .whereLayer("Federation").mayOnlyBeAccessedByLayers("Web", "Api", "Composition")
+                .whereLayer("Mail").mayOnlyBeAccessedByLayers("Composition")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Federation", "Mail", "Web", "Api", "Composition")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Service", "Federation", "Web", "Api", "Composition")
+                .whereLayer("Http").mayOnlyBeAccessedByLayers("Federation", "Web", "Api", "Composition")
+                .check(classes);
+    }
+
+    @Test
+    void webAndApiNeverReachAStore() {
+        noClasses().that().resideInAnyPackage(NODE + ".web..", NODE + ".api..")
+                .should().dependOnClassesThat(storeClass())
+                .because("pages and endpoints call services; a store is the service's business")
+                .check(classes);
+    }
+
+    @Test
+    void webAndApiUseOnlyTheFederationsPublicFace() {
+        noClasses().that().resideInAnyPackage(NODE + ".web..", NODE + ".api..")
+                .should().dependOnClassesThat().resideInAnyPackage(NODE + ".federation.*..")
+                .because("the federation package's top level (FollowService, FollowRequests, DeliveryQueueService,"
+                        + " InboxDeadLetters, FediverseDirectory) is what the rest of the node may call")
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> storeClass() {
+        return DescribedPredicate.describe("a top-level class of the storage layer other than " + STORAGE_SEEN_FROM_ABOVE,
+                c -> c.getPackageName().startsWith(NODE + ".storage") && c.isTopLevelClass()
+                        && !STORAGE_SEEN_FROM_ABOVE.contains(c.getSimpleName()));
+    }
+}
