@@ -1,5 +1,8 @@
 package org.branchwork.node;
 
+import org.branchwork.node.federation.local.LocalObjectSigner;
+import org.branchwork.node.federation.mapping.RsvpMapper;
+
 import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.InboxDeadLetters;
 
@@ -82,7 +85,8 @@ import org.branchwork.node.storage.AnnouncementStore;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.local.LocalActors;
-import org.branchwork.node.federation.inbound.ActivityDispatcher;
+import org.branchwork.node.federation.inbound.HandlerRegistry;
+import org.branchwork.node.federation.inbound.OwnerProof;
 import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.inbound.InboxPipeline;
@@ -239,8 +243,10 @@ public final class Node implements AutoCloseable {
         EventMapper eventMapper = new EventMapper(uris);
         AdoptedCampaignStore adoptedCampaigns = new AdoptedCampaignStore();
         CampaignMapper campaignMapper = new CampaignMapper(uris);
-        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, uris, announcementMapper,
-                eventMapper, campaignMapper, adoptedCampaigns, clock);
+        LocalObjectSigner signer = new LocalObjectSigner(codec, actors, clock);
+        OutboundPublisher outbox = new OutboundPublisher(deliveryStore, followStore, codec, actors, uris,
+                new OutboundPublisher.Mappers(announcementMapper, eventMapper, campaignMapper, new RsvpMapper(uris)), signer,
+                adoptedCampaigns, clock);
         PeerHealth peerHealth = new PeerHealth(tx, new PeerHostStore(), clock);
         DeliveryWorker worker = new DeliveryWorker(tx, deliveryStore, new InboxClient(http, peerHealth, clock),
                 signAs -> signAs == null ? actors.branch().map(b -> b.keys().rsa())
@@ -257,7 +263,7 @@ public final class Node implements AutoCloseable {
                 outbox, worker::wake, clock);
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, resolver, campaigns);
         ContentHandlers content = new ContentHandlers(tx, followStore, database.keep(FollowStore.ACCEPTED_FOLLOWING),
-                remoteObjects, fetcher, resolver, campaignHandlers, codec, uris::isLocal, clock);
+                remoteObjects, fetcher, new OwnerProof(resolver), campaignHandlers, codec, uris::isLocal, clock);
         // Events and members' reach beyond the branch: RSVPs, public profiles, subscriptions.
         RsvpStore rsvpStore = new RsvpStore();
         EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, worker::wake, clock);
@@ -267,9 +273,10 @@ public final class Node implements AutoCloseable {
                 fediverse, outbox,
                 () -> branches.current().map(b -> b.slug()), worker::wake, random, clock);
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, resolver, events, profiles);
-        ActivityDispatcher dispatcher = InboundRoutes.dispatcher(content, campaignHandlers, followHandlers, rsvpHandlers);
+        HandlerRegistry inboundRoutes = InboundRoutes.registry(uris, profiles::isOurJoin, content, campaignHandlers,
+                followHandlers, rsvpHandlers);
         InboxStore inboxStore = new InboxStore();
-        InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, dispatcher,
+        InboxProcessor processor = new InboxProcessor(tx, inboxStore, codec, inboundRoutes,
                 new RetrySchedule(random, config.firstRetry()), clock);
         InboxDeadLetters deadLetters = new InboxDeadLetters(processor);
         InboxRetention retention = new InboxRetention(tx, inboxStore, clock);
@@ -333,7 +340,7 @@ public final class Node implements AutoCloseable {
                 new OrganiserPages(memberService, imports, sessions, csrf, pages),
                 new AdminPages(followService, followRequests, deliveryQueue, deadLetters, nodeSettings, audit, sessions, csrf,
                         pages),
-                new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, campaigns, campaignMapper, outbox,
+                new ObjectEndpoint(announcements, announcementMapper, events, eventMapper, campaigns, campaignMapper, signer,
                         actors, codec),
                 new CalendarFeeds(events, announcements, branches, uris),
                 new EventPages(events, sessions, csrf, pages, clock),

@@ -6,16 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.federation.mapping.FollowMapper;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
 import org.branchwork.node.federation.outbound.OutboundPublisher;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.vocab.Activity;
-import org.branchwork.protocol.vocab.ActivityType;
-import org.branchwork.protocol.vocab.Audience;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.Ref;
 
 /**
  * Follows of the branch waiting for an admin (the node's manual-approval setting), and the answer
@@ -64,12 +61,7 @@ public final class FollowRequests {
 
     /** Answers a request: the follower is recorded (when approved) and the answer queued in one transaction. */
     public void answer(FollowStore.Follower request, URI branchId, boolean approve) {
-        Activity follow = new Activity(ObjectCore.of(request.followId(), "Follow"), ActivityType.FOLLOW,
-                Ref.to(request.actor()), List.of(Ref.to(branchId)), null, null, null, null);
-        Activity answer = new Activity(ObjectCore.of(uris.newActivity(), approve ? "Accept" : "Reject")
-                .withAttribution(branchId, new Audience(List.of(request.actor()), List.of(), List.of(), List.of(), List.of())),
-                approve ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(follow)),
-                null, null, null, null);
+        Activity answer = FollowMapper.answer(uris.newActivity(), branchId, request.actor(), request.followId(), approve);
         tx.inTransaction(c -> {
             follows.removeRequest(c, request.actor());
             if (approve) {

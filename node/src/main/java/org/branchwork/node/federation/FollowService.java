@@ -1,6 +1,7 @@
 package org.branchwork.node.federation;
 
 import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.federation.mapping.FollowMapper;
 import org.branchwork.node.http.LocalUris;
 
 import java.net.URI;
@@ -84,9 +85,7 @@ public final class FollowService {
         }
         URI branchId = uris.branchActor(branch.get().branch().slug());
         URI followId = uris.newActivity();
-        Activity follow = new Activity(ObjectCore.of(followId, "Follow")
-                .withAttribution(branchId, new Audience(List.of(remote.id()), List.of(), List.of(), List.of(), List.of())),
-                ActivityType.FOLLOW, Ref.to(branchId), List.of(Ref.to(remote.id())), null, null, null, null);
+        Activity follow = FollowMapper.follow(followId, branchId, remote.id());
         FollowStore.Following following = new FollowStore.Following(remote.id(), remote.inbox(), followId, "pending");
         tx.inTransaction(c -> {
             follows.addFollowing(c, following, clock.instant());
@@ -132,11 +131,7 @@ public final class FollowService {
             if (existing.isEmpty()) {
                 return false;
             }
-            Activity follow = new Activity(ObjectCore.of(existing.get().followId(), "Follow"), ActivityType.FOLLOW,
-                    Ref.to(branchId), List.of(Ref.to(actorId)), null, null, null, null);
-            Activity undo = new Activity(ObjectCore.of(uris.newActivity(), "Undo")
-                    .withAttribution(branchId, new Audience(List.of(actorId), List.of(), List.of(), List.of(), List.of())),
-                    ActivityType.UNDO, Ref.to(branchId), List.of(Ref.to(follow)), null, null, null, null);
+            Activity undo = FollowMapper.undo(uris.newActivity(), branchId, actorId, existing.get().followId());
             outbox.enqueue(c, undo, List.of(existing.get().inbox()));
             return follows.removeFollowing(c, actorId);
         });

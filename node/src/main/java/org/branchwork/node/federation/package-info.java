@@ -1,7 +1,10 @@
 /**
- * Federation: {@link org.branchwork.node.http.LocalUris} (every local IRI),
- * {@link org.branchwork.node.federation.local.LocalActors} (the node's actors and keys), and the
- * sub-packages for the read side ({@code wellknown}), mapping, and (to come) the inbox pipeline,
- * the delivery queue and remote resolution. Has no access to member storage.
+ * Federation. The top level is its public face, the only part pages and the API may call
+ * ({@link org.branchwork.node.federation.FollowService}, {@link org.branchwork.node.federation.FollowRequests},
+ * {@link org.branchwork.node.federation.DeliveryQueueService}, {@link org.branchwork.node.federation.InboxDeadLetters},
+ * {@link org.branchwork.node.federation.FediverseDirectory}); the sub-packages are its insides: {@code inbound}
+ * (the inbox pipeline and handlers), {@code outbound} (the delivery queue), {@code mapping} (every
+ * ActivityStreams conversion), {@code local} (our actors, keys and proofs), {@code resolve} (remote
+ * fetches) and {@code wellknown} (what we serve). Has no access to member storage.
  */
 package org.branchwork.node.federation;

@@ -1,2 +1,2 @@
-/** Password hashing and, later, sessions and tokens. Depends on Bouncy Castle only. */
+/** Password hashing and random tokens. Depends on Bouncy Castle only. */
 package org.branchwork.node.security;

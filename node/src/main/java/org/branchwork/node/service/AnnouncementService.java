@@ -46,7 +46,7 @@ public final class AnnouncementService {
                 clock.instant(), null, null);
         tx.inTransaction(c -> {
             store.insert(c, a);
-            outbox.announcementPublished(c, a);
+            outbox.publish(c, new DomainChange.AnnouncementPublished(a));
             return null;
         });
         afterCommit.run();
@@ -66,7 +66,7 @@ public final class AnnouncementService {
             Announcement a = new Announcement(id, heading, text, HtmlContent.fromMarkdown(text), current.get().published(),
                     clock.instant(), null);
             store.update(c, a);
-            outbox.announcementUpdated(c, a);
+            outbox.publish(c, new DomainChange.AnnouncementEdited(a));
             return Optional.of(a);
         });
         edited.ifPresent(a -> afterCommit.run());
@@ -85,7 +85,7 @@ public final class AnnouncementService {
             Announcement gone = new Announcement(id, a.title(), a.markdown(), a.content(), a.published(), clock.instant(),
                     clock.instant());
             store.update(c, gone);
-            outbox.announcementDeleted(c, gone);
+            outbox.publish(c, new DomainChange.AnnouncementDeleted(gone));
             return true;
         });
         if (deleted) {

@@ -67,7 +67,7 @@ public final class CampaignService {
                 k.endsOn(), false, k.goals(), k.resources(), clock.instant(), null);
         tx.inTransaction(c -> {
             campaigns.insert(c, campaign);
-            outbox.campaignPublished(c, campaign, false);
+            outbox.publish(c, new DomainChange.CampaignPublished(campaign));
             return null;
         });
         afterCommit.run();
@@ -87,7 +87,7 @@ public final class CampaignService {
                 k.resources(), current.get().published(), clock.instant());
         tx.inTransaction(c -> {
             campaigns.update(c, campaign);
-            outbox.campaignPublished(c, campaign, true);
+            outbox.publish(c, new DomainChange.CampaignEdited(campaign));
             return null;
         });
         afterCommit.run();
@@ -106,7 +106,7 @@ public final class CampaignService {
             Campaign ended = new Campaign(id, k.title(), k.summary(), k.markdown(), k.content(), k.callToAction(), k.hashtag(),
                     k.suggested(), k.startsOn(), k.endsOn(), true, k.goals(), k.resources(), k.published(), clock.instant());
             campaigns.update(c, ended);
-            outbox.campaignPublished(c, ended, true);
+            outbox.publish(c, new DomainChange.CampaignEdited(ended));
             return Optional.of(ended);
         });
         afterCommit.run();
@@ -149,27 +149,27 @@ public final class CampaignService {
      * A branch's verified {@code Join}; the caller has checked that a branch {@code Group} signed
      * it. Recorded once (a second Join of an adopter changes nothing) and answered {@code Accept}.
      */
-    public String branchJoined(CampaignId id, URI branch, String name, URI inbox, URI joinId) {
-        String outcome = tx.inTransaction(c -> {
+    public Effect branchJoined(CampaignId id, URI branch, String name, URI inbox, URI joinId) {
+        Effect outcome = tx.inTransaction(c -> {
             Optional<Campaign> campaign = campaigns.find(c, id);
             if (campaign.isEmpty()) {
-                return "ignored: no such campaign";
+                return Effect.unchanged("no such campaign");
             }
             if (campaign.get().ended()) {
-                return "refused: the campaign has ended";
+                return Effect.refused("the campaign has ended");
             }
             boolean added = campaigns.adopt(c, id, branch, name, joinId, clock.instant());
-            outbox.adoptionAccepted(c, campaign.get(), branch, inbox, joinId);
-            return added ? "campaign adopted by " + branch : "ignored: " + branch + " had already adopted it";
+            outbox.publish(c, new DomainChange.AdoptionAccepted(campaign.get(), branch, inbox, joinId));
+            return added ? Effect.changed("campaign adopted by " + branch) : Effect.unchanged(branch + " had already adopted it");
         });
         afterCommit.run();
         return outcome;
     }
 
     /** A branch's {@code Leave}: it drops out, and its events with it. */
-    public String branchLeft(CampaignId id, URI branch) {
+    public Effect branchLeft(CampaignId id, URI branch) {
         boolean left = tx.inTransaction(c -> campaigns.withdraw(c, id, branch, clock.instant()));
-        return left ? "campaign withdrawn by " + branch : "ignored: " + branch + " had not adopted it";
+        return left ? Effect.changed("campaign withdrawn by " + branch) : Effect.unchanged(branch + " had not adopted it");
     }
 
     /**
@@ -177,18 +177,18 @@ public final class CampaignService {
      * caller has checked the event is the actor's own). Counted only while the branch has the
      * campaign adopted.
      */
-    public String linkedEvent(CampaignId id, CampaignStanding.LinkedEvent event) {
+    public Effect linkedEvent(CampaignId id, CampaignStanding.LinkedEvent event) {
         return tx.inTransaction(c -> {
             if (!campaigns.isAdopter(c, id, event.branch())) {
-                return "refused: " + event.branch() + " has not adopted the campaign";
+                return Effect.refused(event.branch() + " has not adopted the campaign");
             }
             Optional<URI> owner = campaigns.eventOwner(c, event.event());
             if (owner.isPresent() && !owner.get().equals(event.branch())) {
-                return "refused: " + event.event() + " belongs to " + owner.get();
+                return Effect.refused(event.event() + " belongs to " + owner.get());
             }
             return campaigns.saveEvent(c, id, event, clock.instant())
-                    ? "campaign event recorded: " + event.event()
-                    : "ignored: a newer copy of " + event.event() + " is held";
+                    ? Effect.changed("campaign event recorded: " + event.event())
+                    : Effect.unchanged("a newer copy of " + event.event() + " is held");
         });
     }
 
@@ -196,29 +196,29 @@ public final class CampaignService {
      * A branch's signed report on a goal that does not count itself ("2,000 conversations"): its
      * latest report replaces its earlier one. Only adopters report, only on reported goals.
      */
-    public String progressReported(CampaignId id, URI branch, String goalName, int amount) {
+    public Effect progressReported(CampaignId id, URI branch, String goalName, int amount) {
         return tx.inTransaction(c -> {
             Optional<Campaign> campaign = campaigns.find(c, id);
             if (campaign.isEmpty()) {
-                return "ignored: no such campaign";
+                return Effect.unchanged("no such campaign");
             }
             if (!campaigns.isAdopter(c, id, branch)) {
-                return "refused: " + branch + " has not adopted the campaign";
+                return Effect.refused(branch + " has not adopted the campaign");
             }
             List<Campaign.Goal> goals = campaign.get().goals();
             for (int i = 0; i < goals.size(); i++) {
                 if (goals.get(i).label().equals(goalName)) {
                     if (goals.get(i).metric() != Campaign.Metric.REPORTED) {
-                        return "refused: the goal " + goalName + " counts itself from linked events";
+                        return Effect.refused("the goal " + goalName + " counts itself from linked events");
                     }
                     if (amount < 0) {
-                        return "refused: a report is a number of at least 0";
+                        return Effect.refused("a report is a number of at least 0");
                     }
                     campaigns.report(c, id, i, branch, amount, clock.instant());
-                    return "progress reported by " + branch + ": " + goalName + " = " + amount;
+                    return Effect.changed("progress reported by " + branch + ": " + goalName + " = " + amount);
                 }
             }
-            return "refused: the campaign has no goal " + goalName;
+            return Effect.refused("the campaign has no goal " + goalName);
         });
     }
 
@@ -264,7 +264,7 @@ public final class CampaignService {
                 return null;
             }
             String signed = remoteObjects.signedBody(c, campaign).orElse(null);
-            URI joinId = outbox.campaignAdopted(c, campaign, owner.get().inbox(), signed);
+            URI joinId = outbox.publish(c, new DomainChange.CampaignAdopted(campaign, owner.get().inbox(), signed)).orElseThrow();
             adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, owner.get().owner(), owner.get().inbox(), joinId,
                     "adopted"), clock.instant());
             return null;
@@ -284,7 +284,7 @@ public final class CampaignService {
             if (a.isEmpty()) {
                 return false;
             }
-            outbox.progressReported(c, campaign, a.get().ownerInbox(), goal.strip(), amount);
+            outbox.publish(c, new DomainChange.ProgressReported(campaign, a.get().ownerInbox(), goal.strip(), amount));
             return true;
         });
         if (!sent) {
@@ -303,7 +303,7 @@ public final class CampaignService {
                 return false;
             }
             AdoptedCampaignStore.Adopted a = existing.get();
-            outbox.campaignWithdrawn(c, campaign, a.ownerInbox());
+            outbox.publish(c, new DomainChange.CampaignWithdrawn(campaign, a.ownerInbox()));
             adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, a.owner(), a.ownerInbox(), a.joinId(), "withdrawn"),
                     clock.instant());
             return true;

@@ -89,7 +89,7 @@ public final class EventService {
                 d.campaign(), false, clock.instant(), null, null);
         tx.inTransaction(c -> {
             events.insert(c, e);
-            outbox.eventPublished(c, e, EventCounts.of(e, 0));
+            outbox.publish(c, new DomainChange.EventPublished(e, EventCounts.of(e, 0)));
             return null;
         });
         afterCommit.run();
@@ -114,7 +114,7 @@ public final class EventService {
                     d.end(), d.zone(), d.place(), d.onlineUrl(), d.capacity(), d.joinMode(), d.category(), d.campaign(),
                     old.cancelled(), old.published(), clock.instant(), null);
             events.update(c, e);
-            outbox.eventUpdated(c, e, counts(c, e));
+            outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
             return Optional.of(new Result(e, List.of()));
         });
         edited.ifPresent(r -> afterCommit.run());
@@ -134,7 +134,7 @@ public final class EventService {
             }
             BranchEvent e = current.get().cancel(clock.instant());
             events.update(c, e);
-            outbox.eventUpdated(c, e, counts(c, e));
+            outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
             return Optional.of(e);
         });
         cancelled.ifPresent(e -> afterCommit.run());
@@ -154,7 +154,7 @@ public final class EventService {
                     old.zone(), old.place(), old.onlineUrl(), old.capacity(), old.joinMode(), old.category(), old.campaign(),
                     old.cancelled(), old.published(), clock.instant(), clock.instant());
             events.update(c, gone);
-            outbox.eventDeleted(c, gone);
+            outbox.publish(c, new DomainChange.EventDeleted(gone));
             return true;
         });
         if (deleted) {
@@ -254,7 +254,7 @@ public final class EventService {
                         clock.instant());
             };
             if (answered != null) {
-                outbox.rsvpAnswered(c, event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted);
+                outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted));
             }
             return o;
         });
@@ -279,7 +279,7 @@ public final class EventService {
             boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
             rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
             if (wasCounted) {
-                outbox.eventUpdated(c, event.get(), counts(c, event.get()));
+                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
             }
             return true;
         });
@@ -328,10 +328,10 @@ public final class EventService {
             boolean accepted = accept && room;
             rsvps.answer(c, rsvpId, accepted ? Rsvp.State.ACCEPTED : Rsvp.State.REJECTED, null, clock.instant());
             if (rsvp.get().isRemote()) {
-                outbox.rsvpAnswered(c, event.get(), rsvp.get(), accepted);
+                outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), rsvp.get(), accepted));
             }
             if (accepted) {
-                outbox.eventUpdated(c, event.get(), counts(c, event.get()));
+                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
             }
             return true;
         });
@@ -375,7 +375,7 @@ public final class EventService {
         if (restricted) {
             return new Outcome.Pending(rsvp);
         }
-        outbox.eventUpdated(c, event, counts(c, event));
+        outbox.publish(c, new DomainChange.EventChanged(event, counts(c, event)));
         return new Outcome.Accepted(rsvp);
     }
 

@@ -1,7 +1,8 @@
 package org.branchwork.node.service;
 
-/** The acting member's role does not allow this. The web layer answers 403 (or 404 for records). */
-public final class NotAllowed extends RuntimeException {
+/** The acting member's role does not allow this: 403, whichever page or endpoint forgot to check first. */
+public final class NotAllowed extends RequestRefused {
+
     public NotAllowed(String message) {
         super(message);
     }
@@ -11,5 +12,15 @@ public final class NotAllowed extends RuntimeException {
         if (who == null || !who.can(role)) {
             throw new NotAllowed("This needs the " + role.code() + " role.");
         }
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+
+    @Override
+    public String code() {
+        return "not_allowed";
     }
 }

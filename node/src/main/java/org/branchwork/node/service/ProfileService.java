@@ -135,7 +135,8 @@ public final class ProfileService {
             return Optional.of("That event could not be found.");
         }
         tx.inTransaction(c -> {
-            URI joinId = outbox.rsvpSent(c, profile.get(), event, owner.get().inbox(), null, true);
+            URI joinId = outbox.publish(c, DomainChange.MemberRsvped.joining(profile.get(), event, owner.get().inbox()))
+                    .orElseThrow();
             outgoing.save(c, new OutgoingRsvpStore.OutgoingRsvp(joinId, self.id(), event, owner.get().owner(), "pending"),
                     clock.instant());
             return null;
@@ -157,7 +158,8 @@ public final class ProfileService {
         }
         tx.inTransaction(c -> {
             outgoing.answer(c, sent.get().joinId(), sent.get().eventOwner(), "withdrawn", clock.instant());
-            outbox.rsvpSent(c, profile.get(), event, owner.get().inbox(), sent.get().joinId(), false);
+            outbox.publish(c, DomainChange.MemberRsvped.withdrawing(profile.get(), event, owner.get().inbox(),
+                    sent.get().joinId()));
             return null;
         });
         afterCommit.run();

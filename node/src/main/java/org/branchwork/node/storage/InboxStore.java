@@ -20,8 +20,8 @@ public final class InboxStore {
 
     private static final String INSERT =
             "INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_OUTCOME = "INSERT INTO inbox_outcome (activity_id, handled_at, outcome) VALUES (?, ?, ?)";
-    private static final String UPDATE_OUTCOME = "UPDATE inbox_outcome SET handled_at = ?, outcome = ? WHERE activity_id = ?";
+    private static final String INSERT_OUTCOME = "INSERT INTO inbox_outcome (activity_id, handled_at, kind, outcome) VALUES (?, ?, ?, ?)";
+    private static final String UPDATE_OUTCOME = "UPDATE inbox_outcome SET handled_at = ?, kind = ?, outcome = ? WHERE activity_id = ?";
 
     /** Stores the activity; false when an activity with this id was already received. */
     public boolean insert(Connection c, Received activity, Instant now) throws SQLException {
@@ -75,33 +75,38 @@ public final class InboxStore {
         }
     }
 
-    /** Records what handling came to (again, if an activity is handled twice after a crash: the last one stays). */
-    public void markHandled(Connection c, String activityId, String outcome, Instant now) throws SQLException {
+    /**
+     * Records what handling came to, by kind ({@code HANDLED}, {@code IGNORED}, {@code REFUSED}) and
+     * in words (again, if an activity is handled twice after a crash: the last one stays).
+     */
+    public void markHandled(Connection c, String activityId, String kind, String outcome, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_OUTCOME);
              PreparedStatement update = c.prepareStatement(UPDATE_OUTCOME)) {
-            markHandled(insert, update, activityId, outcome, now);
+            markHandled(insert, update, activityId, kind, outcome, now);
         }
     }
 
-    /** {@link #markHandled(Connection, String, String, Instant)} as one write of a group commit. */
-    public void markHandled(Batch batch, String activityId, String outcome, Instant now) throws SQLException {
-        markHandled(batch.prepared(INSERT_OUTCOME), batch.prepared(UPDATE_OUTCOME), activityId, outcome, now);
+    /** {@link #markHandled(Connection, String, String, String, Instant)} as one write of a group commit. */
+    public void markHandled(Batch batch, String activityId, String kind, String outcome, Instant now) throws SQLException {
+        markHandled(batch.prepared(INSERT_OUTCOME), batch.prepared(UPDATE_OUTCOME), activityId, kind, outcome, now);
     }
 
-    private static void markHandled(PreparedStatement insert, PreparedStatement update, String activityId, String outcome,
-                                    Instant now) throws SQLException {
+    private static void markHandled(PreparedStatement insert, PreparedStatement update, String activityId, String kind,
+                                    String outcome, Instant now) throws SQLException {
         String text = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
         Timestamp at = Timestamp.from(now);
         // Almost always the first outcome, so a plain insert rather than a MERGE (which joins for every row).
         insert.setString(1, activityId);
         insert.setTimestamp(2, at);
-        insert.setString(3, text);
+        insert.setString(3, kind);
+        insert.setString(4, text);
         try {
             insert.executeUpdate();
         } catch (SQLIntegrityConstraintViolationException handledBefore) {
             update.setTimestamp(1, at);
-            update.setString(2, text);
-            update.setString(3, activityId);
+            update.setString(2, kind);
+            update.setString(3, text);
+            update.setString(4, activityId);
             update.executeUpdate();
         }
     }
@@ -208,6 +213,16 @@ public final class InboxStore {
             }
         }
         return ids;
+    }
+
+    /** How the activity's outcome is filed ({@code HANDLED}, {@code IGNORED}, {@code REFUSED}), once handled. */
+    public Optional<String> outcomeKind(Connection c, String activityId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT kind FROM inbox_outcome WHERE activity_id = ?")) {
+            s.setString(1, activityId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** What handling the activity came to, once it has been handled. */

@@ -1,6 +1,10 @@
 package org.branchwork.node.web;
 
 import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.RequestRefused;
+import io.helidon.http.Method;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +41,7 @@ public final class ErrorHandlers {
 
     public void register(HttpRouting.Builder routing) {
         routing.error(BadRequestException.class, this::badRequest)
+                .error(RequestRefused.class, this::refused)
                 .error(StorageException.class, this::unavailable)
                 .error(RuntimeException.class, this::failure)
                 .any(this::notFound);
@@ -74,6 +79,22 @@ public final class ErrorHandlers {
 
     private void badRequest(ServerRequest req, ServerResponse res, BadRequestException e) {
         answer(req, res, Problem.badRequest("bad_request", e.getMessage()), "Bad request", e.getMessage());
+    }
+
+    /**
+     * A service turned the request down: its status and words, to a program as a problem and to a
+     * person as a page; a person who is not signed in is sent to sign in and brought back.
+     */
+    private void refused(ServerRequest req, ServerResponse res, RequestRefused e) {
+        if (e instanceof RequestRefused.NotSignedIn && !wantsProblem(req) && req.prologue().method() == Method.GET) {
+            String next = req.path().absolute().path();
+            res.status(Status.SEE_OTHER_303);
+            res.headers().set(HeaderNames.LOCATION, "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            res.send();
+            return;
+        }
+        String title = Status.create(e.status()).reasonPhrase();
+        answer(req, res, new Problem(e.status(), e.code(), title, e.getMessage()), title, e.getMessage());
     }
 
     private void unavailable(ServerRequest req, ServerResponse res, StorageException e) {

@@ -153,7 +153,7 @@ class CampaignFederationIT {
                 manchesterGroup, campaign);
         send(rogue, inbox, forged);
         await("the forged event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
-        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("failed:");
+        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("refused:").contains("answered 404");
         String own = createEvent(peer.origin() + "/activities/create-2", peer.actorId("rogue").toString(),
                 peer.origin() + "/objects/rogue-event", peer.actorId("rogue").toString(), campaign);
         send(rogue, inbox, own);

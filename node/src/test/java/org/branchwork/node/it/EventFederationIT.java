@@ -173,6 +173,16 @@ class EventFederationIT {
 
         HttpResponse<String> page = TestNodes.get(manchester, "/events/" + uuid);
         assertThat(page.body()).contains("type=\"text/calendar\"").contains("Cancelled");
+
+        // Ada unfollows Manchester from her feed: its posts leave her feed, the list of what she follows is empty.
+        assertThat(ada.get("/me/feed").body()).contains("<li>" + manchesterActor).contains("Canvassing in Levenshulme");
+        HttpResponse<String> unfollowed = ada.post("/me/subscriptions/remove", Map.of("actor", manchesterActor.toString()));
+        assertThat(unfollowed.statusCode()).as(unfollowed.body()).isEqualTo(303);
+        HttpResponse<String> after = ada.get(unfollowed.headers().firstValue("Location").orElseThrow());
+        assertThat(after.body()).contains("You no longer follow").doesNotContain("<li>" + manchesterActor)
+                .doesNotContain("Canvassing in Levenshulme");
+        assertThat(ada.post("/me/subscriptions/remove", Map.of("actor", "not a link")).statusCode())
+                .as("a hostile field is a clear error, not a 500").isEqualTo(422);
     }
 
     private Node node(String slug) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.branchwork.node.domain.Announcement;
@@ -120,59 +121,14 @@ class EventServiceTest {
         final List<Boolean> answers = new ArrayList<>();
 
         @Override
-        public void eventUpdated(Connection c, BranchEvent event, EventCounts eventCounts) {
-            counts.add(eventCounts);
-        }
-
-        @Override
-        public void rsvpAnswered(Connection c, BranchEvent event, Rsvp rsvp, boolean accepted) {
-            answers.add(accepted);
-        }
-
-        @Override
-        public void announcementPublished(Connection c, Announcement a) {
-        }
-
-        @Override
-        public void announcementUpdated(Connection c, Announcement a) {
-        }
-
-        @Override
-        public void announcementDeleted(Connection c, Announcement a) {
-        }
-
-        @Override
-        public void eventPublished(Connection c, BranchEvent event, EventCounts eventCounts) {
-        }
-
-        @Override
-        public void eventDeleted(Connection c, BranchEvent event) {
-        }
-
-        @Override
-        public URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining) {
-            return URI.create("https://example.org/join");
-        }
-
-        @Override
-        public void campaignPublished(Connection c, Campaign campaign, boolean update) {
-        }
-
-        @Override
-        public void adoptionAccepted(Connection c, Campaign campaign, URI branch, URI inbox, URI joinId) {
-        }
-
-        @Override
-        public URI campaignAdopted(Connection c, URI campaign, URI ownerInbox, String signedCopy) {
-            return URI.create("https://example.org/join");
-        }
-
-        @Override
-        public void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) {
-        }
-
-        @Override
-        public void progressReported(Connection c, URI campaign, URI ownerInbox, String goal, int amount) {
+        public Optional<URI> publish(Connection c, DomainChange change) {
+            switch (change) {
+                case DomainChange.EventChanged changed -> counts.add(changed.counts());
+                case DomainChange.RsvpAnswered answered -> answers.add(answered.accepted());
+                default -> {
+                }
+            }
+            return Optional.of(URI.create("https://example.org/activities/1"));
         }
     }
 }

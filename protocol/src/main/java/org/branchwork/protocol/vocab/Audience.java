@@ -27,6 +27,11 @@ public record Audience(List<URI> to, List<URI> cc, List<URI> bto, List<URI> bcc,
         return new Audience(List.of(PUBLIC), List.of(followers), List.of(), List.of(), List.of());
     }
 
+    /** Addressed to one actor only (an answer, a follow, a direct reply). */
+    public static Audience to(URI recipient) {
+        return new Audience(List.of(recipient), List.of(), List.of(), List.of(), List.of());
+    }
+
     /** Whether anyone may see it (addressed to Public in any of the spellings peers use). */
     public boolean isPublic() {
         return Stream.of(to, cc, audience).flatMap(List::stream).anyMatch(u -> PUBLIC_SPELLINGS.contains(u.toString()));

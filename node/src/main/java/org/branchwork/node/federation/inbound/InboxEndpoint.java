@@ -61,7 +61,7 @@ public final class InboxEndpoint implements HttpService {
             tooLarge().send(res);
             return;
         }
-        switch (pipeline.process(new InboxContext(signable(req), body))) {
+        switch (pipeline.process(new Received(signable(req), body))) {
             case InboxPipeline.Result.Refused refused -> refused.problem().send(res);
             case InboxPipeline.Result.Accepted accepted -> {
                 res.status(Status.ACCEPTED_202).send();

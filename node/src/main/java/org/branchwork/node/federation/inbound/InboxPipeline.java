@@ -40,34 +40,38 @@ public final class InboxPipeline {
         }
     }
 
-    private final List<InboxStage> stages;
+    private final ContentTypeStage contentType = new ContentTypeStage();
+    private final ParseStage parse;
+    private final PeerPolicyStage peerPolicy;
+    private final SignatureStage signature;
+    private final KeyOwnerStage keyOwner = new KeyOwnerStage();
     private final GroupCommitter<InboxStore.Received, Boolean> inserts;
 
     public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
                          java.util.function.Supplier<java.net.URI> origin, GroupCommitter<InboxStore.Received, Boolean> inserts) {
-        this.stages = List.of(new ContentTypeStage(), new ParseStage(codec), new PeerPolicyStage(policy),
-                new SignatureStage(verifier, actors, policy, origin), new KeyOwnerStage());
+        this.parse = new ParseStage(codec);
+        this.peerPolicy = new PeerPolicyStage(policy);
+        this.signature = new SignatureStage(verifier, actors, policy, origin);
         this.inserts = inserts;
     }
 
-    public Result process(InboxContext context) {
-        for (InboxStage stage : stages) {
-            Optional<Problem> refusal = stage.apply(context);
-            if (refusal.isPresent()) {
-                Problem p = refusal.get();
-                LOG.info(() -> "Inbox refused " + context.request().target() + ": " + p.code() + ": " + p.detail());
-                return new Result.Refused(p);
-            }
+    public Result process(Received received) {
+        InboxStage.Step<Verified> checked = contentType.apply(received)
+                .then(parse).then(peerPolicy).then(signature).then(keyOwner);
+        if (checked instanceof InboxStage.Step.Stop<Verified>(Problem p)) {
+            LOG.info(() -> "Inbox refused " + received.request().target() + ": " + p.code() + ": " + p.detail());
+            return new Result.Refused(p);
         }
-        var activity = context.activity();
+        Parsed parsed = ((InboxStage.Step.Pass<Verified>) checked).value().parsed();
+        var activity = parsed.activity();
         String id = activity.id().orElseThrow().toString();
-        InboxStore.Received received = new InboxStore.Received(id, activity.actor().id().orElseThrow().toString(),
-                activity.type(), new String(context.body(), StandardCharsets.UTF_8));
+        InboxStore.Received stored = new InboxStore.Received(id, activity.actor().id().orElseThrow().toString(),
+                activity.type(), new String(received.body(), StandardCharsets.UTF_8));
         // Stored with other requests' activities in one transaction and one log sync (group commit);
         // durable when the future completes, before the sender hears 202.
         boolean fresh;
         try {
-            fresh = inserts.submit(received).get();
+            fresh = inserts.submit(stored).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result.Refused(new Problem(503, "stopping", "Service unavailable", "The node is stopping."));
@@ -77,6 +81,6 @@ public final class InboxPipeline {
             }
             throw new IllegalStateException("storing the activity failed", e.getCause());
         }
-        return new Result.Accepted(id, !fresh, activity, context.document(), context.body().length);
+        return new Result.Accepted(id, !fresh, activity, parsed.document(), received.body().length);
     }
 }

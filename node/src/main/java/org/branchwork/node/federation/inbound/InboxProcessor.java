@@ -35,7 +35,7 @@ import org.branchwork.protocol.vocab.Activity;
  * for what a stop or crash left unhandled. Each outcome is recorded in the store; until it is, an
  * activity counts as unhandled and is handled again after a crash (handlers are idempotent).
  *
- * <p>Accepted means handled: a failure that may pass ({@link RetryLater}: an origin that did not
+ * <p>Accepted means handled: a failure that may pass ({@link Outcome.RetryLater}: an origin that did not
  * answer; a database that could not write) is tried again on the deliveries' {@link RetrySchedule},
  * up to {@value #MAX_ATTEMPTS} attempts (about a day), and then kept as a dead letter that an admin
  * sees and can requeue. Only final failures (404, 410, a refused proof) are outcomes at once.
@@ -71,16 +71,16 @@ public final class InboxProcessor implements AutoCloseable {
         }
     }
 
-    /** An outcome to record on a stored activity. */
-    public record Outcome(String activityId, String text) {
+    /** An outcome to file on a stored activity. */
+    private record Filed(String activityId, Outcome.Kind kind, String text) {
     }
 
     private final Transactions tx;
     private final InboxStore store;
     private final ActivityCodec codec;
-    private final ActivityDispatcher dispatcher;
+    private final HandlerRegistry registry;
     private final Clock clock;
-    private final GroupCommitter<Outcome, Void> outcomes;
+    private final GroupCommitter<Filed, Void> outcomes;
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE);
     /** Ids queued, being handled, or handled with the outcome not yet committed: never taken twice. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
@@ -91,17 +91,17 @@ public final class InboxProcessor implements AutoCloseable {
     private final java.util.concurrent.Semaphore retryWake = new java.util.concurrent.Semaphore(0);
     private volatile boolean closed;
 
-    public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, ActivityDispatcher dispatcher,
+    public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, HandlerRegistry registry,
                           RetrySchedule schedule, Clock clock) {
         this.schedule = schedule;
         this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (batch, o) -> {
-            store.markHandled(batch, o.activityId(), o.text(), clock.instant());
+            store.markHandled(batch, o.activityId(), o.kind().name(), o.text(), clock.instant());
             return null;
         });
         this.tx = tx;
         this.store = store;
         this.codec = codec;
-        this.dispatcher = dispatcher;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -219,29 +219,25 @@ public final class InboxProcessor implements AutoCloseable {
 
     private void handle(Work work) {
         String id = work.activityId();
-        String outcome;
+        Outcome outcome;
         try {
-            outcome = work.inHand() ? dispatcher.dispatch(work.activity(), work.document()) : handleStored(id);
-        } catch (RetryLater e) {
-            retryLater(id, e.getMessage());
-            return;
+            outcome = work.inHand() ? registry.dispatch(work.activity(), work.document()) : handleStored(id);
         } catch (StorageException e) {
-            if (e.unavailable()) {
-                retryLater(id, "the database could not write: " + e.getMessage());
-                return;
-            }
-            LOG.log(Level.WARNING, "Handling " + id + " failed", e);
-            outcome = "failed: " + e.getMessage();
+            outcome = e.unavailable() ? new Outcome.RetryLater("the database could not write: " + e.getMessage(), e)
+                    : failed(id, e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Handling " + id + " failed", e);
-            outcome = "failed: " + e.getMessage();
+            outcome = failed(id, e);
         }
         if (outcome == null) {
             claimed.remove(id);  // gone from the store (retention): nothing to record
             return;
         }
+        if (outcome instanceof Outcome.RetryLater retry) {
+            retryLater(id, retry.reason());
+            return;
+        }
         // Not awaited: a crash before the outcome commits only means the activity is handled again.
-        outcomes.submit(new Outcome(id, outcome)).whenComplete((ignored, failure) -> {
+        outcomes.submit(new Filed(id, outcome.kind(), outcome.text())).whenComplete((ignored, failure) -> {
             if (failure == null && work.retry()) {
                 try {
                     tx.inTransaction(c -> {
@@ -258,6 +254,12 @@ public final class InboxProcessor implements AutoCloseable {
                         failure);
             }
         });
+    }
+
+    /** A handler's bug, not the activity's: filed as refused (a retry would fail the same way), and logged. */
+    private static Outcome failed(String id, RuntimeException e) {
+        LOG.log(Level.WARNING, "Handling " + id + " failed", e);
+        return Outcome.refused("failed: " + e.getMessage());
     }
 
     /** Schedules another attempt, or files a dead letter after the last one. */
@@ -293,7 +295,7 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     /** Handles an activity read back from the store; null when it is no longer there. */
-    private String handleStored(String activityId) {
+    private Outcome handleStored(String activityId) {
         var row = tx.inTransaction(c -> store.find(c, activityId));
         if (row.isEmpty()) {
             return null;
@@ -302,12 +304,12 @@ public final class InboxProcessor implements AutoCloseable {
         try {
             document = codec.parse(row.get().body().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return "ignored: unreadable: " + e.getMessage();
+            return Outcome.ignored("unreadable: " + e.getMessage());
         }
         return switch (codec.read(document)) {
-            case Decoded.Read(Activity activity) -> dispatcher.dispatch(activity, document);
-            case Decoded.Read other -> "ignored: not an activity";
-            case Decoded.Refused refused -> "ignored: " + refused.reason();
+            case Decoded.Read(Activity activity) -> registry.dispatch(activity, document);
+            case Decoded.Read other -> Outcome.ignored("not an activity");
+            case Decoded.Refused refused -> Outcome.ignored(refused.reason());
         };
     }
 

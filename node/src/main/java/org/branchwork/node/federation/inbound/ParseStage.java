@@ -11,7 +11,7 @@ import org.branchwork.protocol.jsonld.ParsedDocument;
 import org.branchwork.protocol.vocab.Activity;
 
 /** The body must be an activity with an id and an actor; JSON deeper than the codec's cap is refused unparsed. */
-final class ParseStage implements InboxStage {
+final class ParseStage implements InboxStage<Received, Parsed> {
 
     private final ActivityCodec codec;
 
@@ -20,23 +20,21 @@ final class ParseStage implements InboxStage {
     }
 
     @Override
-    public Optional<Problem> apply(InboxContext context) {
+    public Step<Parsed> apply(Received received) {
         JsonNode tree;
-        switch (codec.parseDocument(context.body())) {
+        switch (codec.parseDocument(received.body())) {
             case ParsedDocument.Refused(String reason) -> {
-                return Optional.of(unreadable(reason));
+                return Step.stop(unreadable(reason));
             }
             case ParsedDocument.Tree(JsonNode parsed) -> tree = parsed;
         }
         return switch (codec.read(tree)) {
-            case Decoded.Refused refused -> Optional.of(unreadable(refused.reason()));
-            case Decoded.Read(Activity activity) when activity.id().isPresent() -> {
-                context.activity(tree, activity);
-                yield Optional.empty();
-            }
-            case Decoded.Read(Activity activity) -> Optional.of(Problem.badRequest("activity_without_id",
+            case Decoded.Refused refused -> Step.stop(unreadable(refused.reason()));
+            case Decoded.Read(Activity activity) when activity.id().isPresent() ->
+                    Step.pass(new Parsed(received, tree, activity));
+            case Decoded.Read(Activity activity) -> Step.stop(Problem.badRequest("activity_without_id",
                     "The activity has no id, so it cannot be deduplicated."));
-            case Decoded.Read read -> Optional.of(Problem.badRequest("not_an_activity",
+            case Decoded.Read read -> Step.stop(Problem.badRequest("not_an_activity",
                     "An inbox takes activities, not a " + read.object().type() + "."));
         };
     }

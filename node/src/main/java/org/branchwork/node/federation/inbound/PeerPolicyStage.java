@@ -11,7 +11,7 @@ import org.branchwork.node.http.Problem;
  * fetched, so that a blocked server costs the node no outgoing request. The signing key's server
  * is checked by {@link SignatureStage}, which parses the key id.
  */
-final class PeerPolicyStage implements InboxStage {
+final class PeerPolicyStage implements InboxStage<Parsed, Parsed> {
 
     private final PeerPolicy policy;
 
@@ -20,9 +20,9 @@ final class PeerPolicyStage implements InboxStage {
     }
 
     @Override
-    public Optional<Problem> apply(InboxContext context) {
-        URI actor = context.activity().actor().id().orElseThrow();
-        return policy.refusal(actor).map(PeerPolicyStage::refused);
+    public Step<Parsed> apply(Parsed parsed) {
+        URI actor = parsed.activity().actor().id().orElseThrow();
+        return policy.refusal(actor).<Step<Parsed>>map(reason -> Step.stop(refused(reason))).orElse(Step.pass(parsed));
     }
 
     static Problem refused(String reason) {

@@ -16,7 +16,7 @@ import org.branchwork.protocol.sig.Verification;
  * with the signer's key, fetched and cached by the {@link ActorResolver}. A signature that fails
  * with the cached key is tried once more with a freshly fetched one (the peer may have rotated).
  */
-final class SignatureStage implements InboxStage {
+final class SignatureStage implements InboxStage<Parsed, Verified> {
 
     private final HttpSignatureVerifier verifier;
     private final ActorResolver actors;
@@ -32,45 +32,43 @@ final class SignatureStage implements InboxStage {
     }
 
     @Override
-    public Optional<Problem> apply(InboxContext context) {
+    public Step<Verified> apply(Parsed parsed) {
+        Received received = parsed.received();
         SignatureClaim claim;
-        switch (verifier.parse(context.request())) {
+        switch (verifier.parse(received.request())) {
             case HttpSignatureVerifier.Parsed.Refused refused -> {
-                return Optional.of(refusal(refused.rejection()));
+                return Step.stop(refusal(refused.rejection()));
             }
             case HttpSignatureVerifier.Parsed.Claim c -> claim = c.claim();
         }
         // A draft-cavage signature covers the Host header as sent: one made for another server is
         // not for us, however valid. (RFC 9421's @authority is computed from our own origin.)
         if (claim.covered().contains("host")) {
-            String host = context.request().header("host").orElse("");
+            String host = received.request().header("host").orElse("");
             if (!isOwnAuthority(host)) {
-                return Optional.of(Problem.unauthorized("wrong_host", "The signature covers the host " + host
+                return Step.stop(Problem.unauthorized("wrong_host", "The signature covers the host " + host
                         + ", which is not this node (" + origin.get().getRawAuthority() + ")."));
             }
         }
         // The key's server may be blocked even when the claimed actor's is not: check before fetching.
         Optional<Problem> blocked = keyServer(claim.keyId()).flatMap(policy::refusal).map(PeerPolicyStage::refused);
         if (blocked.isPresent()) {
-            return blocked;
+            return Step.stop(blocked.get());
         }
         Optional<ResolvedKey> key = actors.key(claim.keyId());
         if (key.isEmpty()) {
-            return Optional.of(Problem.unauthorized("unknown_key", "The key " + claim.keyId() + " could not be fetched."));
+            return Step.stop(Problem.unauthorized("unknown_key", "The key " + claim.keyId() + " could not be fetched."));
         }
-        Verification result = verifier.verify(claim, context.request(), context.body(), key.get());
+        Verification result = verifier.verify(claim, received.request(), received.body(), key.get());
         if (result instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE) {
             Optional<ResolvedKey> fresh = actors.refreshKey(claim.keyId());
             if (fresh.isPresent()) {
-                result = verifier.verify(claim, context.request(), context.body(), fresh.get());
+                result = verifier.verify(claim, received.request(), received.body(), fresh.get());
             }
         }
         return switch (result) {
-            case Verification.Verified verified -> {
-                context.signature(verified);
-                yield Optional.empty();
-            }
-            case Verification.Rejected rejected -> Optional.of(refusal(rejected));
+            case Verification.Verified verified -> Step.pass(new Verified(parsed, verified));
+            case Verification.Rejected rejected -> Step.stop(refusal(rejected));
         };
     }
 

@@ -1,6 +1,7 @@
 package org.branchwork.node.federation.mapping;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -86,6 +87,44 @@ public final class CampaignMapper {
     public Activity update(Campaign k, CampaignStanding standing, String branchSlug) {
         return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, k.updated(), branchSlug, uris,
                 Ref.to(object(k, standing, branchSlug)));
+    }
+
+    // A branch's side of another node's campaign, and the owner's answer to an adoption.
+
+    /** The owner's {@code Accept} of a branch's {@code Join} of one of its campaigns, to that branch. */
+    public Activity adoptionAccepted(Campaign k, URI branch, URI joinId, URI id, String ownerSlug, Instant when) {
+        URI self = uris.branchActor(ownerSlug);
+        Activity join = new Activity(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branch),
+                List.of(Ref.to(uris.campaign(k.id()))), null, null, null, null);
+        return new Activity(ObjectCore.of(id, "Accept").withTimes(when, null).withAttribution(self, Audience.to(branch)),
+                ActivityType.ACCEPT, Ref.to(self), List.of(Ref.to(join)), null, null, null, null);
+    }
+
+    /** The branch's {@code Join} of another node's campaign, to its owner: the adoption. */
+    public Activity join(URI campaign, URI id, String branchSlug, Instant when) {
+        return new Activity(ObjectCore.of(id, "Join").withTimes(when, null), ActivityType.JOIN,
+                Ref.to(uris.branchActor(branchSlug)), List.of(Ref.to(campaign)), null, null, null, null);
+    }
+
+    /** The branch's {@code Announce} of a campaign it adopted, to its followers. */
+    public Activity announce(URI campaign, URI id, String branchSlug, Instant when) {
+        return Activities.wrap(id, ActivityType.ANNOUNCE, when, branchSlug, uris, Ref.to(campaign));
+    }
+
+    /** The branch's {@code Leave} of a campaign it had adopted, to its owner. */
+    public Activity leave(URI campaign, URI id, String branchSlug, Instant when) {
+        return new Activity(ObjectCore.of(id, "Leave").withTimes(when, null), ActivityType.LEAVE,
+                Ref.to(uris.branchActor(branchSlug)), List.of(Ref.to(campaign)), null, null, null, null);
+    }
+
+    /**
+     * The branch's progress report to the campaign's owner: {@code Add} to the campaign (the
+     * {@code target}); the {@code bw:Goal} it adds is written by {@link GoalReport#addTo}.
+     */
+    public Activity progressReport(URI campaign, URI id, String branchSlug, Instant when) {
+        URI self = uris.branchActor(branchSlug);
+        return new Activity(ObjectCore.of(id, "Add").withTimes(when, null).withAttribution(self, Audience.NONE),
+                ActivityType.ADD, Ref.to(self), List.of(), Ref.to(campaign), null, null, null);
     }
 
     private static String escape(String s) {

@@ -1,12 +1,16 @@
 package org.branchwork.node.federation.outbound;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,34 +18,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.Campaign;
-import org.branchwork.node.federation.mapping.CampaignMapper;
-import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.domain.EventCounts;
-import org.branchwork.node.domain.PublicProfile;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.federation.local.LocalActors;
-import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.federation.mapping.GoalReport;
+import org.branchwork.node.federation.mapping.RsvpMapper;
+import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.service.DomainChange;
 import org.branchwork.node.service.FederationOutbox;
+import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.protocol.jsonld.ActivityCodec;
-import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.vocab.Activity;
-import org.branchwork.protocol.vocab.ActivityType;
-import org.branchwork.protocol.vocab.AsObject;
-import org.branchwork.protocol.vocab.Audience;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.Ref;
-import org.branchwork.protocol.vocab.Tombstone;
 
 /**
- * Puts outgoing activities in the delivery queue, inside the caller's transaction (so an activity
- * exists exactly when the change that caused it does), one row per distinct inbox. Fan-out to
+ * Turns each {@link DomainChange} into the activity that carries it and puts it in the delivery
+ * queue, inside the caller's transaction (so an activity exists exactly when the change that caused
+ * it does), one row per distinct inbox. Here the federation decides the recipients: fan-out to
  * followers uses each peer's shared inbox where it offers one, so a server with a thousand
- * followers gets one request. The branch's content carries an FEP-8b32 proof by its Ed25519 key on
- * the object itself, so a copy relayed by another branch stays verifiable, and on the activity.
+ * followers gets one request; an event linked to an adopted campaign also goes to the campaign's
+ * owner, who counts it. The activities themselves are built in {@code mapping/}; the branch's
+ * content carries its proof ({@link LocalObjectSigner}) on the object and on the activity.
  */
 public final class OutboundPublisher implements FederationOutbox {
 
@@ -50,57 +52,97 @@ public final class OutboundPublisher implements FederationOutbox {
     private final ActivityCodec codec;
     private final LocalActors actors;
     private final LocalUris uris;
-    private final AnnouncementMapper announcements;
-    private final EventMapper events;
-    private final CampaignMapper campaigns;
+    private final Mappers mappers;
+    private final LocalObjectSigner signer;
     private final AdoptedCampaignStore adoptedCampaigns;
     private final Clock clock;
 
+    /** The conversions the publisher uses, one per part of the domain. */
+    public record Mappers(AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns, RsvpMapper rsvps) {
+    }
+
     public OutboundPublisher(DeliveryStore deliveries, FollowStore follows, ActivityCodec codec, LocalActors actors,
-                             LocalUris uris, AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns,
+                             LocalUris uris, Mappers mappers, LocalObjectSigner signer,
                              AdoptedCampaignStore adoptedCampaigns, Clock clock) {
-        this.campaigns = campaigns;
-        this.adoptedCampaigns = adoptedCampaigns;
         this.deliveries = deliveries;
         this.follows = follows;
         this.codec = codec;
         this.actors = actors;
         this.uris = uris;
-        this.announcements = announcements;
-        this.events = events;
+        this.mappers = mappers;
+        this.signer = signer;
+        this.adoptedCampaigns = adoptedCampaigns;
         this.clock = clock;
     }
 
     @Override
-    public void announcementPublished(Connection c, Announcement a) throws SQLException {
-        toFollowers(c, announcements.create(a, branch().branch().slug()));
+    public Optional<URI> publish(Connection c, DomainChange change) throws SQLException {
+        String slug = branchSlug();
+        Instant now = clock.instant();
+        return Optional.ofNullable(switch (change) {
+            case DomainChange.AnnouncementPublished(Announcement a) -> toFollowers(c, mappers.announcements().create(a, slug));
+            case DomainChange.AnnouncementEdited(Announcement a) -> toFollowers(c, mappers.announcements().update(a, slug));
+            case DomainChange.AnnouncementDeleted(Announcement a) -> toFollowers(c, mappers.announcements().delete(a, slug));
+            case DomainChange.EventPublished(BranchEvent e, EventCounts counts) ->
+                    toFollowers(c, mappers.events().create(e, counts, slug), campaignOwner(c, e));
+            case DomainChange.EventChanged(BranchEvent e, EventCounts counts) ->
+                    toFollowers(c, mappers.events().update(e, counts, slug, now), campaignOwner(c, e));
+            case DomainChange.EventDeleted(BranchEvent e) -> toFollowers(c, mappers.events().delete(e, slug), campaignOwner(c, e));
+            case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, slug, now);
+            case DomainChange.MemberRsvped rsvp -> {
+                Activity activity = mappers.rsvps().memberRsvp(rsvp.member(), rsvp.event(), rsvp.joining(), uris.newActivity(), now);
+                // Signed by the member's own Person key (the delivery row names whose), not the branch's.
+                deliveries.enqueue(c, rsvp.ownerInbox(), activity.id().orElseThrow().toString(), codec.write(activity), now,
+                        rsvp.member().handle());
+                yield activity.id().orElseThrow();
+            }
+            case DomainChange.CampaignPublished(Campaign k) -> toFollowers(c, mappers.campaigns().create(k, slug));
+            case DomainChange.CampaignEdited(Campaign k) -> toFollowers(c, mappers.campaigns().update(k, null, slug));
+            case DomainChange.AdoptionAccepted a -> enqueue(c, mappers.campaigns().adoptionAccepted(a.campaign(), a.branch(),
+                    a.joinId(), uris.newActivity(), slug, now), List.of(a.branchInbox()));
+            case DomainChange.CampaignAdopted a -> campaignAdopted(c, a, slug, now);
+            case DomainChange.CampaignWithdrawn w ->
+                    enqueue(c, mappers.campaigns().leave(w.campaign(), uris.newActivity(), slug, now), List.of(w.ownerInbox()));
+            case DomainChange.ProgressReported r -> {
+                Activity add = mappers.campaigns().progressReport(r.campaign(), uris.newActivity(), slug, now);
+                String body = codec.write(signer.sign(new GoalReport(r.goal(), r.amount()).addTo(codec.toJson(add))));
+                deliveries.enqueue(c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
+                yield add.id().orElseThrow();
+            }
+        });
     }
 
-    @Override
-    public void announcementUpdated(Connection c, Announcement a) throws SQLException {
-        toFollowers(c, announcements.update(a, branch().branch().slug()));
+    /** The answer to a remote participant; null for a local member's RSVP, which has nobody to answer on the wire. */
+    private URI rsvpAnswered(Connection c, DomainChange.RsvpAnswered answered, String slug, Instant now) throws SQLException {
+        Rsvp rsvp = answered.rsvp();
+        if (rsvp.actorInbox() == null || rsvp.joinId() == null) {
+            return null;
+        }
+        Activity answer = mappers.rsvps().answer(answered.event(), rsvp, answered.accepted(), uris.newActivity(), slug, now);
+        return enqueue(c, answer, List.of(rsvp.actorInbox()));
     }
 
-    @Override
-    public void announcementDeleted(Connection c, Announcement a) throws SQLException {
-        toFollowers(c, announcements.delete(a, branch().branch().slug()));
-    }
-
-    // An event linked to an adopted campaign also goes to the campaign's owner, who counts it.
-
-    @Override
-    public void eventPublished(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
-        toFollowers(c, events.create(e, counts, branch().branch().slug()), campaignOwner(c, e));
-    }
-
-    @Override
-    public void eventUpdated(Connection c, BranchEvent e, EventCounts counts) throws SQLException {
-        toFollowers(c, events.update(e, counts, branch().branch().slug(), clock.instant()), campaignOwner(c, e));
-    }
-
-    @Override
-    public void eventDeleted(Connection c, BranchEvent e) throws SQLException {
-        toFollowers(c, events.delete(e, branch().branch().slug()), campaignOwner(c, e));
+    /**
+     * {@code Join} to the owner and {@code Announce} to the branch's followers. The Announce carries
+     * the owner's signed copy when there is one, so that our followers need not ask the owner.
+     */
+    private URI campaignAdopted(Connection c, DomainChange.CampaignAdopted a, String slug, Instant now) throws SQLException {
+        Activity join = mappers.campaigns().join(a.campaign(), uris.newActivity(), slug, now);
+        enqueue(c, join, List.of(a.ownerInbox()));
+        Activity announce = mappers.campaigns().announce(a.campaign(), uris.newActivity(), slug, now);
+        ObjectNode json = codec.toJson(announce);
+        if (a.signedCopy() != null) {
+            try {
+                json.set("object", codec.parse(a.signedCopy().getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("a stored signed copy is not JSON", e);
+            }
+        }
+        String body = codec.write(signer.sign(json));
+        for (URI inbox : followerInboxes(c)) {
+            deliveries.enqueue(c, inbox, announce.id().orElseThrow().toString(), body, now, null);
+        }
+        return join.id().orElseThrow();
     }
 
     private Set<URI> campaignOwner(Connection c, BranchEvent e) throws SQLException {
@@ -111,116 +153,14 @@ public final class OutboundPublisher implements FederationOutbox {
                 .map(a -> Set.of(a.ownerInbox())).orElse(Set.of());
     }
 
-    @Override
-    public void campaignPublished(Connection c, Campaign k, boolean update) throws SQLException {
-        String slug = branch().branch().slug();
-        toFollowers(c, update ? campaigns.update(k, null, slug) : campaigns.create(k, slug), Set.of());
-    }
-
-    @Override
-    public void adoptionAccepted(Connection c, Campaign k, URI branchActor, URI inbox, URI joinId) throws SQLException {
-        URI self = uris.branchActor(branch().branch().slug());
-        Activity join = new Activity(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branchActor),
-                List.of(Ref.to(uris.campaign(k.id()))), null, null, null, null);
-        Activity accept = new Activity(ObjectCore.of(uris.newActivity(), "Accept").withTimes(clock.instant(), null)
-                .withAttribution(self, new Audience(List.of(branchActor), List.of(), List.of(), List.of(), List.of())),
-                ActivityType.ACCEPT, Ref.to(self), List.of(Ref.to(join)), null, null, null, null);
-        enqueue(c, accept, List.of(inbox));
-    }
-
-    @Override
-    public URI campaignAdopted(Connection c, URI campaign, URI ownerInbox, String signedCopy) throws SQLException {
-        String slug = branch().branch().slug();
-        URI self = uris.branchActor(slug);
-        URI joinId = uris.newActivity();
-        Activity join = new Activity(ObjectCore.of(joinId, "Join").withTimes(clock.instant(), null),
-                ActivityType.JOIN, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
-        enqueue(c, join, List.of(ownerInbox));
-        // The Announce carries the owner's signed copy, so that our followers need not ask the owner.
-        Activity announce = new Activity(ObjectCore.of(uris.newActivity(), "Announce").withTimes(clock.instant(), null)
-                .withAttribution(self, Audience.publicWithFollowers(uris.branchFollowers(slug))),
-                ActivityType.ANNOUNCE, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
-        ObjectNode json = codec.toJson(announce);
-        if (signedCopy != null) {
-            try {
-                json.set("object", codec.parse(signedCopy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("a stored signed copy is not JSON", e);
-            }
-        }
-        String body = codec.write(DataIntegrityProofs.sign(json, branch().keys().ed25519(), clock.instant()));
-        for (URI inbox : followerInboxes(c)) {
-            deliveries.enqueue(c, inbox, announce.id().orElseThrow().toString(), body, clock.instant(), null);
-        }
-        return joinId;
-    }
-
-    /**
-     * {@code Add} of a {@code bw:Goal} with {@code bw:goalProgress} to the campaign ({@code target}),
-     * from the branch {@code Group}: "we are at N on this goal". Carries the branch's proof.
-     */
-    @Override
-    public void progressReported(Connection c, URI campaign, URI ownerInbox, String goal, int amount) throws SQLException {
-        URI self = uris.branchActor(branch().branch().slug());
-        URI id = uris.newActivity();
-        Activity add = new Activity(ObjectCore.of(id, "Add").withTimes(clock.instant(), null)
-                .withAttribution(self, new Audience(List.of(), List.of(), List.of(), List.of(), List.of())),
-                ActivityType.ADD, Ref.to(self), List.of(), Ref.to(campaign), null, null, null);
-        ObjectNode json = codec.toJson(add);
-        ObjectNode report = json.putObject("object");
-        report.put("type", "bw:Goal").put("name", goal).put("bw:goalProgress", amount);
-        json.put("bw:progressReport", true);
-        String body = codec.write(DataIntegrityProofs.sign(json, branch().keys().ed25519(), clock.instant()));
-        deliveries.enqueue(c, ownerInbox, id.toString(), body, clock.instant(), null);
-    }
-
-    @Override
-    public void campaignWithdrawn(Connection c, URI campaign, URI ownerInbox) throws SQLException {
-        URI self = uris.branchActor(branch().branch().slug());
-        Activity leave = new Activity(ObjectCore.of(uris.newActivity(), "Leave").withTimes(clock.instant(), null),
-                ActivityType.LEAVE, Ref.to(self), List.of(Ref.to(campaign)), null, null, null, null);
-        enqueue(c, leave, List.of(ownerInbox));
-    }
-
-    /** {@code Accept} or {@code Reject} of the actor's {@code Join}, embedding it whole (as Mobilizon does). */
-    @Override
-    public void rsvpAnswered(Connection c, BranchEvent e, Rsvp rsvp, boolean accepted) throws SQLException {
-        if (rsvp.actorInbox() == null || rsvp.joinId() == null) {
-            return;
-        }
-        URI branchId = uris.branchActor(branch().branch().slug());
-        Activity join = new Activity(ObjectCore.of(rsvp.joinId(), "Join"), ActivityType.JOIN, Ref.to(rsvp.actor()),
-                List.of(Ref.to(uris.event(e.id()))), null, null, null, null);
-        Activity answer = new Activity(ObjectCore.of(uris.newActivity(), accepted ? "Accept" : "Reject")
-                .withTimes(clock.instant(), null)
-                .withAttribution(branchId, new Audience(List.of(rsvp.actor()), List.of(), List.of(), List.of(), List.of())),
-                accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branchId), List.of(Ref.to(join)),
-                null, null, null, null);
-        enqueue(c, answer, List.of(rsvp.actorInbox()));
-    }
-
-    /** {@code Join} (or {@code Leave}) of a remote event, from the member's {@code Person} actor and signed by its key. */
-    @Override
-    public URI rsvpSent(Connection c, PublicProfile who, URI event, URI ownerInbox, URI joinId, boolean joining)
-            throws SQLException {
-        URI person = uris.person(who.handle());
-        URI id = uris.newActivity();
-        Audience to = new Audience(List.of(), List.of(), List.of(), List.of(), List.of());
-        Activity activity = new Activity(ObjectCore.of(id, joining ? "Join" : "Leave")
-                .withTimes(clock.instant(), null).withAttribution(person, to),
-                joining ? ActivityType.JOIN : ActivityType.LEAVE, Ref.to(person), List.of(Ref.to(event)),
-                null, null, null, null);
-        deliveries.enqueue(c, ownerInbox, id.toString(), codec.write(activity), clock.instant(), who.handle());
-        return id;
-    }
-
-    /** Queues the activity for each inbox (duplicates collapse), signed by the branch. */
-    public void enqueue(Connection c, Activity activity, Collection<URI> inboxes) throws SQLException {
+    /** Queues the activity for each inbox (duplicates collapse), signed by the branch; returns its id. */
+    public URI enqueue(Connection c, Activity activity, Collection<URI> inboxes) throws SQLException {
         String body = codec.write(activity);
-        String id = activity.id().orElseThrow(() -> new IllegalArgumentException("outgoing activities need an id")).toString();
+        URI id = activity.id().orElseThrow(() -> new IllegalArgumentException("outgoing activities need an id"));
         for (URI inbox : new LinkedHashSet<>(inboxes)) {
-            deliveries.enqueue(c, inbox, id, body, clock.instant(), null);
+            deliveries.enqueue(c, inbox, id.toString(), body, clock.instant(), null);
         }
+        return id;
     }
 
     /** The inboxes that reach every follower: shared inboxes where offered. */
@@ -232,37 +172,22 @@ public final class OutboundPublisher implements FederationOutbox {
         return inboxes;
     }
 
-    /** The activity with its object and itself each proved by the branch's Ed25519 key, as the JSON that goes out. */
-    public ObjectNode signed(Activity activity) {
-        LocalActors.BranchActor branch = branch();
-        ObjectNode json = codec.toJson(activity);
-        AsObject object = activity.object().flatMap(Ref::embedded).orElse(null);
-        if (object != null && !(object instanceof Tombstone)) {
-            json.set("object", DataIntegrityProofs.sign(codec.toJson(object), branch.keys().ed25519(), clock.instant()));
-        }
-        return DataIntegrityProofs.sign(json, branch.keys().ed25519(), clock.instant());
+    private URI toFollowers(Connection c, Activity activity) throws SQLException {
+        return toFollowers(c, activity, Set.of());
     }
 
-    /** An object of the branch's with its proof, as served at its IRI. */
-    public ObjectNode signedObject(AsObject object) {
-        return DataIntegrityProofs.sign(codec.toJson(object), branch().keys().ed25519(), clock.instant());
-    }
-
-    private void toFollowers(Connection c, Activity activity) throws SQLException {
-        toFollowers(c, activity, Set.of());
-    }
-
-    private void toFollowers(Connection c, Activity activity, Set<URI> alsoTo) throws SQLException {
-        String body = codec.write(signed(activity));
-        String id = activity.id().orElseThrow().toString();
+    private URI toFollowers(Connection c, Activity activity, Set<URI> alsoTo) throws SQLException {
+        String body = codec.write(signer.activity(activity));
+        URI id = activity.id().orElseThrow();
         Set<URI> inboxes = followerInboxes(c);
         inboxes.addAll(alsoTo);
         for (URI inbox : inboxes) {
-            deliveries.enqueue(c, inbox, id, body, clock.instant(), null);
+            deliveries.enqueue(c, inbox, id.toString(), body, clock.instant(), null);
         }
+        return id;
     }
 
-    private LocalActors.BranchActor branch() {
-        return actors.branch().orElseThrow(() -> new IllegalStateException("the node has no branch yet"));
+    private String branchSlug() {
+        return actors.branch().orElseThrow(() -> new IllegalStateException("the node has no branch yet")).branch().slug();
     }
 }

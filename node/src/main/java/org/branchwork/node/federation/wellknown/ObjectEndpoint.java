@@ -22,7 +22,7 @@ import org.branchwork.node.federation.local.ActivityJson;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
-import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.EventService;
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -39,7 +39,7 @@ public final class ObjectEndpoint implements HttpService {
     private final AnnouncementMapper announcementMapper;
     private final EventService events;
     private final EventMapper eventMapper;
-    private final OutboundPublisher publisher;
+    private final LocalObjectSigner signer;
     private final CampaignService campaigns;
     private final CampaignMapper campaignMapper;
     private final LocalActors actors;
@@ -47,14 +47,14 @@ public final class ObjectEndpoint implements HttpService {
 
     public ObjectEndpoint(AnnouncementService announcements, AnnouncementMapper announcementMapper, EventService events,
                           EventMapper eventMapper, CampaignService campaigns, CampaignMapper campaignMapper,
-                          OutboundPublisher publisher, LocalActors actors, ActivityCodec codec) {
+                          LocalObjectSigner signer, LocalActors actors, ActivityCodec codec) {
         this.campaigns = campaigns;
         this.campaignMapper = campaignMapper;
         this.announcements = announcements;
         this.announcementMapper = announcementMapper;
         this.events = events;
         this.eventMapper = eventMapper;
-        this.publisher = publisher;
+        this.signer = signer;
         this.actors = actors;
         this.codec = codec;
     }
@@ -71,15 +71,15 @@ public final class ObjectEndpoint implements HttpService {
 
     private void campaign(ServerRequest req, ServerResponse res, boolean activity) {
         serve(req, res, CampaignId::parse, campaigns::standing, "campaign", k -> ok(activity
-                ? publisher.signed(campaignMapper.create(k.campaign(), slug()))
-                : publisher.signedObject(campaignMapper.object(k.campaign(), k, slug()))));
+                ? signer.activity(campaignMapper.create(k.campaign(), slug()))
+                : signer.object(campaignMapper.object(k.campaign(), k, slug()))));
     }
 
     private void announcement(ServerRequest req, ServerResponse res, boolean activity) {
         serve(req, res, AnnouncementId::parse, announcements::find, "announcement", a -> a.isDeleted()
                 ? gone(announcementMapper.object(a, slug()))
-                : ok(activity ? publisher.signed(announcementMapper.create(a, slug()))
-                        : publisher.signedObject(announcementMapper.object(a, slug()))));
+                : ok(activity ? signer.activity(announcementMapper.create(a, slug()))
+                        : signer.object(announcementMapper.object(a, slug()))));
     }
 
     private void event(ServerRequest req, ServerResponse res, boolean activity) {
@@ -88,8 +88,8 @@ public final class ObjectEndpoint implements HttpService {
                 return gone(eventMapper.object(e, null, slug()));
             }
             var counts = events.counts(e);
-            return ok(activity ? publisher.signed(eventMapper.create(e, counts, slug()))
-                    : publisher.signedObject(eventMapper.object(e, counts, slug())));
+            return ok(activity ? signer.activity(eventMapper.create(e, counts, slug()))
+                    : signer.object(eventMapper.object(e, counts, slug())));
         });
     }
 

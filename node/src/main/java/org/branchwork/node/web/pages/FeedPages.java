@@ -48,6 +48,7 @@ public final class FeedPages implements HttpService {
                 .post("/public-profile", (req, res) -> profile(req, res, true))
                 .post("/public-profile/withdraw", (req, res) -> profile(req, res, false))
                 .post("/subscriptions", this::subscribe)
+                .post("/subscriptions/remove", this::unsubscribe)
                 .post("/rsvps", (req, res) -> rsvp(req, res, true))
                 .post("/rsvps/withdraw", (req, res) -> rsvp(req, res, false));
     }
@@ -96,6 +97,24 @@ public final class FeedPages implements HttpService {
         } else {
             Pages.redirect(res, "/me/feed?notice=Subscribed.+New+posts+appear+here+as+they+are+published.");
         }
+    }
+
+    private void unsubscribe(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        URI actor;
+        try {
+            actor = new URI(Forms.field(posted.get().form(), "actor"));
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), null, "That is not a branch you follow.");
+            return;
+        }
+        // The branch's own follow stays: other members may read the same branch, and national's news
+        // reaches organisers; only this member's feed stops showing it.
+        profiles.unsubscribe(posted.get().viewer().member(), actor);
+        Pages.redirect(res, "/me/feed?notice=You+no+longer+follow+it+in+your+feed.");
     }
 
     private void rsvp(ServerRequest req, ServerResponse res, boolean coming) {

@@ -42,7 +42,8 @@ class InboxProcessorTest {
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final RetrySchedule schedule = new RetrySchedule(new java.util.Random(), Duration.ofNanos(1));
     private volatile boolean originDown = true;
-    private final ActivityDispatcher dispatcher = new ActivityDispatcher().onDocument(ActivityType.CREATE, (activity, doc) -> {
+    private final HandlerRegistry dispatcher = new HandlerRegistry(a -> ObjectKind.REMOTE_OBJECT).onAny(ActivityType.CREATE, in -> {
+        Activity activity = in.activity();
         try {
             if (activity.id().orElseThrow().toString().contains("/burst/")) {
                 open.await();
@@ -53,13 +54,13 @@ class InboxProcessorTest {
         String id = activity.id().orElseThrow().toString();
         int attempt = attempts.merge(id, 1, Integer::sum);
         if (id.contains("/flaky/") && attempt <= 2) {
-            throw new RetryLater("the announced object's origin did not answer", null);
+            return new Outcome.RetryLater("the announced object's origin did not answer", null);
         }
         if (id.contains("/down/") && originDown) {
-            throw new RetryLater("the origin is down", null);
+            return new Outcome.RetryLater("the origin is down", null);
         }
         handled.merge(id, 1, Integer::sum);
-        return "counted";
+        return Outcome.handled("counted");
     });
     private InboxProcessor processor;
 
@@ -99,6 +100,7 @@ class InboxProcessorTest {
         assertThat(handled.values()).as("each activity handled exactly once").containsOnly(1);
         for (String id : List.of(ids.getFirst(), ids.get(InboxProcessor.QUEUE + 100), ids.getLast())) {
             assertThat(outcome(id)).contains("counted");
+        assertThat(kind(id)).as("filed by kind, not only in words").contains("HANDLED");
         }
     }
 
@@ -108,7 +110,7 @@ class InboxProcessorTest {
         tx.inTransaction(c -> {
             store.insert(c, received("https://peer.example/activities/done", create("https://peer.example/activities/done", "x")),
                     earlier);
-            store.markHandled(c, "https://peer.example/activities/done", "handled before the restart", earlier);
+            store.markHandled(c, "https://peer.example/activities/done", "HANDLED", "handled before the restart", earlier);
             store.insert(c, received("https://peer.example/activities/left", create("https://peer.example/activities/left", "y")),
                     earlier);
             return null;
@@ -196,6 +198,10 @@ class InboxProcessorTest {
             Thread.sleep(20);
         }
         assertThat(tx.inTransaction(store::countHandled)).isEqualTo(outcomes);
+    }
+
+    private java.util.Optional<String> kind(String id) {
+        return tx.inTransaction(c -> store.outcomeKind(c, id));
     }
 
     private java.util.Optional<String> outcome(String id) {

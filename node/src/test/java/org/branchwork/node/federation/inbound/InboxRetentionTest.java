@@ -49,7 +49,7 @@ class InboxRetentionTest {
     void handlingTwiceAfterACrashKeepsTheLastOutcomeAndTheRestOfTheBatch() {
         receive("twice", now, true);
         tx.inTransaction(c -> {
-            store.markHandled(c, "twice", "handled again", now.plusSeconds(5));
+            store.markHandled(c, "twice", "HANDLED", "handled again", now.plusSeconds(5));
             store.insert(c, received("same-batch"), now);
             return null;
         });
@@ -65,7 +65,7 @@ class InboxRetentionTest {
         tx.inTransaction(c -> {
             store.insert(c, received(id), at);
             if (handled) {
-                store.markHandled(c, id, "test", at);
+                store.markHandled(c, id, "HANDLED", "test", at);
             }
             return null;
         });

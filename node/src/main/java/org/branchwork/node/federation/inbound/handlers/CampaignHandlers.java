@@ -1,6 +1,8 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.RetryLater;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
+import org.branchwork.node.federation.mapping.GoalReport;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,56 +36,55 @@ public final class CampaignHandlers {
         this.campaigns = campaigns;
     }
 
-    /** Whether a {@code Join} or {@code Leave} is about one of our campaigns. */
-    public boolean concernsCampaign(Activity activity) {
-        return activity.object().flatMap(Ref::id).flatMap(uris::campaignIdOf).isPresent();
-    }
-
-    public String join(Activity join) {
-        CampaignId campaign = join.object().flatMap(Ref::id).flatMap(uris::campaignIdOf).orElseThrow();
-        URI actor = join.actor().id().orElseThrow();
+    /** A {@code Join} of one of our campaigns: an adoption, when a branch {@code Group} signed it. */
+    public Outcome join(Inbound in) {
+        CampaignId campaign = campaignOf(in);
+        URI actor = in.actor();
         RemoteActor remote;
         try {
             remote = resolver.actor(actor);
         } catch (FetchException e) {
-            return RetryLater.unlessFinal(e, "cannot fetch " + actor + ": ");
+            return Outcome.fetchFailed(e, "cannot fetch " + actor + ": ");
         }
         if (!"Group".equals(remote.type())) {
-            return "refused: only a branch Group adopts a campaign, not a " + remote.type();
+            return Outcome.refused("only a branch Group adopts a campaign, not a " + remote.type());
         }
-        return campaigns.branchJoined(campaign, actor, remote.name(), remote.inbox(), join.id().orElseThrow());
+        return Outcome.of(campaigns.branchJoined(campaign, actor, remote.name(), remote.inbox(),
+                in.activity().id().orElseThrow()));
     }
 
     /**
      * A branch's progress report: {@code Add} of a {@code bw:Goal} naming the goal, with
-     * {@code bw:goalProgress}, to one of our campaigns (the {@code target}); read from the
-     * document as received, since the terms are ours.
+     * {@code bw:goalProgress}, to one of our campaigns (the {@code target}).
      */
-    public String report(Activity add, com.fasterxml.jackson.databind.JsonNode document) {
-        Optional<CampaignId> campaign = Optional.ofNullable(add.target()).flatMap(Ref::id).flatMap(uris::campaignIdOf);
+    public Outcome report(Inbound in) {
+        Optional<CampaignId> campaign = Optional.ofNullable(in.activity().target()).flatMap(Ref::id)
+                .flatMap(uris::campaignIdOf);
         if (campaign.isEmpty()) {
-            return "stored: Add to something that is not one of our campaigns";
+            return Outcome.ignored("Add to something that is not one of our campaigns");
         }
-        com.fasterxml.jackson.databind.JsonNode goal = document.path("object");
-        com.fasterxml.jackson.databind.JsonNode progress = goal.has("bw:goalProgress") ? goal.get("bw:goalProgress")
-                : goal.path("goalProgress");
-        if (!goal.path("name").isTextual() || !progress.canConvertToInt()) {
-            return "refused: a progress report is a bw:Goal with a name and a whole bw:goalProgress";
+        Optional<GoalReport> report = GoalReport.read(in.object());
+        if (report.isEmpty()) {
+            return Outcome.refused("a progress report is a bw:Goal with a name and a whole bw:goalProgress");
         }
-        return campaigns.progressReported(campaign.get(), add.actor().id().orElseThrow(), goal.get("name").asText(),
-                progress.asInt());
+        return Outcome.of(campaigns.progressReported(campaign.get(), in.actor(), report.get().goal(),
+                report.get().progress()));
     }
 
-    public String leave(Activity leave) {
-        CampaignId campaign = leave.object().flatMap(Ref::id).flatMap(uris::campaignIdOf).orElseThrow();
-        return campaigns.branchLeft(campaign, leave.actor().id().orElseThrow());
+    /** A {@code Leave} of one of our campaigns: the branch withdraws. */
+    public Outcome leave(Inbound in) {
+        return Outcome.of(campaigns.branchLeft(campaignOf(in), in.actor()));
+    }
+
+    private CampaignId campaignOf(Inbound in) {
+        return in.activity().object().flatMap(Ref::id).flatMap(uris::campaignIdOf).orElseThrow();
     }
 
     /**
      * A trusted event (the actor's own, see ContentHandlers) that names one of our campaigns as
      * its {@code context}: counted for the actor's branch; empty when it names none of ours.
      */
-    public Optional<String> linkedEvent(Event event, URI actor) {
+    public Optional<Outcome> linkedEvent(Event event, URI actor) {
         Optional<CampaignId> campaign = Optional.ofNullable(event.core().context()).flatMap(Ref::id)
                 .flatMap(uris::campaignIdOf);
         if (campaign.isEmpty() || event.id().isEmpty()) {
@@ -93,8 +94,8 @@ public final class CampaignHandlers {
         int participants = event.participantCount() == null ? 0 : Math.max(0, event.participantCount());
         String name = event.core().name().best().orElse(event.id().get().toString());
         Instant version = event.core().updated() != null ? event.core().updated() : event.core().published();
-        return Optional.of(campaigns.linkedEvent(campaign.get(), new CampaignStanding.LinkedEvent(event.id().get(), actor, name,
-                starts, participants, "CANCELLED".equals(event.status()), version)));
+        return Optional.of(Outcome.of(campaigns.linkedEvent(campaign.get(), new CampaignStanding.LinkedEvent(event.id().get(),
+                actor, name, starts, participants, "CANCELLED".equals(event.status()), version))));
     }
 
     /** Whether an object named by a {@code Context} is one of our campaigns (to take events from non-followed branches). */

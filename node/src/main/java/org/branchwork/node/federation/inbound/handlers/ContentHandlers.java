@@ -1,6 +1,9 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.RetryLater;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
+import org.branchwork.node.federation.inbound.OwnerProof;
+import org.branchwork.node.federation.mapping.EmbeddedCopy;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -8,10 +11,6 @@ import java.util.Set;
 
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
-import org.branchwork.node.federation.resolve.ActorResolver;
-import org.branchwork.protocol.proof.DataIntegrityProofs;
-import org.branchwork.protocol.proof.ProofCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.KeptQuery;
 import org.branchwork.node.service.HtmlContent;
@@ -42,7 +41,7 @@ public final class ContentHandlers {
     private final KeptQuery followedQuery;
     private final RemoteObjectStore objects;
     private final ActivityFetcher fetcher;
-    private final ActorResolver resolver;
+    private final OwnerProof ownerProof;
     private final CampaignHandlers campaigns;
     private final ActivityCodec codec;
     private final Clock clock;
@@ -53,11 +52,11 @@ public final class ContentHandlers {
      *                      {@code Create} and {@code Update} handled, so not compiled each time
      */
     public ContentHandlers(Transactions tx, FollowStore follows, KeptQuery followedQuery, RemoteObjectStore objects,
-                           ActivityFetcher fetcher, ActorResolver resolver, CampaignHandlers campaigns, ActivityCodec codec,
+                           ActivityFetcher fetcher, OwnerProof ownerProof, CampaignHandlers campaigns, ActivityCodec codec,
                            java.util.function.Predicate<URI> isLocal, Clock clock) {
         this.isLocal = isLocal;
         this.followedQuery = followedQuery;
-        this.resolver = resolver;
+        this.ownerProof = ownerProof;
         this.campaigns = campaigns;
         this.tx = tx;
         this.follows = follows;
@@ -67,57 +66,58 @@ public final class ContentHandlers {
         this.clock = clock;
     }
 
-    public String create(Activity create, JsonNode document) {
-        URI actor = create.actor().id().orElseThrow();
-        Optional<Ref> ref = create.object();
+    public Outcome create(Inbound in) {
+        URI actor = in.actor();
+        Optional<Ref> ref = in.activity().object();
         if (ref.isEmpty()) {
-            return "ignored: Create without an object";
+            return Outcome.ignored("Create without an object");
         }
         boolean followed = followed(actor);
         if (!followed && !namesOurCampaign(ref.get())) {
-            return "ignored: not from an actor the branch follows";
+            return Outcome.ignored("not from an actor the branch follows");
         }
         AsObject object;
         try {
-            object = trusted(ref.get(), actor, document.path("object"));
+            object = trusted(ref.get(), actor, in.object());
         } catch (FetchException e) {
-            return RetryLater.unlessFinal(e, "");
+            return Outcome.fetchFailed(e, "");
         }
-        return handled(object, actor, followed, document.path("object"));
+        return handled(object, actor, followed, in.object());
     }
 
-    public String update(Activity update, JsonNode document) {
-        URI actor = update.actor().id().orElseThrow();
+    public Outcome update(Inbound in) {
+        Activity update = in.activity();
+        URI actor = in.actor();
         Optional<AsObject> embedded = update.object().flatMap(Ref::embedded);
         Optional<URI> id = update.object().flatMap(Ref::id);
         if (id.isEmpty()) {
-            return "ignored: Update without an object";
+            return Outcome.ignored("Update without an object");
         }
         Optional<RemoteObjectStore.RemoteObject> stored = tx.inTransaction(c -> objects.find(c, id.get()));
         if (stored.isPresent() && !stored.get().attributedTo().equals(actor)) {
-            return "refused: " + actor + " does not own " + id.get();
+            return Outcome.refused(actor + " does not own " + id.get());
         }
         if (stored.isEmpty() && !update.object().map(this::namesOurCampaign).orElse(false)) {
-            return "ignored: Update of an object we do not have";
+            return Outcome.ignored("Update of an object we do not have");
         }
         AsObject object;
         try {
             object = embedded.isPresent() && Origins.same(id.get(), actor) ? embedded.get() : fetcher.fetch(id.get());
         } catch (FetchException e) {
-            return RetryLater.unlessFinal(e, "");
+            return Outcome.fetchFailed(e, "");
         }
-        return handled(object, actor, stored.isPresent(), document.path("object"));
+        return handled(object, actor, stored.isPresent(), in.object());
     }
 
     /** A trusted object: counted for a campaign of ours when it is a linked event, stored when we follow its owner. */
-    private String handled(AsObject object, URI actor, boolean keep, JsonNode raw) {
-        String linked = object instanceof Event e && ownedBy(object, actor)
-                ? campaigns.linkedEvent(e, actor).orElse(null) : null;
-        String kept = keep ? store(object, actor, raw) : null;
-        if (linked != null && kept != null) {
-            return linked + "; " + kept;
+    private Outcome handled(AsObject object, URI actor, boolean keep, EmbeddedCopy raw) {
+        Optional<Outcome> linked = object instanceof Event e && ownedBy(object, actor)
+                ? campaigns.linkedEvent(e, actor) : Optional.empty();
+        Optional<Outcome> kept = keep ? Optional.of(store(object, actor, raw)) : Optional.empty();
+        if (linked.isPresent() && kept.isPresent()) {
+            return linked.get().and(kept.get());
         }
-        return linked != null ? linked : kept != null ? kept : "ignored: not from an actor the branch follows";
+        return linked.or(() -> kept).orElse(Outcome.ignored("not from an actor the branch follows"));
     }
 
     private boolean namesOurCampaign(Ref ref) {
@@ -125,35 +125,37 @@ public final class ContentHandlers {
                 .orElse(false);
     }
 
-    public String delete(Activity delete) {
-        URI actor = delete.actor().id().orElseThrow();
-        Optional<URI> id = delete.object().flatMap(Ref::id);
+    public Outcome delete(Inbound in) {
+        URI actor = in.actor();
+        Optional<URI> id = in.activity().object().flatMap(Ref::id);
         if (id.isEmpty()) {
-            return "ignored: Delete without an object";
+            return Outcome.ignored("Delete without an object");
         }
         if (id.get().equals(actor)) {
             boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor) | follows.removeFollowing(c, actor));
-            return removed ? "actor deleted: follow relations removed" : "ignored: deleted actor had no relation";
+            return removed ? Outcome.handled("actor deleted: follow relations removed")
+                    : Outcome.ignored("deleted actor had no relation");
         }
         boolean unlinked = campaigns.eventDeleted(id.get(), actor);
         return tx.inTransaction(c -> {
             Optional<RemoteObjectStore.RemoteObject> stored = objects.find(c, id.get());
             if (stored.isEmpty()) {
-                return unlinked ? "campaign event removed: " + id.get() : "ignored: Delete of an object we do not have";
+                return unlinked ? Outcome.handled("campaign event removed: " + id.get())
+                        : Outcome.ignored("Delete of an object we do not have");
             }
             if (!stored.get().attributedTo().equals(actor)) {
-                return "refused: " + actor + " does not own " + id.get();
+                return Outcome.refused(actor + " does not own " + id.get());
             }
             objects.markDeleted(c, id.get(), clock.instant());
-            return "deleted: " + id.get();
+            return Outcome.handled("deleted: " + id.get());
         });
     }
 
-    public String announce(Activity announce, JsonNode document) {
-        URI actor = announce.actor().id().orElseThrow();
-        Optional<Ref> ref = announce.object();
+    public Outcome announce(Inbound in) {
+        URI actor = in.actor();
+        Optional<Ref> ref = in.activity().object();
         if (ref.isEmpty()) {
-            return "ignored: Announce without an object";
+            return Outcome.ignored("Announce without an object");
         }
         // FEP-1b12: a group wraps the activity; the content is the wrapped activity's object.
         Optional<URI> target = ref.get().embedded()
@@ -163,68 +165,41 @@ public final class ContentHandlers {
         if (target.isPresent() && isLocal.test(target.get())) {
             // A boost of one of ours (Mastodon boosts send the object's IRI, Lemmy wraps it): we hold
             // the original, so nothing is fetched or stored as received content, whoever boosted it.
-            return "boost of our own " + target.get() + " by " + actor;
+            return Outcome.handled("boost of our own " + target.get() + " by " + actor);
         }
         if (!followed(actor)) {
-            return "ignored: not from an actor the branch follows";
+            return Outcome.ignored("not from an actor the branch follows");
         }
         if (target.isEmpty()) {
-            return "ignored: Announce of nothing we can fetch";
+            return Outcome.ignored("Announce of nothing we can fetch");
         }
         AsObject original;
         // The embedded copy only with its owner's proof: the announcer could have written anything into it.
         Optional<AsObject> embedded = ref.get().embedded().filter(o -> !(o instanceof Activity));
-        if (embedded.isPresent() && embedded.get().id().equals(target) && provedByOwner(embedded.get(), document.path("object"))) {
+        if (embedded.isPresent() && embedded.get().id().equals(target) && ownerProof.proves(embedded.get(), in.object())) {
             original = embedded.get();
         } else {
             try {
                 original = fetcher.fetch(target.get());
             } catch (FetchException e) {
-                return RetryLater.unlessFinal(e, "");
+                return Outcome.fetchFailed(e, "");
             }
         }
         URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        return author == null ? "ignored: announced object has no author"
-                : store(original, author, original == embedded.orElse(null) ? document.path("object") : null);
+        return author == null ? Outcome.ignored("announced object has no author")
+                : store(original, author, original == embedded.orElse(null) ? in.object() : EmbeddedCopy.none());
     }
 
-    private AsObject trusted(Ref ref, URI actor, JsonNode raw) throws FetchException {
+    private AsObject trusted(Ref ref, URI actor, EmbeddedCopy raw) throws FetchException {
         Optional<AsObject> embedded = ref.embedded();
         URI id = ref.id().orElseThrow(() -> new FetchException("object without an id", null));
         if (embedded.isPresent() && Origins.same(id, actor)) {
             return embedded.get();  // covered by the actor's own signature
         }
-        if (embedded.isPresent() && provedByOwner(embedded.get(), raw)) {
+        if (embedded.isPresent() && ownerProof.proves(embedded.get(), raw)) {
             return embedded.get();  // FEP-8b32: its owner signed this very copy
         }
         return fetcher.fetch(id);
-    }
-
-    /**
-     * Whether the object as received carries a valid FEP-8b32 proof by its own author: the proof's
-     * key is in the {@code assertionMethod} of the object's {@code attributedTo}, on the object's
-     * origin. Then a copy relayed by someone else can be taken as its owner wrote it.
-     */
-    private boolean provedByOwner(AsObject object, JsonNode raw) {
-        if (raw == null || !raw.isObject() || !raw.has("proof")) {
-            return false;
-        }
-        URI id = object.id().orElse(null);
-        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        if (id == null || author == null || !Origins.same(id, author)
-                || !(DataIntegrityProofs.inspect(raw) instanceof ProofCheck.Pending pending)) {
-            return false;
-        }
-        URI keyId;
-        try {
-            keyId = new URI(pending.verificationMethod());
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-        return resolver.assertionKey(keyId)
-                .filter(key -> key.getKey().equals(author))
-                .map(key -> DataIntegrityProofs.verify(raw, key.getValue()) instanceof ProofCheck.Valid)
-                .orElse(false);
     }
 
     /** Whether the object is the actor's own: attributed to it and on its origin. */
@@ -240,21 +215,22 @@ public final class ContentHandlers {
     }
 
     /** Stores the object; {@code raw} is it as received, kept when it carries its owner's valid proof (for relaying). */
-    private String store(AsObject object, URI owner, JsonNode raw) {
+    private Outcome store(AsObject object, URI owner, EmbeddedCopy raw) {
         if (!CONTENT_TYPES.contains(object.type())) {
-            return "stored activity only: " + object.type() + " content is not kept";
+            return Outcome.ignored("stored activity only: " + object.type() + " content is not kept");
         }
         if (!ownedBy(object, owner)) {
-            return "refused: " + object.type() + " " + object.id().orElse(null) + " is not " + owner + "'s own";
+            return Outcome.refused(object.type() + " " + object.id().orElse(null) + " is not " + owner + "'s own");
         }
         URI id = object.id().orElseThrow();
         String kind = isCampaign(object) ? "Campaign" : object.type();
         String body = codec.write(object);
         RemoteObjectStore.Shown shown = shown(object);
-        String signed = kind.equals("Campaign") && raw != null && provedByOwner(object, raw) ? raw.toString() : null;
+        String signed = kind.equals("Campaign") && ownerProof.proves(object, raw)
+                ? raw.json().orElseThrow().toString() : null;
         java.time.Instant version = object.core().updated() != null ? object.core().updated() : object.core().published();
         boolean saved = tx.inTransaction(c -> objects.save(c, id, kind, owner, body, shown, signed, version, clock.instant()));
-        return saved ? "stored " + kind + " " + id : "ignored: a newer copy of " + id + " is held";
+        return saved ? Outcome.handled("stored " + kind + " " + id) : Outcome.ignored("a newer copy of " + id + " is held");
     }
 
     /** What the feed shows, with the HTML sanitised now: nothing a peer wrote reaches a page unsanitised. */

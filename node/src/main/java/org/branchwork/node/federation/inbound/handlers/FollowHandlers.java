@@ -1,6 +1,8 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.RetryLater;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.ObjectKind;
+import org.branchwork.node.federation.inbound.Outcome;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -49,70 +51,64 @@ public final class FollowHandlers {
         this.clock = clock;
     }
 
-    /** A remote actor follows the branch: record it and answer {@code Accept}. */
-    public String follow(Activity follow) {
+    /** A remote actor follows the branch: record it and answer {@code Accept} (or wait for an admin). */
+    public Outcome follow(Inbound in) {
         Optional<LocalActors.BranchActor> branch = actors.branch();
         if (branch.isEmpty()) {
-            return "ignored: the node has no branch yet";
+            return Outcome.ignored("the node has no branch yet");
         }
         URI branchId = uris.branchActor(branch.get().branch().slug());
-        if (!follow.object().flatMap(Ref::id).map(branchId::equals).orElse(false)) {
-            return "ignored: Follow of something that is not this branch";
+        if (!in.activity().object().flatMap(Ref::id).map(branchId::equals).orElse(false)) {
+            return Outcome.ignored("Follow of something that is not this branch");
         }
-        URI followerId = follow.actor().id().orElseThrow();
+        URI followerId = in.actor();
         RemoteActor follower;
         try {
             follower = resolver.actor(followerId);
         } catch (FetchException e) {
-            return RetryLater.unlessFinal(e, "cannot fetch follower: ");
+            return Outcome.fetchFailed(e, "cannot fetch follower: ");
         }
         FollowStore.Follower request = new FollowStore.Follower(followerId, follower.inbox(), follower.sharedInbox(),
-                follow.id().orElseThrow());
+                in.activity().id().orElseThrow());
         if (manualApproval.getAsBoolean()) {
             tx.inTransaction(c -> {
                 follows.addRequest(c, request, clock.instant());
                 return null;
             });
-            return "follow request waiting for approval: " + followerId;
+            return Outcome.handled("follow request waiting for approval: " + followerId);
         }
         requests.answer(request, branchId, true);
-        return "follower added: " + followerId;
+        return Outcome.handled("follower added: " + followerId);
     }
 
-    /** {@code Undo} of a {@code Follow} by its own actor removes the follower. */
-    public String undo(Activity undo) {
-        Optional<AsObject> embedded = undo.object().flatMap(Ref::embedded);
-        boolean isFollow = embedded.map(o -> o.type().equals("Follow")).orElse(false);
-        URI actor = undo.actor().id().orElseThrow();
-        if (embedded.isPresent() && !isFollow) {
-            return "stored: Undo of " + embedded.get().type();
-        }
-        if (embedded.isPresent() && EmbeddedActivity.ownedBy(undo).isEmpty()) {
-            return "ignored: Undo of someone else's Follow";
+    /** {@code Undo} of a {@code Follow} (embedded, or named by its id) by its own actor removes the follower. */
+    public Outcome undo(Inbound in) {
+        URI actor = in.actor();
+        if (in.kind() == ObjectKind.EMBEDDED_FOLLOW && EmbeddedActivity.ownedBy(in.activity()).isEmpty()) {
+            return Outcome.ignored("Undo of someone else's Follow");
         }
         boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor));
-        return removed ? "follower removed: " + actor : "ignored: not a follower";
+        return removed ? Outcome.handled("follower removed: " + actor) : Outcome.ignored("not a follower");
     }
 
     /** The followed actor accepted the branch's {@code Follow}. */
-    public String accept(Activity accept) {
-        return answer(accept, "accepted");
+    public Outcome accept(Inbound in) {
+        return answer(in, "accepted");
     }
 
     /** The followed actor rejected it. */
-    public String reject(Activity reject) {
-        return answer(reject, "rejected");
+    public Outcome reject(Inbound in) {
+        return answer(in, "rejected");
     }
 
-    private String answer(Activity answer, String state) {
-        Optional<URI> followId = answer.object().flatMap(Ref::id);
+    private Outcome answer(Inbound in, String state) {
+        Optional<URI> followId = in.activity().object().flatMap(Ref::id);
         if (followId.isEmpty() || !uris.isLocal(followId.get())) {
-            return "ignored: " + answer.type() + " of something we did not send";
+            return Outcome.ignored(in.activity().type() + " of something we did not send");
         }
-        URI actor = answer.actor().id().orElseThrow();
+        URI actor = in.actor();
         // Only the actor we asked may answer: the row matches on both the Follow id and its target.
         boolean updated = tx.inTransaction(c -> follows.setFollowingState(c, followId.get(), actor, state, clock.instant()));
-        return updated ? "follow " + state + " by " + actor : "ignored: no such follow of " + actor;
+        return updated ? Outcome.handled("follow " + state + " by " + actor) : Outcome.ignored("no such follow of " + actor);
     }
-
 }

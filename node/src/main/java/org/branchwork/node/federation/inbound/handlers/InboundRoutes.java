@@ -1,34 +1,45 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.ActivityDispatcher;
+import java.net.URI;
+import java.util.function.Predicate;
+
+import org.branchwork.node.federation.inbound.HandlerRegistry;
+import org.branchwork.node.federation.inbound.ObjectKind;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.ActivityType;
 
 /**
- * Which handler takes which received activity: the one table of inbound routes. Where one type
- * means several things (an {@code Undo} of a {@code Join} or of a {@code Follow}, a {@code Join}
- * of a campaign or of an event), the handlers say which it is.
+ * Which handler takes which received activity: the one table of inbound routes, by activity type
+ * and what its object is ({@link ObjectKind}). A new handler goes here, with its kind.
  */
 public final class InboundRoutes {
 
     private InboundRoutes() {
     }
 
-    public static ActivityDispatcher dispatcher(ContentHandlers content, CampaignHandlers campaignHandlers,
-                                                FollowHandlers followHandlers, RsvpHandlers rsvpHandlers) {
-        return new ActivityDispatcher()
-                .onDocument(ActivityType.CREATE, content::create)
-                .onDocument(ActivityType.UPDATE, content::update)
-                .onDocument(ActivityType.ADD, campaignHandlers::report)
-                .on(ActivityType.DELETE, content::delete)
-                .onDocument(ActivityType.ANNOUNCE, content::announce)
-                .on(ActivityType.FOLLOW, followHandlers::follow)
-                .on(ActivityType.UNDO, a -> rsvpHandlers.undoesJoin(a) ? rsvpHandlers.undo(a) : followHandlers.undo(a))
-                .on(ActivityType.ACCEPT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, true)
-                        : followHandlers.accept(a))
-                .on(ActivityType.REJECT, a -> rsvpHandlers.answersOurJoin(a) ? rsvpHandlers.answered(a, false)
-                        : followHandlers.reject(a))
-                .on(ActivityType.JOIN, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.join(a) : rsvpHandlers.join(a))
-                .on(ActivityType.LEAVE, a -> campaignHandlers.concernsCampaign(a) ? campaignHandlers.leave(a)
-                        : rsvpHandlers.leave(a));
+    /**
+     * @param isOurJoin whether an id is a {@code Join} one of our members sent (an {@code Accept}
+     *                  of it answers an RSVP, not a follow)
+     */
+    public static HandlerRegistry registry(LocalUris uris, Predicate<URI> isOurJoin, ContentHandlers content,
+                                           CampaignHandlers campaigns, FollowHandlers follows, RsvpHandlers rsvps) {
+        return new HandlerRegistry(new ObjectKinds(uris, isOurJoin))
+                .onAny(ActivityType.CREATE, content::create)
+                .onAny(ActivityType.UPDATE, content::update)
+                .onAny(ActivityType.DELETE, content::delete)
+                .onAny(ActivityType.ANNOUNCE, content::announce)
+                .onAny(ActivityType.ADD, campaigns::report)
+                .on(ActivityType.JOIN, ObjectKind.LOCAL_CAMPAIGN, campaigns::join)
+                .on(ActivityType.LEAVE, ObjectKind.LOCAL_CAMPAIGN, campaigns::leave)
+                .on(ActivityType.JOIN, ObjectKind.LOCAL_EVENT, rsvps::join)
+                .on(ActivityType.LEAVE, ObjectKind.LOCAL_EVENT, rsvps::leave)
+                .on(ActivityType.UNDO, ObjectKind.EMBEDDED_JOIN, rsvps::undo)
+                .on(ActivityType.ACCEPT, ObjectKind.OUR_JOIN, rsvps::accepted)
+                .on(ActivityType.REJECT, ObjectKind.OUR_JOIN, rsvps::rejected)
+                .on(ActivityType.FOLLOW, ObjectKind.LOCAL_OTHER, follows::follow)
+                .on(ActivityType.UNDO, ObjectKind.EMBEDDED_FOLLOW, follows::undo)
+                .on(ActivityType.UNDO, ObjectKind.REMOTE_REFERENCE, follows::undo)
+                .onAny(ActivityType.ACCEPT, follows::accept)
+                .onAny(ActivityType.REJECT, follows::reject);
     }
 }

@@ -1,6 +1,7 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.RetryLater;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
 import java.net.URI;
 import java.util.Optional;
 
@@ -34,67 +35,69 @@ public final class RsvpHandlers {
         this.profiles = profiles;
     }
 
-    public String join(Activity join) {
-        Optional<EventId> event = join.object().flatMap(Ref::id).flatMap(uris::eventIdOf);
-        if (event.isEmpty()) {
-            return "ignored: Join of something that is not one of our events";
-        }
-        URI actor = join.actor().id().orElseThrow();
-        URI joinId = join.id().orElse(null);
+    /** A {@code Join} of one of our events: answered by the event's rules (capacity, approval). */
+    public Outcome join(Inbound in) {
+        EventId event = eventOf(in.activity());
+        URI actor = in.actor();
+        URI joinId = in.activity().id().orElse(null);
         if (joinId == null) {
-            return "ignored: a Join needs an id to be answered";
+            return Outcome.ignored("a Join needs an id to be answered");
         }
         RemoteActor remote;
         try {
             remote = resolver.actor(actor);
         } catch (FetchException e) {
-            return RetryLater.unlessFinal(e, "cannot fetch the participant: ");
+            return Outcome.fetchFailed(e, "cannot fetch the participant: ");
         }
-        return switch (events.remoteJoin(event.get(), actor, remote.inbox(), remote.name(), joinId)) {
-            case EventService.Outcome.Accepted a -> "rsvp accepted: " + actor;
-            case EventService.Outcome.Pending p -> "rsvp waiting for an organiser: " + actor;
-            case EventService.Outcome.Refused r -> "rsvp rejected: " + r.reason();
+        return switch (events.remoteJoin(event, actor, remote.inbox(), remote.name(), joinId)) {
+            case EventService.Outcome.Accepted a -> Outcome.handled("rsvp accepted: " + actor);
+            case EventService.Outcome.Pending p -> Outcome.handled("rsvp waiting for an organiser: " + actor);
+            case EventService.Outcome.Refused r -> Outcome.handled("rsvp rejected: " + r.reason());
         };
     }
 
-    public String leave(Activity leave) {
-        Optional<EventId> event = leave.object().flatMap(Ref::id).flatMap(uris::eventIdOf);
-        if (event.isEmpty()) {
-            return "ignored: Leave of something that is not one of our events";
-        }
-        URI actor = leave.actor().id().orElseThrow();
-        return events.remoteLeave(event.get(), actor) ? "rsvp withdrawn: " + actor : "ignored: " + actor + " was not coming";
+    /** A {@code Leave} of one of our events. */
+    public Outcome leave(Inbound in) {
+        return withdrawn(eventOf(in.activity()), in.actor());
     }
 
-    /** Whether an {@code Undo} takes back a {@code Join} (then {@link #undo} handles it). */
-    public boolean undoesJoin(Activity undo) {
-        return undo.object().flatMap(Ref::embedded).map(o -> o.type().equals("Join")).orElse(false);
-    }
-
-    public String undo(Activity undo) {
-        Optional<Activity> owned = EmbeddedActivity.ownedBy(undo);
+    /** An {@code Undo} of a {@code Join}: the RSVP is withdrawn, when the Join was the signer's own. */
+    public Outcome undo(Inbound in) {
+        Optional<Activity> owned = EmbeddedActivity.ownedBy(in.activity());
         if (owned.isEmpty()) {
-            return "ignored: Undo of someone else's Join";
+            return Outcome.ignored("Undo of someone else's Join");
         }
-        Activity j = owned.get();
-        Optional<EventId> event = j.object().flatMap(Ref::id).flatMap(uris::eventIdOf);
+        Optional<EventId> event = owned.get().object().flatMap(Ref::id).flatMap(uris::eventIdOf);
         if (event.isEmpty()) {
-            return "ignored: Undo of a Join of something that is not one of our events";
+            return Outcome.ignored("Undo of a Join of something that is not one of our events");
         }
-        URI actor = undo.actor().id().orElseThrow();
-        return events.remoteLeave(event.get(), actor) ? "rsvp withdrawn: " + actor : "ignored: " + actor + " was not coming";
+        return withdrawn(event.get(), in.actor());
     }
 
-    /** Whether an {@code Accept}/{@code Reject} answers one of our members' Joins. */
-    public boolean answersOurJoin(Activity answer) {
-        return answer.object().flatMap(Ref::id).filter(uris::isLocal).map(profiles::isOurJoin).orElse(false);
+    private Outcome withdrawn(EventId event, URI actor) {
+        return events.remoteLeave(event, actor) ? Outcome.handled("rsvp withdrawn: " + actor)
+                : Outcome.ignored(actor + " was not coming");
     }
 
-    public String answered(Activity answer, boolean accepted) {
-        URI joinId = answer.object().flatMap(Ref::id).orElseThrow();
-        URI owner = answer.actor().id().orElseThrow();
+    /** The owner's {@code Accept} of one of our members' Joins. */
+    public Outcome accepted(Inbound in) {
+        return answered(in, true);
+    }
+
+    /** The owner's {@code Reject} of one of our members' Joins. */
+    public Outcome rejected(Inbound in) {
+        return answered(in, false);
+    }
+
+    private Outcome answered(Inbound in, boolean accepted) {
+        URI joinId = in.activity().object().flatMap(Ref::id).orElseThrow();
+        URI owner = in.actor();
         return profiles.joinAnswered(joinId, owner, accepted)
-                ? "rsvp " + (accepted ? "accepted" : "rejected") + " by " + owner
-                : "ignored: " + owner + " does not own the event of " + joinId;
+                ? Outcome.handled("rsvp " + (accepted ? "accepted" : "rejected") + " by " + owner)
+                : Outcome.ignored(owner + " does not own the event of " + joinId);
+    }
+
+    private EventId eventOf(Activity activity) {
+        return activity.object().flatMap(Ref::id).flatMap(uris::eventIdOf).orElseThrow();
     }
 }

@@ -1,9 +1,7 @@
 package org.branchwork.node.federation.inbound;
 
-import org.branchwork.protocol.vocab.Activity;
-
 /** Handles one kind of verified, stored activity; returns what happened, for the inbox record. */
 @FunctionalInterface
-public interface ActivityHandler {
-    String handle(Activity activity);
+public interface InboundHandler {
+    Outcome handle(Inbound inbound);
 }

@@ -1,0 +1,45 @@
+package org.branchwork.node.federation.mapping;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.domain.Rsvp;
+import org.branchwork.node.http.LocalUris;
+import org.branchwork.protocol.vocab.Activity;
+import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.ObjectCore;
+import org.branchwork.protocol.vocab.Ref;
+
+/** RSVPs on the wire: the branch's answer to a remote participant, and a member's own RSVP to another branch's event. */
+public final class RsvpMapper {
+
+    private final LocalUris uris;
+
+    public RsvpMapper(LocalUris uris) {
+        this.uris = uris;
+    }
+
+    /** {@code Accept} or {@code Reject} of the participant's {@code Join}, embedding it whole (as Mobilizon does). */
+    public Activity answer(BranchEvent e, Rsvp rsvp, boolean accepted, URI id, String branchSlug, Instant when) {
+        URI branch = uris.branchActor(branchSlug);
+        Activity join = new Activity(ObjectCore.of(rsvp.joinId(), "Join"), ActivityType.JOIN, Ref.to(rsvp.actor()),
+                List.of(Ref.to(uris.event(e.id()))), null, null, null, null);
+        return new Activity(ObjectCore.of(id, accepted ? "Accept" : "Reject").withTimes(when, null)
+                .withAttribution(branch, Audience.to(rsvp.actor())),
+                accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branch), List.of(Ref.to(join)),
+                null, null, null, null);
+    }
+
+    /** {@code Join} (or {@code Leave}) of a remote event from the member's {@code Person} actor. */
+    public Activity memberRsvp(PublicProfile member, URI event, boolean joining, URI id, Instant when) {
+        URI person = uris.person(member.handle());
+        return new Activity(ObjectCore.of(id, joining ? "Join" : "Leave").withTimes(when, null)
+                .withAttribution(person, Audience.NONE),
+                joining ? ActivityType.JOIN : ActivityType.LEAVE, Ref.to(person), List.of(Ref.to(event)),
+                null, null, null, null);
+    }
+}
