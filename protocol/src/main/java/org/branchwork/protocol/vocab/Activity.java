@@ -26,6 +26,16 @@ public record Activity(
         objects = List.copyOf(objects);
     }
 
+    /** An activity of one object, the shape nearly every activity a node sends has. */
+    public static Activity of(ObjectCore core, ActivityType kind, Ref actor, Ref object) {
+        return new Activity(core, kind, actor, List.of(object), null, null, null, null);
+    }
+
+    /** An activity with no object of its own but a {@code target} ({@code Add} of a report to a campaign names both). */
+    public static Activity toTarget(ObjectCore core, ActivityType kind, Ref actor, Ref target) {
+        return new Activity(core, kind, actor, List.of(), target, null, null, null);
+    }
+
     public Optional<Ref> object() {
         return objects.stream().findFirst();
     }

@@ -19,9 +19,8 @@ final class Activities {
 
     static Activity wrap(URI id, ActivityType type, Instant when, String branchSlug, LocalUris uris, Ref object) {
         URI branch = uris.branchActor(branchSlug);
-        return new Activity(ObjectCore.of(id, type.term())
+        return Activity.of(ObjectCore.of(id, type.term())
                 .withTimes(when, null)
-                .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug))),
-                type, Ref.to(branch), List.of(object), null, null, null, null);
+                .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug))), type, Ref.to(branch), object);
     }
 }

@@ -94,16 +94,13 @@ public final class CampaignMapper {
     /** The owner's {@code Accept} of a branch's {@code Join} of one of its campaigns, to that branch. */
     public Activity adoptionAccepted(Campaign k, URI branch, URI joinId, URI id, String ownerSlug, Instant when) {
         URI self = uris.branchActor(ownerSlug);
-        Activity join = new Activity(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branch),
-                List.of(Ref.to(uris.campaign(k.id()))), null, null, null, null);
-        return new Activity(ObjectCore.of(id, "Accept").withTimes(when, null).withAttribution(self, Audience.to(branch)),
-                ActivityType.ACCEPT, Ref.to(self), List.of(Ref.to(join)), null, null, null, null);
+        Activity join = Activity.of(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branch), Ref.to(uris.campaign(k.id())));
+        return Activity.of(ObjectCore.of(id, "Accept").withTimes(when, null).withAttribution(self, Audience.to(branch)), ActivityType.ACCEPT, Ref.to(self), Ref.to(join));
     }
 
     /** The branch's {@code Join} of another node's campaign, to its owner: the adoption. */
     public Activity join(URI campaign, URI id, String branchSlug, Instant when) {
-        return new Activity(ObjectCore.of(id, "Join").withTimes(when, null), ActivityType.JOIN,
-                Ref.to(uris.branchActor(branchSlug)), List.of(Ref.to(campaign)), null, null, null, null);
+        return Activity.of(ObjectCore.of(id, "Join").withTimes(when, null), ActivityType.JOIN, Ref.to(uris.branchActor(branchSlug)), Ref.to(campaign));
     }
 
     /** The branch's {@code Announce} of a campaign it adopted, to its followers. */
@@ -113,8 +110,7 @@ public final class CampaignMapper {
 
     /** The branch's {@code Leave} of a campaign it had adopted, to its owner. */
     public Activity leave(URI campaign, URI id, String branchSlug, Instant when) {
-        return new Activity(ObjectCore.of(id, "Leave").withTimes(when, null), ActivityType.LEAVE,
-                Ref.to(uris.branchActor(branchSlug)), List.of(Ref.to(campaign)), null, null, null, null);
+        return Activity.of(ObjectCore.of(id, "Leave").withTimes(when, null), ActivityType.LEAVE, Ref.to(uris.branchActor(branchSlug)), Ref.to(campaign));
     }
 
     /**
@@ -123,8 +119,7 @@ public final class CampaignMapper {
      */
     public Activity progressReport(URI campaign, URI id, String branchSlug, Instant when) {
         URI self = uris.branchActor(branchSlug);
-        return new Activity(ObjectCore.of(id, "Add").withTimes(when, null).withAttribution(self, Audience.NONE),
-                ActivityType.ADD, Ref.to(self), List.of(), Ref.to(campaign), null, null, null);
+        return Activity.toTarget(ObjectCore.of(id, "Add").withTimes(when, null).withAttribution(self, Audience.NONE), ActivityType.ADD, Ref.to(self), Ref.to(campaign));
     }
 
     private static String escape(String s) {

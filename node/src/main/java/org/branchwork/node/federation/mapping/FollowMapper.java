@@ -17,24 +17,18 @@ public final class FollowMapper {
 
     /** The branch follows {@code target}. */
     public static Activity follow(URI id, URI branch, URI target) {
-        return new Activity(ObjectCore.of(id, "Follow").withAttribution(branch, Audience.to(target)),
-                ActivityType.FOLLOW, Ref.to(branch), List.of(Ref.to(target)), null, null, null, null);
+        return Activity.of(ObjectCore.of(id, "Follow").withAttribution(branch, Audience.to(target)), ActivityType.FOLLOW, Ref.to(branch), Ref.to(target));
     }
 
     /** The branch takes back its {@code Follow} ({@code followId}) of {@code target}, embedding it. */
     public static Activity undo(URI id, URI branch, URI target, URI followId) {
-        Activity follow = new Activity(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(branch),
-                List.of(Ref.to(target)), null, null, null, null);
-        return new Activity(ObjectCore.of(id, "Undo").withAttribution(branch, Audience.to(target)),
-                ActivityType.UNDO, Ref.to(branch), List.of(Ref.to(follow)), null, null, null, null);
+        Activity follow = Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(branch), Ref.to(target));
+        return Activity.of(ObjectCore.of(id, "Undo").withAttribution(branch, Audience.to(target)), ActivityType.UNDO, Ref.to(branch), Ref.to(follow));
     }
 
     /** The branch's {@code Accept} (or {@code Reject}) of {@code follower}'s {@code Follow}, embedding it. */
     public static Activity answer(URI id, URI branch, URI follower, URI followId, boolean accepted) {
-        Activity follow = new Activity(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(follower),
-                List.of(Ref.to(branch)), null, null, null, null);
-        return new Activity(ObjectCore.of(id, accepted ? "Accept" : "Reject").withAttribution(branch, Audience.to(follower)),
-                accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branch), List.of(Ref.to(follow)),
-                null, null, null, null);
+        Activity follow = Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(follower), Ref.to(branch));
+        return Activity.of(ObjectCore.of(id, accepted ? "Accept" : "Reject").withAttribution(branch, Audience.to(follower)), accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branch), Ref.to(follow));
     }
 }

@@ -1,0 +1,101 @@
+package org.branchwork.node;
+
+import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.ApiAuth;
+import org.branchwork.node.api.BackupEndpoint;
+import org.branchwork.node.api.CampaignsEndpoint;
+import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.EventsEndpoint;
+import org.branchwork.node.api.FederationPolicyEndpoint;
+import org.branchwork.node.api.FollowRequestsEndpoint;
+import org.branchwork.node.api.FollowsEndpoint;
+import org.branchwork.node.api.InboxDeadLettersEndpoint;
+import org.branchwork.node.api.MembersEndpoint;
+import org.branchwork.node.federation.inbound.InboxEndpoint;
+import org.branchwork.node.federation.mapping.ActorMapper;
+import org.branchwork.node.federation.outbound.OutboundPublisher;
+import org.branchwork.node.federation.wellknown.ActorEndpoint;
+import org.branchwork.node.federation.wellknown.ContextEndpoint;
+import org.branchwork.node.federation.wellknown.NodeInfoEndpoint;
+import org.branchwork.node.federation.wellknown.ObjectEndpoint;
+import org.branchwork.node.federation.wellknown.WebFingerEndpoint;
+import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.service.BackupService;
+import org.branchwork.node.storage.WriteProbe;
+import org.branchwork.node.web.CalendarFeeds;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.ErrorHandlers;
+import org.branchwork.node.web.HealthEndpoint;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Templates;
+import org.branchwork.node.web.pages.AccountPages;
+import org.branchwork.node.web.pages.AdminPages;
+import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.FeedPages;
+import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.MemberPages;
+import org.branchwork.node.web.pages.OrganiserPages;
+import org.branchwork.node.web.pages.SetupPages;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything that answers HTTP: pages, the API, the federation's endpoints, health and errors,
+ * built over the other assemblies' services, as the {@link Routes} table takes them.
+ */
+final class WebAssembly {
+
+    private WebAssembly() {
+    }
+
+    static Routes.Components build(Foundation f, FederationAssembly fed, ContentAssembly content, MembersAssembly members,
+                                   InboxAssembly inbox, BooleanSupplier ready) {
+        LocalUris uris = f.uris();
+        BooleanSupplier secure = () -> "https".equals(f.origin().uri().getScheme());
+        Sessions sessions = new Sessions(members.sessions(), secure);
+        Csrf csrf = new Csrf(f.random(), f.origin()::uri, secure);
+        ApiAuth apiAuth = new ApiAuth(f.config().configuredAdminToken(), sessions, csrf);
+        Templates templates = new Templates();
+        Pages pages = new Pages(templates, f.branches());
+        SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates);
+        WriteProbe writeProbe = new WriteProbe(f.database().dataSource(), f.clock());
+        OutboundPublisher.Mappers mappers = fed.mappers();
+        return new Routes.Components(
+                new HealthEndpoint(f.database().dataSource(), ready, writeProbe),
+                setupPages,
+                new HomePages(f.branches(), f.setup(), setupPages, templates, f.origin(), sessions, content.announcements(),
+                        content.events()),
+                new ErrorHandlers(templates, writeProbe),
+                new WebFingerEndpoint(f.actors(), uris),
+                new NodeInfoEndpoint(f.actors(), uris, StartupChecks.version()),
+                new ContextEndpoint(),
+                new ActorEndpoint(f.actors(), new ActorMapper(uris), uris, f.codec(), f.tx(), fed.followStore(),
+                        fed.peerPolicy()::manualApproval),
+                new InboxEndpoint(inbox.pipeline(), inbox.processor(), f.origin()),
+                new FollowsEndpoint(fed.followService(), apiAuth),
+                new AnnouncementsEndpoint(content.announcements(), uris, apiAuth),
+                new EventsEndpoint(content.events(), uris, apiAuth),
+                new CampaignsEndpoint(content.campaigns(), uris, apiAuth),
+                new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings(), apiAuth),
+                new FollowRequestsEndpoint(fed.followRequests(), apiAuth),
+                new DeliveriesEndpoint(fed.deliveryQueue(), apiAuth),
+                new InboxDeadLettersEndpoint(inbox.deadLetters(), apiAuth),
+                new BackupEndpoint(new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()), apiAuth),
+                new MembersEndpoint(members.members(), apiAuth),
+                new AccountPages(members.accounts(), sessions, csrf, pages),
+                new MemberPages(members.members(), sessions, csrf, pages),
+                new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
+                new AdminPages(fed.followService(), fed.followRequests(), fed.deliveryQueue(), inbox.deadLetters(),
+                        members.nodeSettings(), members.audit(), sessions, csrf, pages),
+                new ObjectEndpoint(content.announcements(), mappers.announcements(), content.events(), mappers.events(),
+                        content.campaigns(), mappers.campaigns(), fed.signer(), f.actors(), f.codec()),
+                new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
+                new EventPages(content.events(), sessions, csrf, pages, f.clock()),
+                new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),
+                new CampaignPages(content.campaigns(), content.events(), sessions, csrf, pages, f.clock()),
+                new AnnouncementPages(content.announcements(), sessions, csrf, pages));
+    }
+}
