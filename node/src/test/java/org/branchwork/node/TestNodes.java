@@ -1,29 +1,22 @@
 package org.branchwork.node;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.node.testing.ApiClient;
+import org.branchwork.node.testing.Http;
 
-/** Starting real nodes on free loopback ports, and talking to them over HTTP, for tests. */
+/**
+ * Starting real nodes on free loopback ports, and talking to them over HTTP, for tests.
+ */
 public final class TestNodes {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     /** The admin token of the nodes {@link #federating} starts. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -53,7 +46,7 @@ public final class TestNodes {
     }
 
     public static Node start(Path dataDir, Map<String, String> extraEnvironment) {
-        return Node.start(config(dataDir, extraEnvironment));
+        return start(config(dataDir, extraEnvironment));
     }
 
     /** A node whose every time-dependent rule reads {@code clock}. */
@@ -61,30 +54,28 @@ public final class TestNodes {
         return Node.start(config(dataDir, extraEnvironment), clock);
     }
 
+    public static Node start(NodeConfig config) {
+        return Node.start(config);
+    }
+
+    /** The node's API with the admin token. */
+    public static ApiClient api(Node node) {
+        return ApiClient.onPort(node.port(), ADMIN_TOKEN);
+    }
+
     public static HttpResponse<String> get(Node node, String path) {
         return send(HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/html").GET().build());
     }
 
     public static HttpResponse<String> postForm(Node node, String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(node, path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(Http.form(fields))
                 .build());
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request);
     }
 
     public static URI uri(Node node, String path) {

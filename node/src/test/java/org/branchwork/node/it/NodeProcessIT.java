@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.branchwork.node.testing.Network;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class NodeProcessIT {
 
     @Test
     void restartsOnTheSameDataFolderAfterKillMinus9() throws Exception {
-        int port = NodeProcess.freePort();
+        int port = Network.freePort();
         Path data = work.resolve("data");
         node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString(),
                 "BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
@@ -49,7 +50,7 @@ class NodeProcessIT {
 
     @Test
     void stopsGracefullyOnSigterm() throws Exception {
-        int port = NodeProcess.freePort();
+        int port = Network.freePort();
         node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port),
                 "BRANCHWORK_DATA_DIR", work.resolve("data").toString()));
         node.awaitHealthy(port);
