@@ -10,11 +10,14 @@ import java.util.Map;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.node.storage.Database;
 import org.branchwork.node.testing.ApiClient;
 import org.branchwork.node.testing.Http;
+import org.branchwork.node.testing.TemplateDatabase;
 
 /**
- * Starting real nodes on free loopback ports, and talking to them over HTTP, for tests.
+ * Starting real nodes on free loopback ports, and talking to them over HTTP, for tests. A node
+ * started on a new data folder finds a migrated database there ({@link TemplateDatabase}).
  */
 public final class TestNodes {
 
@@ -51,11 +54,21 @@ public final class TestNodes {
 
     /** A node whose every time-dependent rule reads {@code clock}. */
     public static Node start(Path dataDir, Map<String, String> extraEnvironment, java.time.Clock clock) {
-        return Node.start(config(dataDir, extraEnvironment), clock);
+        NodeConfig config = config(dataDir, extraEnvironment);
+        seed(config);
+        return Node.start(config, clock);
     }
 
+    /** Starts a node on this configuration, on the template database when its data folder has none yet. */
     public static Node start(NodeConfig config) {
+        seed(config);
         return Node.start(config);
+    }
+
+    private static void seed(NodeConfig config) {
+        if (Database.isFileDatabase(config.jdbcUrl())) {
+            TemplateDatabase.seed(config.dataDir());
+        }
     }
 
     /** The node's API with the admin token. */

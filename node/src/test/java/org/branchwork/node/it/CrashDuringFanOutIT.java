@@ -13,6 +13,7 @@ import java.util.Map;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.ApiClient;
 import org.branchwork.node.testing.Network;
+import org.branchwork.node.testing.TemplateDatabase;
 import org.branchwork.protocol.sig.SigningKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ class CrashDuringFanOutIT {
         Map<String, String> env = Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR",
                 dir.resolve("data").toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
                 "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true", "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
+        // Not what is tested here: the first start's migrations (NodeProcessIT runs those).
+        TemplateDatabase.seed(dir.resolve("data"));
         try (FakePeer peer = new FakePeer()) {
             NodeProcess national = NodeProcess.start(dir, env);
             national.awaitHealthy(port);

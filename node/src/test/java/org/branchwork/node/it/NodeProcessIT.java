@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.branchwork.node.testing.Network;
+import org.branchwork.node.testing.TemplateDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,8 @@ class NodeProcessIT {
     @Test
     void stopsGracefullyOnSigterm() throws Exception {
         int port = Network.freePort();
+        // The first start's migrations are the test above's; this one is about the way out.
+        TemplateDatabase.seed(work.resolve("data"));
         node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port),
                 "BRANCHWORK_DATA_DIR", work.resolve("data").toString()));
         node.awaitHealthy(port);
