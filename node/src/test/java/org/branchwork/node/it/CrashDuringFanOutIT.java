@@ -42,7 +42,7 @@ class CrashDuringFanOutIT {
             for (int i = 0; i < FOLLOWERS; i++) {
                 String name = "member" + i;
                 names.add(name);
-                follow(peer.actor(name), port);
+                follow(peer.actorSharingKey(name), port);
             }
             until("every follower got its Accept", () -> names.stream().allMatch(n -> !peer.received(n).isEmpty()));
 

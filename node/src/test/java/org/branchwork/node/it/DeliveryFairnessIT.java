@@ -114,7 +114,7 @@ class DeliveryFairnessIT {
     }
 
     private Follower follow(FakePeer peer, String name) {
-        SigningKey key = peer.actor(name);
+        SigningKey key = peer.actorSharingKey(name);
         HttpResponse<String> res = FakePeer.follow(key, URI.create("http://localhost:" + node.port() + "/inbox"),
                 URI.create("http://localhost:" + node.port() + "/groups/national"), peer.origin() + "/follows/" + name);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
