@@ -366,7 +366,7 @@ public final class Node implements AutoCloseable {
         retention.start();
         imports.resumeInterrupted();
         Node node = new Node(config, database, server, origin, setup, worker, http,
-                new NodeInspector(tx, remoteObjects, inboxStore, deliveryStore, followStore, compactor), processor,
+                new NodeInspector(tx, remoteObjects, inboxStore, deliveryStore, followStore, compactor, clock), processor,
                 inboxInserts, retention, compactor);
         ready.set(true);
         LOG.info(() -> "Branchwork node " + branches.current().map(b -> "for " + b.name() + " ").orElse("")

@@ -12,6 +12,7 @@ import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.testing.ApiClient;
+import org.branchwork.node.testing.Await;
 import org.branchwork.node.testing.Http;
 import org.branchwork.node.testing.TemplateDatabase;
 
@@ -69,6 +70,14 @@ public final class TestNodes {
         if (Database.isFileDatabase(config.jdbcUrl())) {
             TemplateDatabase.seed(config.dataDir());
         }
+    }
+
+    /**
+     * Waits until the node has nothing due in the background ({@link NodeInspector#quiescent()}):
+     * what a test waits on before asserting that something did not happen, instead of a sleep.
+     */
+    public static void awaitQuiescent(Node node) {
+        Await.until("node on port " + node.port() + " has nothing due", () -> node.inspect().quiescent());
     }
 
     /** The node's API with the admin token. */

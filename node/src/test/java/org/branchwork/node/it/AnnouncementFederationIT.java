@@ -127,6 +127,8 @@ class AnnouncementFederationIT {
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
         // Nothing is queued for stockport: the fan-out is computed from the followers at publishing time.
         assertThat(national.inspect().deliveryCounts()).isEqualTo(queuedBefore);
+        TestNodes.awaitQuiescent(national);
+        TestNodes.awaitQuiescent(stockport);
         assertThat(stockport.inspect().hasReceived(activityId)).isFalse();
         assertThat(stockport.inspect().inboxCount()).isEqualTo(before);
     }

@@ -69,6 +69,7 @@ class DeliveryOutcomeIT {
 
         assertThat(announce("Second").statusCode()).isEqualTo(201);
         assertThat(node.inspect().deliveryCounts().pending()).as("nothing more is addressed to her").isZero();
+        TestNodes.awaitQuiescent(node);
         assertThat(node.inspect().deliveryCounts().dead()).isEqualTo(1);
         assertThat(peer.received("erin").stream().filter(b -> b.contains("Second"))).isEmpty();
     }
