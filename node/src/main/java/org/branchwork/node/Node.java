@@ -110,7 +110,7 @@ public final class Node implements AutoCloseable {
         inbox.retention().start();
         members.imports().resumeInterrupted();
         Node node = new Node(f, federation, members, inbox, server, new NodeInspector(f.tx(), federation.remoteObjects(),
-                inbox.store(), federation.deliveryStore(), federation.followStore(), members.compactor()));
+                inbox.store(), federation.deliveryStore(), federation.followStore(), members.compactor(), clock));
         ready.set(true);
         LOG.info(() -> "Branchwork node " + f.branches().current().map(b -> "for " + b.name() + " ").orElse("")
                 + "listening on port " + server.port() + ", public URL " + f.origin().uri());

@@ -1,6 +1,8 @@
 package org.branchwork.node;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.branchwork.node.storage.DeliveryStore;
@@ -22,9 +24,11 @@ public final class NodeInspector {
     private final DeliveryStore deliveries;
     private final FollowStore follows;
     private final ErasureCompactor compactor;
+    private final Clock clock;
 
     NodeInspector(Transactions tx, RemoteObjectStore remoteObjects, InboxStore inbox, DeliveryStore deliveries,
-                  FollowStore follows, ErasureCompactor compactor) {
+                  FollowStore follows, ErasureCompactor compactor, Clock clock) {
+        this.clock = clock;
         this.tx = tx;
         this.remoteObjects = remoteObjects;
         this.inbox = inbox;
@@ -81,5 +85,17 @@ public final class NodeInspector {
     /** How many remote actors follow the branch. */
     public long followerCount() {
         return tx.inTransaction(follows::followerCount);
+    }
+
+    /**
+     * Whether the node has nothing to do now in the background: no delivery due or being sent, no
+     * received activity waiting to be handled, being handled or due for another attempt. Work
+     * scheduled for later (a retry, a host's next probe) does not count.
+     */
+    public boolean quiescent() {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> deliveries.dueBy(c, now) == 0
+                && inbox.unhandled(c, Instant.EPOCH, 1).isEmpty()
+                && inbox.dueRetries(c, now, 1).isEmpty());
     }
 }

@@ -1,29 +1,26 @@
 package org.branchwork.node;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.node.storage.Database;
+import org.branchwork.node.testing.ApiClient;
+import org.branchwork.node.testing.Await;
+import org.branchwork.node.testing.Http;
+import org.branchwork.node.testing.TemplateDatabase;
 
-/** Starting real nodes on free loopback ports, and talking to them over HTTP, for tests. */
+/**
+ * Starting real nodes on free loopback ports, and talking to them over HTTP, for tests. A node
+ * started on a new data folder finds a migrated database there ({@link TemplateDatabase}).
+ */
 public final class TestNodes {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     /** The admin token of the nodes {@link #federating} starts. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -53,12 +50,39 @@ public final class TestNodes {
     }
 
     public static Node start(Path dataDir, Map<String, String> extraEnvironment) {
-        return Node.start(config(dataDir, extraEnvironment));
+        return start(config(dataDir, extraEnvironment));
     }
 
     /** A node whose every time-dependent rule reads {@code clock}. */
     public static Node start(Path dataDir, Map<String, String> extraEnvironment, java.time.Clock clock) {
-        return Node.start(config(dataDir, extraEnvironment), clock);
+        NodeConfig config = config(dataDir, extraEnvironment);
+        seed(config);
+        return Node.start(config, clock);
+    }
+
+    /** Starts a node on this configuration, on the template database when its data folder has none yet. */
+    public static Node start(NodeConfig config) {
+        seed(config);
+        return Node.start(config);
+    }
+
+    private static void seed(NodeConfig config) {
+        if (Database.isFileDatabase(config.jdbcUrl())) {
+            TemplateDatabase.seed(config.dataDir());
+        }
+    }
+
+    /**
+     * Waits until the node has nothing due in the background ({@link NodeInspector#quiescent()}):
+     * what a test waits on before asserting that something did not happen, instead of a sleep.
+     */
+    public static void awaitQuiescent(Node node) {
+        Await.until("node on port " + node.port() + " has nothing due", () -> node.inspect().quiescent());
+    }
+
+    /** The node's API with the admin token. */
+    public static ApiClient api(Node node) {
+        return ApiClient.onPort(node.port(), ADMIN_TOKEN);
     }
 
     public static HttpResponse<String> get(Node node, String path) {
@@ -66,25 +90,14 @@ public final class TestNodes {
     }
 
     public static HttpResponse<String> postForm(Node node, String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(node, path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(Http.form(fields))
                 .build());
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request);
     }
 
     public static URI uri(Node node, String path) {

@@ -145,6 +145,18 @@ public final class DeliveryStore {
         }
     }
 
+    /** How many pending deliveries are due by {@code now}, those being sent included (a claim leaves the due time as it was). */
+    public long dueBy(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM delivery WHERE state = 'pending' AND next_attempt_at <= ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public void delivered(Connection c, long id, Instant now) throws SQLException {
         release(c, id);
         try (PreparedStatement s = c.prepareStatement(

@@ -20,29 +20,33 @@ import org.branchwork.protocol.sig.Pem;
 import org.branchwork.protocol.vocab.Actor;
 import org.branchwork.protocol.vocab.ActorType;
 import org.branchwork.protocol.webfinger.Jrd;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Every test but the restart only reads, so they share one node (a node's start generates its keys). */
 class DiscoveryTest {
 
     private static final String AS_JSON = "application/activity+json";
     private static final String LD_JSON = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
 
-    @TempDir
-    Path dataDir;
+    private static final Map<String, String> ENVIRONMENT = Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport",
+            "BRANCHWORK_BRANCH_SLUG", "stockport");
 
-    private Node node;
+    @TempDir
+    static Path dataDir;
+
+    private static Node node;
     private final ActivityCodec codec = new ActivityCodec();
 
-    @BeforeEach
-    void start() {
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport", "BRANCHWORK_BRANCH_SLUG", "stockport"));
+    @BeforeAll
+    static void start() {
+        node = TestNodes.start(dataDir.resolve("shared"), ENVIRONMENT);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (node != null) {
             node.close();
         }
@@ -113,11 +117,14 @@ class DiscoveryTest {
 
     @Test
     void keysSurviveARestart() {
-        String before = actor("/groups/stockport", AS_JSON).publicKeys().get(0).publicKeyPem();
-        node.close();
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"));
-
-        assertThat(actor("/groups/stockport", AS_JSON).publicKeys().get(0).publicKeyPem()).isEqualTo(before);
+        Path own = dataDir.resolve("restarted");
+        String before;
+        try (Node first = TestNodes.start(own, ENVIRONMENT)) {
+            before = actor(first, "/groups/stockport", AS_JSON).publicKeys().get(0).publicKeyPem();
+        }
+        try (Node again = TestNodes.start(own, Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"))) {
+            assertThat(actor(again, "/groups/stockport", AS_JSON).publicKeys().get(0).publicKeyPem()).isEqualTo(before);
+        }
     }
 
     @Test
@@ -152,7 +159,11 @@ class DiscoveryTest {
     }
 
     private Actor actor(String path, String accept) {
-        HttpResponse<String> res = get(path, accept);
+        return actor(node, path, accept);
+    }
+
+    private Actor actor(Node on, String path, String accept) {
+        HttpResponse<String> res = get(on, path, accept);
         assertThat(res.statusCode()).as(path).isEqualTo(200);
         Decoded decoded = codec.read(res.body());
         assertThat(decoded).isInstanceOf(Decoded.Read.class);
@@ -163,7 +174,11 @@ class DiscoveryTest {
         return "http://localhost:" + node.port();
     }
 
-    private HttpResponse<String> get(String path, String accept) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Accept", accept).GET().build());
+    private static HttpResponse<String> get(String path, String accept) {
+        return get(node, path, accept);
+    }
+
+    private static HttpResponse<String> get(Node on, String path, String accept) {
+        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(on, path)).header("Accept", accept).GET().build());
     }
 }

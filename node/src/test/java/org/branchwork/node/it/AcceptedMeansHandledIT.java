@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,14 +41,14 @@ class AcceptedMeansHandledIT {
             assertThat(IndependentServerQuirksIT.send(node, pia, "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
                     + peer.actorId("pia") + "\",\"object\":\"" + note + "\"}").statusCode()).isEqualTo(202);
 
-            await("the attempts run out", () -> admin.get("/admin").body().contains(announce));
+            until("the attempts run out", () -> admin.get("/admin").body().contains(announce));
             String page = admin.get("/admin").body();
             assertThat(page).contains("Received activities that could not be handled").contains("503");
             assertThat(peer.objectFetches()).isGreaterThanOrEqualTo(12);
 
             peer.objectsAnswer(200);
             assertThat(admin.post("/admin/inbox/requeue", Map.of("id", announce)).statusCode()).isEqualTo(303);
-            await("handled once requeued", () -> node.inspect().inboxOutcome(announce).isPresent());
+            until("handled once requeued", () -> node.inspect().inboxOutcome(announce).isPresent());
             assertThat(node.inspect().inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
             assertThat(admin.get("/admin").body()).as("the list is empty again")
                     .doesNotContain("Received activities not handled").contains("everything received has been handled");
@@ -70,12 +70,12 @@ class AcceptedMeansHandledIT {
             String announce = peer.origin() + "/announce/1";
             assertThat(IndependentServerQuirksIT.send(node, ola, "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
                     + peer.actorId("ola") + "\",\"object\":\"" + note + "\"}").statusCode()).isEqualTo(202);
-            await("a few attempts while the origin is down", () -> peer.objectFetches() >= 3);
+            until("a few attempts while the origin is down", () -> peer.objectFetches() >= 3);
             assertThat(node.inspect().inboxOutcome(announce)).as("not given up").isEmpty();
             assertThat(node.inspect().remoteObject(note)).isEmpty();
 
             peer.objectsAnswer(200);
-            await("handled once the origin is back", () -> node.inspect().inboxOutcome(announce).isPresent());
+            until("handled once the origin is back", () -> node.inspect().inboxOutcome(announce).isPresent());
             assertThat(node.inspect().remoteObject(note)).isPresent();
             assertThat(node.inspect().inboxOutcome(announce)).hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
         }

@@ -3,7 +3,6 @@ package org.branchwork.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.Await;
+import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class ActorIdentityIT {
         assertThat(postFollow(shoutingKey, URI.create(shouting), victim.origin().replaceFirst("^http:", "HTTP:")
                 + "/activities/bob-2").statusCode()).isEqualTo(202);
 
-        FollowIT.await("both Follows are answered", () -> victim.received("bob").stream()
+        Await.until("both Follows are answered", () -> victim.received("bob").stream()
                 .filter(a -> a.contains("\"type\":\"Accept\"")).count() == 2);
         assertThat(node.inspect().followerCount()).isEqualTo(before + 1);
     }
@@ -129,11 +130,7 @@ class ActorIdentityIT {
     }
 
     private static HttpResponse<String> follow(String target) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"" + target + "\"}"))
-                .build());
+        return TestNodes.api(node).post("/api/v1/follows", ApiClient.object("target", target));
     }
 
     private static HttpResponse<String> postFollow(SigningKey key, URI actor, String activityId) {

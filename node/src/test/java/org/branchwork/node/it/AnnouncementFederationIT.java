@@ -1,11 +1,8 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Network;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
 import org.branchwork.protocol.proof.DataIntegrityProofs;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A national node and two branches: announcements reach followers, also one that was down for a while. */
 class AnnouncementFederationIT {
 
-    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -52,15 +49,15 @@ class AnnouncementFederationIT {
         follow(stockport, national);
         follow(manchester, national);
         follow(stockport, manchester);
-        await("national has two followers", () -> national.inspect().followerCount() == 2);
+        until("national has two followers", () -> national.inspect().followerCount() == 2);
 
         HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements",
                 "{\"content\": \"Day of action on Saturday.\\n\\nBring a friend.\"}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
 
-        await("stockport received the Create", () -> stockport.inspect().hasReceived(activityId));
-        await("manchester received the Create", () -> manchester.inspect().hasReceived(activityId));
+        until("stockport received the Create", () -> stockport.inspect().hasReceived(activityId));
+        until("manchester received the Create", () -> manchester.inspect().hasReceived(activityId));
         assertThat(national.inspect().deliveryCounts().dead()).isZero();
 
         // The note is served at its id, and the proof on the delivered Create verifies with the
@@ -89,13 +86,13 @@ class AnnouncementFederationIT {
         JsonNode created = JSON.readTree(posted.body());
         java.net.URI id = java.net.URI.create(created.get("id").asText());
         String uuid = created.get("uuid").asText();
-        await("stockport holds the article", () -> stockport.inspect().remoteObject(id).isPresent());
+        until("stockport holds the article", () -> stockport.inspect().remoteObject(id).isPresent());
         assertThat(stockport.inspect().remoteObject(id).orElseThrow().type()).isEqualTo("Article");
 
         HttpResponse<String> edited = api(national, "PATCH", "/api/v1/announcements/" + uuid,
                 "{\"title\": \"Rally\", \"content\": \"Meet at *one pm*.\"}");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
-        await("the edit reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().body().contains("one pm"));
+        until("the edit reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().body().contains("one pm"));
 
         HttpResponse<String> page = TestNodes.get(national, id.getRawPath());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -103,7 +100,7 @@ class AnnouncementFederationIT {
 
         assertThat(api(national, "DELETE", "/api/v1/announcements/" + uuid, null).statusCode()).isEqualTo(204);
         assertThat(TestNodes.get(national, id.getRawPath()).statusCode()).as("the page is gone too").isEqualTo(410);
-        await("the delete reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().deleted());
+        until("the delete reached stockport", () -> stockport.inspect().remoteObject(id).orElseThrow().deleted());
         HttpResponse<String> tombstone = fetch(national, id.getRawPath());
         assertThat(tombstone.statusCode()).isEqualTo(410);
         assertThat(JSON.readTree(tombstone.body()).get("type").asText()).isEqualTo("Tombstone");
@@ -116,12 +113,12 @@ class AnnouncementFederationIT {
         Node national = start("national");
         Node stockport = start("stockport");
         follow(stockport, national);
-        await("national has its follower", () -> national.inspect().followerCount() == 1);
+        until("national has its follower", () -> national.inspect().followerCount() == 1);
 
         HttpResponse<String> unfollow = api(stockport, "DELETE",
                 "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
         assertThat(unfollow.statusCode()).isEqualTo(204);
-        await("national drops the follower", () -> national.inspect().followerCount() == 0);
+        until("national drops the follower", () -> national.inspect().followerCount() == 0);
 
         long before = stockport.inspect().inboxCount();
         var queuedBefore = national.inspect().deliveryCounts();
@@ -130,6 +127,8 @@ class AnnouncementFederationIT {
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
         // Nothing is queued for stockport: the fan-out is computed from the followers at publishing time.
         assertThat(national.inspect().deliveryCounts()).isEqualTo(queuedBefore);
+        TestNodes.awaitQuiescent(national);
+        TestNodes.awaitQuiescent(stockport);
         assertThat(stockport.inspect().hasReceived(activityId)).isFalse();
         assertThat(stockport.inspect().inboxCount()).isEqualTo(before);
     }
@@ -139,25 +138,25 @@ class AnnouncementFederationIT {
         Node national = start("national");
         Node manchester = start("manchester");
         follow(manchester, national);
-        await("national has its follower", () -> national.inspect().followerCount() == 1);
+        until("national has its follower", () -> national.inspect().followerCount() == 1);
 
         manchester.close();
         nodes.remove("manchester");
         HttpResponse<String> posted = api(national, "POST", "/api/v1/announcements", "{\"content\": \"Meeting moved to 7pm.\"}");
         String activityId = JSON.readTree(posted.body()).get("activity").asText();
-        await("national has tried and failed at least once", () -> national.inspect().deliveryCounts().failing() == 1);
+        until("national has tried and failed at least once", () -> national.inspect().deliveryCounts().failing() == 1);
 
         Node back = start("manchester");  // same port and data folder
-        await("manchester received the announcement after coming back", () -> back.inspect().hasReceived(activityId));
-        await("national's queue is empty", () -> national.inspect().deliveryCounts().pending() == 0);
+        until("manchester received the announcement after coming back", () -> back.inspect().hasReceived(activityId));
+        until("national's queue is empty", () -> national.inspect().deliveryCounts().pending() == 0);
         assertThat(national.inspect().deliveryCounts().dead()).isZero();
     }
 
     private Node start(String slug) {
-        int port = ports.computeIfAbsent(slug, s -> freePort());
+        int port = ports.computeIfAbsent(slug, s -> Network.freePort());
         Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
         env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
-        Node node = Node.start(TestNodes.config(dir.resolve(slug), env).withPort(port));
+        Node node = TestNodes.start(TestNodes.config(dir.resolve(slug), env).withPort(port));
         nodes.put(slug, node);
         return node;
     }
@@ -167,7 +166,7 @@ class AnnouncementFederationIT {
         HttpResponse<String> res = api(follower, "POST", "/api/v1/follows",
                 "{\"target\": \"@" + slug + "@localhost:" + target.port() + "\"}");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        await(follower.config().configuredBranchSlug().orElseThrow() + " follows " + slug,
+        until(follower.config().configuredBranchSlug().orElseThrow() + " follows " + slug,
                 () -> api(follower, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
     }
 
@@ -180,17 +179,6 @@ class AnnouncementFederationIT {
     }
 
     private static HttpResponse<String> api(Node node, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        return TestNodes.send(b.build());
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestNodes.api(node).call(method, path, json);
     }
 }

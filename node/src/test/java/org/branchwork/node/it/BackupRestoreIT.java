@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -48,7 +48,7 @@ class BackupRestoreIT {
             TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
                     "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD));
             importMembers(node);
-            await("all members are in", () -> total(node) == MEMBERS + 1);
+            until("all members are in", () -> total(node) == MEMBERS + 1);
 
             AtomicBoolean load = new AtomicBoolean(true);
             AtomicInteger served = new AtomicInteger();
@@ -63,10 +63,10 @@ class BackupRestoreIT {
                     served.incrementAndGet();
                 }
             });
-            await("traffic flows", () -> served.get() > 5);
+            until("traffic flows", () -> served.get() > 5);
             HttpResponse<String> taken = api(node, "POST", "/api/v1/admin/backup", "{}");
             int before = served.get();
-            await("traffic goes on after the backup", () -> served.get() > before + 5);
+            until("traffic goes on after the backup", () -> served.get() > before + 5);
             load.set(false);
             traffic.join();
             assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
@@ -139,10 +139,7 @@ class BackupRestoreIT {
     }
 
     private static HttpResponse<String> api(Node node, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json");
-        return TestNodes.send(json == null ? b.method(method, HttpRequest.BodyPublishers.noBody()).build()
-                : b.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+        return TestNodes.api(node).call(method, path, json);
     }
 
     private static void copy(Path from, Path to) throws IOException {

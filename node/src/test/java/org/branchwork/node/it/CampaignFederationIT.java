@@ -3,7 +3,7 @@ package org.branchwork.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchwork.node.it.EventFederationIT.api;
 import static org.branchwork.node.it.EventFederationIT.send;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -61,11 +61,11 @@ class CampaignFederationIT {
                     "{\"target\": \"@national@localhost:" + national.port() + "\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
         }
-        await("national has three followers", () -> national.inspect().followerCount() == 3);
+        until("national has three followers", () -> national.inspect().followerCount() == 3);
         // Bolton follows only Stockport: it learns of the campaign from Stockport's Announce alone.
         assertThat(api(bolton, "POST", "/api/v1/follows", "{\"target\": \"@stockport@localhost:" + stockport.port() + "\"}")
                 .statusCode()).isEqualTo(202);
-        await("stockport has bolton as follower", () -> stockport.inspect().followerCount() == 1);
+        until("stockport has bolton as follower", () -> stockport.inspect().followerCount() == 1);
 
         HttpResponse<String> published = api(national, "POST", "/api/v1/campaigns", """
                 {"title": "Warm Homes", "summary": "Insulate every home by 2030.", "content": "Talk to **neighbours**.",
@@ -79,7 +79,7 @@ class CampaignFederationIT {
         String campaign = JSON.readTree(published.body()).get("id").asText();
         String uuid = JSON.readTree(published.body()).get("uuid").asText();
         for (Node branch : List.of(stockport, manchester, salford)) {
-            await(branch.config().configuredBranchSlug().orElseThrow() + " received the campaign",
+            until(branch.config().configuredBranchSlug().orElseThrow() + " received the campaign",
                     () -> api(branch, "GET", "/api/v1/campaigns", null).body().contains(campaign));
         }
 
@@ -89,8 +89,8 @@ class CampaignFederationIT {
         }
         String stockportGroup = group(stockport);
         String manchesterGroup = group(manchester);
-        await("national counts two adopters", () -> adopters(national, uuid).size() == 2);
-        await("bolton has the campaign from stockport's Announce", () -> bolton.inspect().remoteObject(URI.create(campaign))
+        until("national counts two adopters", () -> adopters(national, uuid).size() == 2);
+        until("bolton has the campaign from stockport's Announce", () -> bolton.inspect().remoteObject(URI.create(campaign))
                 .map(o -> o.type().equals("Campaign")).orElse(false));
         assertThat(bolton.inspect().signedCopy(URI.create(campaign))).as("taken on national's proof, not fetched from national")
                 .hasValueSatisfying(copy -> assertThat(copy).contains("\"proof\"").contains("Warm Homes"));
@@ -100,7 +100,7 @@ class CampaignFederationIT {
         List<String> events = new ArrayList<>();
         events.addAll(linkedEvents(stockport, campaign, 2, 1));
         events.addAll(linkedEvents(manchester, campaign, 1, 0));
-        await("national counts four events and four participants", () -> {
+        until("national counts four events and four participants", () -> {
             JsonNode s = standing(national, uuid);
             return s.get("events").size() == 4 && s.get("participants").asInt() == 4;
         });
@@ -115,7 +115,7 @@ class CampaignFederationIT {
         assertThat(api(salford, "POST", "/api/v1/campaigns/report", "{\"campaign\": \"" + campaign
                 + "\", \"goal\": \"200 conversations\", \"amount\": 999}").statusCode())
                 .as("salford has not adopted it").isEqualTo(422);
-        await("national adds up the reports", () -> standing(national, uuid).get("goals").get(2).get("progress").asInt() == 170);
+        until("national adds up the reports", () -> standing(national, uuid).get("goals").get(2).get("progress").asInt() == 170);
 
         // Forgeries. A Person's Join is no adoption.
         peer = new FakePeer();
@@ -125,26 +125,26 @@ class CampaignFederationIT {
         String personJoin = peer.origin() + "/activities/join-1";
         assertThat(send(mallory, inbox, EventFederationIT.join(personJoin, peer.actorId("mallory"), URI.create(campaign)))
                 .statusCode()).isEqualTo(202);
-        await("the Person's Join is handled", () -> national.inspect().inboxOutcome(personJoin).isPresent());
+        until("the Person's Join is handled", () -> national.inspect().inboxOutcome(personJoin).isPresent());
         assertThat(national.inspect().inboxOutcome(personJoin).orElseThrow()).startsWith("refused:").contains("Group");
 
         // A Group's Join counts once: replaying it, or joining again under a new id, changes nothing.
         String groupJoin = EventFederationIT.join(peer.origin() + "/activities/join-2", peer.actorId("rogue"),
                 URI.create(campaign));
         assertThat(send(rogue, inbox, groupJoin).statusCode()).isEqualTo(202);
-        await("rogue's Join is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/join-2").isPresent());
+        until("rogue's Join is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/join-2").isPresent());
         assertThat(adopters(national, uuid)).hasSize(3);
         assertThat(send(rogue, inbox, groupJoin).statusCode()).as("a replay is accepted once and ignored").isEqualTo(202);
         String again = peer.origin() + "/activities/join-3";
         send(rogue, inbox, EventFederationIT.join(again, peer.actorId("rogue"), URI.create(campaign)));
-        await("the second Join is handled", () -> national.inspect().inboxOutcome(again).isPresent());
+        until("the second Join is handled", () -> national.inspect().inboxOutcome(again).isPresent());
         assertThat(national.inspect().inboxOutcome(again).orElseThrow()).startsWith("ignored:");
         assertThat(adopters(national, uuid)).hasSize(3);
         String leave = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
                 + "/activities/leave-1\",\"type\":\"Leave\",\"actor\":\"" + peer.actorId("rogue") + "\",\"object\":\"" + campaign
                 + "\"}";
         send(rogue, inbox, leave);
-        await("rogue left", () -> adopters(national, uuid).size() == 2);
+        until("rogue left", () -> adopters(national, uuid).size() == 2);
 
         // A linked event forged in Manchester's name by another origin is fetched from Manchester
         // (which has no such event), and one of rogue's own counts for nothing: rogue is no adopter.
@@ -152,12 +152,13 @@ class CampaignFederationIT {
         String forged = createEvent(peer.origin() + "/activities/create-1", peer.actorId("rogue").toString(), forgedId,
                 manchesterGroup, campaign);
         send(rogue, inbox, forged);
-        await("the forged event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
-        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("refused:").contains("answered 404");
+        until("the forged event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
+        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("refused:")
+                .contains("answered 404");
         String own = createEvent(peer.origin() + "/activities/create-2", peer.actorId("rogue").toString(),
                 peer.origin() + "/objects/rogue-event", peer.actorId("rogue").toString(), campaign);
         send(rogue, inbox, own);
-        await("rogue's own event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").isPresent());
+        until("rogue's own event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").isPresent());
         assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").orElseThrow()).startsWith("refused:");
         assertThat(standing(national, uuid).get("events")).hasSize(4);
         assertThat(standing(national, uuid).get("participants").asInt()).isEqualTo(4);
@@ -165,7 +166,7 @@ class CampaignFederationIT {
         // Stockport withdraws: it drops out, and its events with it.
         HttpResponse<String> withdrawn = api(stockport, "POST", "/api/v1/campaigns/withdraw", "{\"campaign\": \"" + campaign + "\"}");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
-        await("stockport dropped out", () -> adopters(national, uuid).size() == 1);
+        until("stockport dropped out", () -> adopters(national, uuid).size() == 1);
         JsonNode after = standing(national, uuid);
         assertThat(texts(after.get("adopters"))).containsExactly(manchesterGroup);
         assertThat(after.get("events")).hasSize(2);

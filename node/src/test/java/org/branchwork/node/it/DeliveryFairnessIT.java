@@ -1,10 +1,9 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +48,10 @@ class DeliveryFairnessIT {
         for (int i = 0; i < announcements; i++) {
             assertThat(announce("Number " + i).statusCode()).isEqualTo(201);
         }
-        await("every inbox has every announcement", () -> followers.stream()
+        until("every inbox has every announcement", () -> followers.stream()
                 .allMatch(f -> creates(f).size() >= announcements));
         // Let anything sent twice arrive before counting.
-        await("the queue is empty", () -> node.inspect().deliveryCounts().pending() == 0);
+        until("the queue is empty", () -> node.inspect().deliveryCounts().pending() == 0);
 
         int duplicates = 0;
         for (Follower f : followers) {
@@ -74,8 +74,8 @@ class DeliveryFairnessIT {
         for (int i = 0; i < 150; i++) {
             stalledFollowers.add(follow(slow, "s" + i));
         }
-        await("the stalled host's followers are in", () -> node.inspect().followerCount() == healthy.size() + stalledFollowers.size());
-        await("their Accepts are out", () -> node.inspect().deliveryCounts().pending() == 0);
+        until("the stalled host's followers are in", () -> node.inspect().followerCount() == healthy.size() + stalledFollowers.size());
+        until("their Accepts are out", () -> node.inspect().deliveryCounts().pending() == 0);
         slow.stallInboxes();
 
         int rounds = 5;
@@ -84,7 +84,7 @@ class DeliveryFairnessIT {
             Instant posted = Instant.now();
             announce("Round " + round);
             int expected = round + 1;
-            await("healthy hosts have round " + round, () -> healthy.stream().allMatch(f -> creates(f).size() >= expected));
+            until("healthy hosts have round " + round, () -> healthy.stream().allMatch(f -> creates(f).size() >= expected));
             latencies.add(Duration.between(posted, Instant.now()).toMillis());
         }
         // Every healthy delivery arrived while the slow host still held all it had been sent.
@@ -109,12 +109,12 @@ class DeliveryFairnessIT {
                 out.add(follow(peer, "f" + a));
             }
         }
-        await("all follow", () -> node.inspect().followerCount() == out.size());
+        until("all follow", () -> node.inspect().followerCount() == out.size());
         return out;
     }
 
     private Follower follow(FakePeer peer, String name) {
-        SigningKey key = peer.actor(name);
+        SigningKey key = peer.actorSharingKey(name);
         HttpResponse<String> res = FakePeer.follow(key, URI.create("http://localhost:" + node.port() + "/inbox"),
                 URI.create("http://localhost:" + node.port() + "/groups/national"), peer.origin() + "/follows/" + name);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
@@ -127,8 +127,6 @@ class DeliveryFairnessIT {
     }
 
     private HttpResponse<String> announce(String text) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"" + text + "\"}")).build());
+        return TestNodes.api(node).post("/api/v1/announcements", ApiClient.object("content", text));
     }
 }

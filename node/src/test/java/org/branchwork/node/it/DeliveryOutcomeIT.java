@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How the delivery queue treats peers that refuse for good and peers that fail for a while. */
 class DeliveryOutcomeIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -52,7 +50,7 @@ class DeliveryOutcomeIT {
 
         follow(alice, "f1");
 
-        await("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
+        until("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
         int posts = peer.received("alice").size();
         assertThat(node.inspect().deliveryCounts().pending()).isZero();
         assertThat(posts).as("tried with RFC 9421 only: 410 is not a signature refusal").isEqualTo(1);
@@ -62,15 +60,16 @@ class DeliveryOutcomeIT {
     void aFollowerWhoseInboxIsGoneStopsBeingAFollower() throws Exception {
         SigningKey erin = peer.actor("erin");
         follow(erin, "f5");
-        await("erin follows and has her Accept", () -> node.inspect().followerCount() == 1 && node.inspect().deliveryCounts().delivered() == 1);
+        until("erin follows and has her Accept", () -> node.inspect().followerCount() == 1 && node.inspect().deliveryCounts().delivered() == 1);
         peer.inboxAnswers("erin", 410);
 
         assertThat(announce("First").statusCode()).isEqualTo(201);
-        await("the 410 is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
+        until("the 410 is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
         assertThat(node.inspect().followerCount()).as("a gone inbox ends the follow").isZero();
 
         assertThat(announce("Second").statusCode()).isEqualTo(201);
         assertThat(node.inspect().deliveryCounts().pending()).as("nothing more is addressed to her").isZero();
+        TestNodes.awaitQuiescent(node);
         assertThat(node.inspect().deliveryCounts().dead()).isEqualTo(1);
         assertThat(peer.received("erin").stream().filter(b -> b.contains("Second"))).isEmpty();
     }
@@ -80,26 +79,25 @@ class DeliveryOutcomeIT {
         SigningKey dave = peer.actor("dave");
         peer.inboxAnswers("dave", 404);
         follow(dave, "f4");
-        await("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
+        until("the Accept is a dead letter", () -> node.inspect().deliveryCounts().dead() == 1);
 
-        JsonNode queue = JSON.readTree(admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries")).GET()).body());
+        JsonNode queue = ApiClient.json(TestNodes.api(node).get("/api/v1/admin/deliveries"));
         assertThat(queue.path("counts").path("dead").asLong()).isEqualTo(1);
         JsonNode letter = queue.path("deadLetters").get(0);
         assertThat(letter.path("error").asText()).isEqualTo("HTTP 404");
         assertThat(letter.path("inbox").asText()).endsWith("/users/dave/inbox");
 
-        HttpResponse<String> missing = admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 999999}")));
+        HttpResponse<String> missing = TestNodes.api(node).post("/api/v1/admin/deliveries/requeue", "{\"id\": 999999}");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"all\": true}")).build()).statusCode())
                 .as("no token, no requeue").isEqualTo(401);
 
         peer.inboxAnswers("dave", 202);
-        HttpResponse<String> requeued = admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/deliveries/requeue"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": " + letter.path("id").asLong() + "}")));
-        assertThat(requeued.body()).isEqualTo("{\"requeued\":1}");
-        await("delivered after the requeue", () -> node.inspect().deliveryCounts().delivered() == 1);
+        HttpResponse<String> requeued = TestNodes.api(node).post("/api/v1/admin/deliveries/requeue",
+                "{\"id\": " + letter.path("id").asLong() + "}");
+        assertThat(ApiClient.json(requeued)).isEqualTo(ApiClient.json("{\"requeued\":1}"));
+        until("delivered after the requeue", () -> node.inspect().deliveryCounts().delivered() == 1);
         assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
 
@@ -110,10 +108,10 @@ class DeliveryOutcomeIT {
 
         follow(bob, "f2");
 
-        await("a few failed attempts", () -> peer.received("bob").size() >= 3);
+        until("a few failed attempts", () -> peer.received("bob").size() >= 3);
         assertThat(node.inspect().deliveryCounts().failing()).isEqualTo(1);
         peer.inboxAnswers("bob", 202);
-        await("delivered once the inbox answers", () -> node.inspect().deliveryCounts().delivered() == 1);
+        until("delivered once the inbox answers", () -> node.inspect().deliveryCounts().delivered() == 1);
         assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
 
@@ -124,18 +122,12 @@ class DeliveryOutcomeIT {
 
         follow(carol, "f3");
 
-        await("two knocks per attempt", () -> peer.received("carol").size() >= 2);
+        until("two knocks per attempt", () -> peer.received("carol").size() >= 2);
         assertThat(node.inspect().deliveryCounts().delivered()).isZero();
     }
 
     private HttpResponse<String> announce(String text) {
-        return admin(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"" + text + "\"}")));
-    }
-
-    private static HttpResponse<String> admin(HttpRequest.Builder request) {
-        return TestNodes.send(request.header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
-                .header("Content-Type", "application/json").build());
+        return TestNodes.api(node).post("/api/v1/announcements", ApiClient.object("content", text));
     }
 
     private void follow(SigningKey actor, String id) {

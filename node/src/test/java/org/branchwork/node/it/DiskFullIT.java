@@ -1,11 +1,10 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class DiskFullIT {
                 assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
                 assertThat(full.headers().firstValue("Content-Type")).contains("application/problem+json");
                 assertThat(full.body()).contains("\"code\":\"storage_unavailable\"");
-                await("health says so", () -> TestNodes.get(node, "/health").statusCode() == 503);
+                until("health says so", () -> TestNodes.get(node, "/health").statusCode() == 503);
                 byte[] big = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
                         + "/c/full\",\"type\":\"Create\",\"actor\":\"" + peer.actorId("nia") + "\",\"object\":{\"id\":\""
                         + peer.origin() + "/n/full\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("nia")
@@ -67,10 +67,9 @@ class DiskFullIT {
                 assertThat(inboxFull.body()).contains("storage_unavailable");
 
                 Files.delete(filler);
-                await("writes work again", () -> post(node, "After").statusCode() == 201);
-                await("health is back", () -> TestNodes.get(node, "/health").statusCode() == 200);
-                String list = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
-                        .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build()).body();
+                until("writes work again", () -> post(node, "After").statusCode() == 201);
+                until("health is back", () -> TestNodes.get(node, "/health").statusCode() == 200);
+                String list = TestNodes.api(node).get("/api/v1/announcements").body();
                 assertThat(list).contains("Before").contains("After");
             } finally {
                 node.close();
@@ -92,9 +91,7 @@ class DiskFullIT {
     }
 
     private static HttpResponse<String> post(Node node, String text) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"" + text + "\"}")).build());
+        return TestNodes.api(node).post("/api/v1/announcements", ApiClient.object("content", text));
     }
 
     private static boolean run(String... command) throws Exception {

@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -95,7 +95,7 @@ class EventFederationIT {
         ada.get("/me/feed");
         HttpResponse<String> subscribed = ada.post("/me/subscriptions", Map.of("target", "@manchester@localhost:" + manchester.port()));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(303);
-        await("manchester has two followers", () -> manchester.inspect().followerCount() == 2);
+        until("manchester has two followers", () -> manchester.inspect().followerCount() == 2);
 
         // Manchester publishes an event with two places.
         HttpResponse<String> created = api(manchester, "POST", "/api/v1/events", """
@@ -107,8 +107,8 @@ class EventFederationIT {
         JsonNode event = JSON.readTree(created.body());
         URI eventId = URI.create(event.get("id").asText());
         String uuid = event.get("uuid").asText();
-        await("stockport holds the event", () -> stockport.inspect().remoteObject(eventId).isPresent());
-        await("the fediverse follower got the Create", () -> received(peer, "fedi", "Create").isPresent());
+        until("stockport holds the event", () -> stockport.inspect().remoteObject(eventId).isPresent());
+        until("the fediverse follower got the Create", () -> received(peer, "fedi", "Create").isPresent());
         JsonNode createdEvent = received(peer, "fedi", "Create").orElseThrow().get("object");
         assertThat(createdEvent.get("type").asText()).isEqualTo("Event");
         assertThat(createdEvent.get("timezone").asText()).isEqualTo("Europe/London");
@@ -123,27 +123,27 @@ class EventFederationIT {
                 + manchester.port() + ")");
         HttpResponse<String> rsvp = ada.post("/me/rsvps", Map.of("event", eventId.toString()));
         assertThat(rsvp.statusCode()).as(rsvp.body()).isEqualTo(303);
-        await("manchester accepted Ada", () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")
+        until("manchester accepted Ada", () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")
                 && attendees(uuid).contains("\"state\":\"accepted\""));
-        await("stockport learnt that Ada is accepted", () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
+        until("stockport learnt that Ada is accepted", () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
 
         // A fediverse user's Join takes the second place; the next is rejected as full.
         String fediJoin = peer.origin() + "/joins/1";
         assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId)).statusCode())
                 .isEqualTo(202);
-        await("fedi got an Accept of its Join", () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
+        until("fedi got an Accept of its Join", () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
         String lateJoin = peer.origin() + "/joins/2";
         assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId)).statusCode()).isEqualTo(202);
-        await("late got a Reject: the event is full", () -> answer(peer, "late", "Reject", lateJoin).isPresent());
+        until("late got a Reject: the event is full", () -> answer(peer, "late", "Reject", lateJoin).isPresent());
         JsonNode full = JSON.readTree(api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
         assertThat(full.get("participantCount").asInt()).isEqualTo(2);
         assertThat(full.get("remainingAttendeeCapacity").asInt()).isZero();
 
         // Cancelling reaches both followers as an Update with ical:status CANCELLED.
         assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null).statusCode()).isEqualTo(200);
-        await("the fediverse follower got the cancellation", () -> received(peer, "fedi", "Update")
+        until("the fediverse follower got the cancellation", () -> received(peer, "fedi", "Update")
                 .filter(u -> "CANCELLED".equals(u.get("object").path("ical:status").asText())).isPresent());
-        await("stockport's copy is cancelled", () -> stockport.inspect().remoteObject(eventId).orElseThrow().body()
+        until("stockport's copy is cancelled", () -> stockport.inspect().remoteObject(eventId).orElseThrow().body()
                 .contains("\"ical:status\":\"CANCELLED\""));
         assertThat(ada.get("/me/feed").body()).contains("Cancelled.");
 

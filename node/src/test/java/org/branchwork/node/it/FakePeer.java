@@ -34,6 +34,7 @@ final class FakePeer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private KeyPair sharedKey;
     private final java.util.Set<String> keyAtOwnUrl = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> groups = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
@@ -192,6 +193,23 @@ final class FakePeer implements AutoCloseable {
         KeyPair pair = KeyPairs.generateRsa(new SecureRandom());
         keys.put(name, pair);
         return new SigningKey(actorId(name) + "#main-key", pair.getPrivate());
+    }
+
+    /**
+     * Creates an actor on this peer's one shared key pair: for many followers whose keys are not
+     * what a test checks (generating an RSA-2048 pair takes 0.1 to 2 s here). Tests about who may
+     * sign as whom use {@link #actor}, a fresh pair each.
+     */
+    SigningKey actorSharingKey(String name) {
+        keys.put(name, sharedKey());
+        return new SigningKey(actorId(name) + "#main-key", keys.get(name).getPrivate());
+    }
+
+    private synchronized KeyPair sharedKey() {
+        if (sharedKey == null) {
+            sharedKey = KeyPairs.generateRsa(new SecureRandom());
+        }
+        return sharedKey;
     }
 
     /** Creates a {@code Group} actor (another server's group, which is not one of our branches). */

@@ -1,15 +1,13 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real nodes on loopback ports following each other over real, signed HTTP. */
 class FollowIT {
-
-    private static final String TOKEN = TestNodes.ADMIN_TOKEN;
 
     @TempDir
     Path dir;
@@ -53,8 +49,8 @@ class FollowIT {
         assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
         assertThat(follow.body()).contains("\"state\":\"pending\"").contains("/groups/national");
 
-        await("national records stockport as a follower", () -> national.inspect().followerCount() == 1);
-        await("stockport sees its follow accepted",
+        until("national records stockport as a follower", () -> national.inspect().followerCount() == 1);
+        until("stockport sees its follow accepted",
                 () -> api(stockport, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(national, "/groups/national/followers"))
                 .header("Accept", "application/activity+json").build()).body()).contains("\"totalItems\":1");
@@ -64,7 +60,7 @@ class FollowIT {
         HttpResponse<String> unfollow = api(stockport, "DELETE",
                 "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
         assertThat(unfollow.statusCode()).isEqualTo(204);
-        await("national drops the follower after Undo", () -> national.inspect().followerCount() == 0);
+        until("national drops the follower after Undo", () -> national.inspect().followerCount() == 0);
     }
 
     @Test
@@ -96,30 +92,6 @@ class FollowIT {
     }
 
     private static HttpResponse<String> api(Node node, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return TestNodes.send(b.build());
-    }
-
-    /** Waits for a condition the nodes reach asynchronously; bounded, never a fixed sleep. */
-    static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what);
+        return TestNodes.api(node).call(method, path, json);
     }
 }

@@ -121,9 +121,6 @@ class HostileRequestsIT {
     }
 
     private static HttpResponse<String> api(String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json");
-        return TestNodes.send(json == null ? b.method(method, HttpRequest.BodyPublishers.noBody()).build()
-                : b.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+        return TestNodes.api(node).call(method, path, json);
     }
 }

@@ -26,6 +26,7 @@ import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,7 +235,7 @@ class InboxRefusalIT {
         byte[] body = follow("ok");
         HttpResponse<String> res = post(node, new Signed(SIGNER.signCavage(base(node), body, mallory, Instant.now()), body));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        FollowIT.await("the fake peer receives the Accept", () -> peer.received("mallory").stream()
+        Await.until("the fake peer receives the Accept", () -> peer.received("mallory").stream()
                 .anyMatch(a -> a.contains("\"type\":\"Accept\"") && a.contains("activities/ok")));
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class IndependentPeerIT {
         JsonNode accept = next(e -> "Accept".equals(e.path("type").asText()));
         assertThat(accept.get("verified").asBoolean()).as(accept.toString()).isTrue();
         assertThat(accept.get("object").asText()).isEqualTo(sent.get("id").asText());
-        FollowIT.await("the branch counts its new follower", () -> node.inspect().followerCount() == 1);
+        Await.until("the branch counts its new follower", () -> node.inspect().followerCount() == 1);
 
         HttpResponse<String> posted = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/announcements"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")

@@ -1,10 +1,9 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class IndependentServerQuirksIT {
         SigningKey ivy = peer.actor("ivy");
         assertThat(send(ivy, "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("ivy")
                 + "\",\"object\":\"" + branch() + "\"}").statusCode()).isEqualTo(202);
-        await("ivy follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
+        until("ivy follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
         long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/ivy";
@@ -58,7 +58,7 @@ class IndependentServerQuirksIT {
                 + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}}");
 
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        await("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
+        until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
         assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
@@ -69,14 +69,14 @@ class IndependentServerQuirksIT {
         peer.actor("kim");
         send(jan, "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
                 + "\",\"object\":\"" + branch() + "\"}");
-        await("jan follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
+        until("jan follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
         long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/jan-kim";
         send(jan, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
                 + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
                 + "\",\"object\":\"" + branch() + "\"}}");
-        await("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
+        until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
         assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
     }
@@ -96,18 +96,17 @@ class IndependentServerQuirksIT {
         assertThat(send(lee, "{\"id\":\"" + boost + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId("lee")
                 + "\",\"object\":\"" + ours + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}").statusCode())
                 .isEqualTo(202);
-        await("the boost is handled", () -> node.inspect().inboxOutcome(boost).isPresent());
+        until("the boost is handled", () -> node.inspect().inboxOutcome(boost).isPresent());
         assertThat(node.inspect().inboxOutcome(boost)).hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
         assertThat(node.inspect().remoteObject(ours)).as("not stored as received content").isEmpty();
     }
 
     /** The branch follows {@code name} on {@code peer} through the API, and the peer accepts. */
     static void followAndAccept(Node node, FakePeer peer, SigningKey key, String name) {
-        HttpResponse<String> follow = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"" + peer.actorId(name) + "\"}")).build());
+        HttpResponse<String> follow = TestNodes.api(node).post("/api/v1/follows",
+                ApiClient.object("target", peer.actorId(name).toString()));
         assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
-        await("our Follow reaches " + name, () -> !peer.received(name).isEmpty());
+        until("our Follow reaches " + name, () -> !peer.received(name).isEmpty());
         Matcher followId = Pattern.compile("\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
                 .matcher(peer.received(name).get(0));
         assertThat(followId.find()).isTrue();
@@ -115,7 +114,7 @@ class IndependentServerQuirksIT {
         String accept = peer.origin() + "/accept/" + name;
         send(node, key, "{\"id\":\"" + accept + "\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId(name)
                 + "\",\"object\":\"" + ourFollow + "\"}");
-        await("the follow is accepted", () -> node.inspect().inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
+        until("the follow is accepted", () -> node.inspect().inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
     }
 
     private static String branch() {
@@ -123,9 +122,7 @@ class IndependentServerQuirksIT {
     }
 
     private static HttpResponse<String> api(String path, String json) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return TestNodes.api(node).post(path, json);
     }
 
     private static HttpResponse<String> send(SigningKey key, String activity) {

@@ -103,8 +103,6 @@ class MemberDataStaysHomeIT {
     }
 
     private HttpResponse<String> api(String method, String path, String json) {
-        return TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+        return TestNodes.api(node).call(method, path, json);
     }
 }

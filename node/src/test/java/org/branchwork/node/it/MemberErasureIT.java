@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class MemberErasureIT {
                 assertThat(filesContaining(data, zelda)).as("the check can see a member's data").isNotEmpty();
 
                 erase(z);
-                await("the erasure is compacted out", () -> node.inspect().compactions() >= 1);
+                until("the erasure is compacted out", () -> node.inspect().compactions() >= 1);
                 assertThat(filesContaining(data, zelda)).as("after the compaction, with the node running").isEmpty();
                 assertThat(filesContaining(data, yusuf)).as("a member not erased is still there").isNotEmpty();
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.branchwork.node.testing.Network;
+import org.branchwork.node.testing.TemplateDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,7 @@ class NodeProcessIT {
 
     @Test
     void restartsOnTheSameDataFolderAfterKillMinus9() throws Exception {
-        int port = NodeProcess.freePort();
+        int port = Network.freePort();
         Path data = work.resolve("data");
         node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString(),
                 "BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
@@ -49,7 +51,9 @@ class NodeProcessIT {
 
     @Test
     void stopsGracefullyOnSigterm() throws Exception {
-        int port = NodeProcess.freePort();
+        int port = Network.freePort();
+        // The first start's migrations are the test above's; this one is about the way out.
+        TemplateDatabase.seed(work.resolve("data"));
         node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port),
                 "BRANCHWORK_DATA_DIR", work.resolve("data").toString()));
         node.awaitHealthy(port);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
+import org.branchwork.node.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class PeerPolicyIT {
 
         assertThat(follow(mallory).statusCode()).isEqualTo(202);
         assertThat(follow(eve).statusCode()).isEqualTo(202);
-        FollowIT.await("both requests wait", () -> admin("GET", "/api/v1/admin/follow-requests", null).body()
+        Await.until("both requests wait", () -> admin("GET", "/api/v1/admin/follow-requests", null).body()
                 .contains(peer.actorId("mallory").toString()) && admin("GET", "/api/v1/admin/follow-requests", null).body()
                 .contains(peer.actorId("eve").toString()));
         assertThat(node.inspect().followerCount()).isZero();
@@ -100,8 +101,8 @@ class PeerPolicyIT {
         assertThat(admin("POST", "/api/v1/admin/follow-requests/reject", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
                 .statusCode()).isEqualTo(204);
 
-        FollowIT.await("mallory is accepted", () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
-        FollowIT.await("eve is rejected", () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
+        Await.until("mallory is accepted", () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
+        Await.until("eve is rejected", () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
         assertThat(node.inspect().followerCount()).isEqualTo(1);
         assertThat(admin("GET", "/api/v1/admin/follow-requests", null).body()).isEqualTo("[]");
         assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
@@ -124,9 +125,6 @@ class PeerPolicyIT {
     }
 
     private HttpResponse<String> admin(String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path)).header("Authorization", "Bearer " + TOKEN);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        return TestNodes.send(b.build());
+        return TestNodes.api(node).call(method, path, json);
     }
 }

@@ -1,7 +1,7 @@
 package org.branchwork.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.FollowIT.await;
+import static org.branchwork.node.testing.Await.until;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,14 +59,14 @@ class TrustRulesIT {
     void onlyTheOwnerUpdatesOrDeletesAnObject() {
         URI note = peer.publish("n1", note("n1", "mallory", "Original"));
         send(mallory, "Create", "mallory", note("n1", "mallory", "Original"));
-        await("the note is stored", () -> node.inspect().remoteObject(note).isPresent());
+        until("the note is stored", () -> node.inspect().remoteObject(note).isPresent());
 
         String forged = send(eve, "Update", "eve", note("n1", "mallory", "Forged by eve"));
         assertThat(outcome(forged)).startsWith("refused:").contains("does not own");
         assertThat(content(note)).contains("Original").doesNotContain("Forged");
 
         String edit = send(mallory, "Update", "mallory", note("n1", "mallory", "Edited by mallory"));
-        await("mallory's Update is handled", () -> content(note).contains("Edited by mallory"));
+        until("mallory's Update is handled", () -> content(note).contains("Edited by mallory"));
         assertThat(node.inspect().hasReceived(edit)).isTrue();
 
         String eveDelete = send(eve, "Delete", "eve", "\"" + note + "\"");
@@ -74,7 +74,7 @@ class TrustRulesIT {
         assertThat(node.inspect().remoteObject(note).map(RemoteObject::deleted)).contains(false);
 
         send(mallory, "Delete", "mallory", "\"" + note + "\"");
-        await("mallory's Delete removes it", () -> node.inspect().remoteObject(note).map(RemoteObject::deleted).orElse(false));
+        until("mallory's Delete removes it", () -> node.inspect().remoteObject(note).map(RemoteObject::deleted).orElse(false));
     }
 
     @Test
@@ -83,7 +83,7 @@ class TrustRulesIT {
 
         send(eve, "Announce", "eve", note("n2", "mallory", "Words put in mallory's mouth"));
 
-        await("the announced note is stored", () -> node.inspect().remoteObject(note).isPresent());
+        until("the announced note is stored", () -> node.inspect().remoteObject(note).isPresent());
         assertThat(content(note)).contains("What mallory really wrote").doesNotContain("mouth");
         assertThat(node.inspect().remoteObject(note).orElseThrow().attributedTo()).isEqualTo(peer.actorId("mallory"));
     }
@@ -149,7 +149,7 @@ class TrustRulesIT {
                 + "\",\"content\":" + new ObjectMapper().writeValueAsString(payload)
                 + ",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
         send(mallory, "Create", "mallory", note);
-        await("the article is stored", () -> node.inspect().remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
+        until("the article is stored", () -> node.inspect().remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
 
         String page = ada.get("/me/feed").body();
         assertThat(page).contains("Hello").contains("fine link").contains("&lt;script&gt;alert(6)&lt;/script&gt;Title");
@@ -166,7 +166,7 @@ class TrustRulesIT {
     }
 
     private String outcome(String activityId) {
-        await("activity " + activityId + " is handled", () -> node.inspect().inboxOutcome(activityId).isPresent());
+        until("activity " + activityId + " is handled", () -> node.inspect().inboxOutcome(activityId).isPresent());
         return node.inspect().inboxOutcome(activityId).orElseThrow();
     }
 
@@ -198,9 +198,9 @@ class TrustRulesIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"" + peer.actorId(name) + "\"}")).build());
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         String followId = new ObjectMapper().readTree(res.body()).get("id").asText();
-        await(name + " received the Follow", () -> peer.received(name).stream().anyMatch(b -> b.contains(followId)));
+        until(name + " received the Follow", () -> peer.received(name).stream().anyMatch(b -> b.contains(followId)));
         send(key, "Accept", name, "\"" + followId + "\"");
-        await(name + " accepted", () -> TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+        until(name + " accepted", () -> TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
                 .header("Authorization", "Bearer " + TOKEN).build()).body()
                 .contains("\"target\":\"" + peer.actorId(name) + "\",\"state\":\"accepted\""));
     }

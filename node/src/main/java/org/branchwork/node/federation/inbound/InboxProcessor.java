@@ -59,6 +59,7 @@ public final class InboxProcessor implements AutoCloseable {
     /** Attempts at handling one activity before it is a dead letter. */
     public static final int MAX_ATTEMPTS = 12;
     private static final Duration RETRY_POLL = Duration.ofSeconds(1);
+    private static final Duration RETRY_FLOOR = Duration.ofMillis(20);
 
     /** An activity to handle: as read and parsed by the pipeline, or only its id (read back from the store). */
     private record Work(String activityId, Activity activity, JsonNode document, boolean retry) {
@@ -121,13 +122,14 @@ public final class InboxProcessor implements AutoCloseable {
     private void retries() {
         while (!closed) {
             try {
-                List<String> due = tx.inTransaction(c -> store.dueRetries(c, clock.instant(), QUEUE / 4));
+                Instant now = clock.instant();
+                List<String> due = tx.inTransaction(c -> store.dueRetries(c, now, QUEUE / 4));
                 for (String id : due) {
                     if (claimed.add(id) && !queue.offer(new Work(id, null, null, true))) {
                         claimed.remove(id);
                     }
                 }
-                retryWake.tryAcquire(RETRY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                retryWake.tryAcquire(untilNextRetry(now).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -139,6 +141,21 @@ public final class InboxProcessor implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A retry due sooner than the poll is waited for, not rounded up to it: with a first retry
+     * shorter than a second every attempt was a second late. One due at {@code now} was offered
+     * just now (its failure wakes the poller); the floor keeps a clock that tests hold still from
+     * turning this into a busy loop.
+     */
+    private Duration untilNextRetry(Instant now) {
+        return tx.inTransaction(store::nextRetry)
+                .filter(now::isBefore)
+                .map(next -> Duration.between(now, next))
+                .filter(wait -> wait.compareTo(RETRY_POLL) < 0)
+                .map(wait -> wait.compareTo(RETRY_FLOOR) < 0 ? RETRY_FLOOR : wait)
+                .orElse(RETRY_POLL);
     }
 
     /**
