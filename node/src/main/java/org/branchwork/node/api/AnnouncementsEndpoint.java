@@ -1,5 +1,7 @@
 package org.branchwork.node.api;
 
+import org.branchwork.node.service.RequestRefused;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -58,11 +60,8 @@ public final class AnnouncementsEndpoint implements HttpService {
         Announcement published;
         try {
             published = announcements.publish(who.get(), ApiJson.text(body.get(), "title"), body.get().get("content").textValue());
-        } catch (IllegalArgumentException e) {
+        } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
-            return;
-        } catch (IllegalStateException e) {
-            ApiJson.notSetUp(res);
             return;
         }
         res.headers().set(HeaderNames.LOCATION, uris.announcement(published.id()).toString());
@@ -79,7 +78,7 @@ public final class AnnouncementsEndpoint implements HttpService {
         try {
             announcements.edit(who.get(), id.get(), ApiJson.text(body.get(), "title"), body.get().get("content").textValue())
                     .ifPresentOrElse(a -> ApiJson.send(res, Status.OK_200, json(a)), () -> notFound(res));
-        } catch (IllegalArgumentException e) {
+        } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
         }
     }

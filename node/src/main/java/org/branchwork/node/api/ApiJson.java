@@ -77,9 +77,4 @@ final class ApiJson {
     static int intParam(ServerRequest req, String name, int fallback) {
         return req.query().first(name).map(org.branchwork.node.domain.PageNumber::parse).orElse(fallback);
     }
-
-    /** 409: publishing needs the branch, and the node has none yet. */
-    static void notSetUp(ServerResponse res) {
-        new Problem(409, "not_set_up", "Not set up", "The node has no branch yet.").send(res);
-    }
 }

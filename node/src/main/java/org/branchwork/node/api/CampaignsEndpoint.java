@@ -67,13 +67,8 @@ public final class CampaignsEndpoint implements HttpService {
         if (body.isEmpty()) {
             return;
         }
-        CampaignService.Result result;
-        try {
-            result = campaigns.create(who.get(), input(body.get()));
-        } catch (IllegalStateException e) {
-            ApiJson.notSetUp(res);
-            return;
-        }
+        // A node with no branch yet is refused by the service (NotSetUp: 409), answered by ErrorHandlers.
+        CampaignService.Result result = campaigns.create(who.get(), input(body.get()));
         if (result.campaign() == null) {
             ApiJson.invalid(res, "Invalid campaign", "invalid_campaign", result.errors());
             return;

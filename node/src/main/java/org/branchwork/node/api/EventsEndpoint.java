@@ -66,13 +66,8 @@ public final class EventsEndpoint implements HttpService {
         if (body.isEmpty()) {
             return;
         }
-        EventService.Result result;
-        try {
-            result = events.create(who.get(), input(body.get()));
-        } catch (IllegalStateException e) {
-            ApiJson.notSetUp(res);
-            return;
-        }
+        // A node with no branch yet is refused by the service (NotSetUp: 409), answered by ErrorHandlers.
+        EventService.Result result = events.create(who.get(), input(body.get()));
         if (result.event() == null) {
             ApiJson.invalid(res, "Invalid event", "invalid_event", result.errors());
             return;

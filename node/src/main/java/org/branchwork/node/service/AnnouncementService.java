@@ -107,7 +107,8 @@ public final class AnnouncementService {
     private static String checkedText(String markdown) {
         String text = markdown == null ? "" : markdown.strip();
         if (text.isEmpty() || text.length() > MAX_CONTENT) {
-            throw new IllegalArgumentException("An announcement needs 1 to " + MAX_CONTENT + " characters of content.");
+            throw new RequestRefused.Invalid(List.of(new FieldError("content",
+                    "Text: an announcement needs 1 to " + MAX_CONTENT + " characters.")));
         }
         return text;
     }
@@ -115,7 +116,8 @@ public final class AnnouncementService {
     private static String checkedTitle(String title) {
         String heading = title == null || title.isBlank() ? null : title.strip();
         if (heading != null && heading.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("A title may be at most " + MAX_TITLE + " characters.");
+            throw new RequestRefused.Invalid(List.of(new FieldError("title",
+                    "Title: at most " + MAX_TITLE + " characters.")));
         }
         return heading;
     }

@@ -21,6 +21,18 @@ public abstract sealed class RequestRefused extends RuntimeException
     /** A stable machine-readable reason. */
     public abstract String code();
 
+    /** The problem's title: the status's own words unless a refusal has better ones. */
+    public String title() {
+        return switch (status()) {
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable content";
+            default -> "Refused";
+        };
+    }
+
     /** Nobody is signed in, and this needs someone. */
     public static final class NotSignedIn extends RequestRefused {
         public NotSignedIn(String message) {
@@ -94,6 +106,11 @@ public abstract sealed class RequestRefused extends RuntimeException
         @Override
         public String code() {
             return "not_set_up";
+        }
+
+        @Override
+        public String title() {
+            return "Not set up";
         }
     }
 }

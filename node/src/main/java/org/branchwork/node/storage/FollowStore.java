@@ -39,6 +39,15 @@ public final class FollowStore {
         }
     }
 
+    /** Removes the follower only when {@code followId} is the Follow it followed with (an Undo that names it by id). */
+    public boolean removeFollower(Connection c, URI actor, URI followId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM follower WHERE actor = ? AND follow_id = ?")) {
+            s.setString(1, actor.toString());
+            s.setString(2, followId.toString());
+            return s.executeUpdate() > 0;
+        }
+    }
+
     public boolean removeFollower(Connection c, URI actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM follower WHERE actor = ?")) {
             s.setString(1, actor.toString());

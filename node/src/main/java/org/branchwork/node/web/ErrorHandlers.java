@@ -86,15 +86,19 @@ public final class ErrorHandlers {
      * person as a page; a person who is not signed in is sent to sign in and brought back.
      */
     private void refused(ServerRequest req, ServerResponse res, RequestRefused e) {
-        if (e instanceof RequestRefused.NotSignedIn && !wantsProblem(req) && req.prologue().method() == Method.GET) {
-            String next = req.path().absolute().path();
+        Method method = req.prologue().method();
+        if (e instanceof RequestRefused.NotSignedIn && !wantsProblem(req) && (Method.GET.equals(method) || Method.HEAD.equals(method))) {
+            String query = req.query().rawValue();
+            String next = req.path().absolute().path() + (query.isEmpty() ? "" : "?" + query);
             res.status(Status.SEE_OTHER_303);
             res.headers().set(HeaderNames.LOCATION, "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             res.send();
             return;
         }
-        String title = Status.create(e.status()).reasonPhrase();
-        answer(req, res, new Problem(e.status(), e.code(), title, e.getMessage()), title, e.getMessage());
+        if (e instanceof RequestRefused.NotSignedIn) {
+            res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        answer(req, res, new Problem(e.status(), e.code(), e.title(), e.getMessage()), e.title(), e.getMessage());
     }
 
     private void unavailable(ServerRequest req, ServerResponse res, StorageException e) {

@@ -35,7 +35,7 @@ class LayersTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(NODE);
+                .importPackages(NODE, "db.migration");
     }
 
     @Test
@@ -65,7 +65,25 @@ class LayersTest {
                 .whereLayer("Service").mayOnlyBeAccessedByLayers("Federation", "Mail", "Web", "Api", "Composition")
                 .whereLayer("Storage").mayOnlyBeAccessedByLayers("Service", "Federation", "Web", "Api", "Composition")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Federation", "Web", "Api", "Composition")
+                .whereLayer("Http").mayOnlyAccessLayers("Domain")
+                .whereLayer("Config").mayNotAccessAnyLayer()
+                .whereLayer("Security").mayNotAccessAnyLayer()
+                .whereLayer("Domain").mayNotAccessAnyLayer()
+                .whereLayer("Storage").mayOnlyAccessLayers("Domain", "Config")
+                .whereLayer("Service").mayOnlyAccessLayers("Storage", "Domain", "Config", "Security")
                 .check(classes);
+    }
+
+    @Test
+    void theRulesSeeTheWholeNode() {
+        // A layer pattern that matched nothing would make its rule pass by itself.
+        for (String layer : new String[] {"api", "web", "federation", "mail", "service", "storage", "http", "config",
+                "security", "domain"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(NODE + "." + layer)))
+                    .as(layer).isTrue();
+        }
+        org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals("db.migration")))
+                .as("the Java migrations").isTrue();
     }
 
     @Test

@@ -181,8 +181,11 @@ class EventFederationIT {
         HttpResponse<String> after = ada.get(unfollowed.headers().firstValue("Location").orElseThrow());
         assertThat(after.body()).contains("You no longer follow").doesNotContain("<li>" + manchesterActor)
                 .doesNotContain("Canvassing in Levenshulme");
-        assertThat(ada.post("/me/subscriptions/remove", Map.of("actor", "not a link")).statusCode())
-                .as("a hostile field is a clear error, not a 500").isEqualTo(422);
+        for (String hostile : List.of("not a link", "", manchesterActor.toString())) {
+            assertThat(ada.post("/me/subscriptions/remove", Map.of("actor", hostile)).statusCode())
+                    .as("'%s': not a branch she follows (any more), a clear error, not a 500 or a false success", hostile)
+                    .isEqualTo(422);
+        }
     }
 
     private Node node(String slug) {

@@ -82,6 +82,30 @@ class IndependentServerQuirksIT {
     }
 
     @Test
+    void anUndoNamingItsObjectByIdUnfollowsOnlyWhenItIsTheFollow() {
+        SigningKey max = peer.actor("max");
+        send(max, "{\"id\":\"" + peer.origin() + "/f/max\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("max")
+                + "\",\"object\":\"" + branch() + "\"}");
+        until("max follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/max").isPresent());
+        long followers = node.inspect().followerCount();
+
+        // Some servers undo a Like or a boost by its id alone: that is not an unfollow.
+        String undoLike = peer.origin() + "/undo/max-like";
+        send(max, "{\"id\":\"" + undoLike + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
+                + "\",\"object\":\"" + peer.origin() + "/likes/7\"}");
+        until("the Undo of a Like is handled", () -> node.inspect().inboxOutcome(undoLike).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoLike)).hasValueSatisfying(o -> assertThat(o).startsWith("ignored:"));
+        assertThat(node.inspect().followerCount()).isEqualTo(followers);
+
+        String undoFollow = peer.origin() + "/undo/max-follow";
+        send(max, "{\"id\":\"" + undoFollow + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
+                + "\",\"object\":\"" + peer.origin() + "/f/max\"}");
+        until("the Undo of the Follow is handled", () -> node.inspect().inboxOutcome(undoFollow).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoFollow)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
+    }
+
+    @Test
     void anAnnounceOfTheBranchsOwnPostIsABoostNotReceivedContent() {
         // The branch follows the booster, so its Announces are read at all.
         SigningKey lee = peer.actor("lee");

@@ -273,10 +273,10 @@ public final class InboxProcessor implements AutoCloseable {
         });
     }
 
-    /** A handler's bug, not the activity's: filed as refused (a retry would fail the same way), and logged. */
+    /** A handler's bug, not the activity's: filed as failed (a retry would fail the same way), and logged. */
     private static Outcome failed(String id, RuntimeException e) {
         LOG.log(Level.WARNING, "Handling " + id + " failed", e);
-        return Outcome.refused("failed: " + e.getMessage());
+        return new Outcome.Failed(String.valueOf(e.getMessage()));
     }
 
     /** Schedules another attempt, or files a dead letter after the last one. */

@@ -12,7 +12,7 @@ import org.branchwork.node.service.Effect;
 public sealed interface Outcome {
 
     /** How an outcome is filed in the store. */
-    enum Kind { HANDLED, IGNORED, REFUSED }
+    enum Kind { HANDLED, IGNORED, REFUSED, FAILED }
 
     /** It took effect: a follower added, an RSVP answered, an object stored. */
     record Handled(String what) implements Outcome {
@@ -24,6 +24,10 @@ public sealed interface Outcome {
 
     /** Refused under the trust or campaign rules, or for good (its origin says the object is gone). */
     record Refused(String reason) implements Outcome {
+    }
+
+    /** Our own failure (a handler's bug): final, since a retry would fail the same way, and kept apart from refusals. */
+    record Failed(String error) implements Outcome {
     }
 
     /** A failure that may pass: an origin that did not answer, a database that could not write. */
@@ -56,12 +60,48 @@ public sealed interface Outcome {
         };
     }
 
-    /** Two outcomes of one activity (an event both linked to a campaign and stored): what took effect wins. */
+    /**
+     * Two outcomes of one activity (an event both linked to a campaign and stored): the weightier
+     * kind stands (a retry, then a failure, then what took effect, then a refusal, then nothing to
+     * do), and the words of both are kept.
+     */
     default Outcome and(Outcome other) {
-        if (this instanceof Handled a && other instanceof Handled b) {
-            return new Handled(a.what() + "; " + b.what());
+        if (this instanceof RetryLater) {
+            return this;
         }
-        return this instanceof Handled ? this : other instanceof Handled ? other : this;
+        if (other instanceof RetryLater) {
+            return other;
+        }
+        Outcome first = weight(this) >= weight(other) ? this : other;
+        Outcome second = first == this ? other : this;
+        String both = detail(first) + "; " + second.text();
+        return switch (first) {
+            case Handled h -> new Handled(both);
+            case Ignored i -> new Ignored(both);
+            case Refused r -> new Refused(both);
+            case Failed f -> new Failed(both);
+            case RetryLater r -> r;
+        };
+    }
+
+    private static int weight(Outcome o) {
+        return switch (o) {
+            case Ignored i -> 0;
+            case Refused r -> 1;
+            case Handled h -> 2;
+            case Failed f -> 3;
+            case RetryLater r -> 4;
+        };
+    }
+
+    private static String detail(Outcome o) {
+        return switch (o) {
+            case Handled h -> h.what();
+            case Ignored i -> i.reason();
+            case Refused r -> r.reason();
+            case Failed f -> f.error();
+            case RetryLater r -> r.reason();
+        };
     }
 
     /** How it is filed; {@link RetryLater} is never filed. */
@@ -70,6 +110,7 @@ public sealed interface Outcome {
             case Handled h -> Kind.HANDLED;
             case Ignored i -> Kind.IGNORED;
             case Refused r -> Kind.REFUSED;
+            case Failed f -> Kind.FAILED;
             case RetryLater r -> throw new IllegalStateException("a retry is not an outcome to file");
         };
     }
@@ -80,6 +121,7 @@ public sealed interface Outcome {
             case Handled h -> h.what();
             case Ignored i -> "ignored: " + i.reason();
             case Refused r -> "refused: " + r.reason();
+            case Failed f -> "failed: " + f.error();
             case RetryLater r -> "retry later: " + r.reason();
         };
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.vocab.Activity;
@@ -49,6 +50,6 @@ public final class LocalObjectSigner {
     }
 
     private LocalActors.BranchActor branch() {
-        return actors.branch().orElseThrow(() -> new IllegalStateException("the node has no branch yet"));
+        return actors.branch().orElseThrow(() -> new RequestRefused.NotSetUp("The node has no branch yet."));
     }
 }

@@ -33,6 +33,7 @@ import org.branchwork.node.service.FederationOutbox;
 import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Activity;
 
@@ -77,18 +78,18 @@ public final class OutboundPublisher implements FederationOutbox {
 
     @Override
     public Optional<URI> publish(Connection c, DomainChange change) throws SQLException {
-        String slug = branchSlug();
+        // The branch is looked up per case: a member's own RSVP is signed by their Person and needs none.
         Instant now = clock.instant();
         return Optional.ofNullable(switch (change) {
-            case DomainChange.AnnouncementPublished(Announcement a) -> toFollowers(c, mappers.announcements().create(a, slug));
-            case DomainChange.AnnouncementEdited(Announcement a) -> toFollowers(c, mappers.announcements().update(a, slug));
-            case DomainChange.AnnouncementDeleted(Announcement a) -> toFollowers(c, mappers.announcements().delete(a, slug));
+            case DomainChange.AnnouncementPublished(Announcement a) -> toFollowers(c, mappers.announcements().create(a, branchSlug()));
+            case DomainChange.AnnouncementEdited(Announcement a) -> toFollowers(c, mappers.announcements().update(a, branchSlug()));
+            case DomainChange.AnnouncementDeleted(Announcement a) -> toFollowers(c, mappers.announcements().delete(a, branchSlug()));
             case DomainChange.EventPublished(BranchEvent e, EventCounts counts) ->
-                    toFollowers(c, mappers.events().create(e, counts, slug), campaignOwner(c, e));
+                    toFollowers(c, mappers.events().create(e, counts, branchSlug()), campaignOwner(c, e));
             case DomainChange.EventChanged(BranchEvent e, EventCounts counts) ->
-                    toFollowers(c, mappers.events().update(e, counts, slug, now), campaignOwner(c, e));
-            case DomainChange.EventDeleted(BranchEvent e) -> toFollowers(c, mappers.events().delete(e, slug), campaignOwner(c, e));
-            case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, slug, now);
+                    toFollowers(c, mappers.events().update(e, counts, branchSlug(), now), campaignOwner(c, e));
+            case DomainChange.EventDeleted(BranchEvent e) -> toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
+            case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, branchSlug(), now);
             case DomainChange.MemberRsvped rsvp -> {
                 Activity activity = mappers.rsvps().memberRsvp(rsvp.member(), rsvp.event(), rsvp.joining(), uris.newActivity(), now);
                 // Signed by the member's own Person key (the delivery row names whose), not the branch's.
@@ -96,15 +97,15 @@ public final class OutboundPublisher implements FederationOutbox {
                         rsvp.member().handle());
                 yield activity.id().orElseThrow();
             }
-            case DomainChange.CampaignPublished(Campaign k) -> toFollowers(c, mappers.campaigns().create(k, slug));
-            case DomainChange.CampaignEdited(Campaign k) -> toFollowers(c, mappers.campaigns().update(k, null, slug));
+            case DomainChange.CampaignPublished(Campaign k) -> toFollowers(c, mappers.campaigns().create(k, branchSlug()));
+            case DomainChange.CampaignEdited(Campaign k) -> toFollowers(c, mappers.campaigns().update(k, null, branchSlug()));
             case DomainChange.AdoptionAccepted a -> enqueue(c, mappers.campaigns().adoptionAccepted(a.campaign(), a.branch(),
-                    a.joinId(), uris.newActivity(), slug, now), List.of(a.branchInbox()));
-            case DomainChange.CampaignAdopted a -> campaignAdopted(c, a, slug, now);
+                    a.joinId(), uris.newActivity(), branchSlug(), now), List.of(a.branchInbox()));
+            case DomainChange.CampaignAdopted a -> campaignAdopted(c, a, branchSlug(), now);
             case DomainChange.CampaignWithdrawn w ->
-                    enqueue(c, mappers.campaigns().leave(w.campaign(), uris.newActivity(), slug, now), List.of(w.ownerInbox()));
+                    enqueue(c, mappers.campaigns().leave(w.campaign(), uris.newActivity(), branchSlug(), now), List.of(w.ownerInbox()));
             case DomainChange.ProgressReported r -> {
-                Activity add = mappers.campaigns().progressReport(r.campaign(), uris.newActivity(), slug, now);
+                Activity add = mappers.campaigns().progressReport(r.campaign(), uris.newActivity(), branchSlug(), now);
                 String body = codec.write(signer.sign(new GoalReport(r.goal(), r.amount()).addTo(codec.toJson(add))));
                 deliveries.enqueue(c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
                 yield add.id().orElseThrow();
@@ -188,6 +189,6 @@ public final class OutboundPublisher implements FederationOutbox {
     }
 
     private String branchSlug() {
-        return actors.branch().orElseThrow(() -> new IllegalStateException("the node has no branch yet")).branch().slug();
+        return actors.branch().orElseThrow(() -> new RequestRefused.NotSetUp("The node has no branch yet.")).branch().slug();
     }
 }

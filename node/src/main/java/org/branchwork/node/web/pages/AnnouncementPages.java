@@ -1,5 +1,7 @@
 package org.branchwork.node.web.pages;
 
+import org.branchwork.node.service.RequestRefused;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +85,11 @@ public final class AnnouncementPages implements HttpService {
             Announcement a = announcements.publish(posted.get().viewer().acting(), Forms.field(f, "title"),
                     Forms.field(f, "content"));
             Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=Published+to+the+branch's+followers.");
-        } catch (IllegalArgumentException e) {
+        } catch (RequestRefused.Invalid e) {
             pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "home/announcement-new",
                     FormView.of("New announcement", posted.get().viewer().csrf(), Map.of("title",
                             String.valueOf(Forms.field(f, "title")), "content", String.valueOf(Forms.field(f, "content"))),
-                            List.of(new FieldError("content", e.getMessage()))));
+                            e.errors()));
         }
     }
 
@@ -101,7 +103,7 @@ public final class AnnouncementPages implements HttpService {
         try {
             announcements.edit(posted.get().viewer().acting(), a.id(), Forms.field(f, "title"), Forms.field(f, "content"));
             Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=Saved:+followers+get+the+new+version.");
-        } catch (IllegalArgumentException e) {
+        } catch (RequestRefused.Invalid e) {
             Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=" + java.net.URLEncoder.encode(e.getMessage(),
                     java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -104,17 +104,25 @@ public final class FeedPages implements HttpService {
         if (posted.isEmpty()) {
             return;
         }
-        URI actor;
-        try {
-            actor = new URI(Forms.field(posted.get().form(), "actor"));
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        // The branch's own follow stays: other members may read the same branch, and national's news
+        // reaches organisers; only this member's feed stops showing it.
+        Optional<URI> actor = followed(Forms.field(posted.get().form(), "actor"));
+        if (actor.isEmpty() || !profiles.unsubscribe(posted.get().viewer().member(), actor.get())) {
             render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), null, "That is not a branch you follow.");
             return;
         }
-        // The branch's own follow stays: other members may read the same branch, and national's news
-        // reaches organisers; only this member's feed stops showing it.
-        profiles.unsubscribe(posted.get().viewer().member(), actor);
         Pages.redirect(res, "/me/feed?notice=You+no+longer+follow+it+in+your+feed.");
+    }
+
+    private static Optional<URI> followed(String field) {
+        if (field == null || field.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(field.strip()));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private void rsvp(ServerRequest req, ServerResponse res, boolean coming) {

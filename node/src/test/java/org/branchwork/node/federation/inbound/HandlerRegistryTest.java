@@ -71,9 +71,13 @@ class HandlerRegistryTest {
     void aRetryIsNeverFiledAsAnOutcome() {
         Outcome retry = new Outcome.RetryLater("origin down", null);
         assertThatThrownBy(retry::kind).isInstanceOf(IllegalStateException.class);
-        assertThat(Outcome.handled("a").and(Outcome.ignored("b"))).isEqualTo(Outcome.handled("a"));
-        assertThat(Outcome.ignored("b").and(Outcome.handled("a"))).isEqualTo(Outcome.handled("a"));
+        assertThat(Outcome.handled("a").and(Outcome.ignored("b"))).isEqualTo(Outcome.handled("a; ignored: b"));
+        assertThat(Outcome.ignored("b").and(Outcome.handled("a"))).isEqualTo(Outcome.handled("a; ignored: b"));
         assertThat(Outcome.handled("a").and(Outcome.handled("b"))).isEqualTo(Outcome.handled("a; b"));
+        assertThat(Outcome.ignored("b").and(Outcome.refused("c")))
+                .as("a refusal outweighs nothing-to-do, and its words are kept").isEqualTo(Outcome.refused("c; ignored: b"));
+        assertThat(Outcome.handled("a").and(retry)).as("a retry is never swallowed").isSameAs(retry);
+        assertThat(new Outcome.Failed("bug").kind()).isEqualTo(Outcome.Kind.FAILED);
     }
 
     private static String join() {

@@ -81,13 +81,20 @@ public final class FollowHandlers {
         return Outcome.handled("follower added: " + followerId);
     }
 
-    /** {@code Undo} of a {@code Follow} (embedded, or named by its id) by its own actor removes the follower. */
+    /**
+     * {@code Undo} of a {@code Follow} by its own actor removes the follower: an embedded Follow, or
+     * one named by its id only, which must then be the very Follow the follower followed with (an
+     * id-only Undo of a Like or an Announce is not an unfollow).
+     */
     public Outcome undo(Inbound in) {
         URI actor = in.actor();
         if (in.kind() == ObjectKind.EMBEDDED_FOLLOW && EmbeddedActivity.ownedBy(in.activity()).isEmpty()) {
             return Outcome.ignored("Undo of someone else's Follow");
         }
-        boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor));
+        Optional<URI> named = in.kind() == ObjectKind.REMOTE_REFERENCE
+                ? in.activity().object().flatMap(Ref::id) : Optional.empty();
+        boolean removed = tx.inTransaction(c -> named.isPresent() ? follows.removeFollower(c, actor, named.get())
+                : follows.removeFollower(c, actor));
         return removed ? Outcome.handled("follower removed: " + actor) : Outcome.ignored("not a follower");
     }
 
