@@ -5,9 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.branchwork.node.storage.SearchTerms;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+
+import org.branchwork.node.storage.SearchTerms;
 
 /**
  * Member search by word prefix through an index ({@code member_search_term}) instead of a
@@ -31,8 +32,9 @@ public class V11__member_search_terms extends BaseJavaMigration {
             s.execute("CREATE INDEX member_search_term_by_member ON member_search_term (member_id)");
         }
         try (PreparedStatement read = c.prepareStatement("SELECT id, display_name, email FROM member");
-             PreparedStatement write = c.prepareStatement("INSERT INTO member_search_term (term, member_id) VALUES (?, ?)");
-             ResultSet rs = read.executeQuery()) {
+                PreparedStatement write =
+                        c.prepareStatement("INSERT INTO member_search_term (term, member_id) VALUES (?, ?)");
+                ResultSet rs = read.executeQuery()) {
             int pending = 0;
             while (rs.next()) {
                 for (String term : SearchTerms.of(rs.getString(2), rs.getString(3))) {

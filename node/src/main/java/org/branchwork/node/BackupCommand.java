@@ -1,11 +1,10 @@
 package org.branchwork.node;
 
-import org.branchwork.node.config.StartupException;
-
 import java.nio.file.Path;
 import java.util.List;
 
 import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.config.StartupException;
 import org.branchwork.node.service.BackupService;
 import org.branchwork.node.storage.Database;
 
@@ -16,8 +15,7 @@ import org.branchwork.node.storage.Database;
  */
 public final class BackupCommand {
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** Whether the command line asks for a backup rather than a node. */
     static boolean isAsked(String[] args) {
@@ -44,7 +42,8 @@ public final class BackupCommand {
         try {
             database = Database.open(url, hint);
         } catch (StartupException e) {
-            throw new StartupException(e.getMessage() + " A running node is backed up online: POST /api/v1/admin/backup.", e);
+            throw new StartupException(
+                    e.getMessage() + " A running node is backed up online: POST /api/v1/admin/backup.", e);
         }
         try {
             return BackupService.into(database, target);

@@ -16,23 +16,45 @@ import org.branchwork.node.storage.SubscriptionStore;
  * members' to other branches), members' public profiles and subscriptions, and campaigns from both
  * ends. Each service tells the network through the federation's outbox.
  */
-record ContentAssembly(AnnouncementService announcements, EventService events, CampaignService campaigns,
-                       ProfileService profiles, RsvpStore rsvps, OutgoingRsvpStore outgoingRsvps,
-                       SubscriptionStore subscriptions) {
+record ContentAssembly(
+        AnnouncementService announcements,
+        EventService events,
+        CampaignService campaigns,
+        ProfileService profiles,
+        RsvpStore rsvps,
+        OutgoingRsvpStore outgoingRsvps,
+        SubscriptionStore subscriptions) {
 
     static ContentAssembly build(Foundation f, FederationAssembly fed) {
         Runnable wake = fed.worker()::wake;
-        AnnouncementService announcements = new AnnouncementService(f.tx(), new AnnouncementStore(), fed.outbox(), wake,
-                f.clock());
+        AnnouncementService announcements =
+                new AnnouncementService(f.tx(), new AnnouncementStore(), fed.outbox(), wake, f.clock());
         RsvpStore rsvps = new RsvpStore();
-        EventService events = new EventService(f.tx(), new EventStore(), rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
-        CampaignService campaigns = new CampaignService(f.tx(), new CampaignStore(), fed.adoptedCampaigns(), fed.remoteObjects(),
-                fed.fediverse(), fed.outbox(), wake, f.clock());
+        EventService events =
+                new EventService(f.tx(), new EventStore(), rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
+        CampaignService campaigns = new CampaignService(
+                f.tx(),
+                new CampaignStore(),
+                fed.adoptedCampaigns(),
+                fed.remoteObjects(),
+                fed.fediverse(),
+                fed.outbox(),
+                wake,
+                f.clock());
         OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
         SubscriptionStore subscriptions = new SubscriptionStore();
-        ProfileService profiles = new ProfileService(f.tx(), f.profileStore(), subscriptions, outgoingRsvps,
-                fed.remoteObjects(), fed.fediverse(), fed.outbox(), () -> f.branches().current().map(b -> b.slug()), wake,
-                f.random(), f.clock());
+        ProfileService profiles = new ProfileService(
+                f.tx(),
+                f.profileStore(),
+                subscriptions,
+                outgoingRsvps,
+                fed.remoteObjects(),
+                fed.fediverse(),
+                fed.outbox(),
+                () -> f.branches().current().map(b -> b.slug()),
+                wake,
+                f.random(),
+                f.clock());
         return new ContentAssembly(announcements, events, campaigns, profiles, rsvps, outgoingRsvps, subscriptions);
     }
 }

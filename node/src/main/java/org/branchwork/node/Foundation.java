@@ -1,5 +1,8 @@
 package org.branchwork.node;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.outbound.RetrySchedule;
@@ -17,17 +20,26 @@ import org.branchwork.node.storage.PublicProfileStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-
 /**
  * What every other assembly stands on: the configuration, the database and its transactions, the
  * clock every rule reads, the public origin and local IRIs, the branch, and this node's actors with
  * their keys (generated before the node listens: RSA-2048 takes a moment).
  */
-record Foundation(NodeConfig config, Database database, Transactions tx, Clock clock, SecureRandom random,
-                  PublicOrigin origin, LocalUris uris, ActivityCodec codec, BranchService branches, SetupService setup,
-                  PasswordHasher hasher, MemberStore memberStore, PublicProfileStore profileStore, LocalActors actors) {
+record Foundation(
+        NodeConfig config,
+        Database database,
+        Transactions tx,
+        Clock clock,
+        SecureRandom random,
+        PublicOrigin origin,
+        LocalUris uris,
+        ActivityCodec codec,
+        BranchService branches,
+        SetupService setup,
+        PasswordHasher hasher,
+        MemberStore memberStore,
+        PublicProfileStore profileStore,
+        LocalActors actors) {
 
     static Foundation build(NodeConfig config, Database database, Clock clock) {
         SecureRandom random = new SecureRandom();
@@ -36,10 +48,17 @@ record Foundation(NodeConfig config, Database database, Transactions tx, Clock c
         BranchStore branchStore = new BranchStore();
         MemberStore memberStore = new MemberStore();
         BranchService branches = new BranchService(tx, branchStore, clock);
-        config.configuredBranchSlug().ifPresent(slug ->
-                branches.applyConfigured(slug, config.configuredBranchName().orElse(slug)));
+        config.configuredBranchSlug()
+                .ifPresent(slug -> branches.applyConfigured(
+                        slug, config.configuredBranchName().orElse(slug)));
         PasswordHasher hasher = new PasswordHasher(random);
-        SetupService setup = new SetupService(tx, branchStore, memberStore, hasher, clock, random,
+        SetupService setup = new SetupService(
+                tx,
+                branchStore,
+                memberStore,
+                hasher,
+                clock,
+                random,
                 config.configuredBranchSlug().isPresent());
         LocalUris uris = new LocalUris(origin);
         ActorKeyService keys = new ActorKeyService(tx, new ActorKeyStore(), random, clock);
@@ -47,8 +66,21 @@ record Foundation(NodeConfig config, Database database, Transactions tx, Clock c
         LocalActors actors = new LocalActors(branches, keys, uris, tx, profileStore);
         keys.ensureKeys(ActorKeyService.ActorRole.INSTANCE);
         keys.ensureKeys(ActorKeyService.ActorRole.BRANCH);
-        return new Foundation(config, database, tx, clock, random, origin, uris, new ActivityCodec(), branches, setup, hasher,
-                memberStore, profileStore, actors);
+        return new Foundation(
+                config,
+                database,
+                tx,
+                clock,
+                random,
+                origin,
+                uris,
+                new ActivityCodec(),
+                branches,
+                setup,
+                hasher,
+                memberStore,
+                profileStore,
+                actors);
     }
 
     RetrySchedule retrySchedule() {

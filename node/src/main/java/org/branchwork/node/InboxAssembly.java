@@ -1,6 +1,10 @@
 package org.branchwork.node;
 
+import org.branchwork.node.federation.InboxDeadLetters;
 import org.branchwork.node.federation.inbound.HandlerRegistry;
+import org.branchwork.node.federation.inbound.InboxPipeline;
+import org.branchwork.node.federation.inbound.InboxProcessor;
+import org.branchwork.node.federation.inbound.InboxRetention;
 import org.branchwork.node.federation.inbound.OwnerProof;
 import org.branchwork.node.federation.inbound.handlers.CampaignHandlers;
 import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
@@ -9,41 +13,68 @@ import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
 import org.branchwork.node.federation.inbound.handlers.RsvpHandlers;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
-import org.branchwork.protocol.sig.HttpSignatureVerifier;
-import org.branchwork.protocol.sig.SignaturePolicy;
-
-import org.branchwork.node.federation.InboxDeadLetters;
-import org.branchwork.node.federation.inbound.InboxPipeline;
-import org.branchwork.node.federation.inbound.InboxProcessor;
-import org.branchwork.node.federation.inbound.InboxRetention;
 import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
+import org.branchwork.protocol.sig.HttpSignatureVerifier;
+import org.branchwork.protocol.sig.SignaturePolicy;
 
 /**
  * The inbox: the pipeline that checks and stores a POST, the route table of handlers, the
  * processor that handles what was stored (retries, dead letters), and retention.
  */
-record InboxAssembly(InboxStore store, GroupCommitter<InboxStore.Received, Boolean> inserts, InboxPipeline pipeline,
-                     InboxProcessor processor, InboxDeadLetters deadLetters, InboxRetention retention) {
+record InboxAssembly(
+        InboxStore store,
+        GroupCommitter<InboxStore.Received, Boolean> inserts,
+        InboxPipeline pipeline,
+        InboxProcessor processor,
+        InboxDeadLetters deadLetters,
+        InboxRetention retention) {
 
     static InboxAssembly build(Foundation f, FederationAssembly fed, ContentAssembly content) {
         LocalUris uris = f.uris();
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, fed.resolver(), content.campaigns());
-        ContentHandlers contentHandlers = new ContentHandlers(f.tx(), fed.followStore(),
-                f.database().keep(FollowStore.ACCEPTED_FOLLOWING), fed.remoteObjects(), fed.fetcher(),
-                new OwnerProof(fed.resolver()), campaignHandlers, f.codec(), uris::isLocal, f.clock());
-        FollowHandlers followHandlers = new FollowHandlers(f.actors(), uris, fed.resolver(), f.tx(), fed.followStore(),
-                fed.followRequests(), fed.peerPolicy()::manualApproval, f.clock());
+        ContentHandlers contentHandlers = new ContentHandlers(
+                f.tx(),
+                fed.followStore(),
+                f.database().keep(FollowStore.ACCEPTED_FOLLOWING),
+                fed.remoteObjects(),
+                fed.fetcher(),
+                new OwnerProof(fed.resolver()),
+                campaignHandlers,
+                f.codec(),
+                uris::isLocal,
+                f.clock());
+        FollowHandlers followHandlers = new FollowHandlers(
+                f.actors(),
+                uris,
+                fed.resolver(),
+                f.tx(),
+                fed.followStore(),
+                fed.followRequests(),
+                fed.peerPolicy()::manualApproval,
+                f.clock());
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.events(), content.profiles());
-        HandlerRegistry routes = InboundRoutes.registry(uris, content.profiles()::isOurJoin, contentHandlers, campaignHandlers,
-                followHandlers, rsvpHandlers);
+        HandlerRegistry routes = InboundRoutes.registry(
+                uris, content.profiles()::isOurJoin, contentHandlers, campaignHandlers, followHandlers, rsvpHandlers);
         InboxStore store = new InboxStore();
         InboxProcessor processor = new InboxProcessor(f.tx(), store, f.codec(), routes, f.retrySchedule(), f.clock());
-        GroupCommitter<InboxStore.Received, Boolean> inserts = new GroupCommitter<>("inbox-inserts", f.tx(),
+        GroupCommitter<InboxStore.Received, Boolean> inserts = new GroupCommitter<>(
+                "inbox-inserts",
+                f.tx(),
                 (batch, received) -> store.insert(batch, received, f.clock().instant()));
-        InboxPipeline pipeline = new InboxPipeline(f.codec(), new HttpSignatureVerifier(SignaturePolicy.defaults(), f.clock()),
-                fed.resolver(), fed.peerPolicy(), f.origin()::uri, inserts);
-        return new InboxAssembly(store, inserts, pipeline, processor, new InboxDeadLetters(processor),
+        InboxPipeline pipeline = new InboxPipeline(
+                f.codec(),
+                new HttpSignatureVerifier(SignaturePolicy.defaults(), f.clock()),
+                fed.resolver(),
+                fed.peerPolicy(),
+                f.origin()::uri,
+                inserts);
+        return new InboxAssembly(
+                store,
+                inserts,
+                pipeline,
+                processor,
+                new InboxDeadLetters(processor),
                 new InboxRetention(f.tx(), store, f.clock()));
     }
 }

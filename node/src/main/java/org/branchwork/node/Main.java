@@ -1,7 +1,5 @@
 package org.branchwork.node;
 
-import org.branchwork.node.config.StartupException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +10,7 @@ import io.helidon.logging.common.LogConfig;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.NodeConfigLoader;
+import org.branchwork.node.config.StartupException;
 
 /**
  * Starts a node from the environment and the command line ({@code --config FILE}), or with
@@ -21,8 +20,7 @@ public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
@@ -31,8 +29,10 @@ public final class Main {
                 Path target = BackupCommand.target(args);
                 NodeConfig config = new NodeConfigLoader(System.getenv(), BackupCommand.rest(args)).load();
                 var backup = BackupCommand.run(config, target);
-                System.out.println("branchwork: backed up to " + backup.folder().toAbsolutePath() + " (" + backup.files().size()
-                        + " files, " + backup.bytes() + " bytes, " + backup.took().toMillis() + " ms); restore by starting a "
+                System.out.println("branchwork: backed up to " + backup.folder().toAbsolutePath() + " ("
+                        + backup.files().size()
+                        + " files, " + backup.bytes() + " bytes, "
+                        + backup.took().toMillis() + " ms); restore by starting a "
                         + "node with BRANCHWORK_DATA_DIR on a copy of it");
                 return;
             } catch (StartupException | IllegalArgumentException e) {
@@ -45,14 +45,18 @@ public final class Main {
             // Registered before start, so that a SIGTERM the moment /health turns green still
             // shuts the database down cleanly.
             AtomicReference<Node> running = new AtomicReference<>();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Node node = running.get();
-                if (node != null) {
-                    node.close();
-                    // java.util.logging resets itself in its own shutdown hook, so a log line here may be lost.
-                    System.err.println("branchwork: stopped cleanly");
-                }
-            }, "branchwork-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                Node node = running.get();
+                                if (node != null) {
+                                    node.close();
+                                    // java.util.logging resets itself in its own shutdown hook, so a log line here may
+                                    // be lost.
+                                    System.err.println("branchwork: stopped cleanly");
+                                }
+                            },
+                            "branchwork-shutdown"));
             running.set(Node.start(config));
         } catch (StartupException e) {
             // The operator sees one line naming what to fix; the cause is for whoever raises the log level.

@@ -1,54 +1,79 @@
 package org.branchwork.node;
 
+import java.util.logging.Logger;
+
 import org.branchwork.node.config.Setting;
 import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
-import org.branchwork.node.service.LoginThrottle;
-import org.branchwork.node.service.Mailer;
-import org.branchwork.node.storage.AuditStore;
-import org.branchwork.node.storage.EmailTokenStore;
-import org.branchwork.node.storage.MemberImportStore;
-import org.branchwork.node.storage.SessionStore;
-
 import org.branchwork.node.service.AccountService;
 import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.LoginThrottle;
+import org.branchwork.node.service.Mailer;
 import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.service.SessionService;
+import org.branchwork.node.storage.AuditStore;
+import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.ErasureCompactor;
-
-import java.util.logging.Logger;
+import org.branchwork.node.storage.MemberImportStore;
+import org.branchwork.node.storage.SessionStore;
 
 /**
  * The branch's members: accounts and sessions, the member records and imports, the audit log,
  * node settings, and erasure (an erased member's RSVPs still count but name nobody; their profile,
  * subscriptions and sent RSVPs go, and the database files are compacted after).
  */
-record MembersAssembly(AuditLog audit, NodeSettingsService nodeSettings, SessionService sessions, AccountService accounts,
-                       MemberService members, MemberImportService imports, ErasureCompactor compactor) {
+record MembersAssembly(
+        AuditLog audit,
+        NodeSettingsService nodeSettings,
+        SessionService sessions,
+        AccountService accounts,
+        MemberService members,
+        MemberImportService imports,
+        ErasureCompactor compactor) {
 
     private static final Logger LOG = Logger.getLogger(MembersAssembly.class.getName());
 
     static MembersAssembly build(Foundation f, FederationAssembly fed, ContentAssembly content) {
         AuditLog audit = new AuditLog(f.tx(), new AuditStore(), f.clock());
         NodeSettingsService nodeSettings = new NodeSettingsService(fed.peerPolicy(), audit, f.tx());
-        SessionService sessions = new SessionService(f.tx(), new SessionStore(), f.memberStore(), f.random(), f.clock());
+        SessionService sessions =
+                new SessionService(f.tx(), new SessionStore(), f.memberStore(), f.random(), f.clock());
         Mailer mailer = f.config().mail().<Mailer>map(SmtpMailer::new).orElseGet(() -> {
-            LOG.warning(() -> "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
+            LOG.warning(() ->
+                    "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
             return new LogMailer();
         });
-        AccountService accounts = new AccountService(f.tx(), f.memberStore(), new EmailTokenStore(), f.hasher(), sessions,
-                new LoginThrottle(f.clock()), mailer, audit, () -> f.origin().uri().toString(),
-                () -> f.branches().current().map(b -> b.name()).orElse("Branchwork"), f.random(), f.clock());
+        AccountService accounts = new AccountService(
+                f.tx(),
+                f.memberStore(),
+                new EmailTokenStore(),
+                f.hasher(),
+                sessions,
+                new LoginThrottle(f.clock()),
+                mailer,
+                audit,
+                () -> f.origin().uri().toString(),
+                () -> f.branches().current().map(b -> b.name()).orElse("Branchwork"),
+                f.random(),
+                f.clock());
         ErasureCompactor compactor = new ErasureCompactor(f.database(), ErasureCompactor.DELAY);
-        MemberService members = new MemberService(f.tx(), f.memberStore(), sessions, audit, f.clock(), (c, m) -> {
-            content.rsvps().anonymise(c, m);
-            f.profileStore().delete(c, m);
-            content.outgoingRsvps().forget(c, m);
-            content.subscriptions().forget(c, m);
-        }, compactor::erased);
-        MemberImportService imports = new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
+        MemberService members = new MemberService(
+                f.tx(),
+                f.memberStore(),
+                sessions,
+                audit,
+                f.clock(),
+                (c, m) -> {
+                    content.rsvps().anonymise(c, m);
+                    f.profileStore().delete(c, m);
+                    content.outgoingRsvps().forget(c, m);
+                    content.subscriptions().forget(c, m);
+                },
+                compactor::erased);
+        MemberImportService imports =
+                new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
         return new MembersAssembly(audit, nodeSettings, sessions, accounts, members, imports, compactor);
     }
 }

@@ -36,8 +36,13 @@ public final class Node implements AutoCloseable {
     private final NodeInspector inspector;
     private volatile boolean closed;
 
-    private Node(Foundation foundation, FederationAssembly federation, MembersAssembly members, InboxAssembly inbox,
-                 WebServer server, NodeInspector inspector) {
+    private Node(
+            Foundation foundation,
+            FederationAssembly federation,
+            MembersAssembly members,
+            InboxAssembly inbox,
+            WebServer server,
+            NodeInspector inspector) {
         this.foundation = foundation;
         this.federation = federation;
         this.members = members;
@@ -105,17 +110,36 @@ public final class Node implements AutoCloseable {
         f.actors().instanceKeys();
         f.actors().branch();
         // An embedded database (file or memory) is opened by one process alone, so claims found at start are stale.
-        federation.worker().start(Database.isFileDatabase(config.jdbcUrl()) || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:"));
+        federation
+                .worker()
+                .start(Database.isFileDatabase(config.jdbcUrl())
+                        || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:"));
         inbox.processor().start();
         inbox.retention().start();
         members.imports().resumeInterrupted();
-        Node node = new Node(f, federation, members, inbox, server, new NodeInspector(f.tx(), federation.remoteObjects(),
-                inbox.store(), federation.deliveryStore(), federation.followStore(), members.compactor(), clock));
+        Node node = new Node(
+                f,
+                federation,
+                members,
+                inbox,
+                server,
+                new NodeInspector(
+                        f.tx(),
+                        federation.remoteObjects(),
+                        inbox.store(),
+                        federation.deliveryStore(),
+                        federation.followStore(),
+                        members.compactor(),
+                        clock));
         ready.set(true);
-        LOG.info(() -> "Branchwork node " + f.branches().current().map(b -> "for " + b.name() + " ").orElse("")
-                + "listening on port " + server.port() + ", public URL " + f.origin().uri());
-        f.setup().code().ifPresent(code -> LOG.warning(() -> "This node is not set up yet. Open "
-                + f.origin().uri() + "/setup?code=" + code + " to set it up (the code is valid until set-up is done)."));
+        LOG.info(() -> "Branchwork node "
+                + f.branches().current().map(b -> "for " + b.name() + " ").orElse("") + "listening on port "
+                + server.port() + ", public URL " + f.origin().uri());
+        f.setup()
+                .code()
+                .ifPresent(code -> LOG.warning(
+                        () -> "This node is not set up yet. Open " + f.origin().uri() + "/setup?code=" + code
+                                + " to set it up (the code is valid until set-up is done)."));
         return node;
     }
 

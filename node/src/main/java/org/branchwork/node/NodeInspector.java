@@ -26,8 +26,14 @@ public final class NodeInspector {
     private final ErasureCompactor compactor;
     private final Clock clock;
 
-    NodeInspector(Transactions tx, RemoteObjectStore remoteObjects, InboxStore inbox, DeliveryStore deliveries,
-                  FollowStore follows, ErasureCompactor compactor, Clock clock) {
+    NodeInspector(
+            Transactions tx,
+            RemoteObjectStore remoteObjects,
+            InboxStore inbox,
+            DeliveryStore deliveries,
+            FollowStore follows,
+            ErasureCompactor compactor,
+            Clock clock) {
         this.clock = clock;
         this.tx = tx;
         this.remoteObjects = remoteObjects;

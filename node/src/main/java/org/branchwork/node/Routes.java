@@ -5,48 +5,49 @@ import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
-import org.branchwork.node.api.EventsEndpoint;
-import org.branchwork.node.api.CampaignsEndpoint;
-import org.branchwork.node.web.CalendarFeeds;
-import org.branchwork.node.web.pages.EventPages;
-import org.branchwork.node.web.pages.CampaignPages;
-import org.branchwork.node.web.pages.AnnouncementPages;
-import org.branchwork.node.web.pages.FeedPages;
-import org.branchwork.node.api.DeliveriesEndpoint;
-import org.branchwork.node.api.InboxDeadLettersEndpoint;
 import org.branchwork.node.api.BackupEndpoint;
-import org.branchwork.node.api.MembersEndpoint;
-import org.branchwork.node.web.pages.AccountPages;
-import org.branchwork.node.web.pages.AdminPages;
-import org.branchwork.node.web.pages.MemberPages;
-import org.branchwork.node.web.pages.OrganiserPages;
+import org.branchwork.node.api.CampaignsEndpoint;
+import org.branchwork.node.api.DeliveriesEndpoint;
+import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
-import org.branchwork.node.federation.wellknown.ObjectEndpoint;
+import org.branchwork.node.api.InboxDeadLettersEndpoint;
+import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
 import org.branchwork.node.federation.wellknown.ContextEndpoint;
 import org.branchwork.node.federation.wellknown.NodeInfoEndpoint;
+import org.branchwork.node.federation.wellknown.ObjectEndpoint;
 import org.branchwork.node.federation.wellknown.WebFingerEndpoint;
+import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.ErrorHandlers;
 import org.branchwork.node.web.HealthEndpoint;
 import org.branchwork.node.web.SecurityHeaders;
+import org.branchwork.node.web.pages.AccountPages;
+import org.branchwork.node.web.pages.AdminPages;
+import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.EventPages;
+import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.MemberPages;
+import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
 
 /** The node's whole URL table, in one place. */
 final class Routes {
 
-    private Routes() {
-    }
+    private Routes() {}
 
     static void register(HttpRouting.Builder routing, Components c) {
         routing.addFilter(new SecurityHeaders())
                 .register("/health", c.health())
-                .register("/static", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-                        .location("static")
-                        .build()))
+                .register(
+                        "/static",
+                        StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                                .location("static")
+                                .build()))
                 .register("/.well-known", c.webFinger(), c.nodeInfo().discovery())
                 .register("/nodeinfo", c.nodeInfo().document())
                 .register("/ns", c.context())
@@ -64,7 +65,14 @@ final class Routes {
                 .register("/admin", c.adminPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
-                .register("/", c.inbox(), c.actors(), c.objects(), c.calendars(), c.eventPages(), c.campaignPages(),
+                .register(
+                        "/",
+                        c.inbox(),
+                        c.actors(),
+                        c.objects(),
+                        c.calendars(),
+                        c.eventPages(),
+                        c.campaignPages(),
                         c.announcementPages(),
                         c.accountPages(),
                         c.homePages());
@@ -72,16 +80,34 @@ final class Routes {
     }
 
     /** What the routes need, built by {@link Node}. */
-    record Components(HealthEndpoint health, SetupPages setupPages, HomePages homePages, ErrorHandlers errors,
-                      WebFingerEndpoint webFinger, NodeInfoEndpoint nodeInfo, ContextEndpoint context,
-                      ActorEndpoint actors, InboxEndpoint inbox, FollowsEndpoint follows,
-                      AnnouncementsEndpoint announcements, EventsEndpoint events,
-                      CampaignsEndpoint campaigns, FederationPolicyEndpoint policy,
-                      FollowRequestsEndpoint followRequests, DeliveriesEndpoint deliveries,
-                      InboxDeadLettersEndpoint inboxDeadLetters, BackupEndpoint backup,
-                      MembersEndpoint members, AccountPages accountPages, MemberPages memberPages,
-                      OrganiserPages organiserPages, AdminPages adminPages, ObjectEndpoint objects,
-                      CalendarFeeds calendars, EventPages eventPages, FeedPages feedPages,
-                      CampaignPages campaignPages, AnnouncementPages announcementPages) {
-    }
+    record Components(
+            HealthEndpoint health,
+            SetupPages setupPages,
+            HomePages homePages,
+            ErrorHandlers errors,
+            WebFingerEndpoint webFinger,
+            NodeInfoEndpoint nodeInfo,
+            ContextEndpoint context,
+            ActorEndpoint actors,
+            InboxEndpoint inbox,
+            FollowsEndpoint follows,
+            AnnouncementsEndpoint announcements,
+            EventsEndpoint events,
+            CampaignsEndpoint campaigns,
+            FederationPolicyEndpoint policy,
+            FollowRequestsEndpoint followRequests,
+            DeliveriesEndpoint deliveries,
+            InboxDeadLettersEndpoint inboxDeadLetters,
+            BackupEndpoint backup,
+            MembersEndpoint members,
+            AccountPages accountPages,
+            MemberPages memberPages,
+            OrganiserPages organiserPages,
+            AdminPages adminPages,
+            ObjectEndpoint objects,
+            CalendarFeeds calendars,
+            EventPages eventPages,
+            FeedPages feedPages,
+            CampaignPages campaignPages,
+            AnnouncementPages announcementPages) {}
 }

@@ -1,7 +1,5 @@
 package org.branchwork.node;
 
-import org.branchwork.node.config.StartupException;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -9,12 +7,12 @@ import java.net.ServerSocket;
 
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.Setting;
+import org.branchwork.node.config.StartupException;
 
 /** What {@link Node} checks and reads about its surroundings before it listens. */
 final class StartupChecks {
 
-    private StartupChecks() {
-    }
+    private StartupChecks() {}
 
     /**
      * Helidon logs a failed bind with a stack trace and returns a server that is not running; probing
@@ -28,12 +26,16 @@ final class StartupChecks {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(config.host(), config.port()));
         } catch (BindException e) {
-            throw new StartupException("Port " + config.port() + " on " + config.host()
-                    + " is already in use or not allowed. Stop what uses it, or set " + Setting.PORT.variable()
-                    + " to a free port.", e);
+            throw new StartupException(
+                    "Port " + config.port() + " on " + config.host()
+                            + " is already in use or not allowed. Stop what uses it, or set " + Setting.PORT.variable()
+                            + " to a free port.",
+                    e);
         } catch (IOException e) {
-            throw new StartupException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
-                    + ". Check " + Setting.HOST.variable() + " and " + Setting.PORT.variable() + ".", e);
+            throw new StartupException(
+                    "Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage() + ". Check "
+                            + Setting.HOST.variable() + " and " + Setting.PORT.variable() + ".",
+                    e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.branchwork.node;
 
+import java.util.function.BooleanSupplier;
+
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.BackupEndpoint;
@@ -40,19 +42,21 @@ import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
 
-import java.util.function.BooleanSupplier;
-
 /**
  * Everything that answers HTTP: pages, the API, the federation's endpoints, health and errors,
  * built over the other assemblies' services, as the {@link Routes} table takes them.
  */
 final class WebAssembly {
 
-    private WebAssembly() {
-    }
+    private WebAssembly() {}
 
-    static Routes.Components build(Foundation f, FederationAssembly fed, ContentAssembly content, MembersAssembly members,
-                                   InboxAssembly inbox, BooleanSupplier ready) {
+    static Routes.Components build(
+            Foundation f,
+            FederationAssembly fed,
+            ContentAssembly content,
+            MembersAssembly members,
+            InboxAssembly inbox,
+            BooleanSupplier ready) {
         LocalUris uris = f.uris();
         BooleanSupplier secure = () -> "https".equals(f.origin().uri().getScheme());
         Sessions sessions = new Sessions(members.sessions(), secure);
@@ -66,13 +70,26 @@ final class WebAssembly {
         return new Routes.Components(
                 new HealthEndpoint(f.database().dataSource(), ready, writeProbe),
                 setupPages,
-                new HomePages(f.branches(), f.setup(), setupPages, templates, f.origin(), sessions, content.announcements(),
+                new HomePages(
+                        f.branches(),
+                        f.setup(),
+                        setupPages,
+                        templates,
+                        f.origin(),
+                        sessions,
+                        content.announcements(),
                         content.events()),
                 new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(f.actors(), uris),
                 new NodeInfoEndpoint(f.actors(), uris, StartupChecks.version()),
                 new ContextEndpoint(),
-                new ActorEndpoint(f.actors(), new ActorMapper(uris), uris, f.codec(), f.tx(), fed.followStore(),
+                new ActorEndpoint(
+                        f.actors(),
+                        new ActorMapper(uris),
+                        uris,
+                        f.codec(),
+                        f.tx(),
+                        fed.followStore(),
                         fed.peerPolicy()::manualApproval),
                 new InboxEndpoint(inbox.pipeline(), inbox.processor(), f.origin()),
                 new FollowsEndpoint(fed.followService(), apiAuth),
@@ -83,15 +100,32 @@ final class WebAssembly {
                 new FollowRequestsEndpoint(fed.followRequests(), apiAuth),
                 new DeliveriesEndpoint(fed.deliveryQueue(), apiAuth),
                 new InboxDeadLettersEndpoint(inbox.deadLetters(), apiAuth),
-                new BackupEndpoint(new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()), apiAuth),
+                new BackupEndpoint(
+                        new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()), apiAuth),
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(members.members(), sessions, csrf, pages),
                 new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
-                new AdminPages(fed.followService(), fed.followRequests(), fed.deliveryQueue(), inbox.deadLetters(),
-                        members.nodeSettings(), members.audit(), sessions, csrf, pages),
-                new ObjectEndpoint(content.announcements(), mappers.announcements(), content.events(), mappers.events(),
-                        content.campaigns(), mappers.campaigns(), fed.signer(), f.actors(), f.codec()),
+                new AdminPages(
+                        fed.followService(),
+                        fed.followRequests(),
+                        fed.deliveryQueue(),
+                        inbox.deadLetters(),
+                        members.nodeSettings(),
+                        members.audit(),
+                        sessions,
+                        csrf,
+                        pages),
+                new ObjectEndpoint(
+                        content.announcements(),
+                        mappers.announcements(),
+                        content.events(),
+                        mappers.events(),
+                        content.campaigns(),
+                        mappers.campaigns(),
+                        fed.signer(),
+                        f.actors(),
+                        f.codec()),
                 new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
                 new EventPages(content.events(), sessions, csrf, pages, f.clock()),
                 new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),

@@ -1,10 +1,5 @@
 package org.branchwork.node;
 
-import org.branchwork.node.config.StartupException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,9 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
-import org.branchwork.node.config.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.config.NodeConfig;
+import org.branchwork.node.config.StartupException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StartupFailureTest {
 
@@ -53,7 +52,7 @@ class StartupFailureTest {
         NodeConfig config = TestNodes.config(data, Map.of());
         Node.start(config).close();
         try (Connection c = DriverManager.getConnection(config.jdbcUrl(), "SA", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("""
                     INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
                       "checksum", "installed_by", "execution_time", "success")

@@ -25,13 +25,17 @@ public final class TestNodes {
     /** The admin token of the nodes {@link #federating} starts. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
-    private TestNodes() {
-    }
+    private TestNodes() {}
 
     /** The environment of a branch node that federates over loopback, with the API token set. */
     public static Map<String, String> federatingEnvironment(String slug) {
-        return Map.of("BRANCHWORK_BRANCH_SLUG", slug, "BRANCHWORK_ADMIN_TOKEN", ADMIN_TOKEN,
-                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
+        return Map.of(
+                "BRANCHWORK_BRANCH_SLUG",
+                slug,
+                "BRANCHWORK_ADMIN_TOKEN",
+                ADMIN_TOKEN,
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
+                "true");
     }
 
     /** Starts a branch node that federates over loopback, on a free port. */
@@ -77,7 +81,9 @@ public final class TestNodes {
      * what a test waits on before asserting that something did not happen, instead of a sleep.
      */
     public static void awaitQuiescent(Node node) {
-        Await.until("node on port " + node.port() + " has nothing due", () -> node.inspect().quiescent());
+        Await.until(
+                "node on port " + node.port() + " has nothing due",
+                () -> node.inspect().quiescent());
     }
 
     /** The node's API with the admin token. */
@@ -86,7 +92,10 @@ public final class TestNodes {
     }
 
     public static HttpResponse<String> get(Node node, String path) {
-        return send(HttpRequest.newBuilder(uri(node, path)).header("Accept", "text/html").GET().build());
+        return send(HttpRequest.newBuilder(uri(node, path))
+                .header("Accept", "text/html")
+                .GET()
+                .build());
     }
 
     public static HttpResponse<String> postForm(Node node, String path, Map<String, String> fields) {

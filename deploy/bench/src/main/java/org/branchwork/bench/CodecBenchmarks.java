@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.branchwork.protocol.jsonld.ActivityCodec;
-import org.branchwork.protocol.jsonld.Decoded;
-import org.branchwork.protocol.vocab.AsObject;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import org.branchwork.protocol.jsonld.ActivityCodec;
+import org.branchwork.protocol.jsonld.Decoded;
+import org.branchwork.protocol.vocab.AsObject;
 
 /** Reading and writing a typical {@code Create(Note)}, next to Jackson's bare tree parse and write. */
 @State(Scope.Benchmark)

@@ -63,7 +63,7 @@ public final class FanOutLoad {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(executor);
             String origin = "http://127.0.0.1:" + server.getAddress().getPort();
-            KeyPair pair = KeyPairs.generateRsa(random);  // one key per server, published by each of its actors
+            KeyPair pair = KeyPairs.generateRsa(random); // one key per server, published by each of its actors
             String pem = Pem.writePublicKey(pair.getPublic());
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
@@ -80,10 +80,20 @@ public final class FanOutLoad {
                     return;
                 }
                 URI id = URI.create(origin + path);
-                byte[] doc = codec.write(new Actor(ObjectCore.of(id, "Person"), ActorType.PERSON, path.substring(7),
-                        URI.create(id + "/inbox"), null, null, null, null,
-                        new Endpoints(URI.create(origin + "/inbox"), Map.of()),
-                        List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)), List.of(), false, null))
+                byte[] doc = codec.write(new Actor(
+                                ObjectCore.of(id, "Person"),
+                                ActorType.PERSON,
+                                path.substring(7),
+                                URI.create(id + "/inbox"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                new Endpoints(URI.create(origin + "/inbox"), Map.of()),
+                                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)),
+                                List.of(),
+                                false,
+                                null))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
                 exchange.sendResponseHeaders(200, doc.length);
@@ -98,13 +108,29 @@ public final class FanOutLoad {
             }
         }
 
-        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
-                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
-                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"), List.of()).load());
+        Node node = Node.start(new NodeConfigLoader(
+                        Map.of(
+                                "BRANCHWORK_PORT",
+                                "0",
+                                "BRANCHWORK_HOST",
+                                "127.0.0.1",
+                                "BRANCHWORK_DATA_DIR",
+                                data.toString(),
+                                "BRANCHWORK_BRANCH_SLUG",
+                                "national",
+                                "BRANCHWORK_ADMIN_TOKEN",
+                                TOKEN,
+                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
+                                "true"),
+                        List.of())
+                .load());
         try {
             URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
             URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
-            HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .executor(executor)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             System.out.printf("%d followers on %d servers follow the node...%n", followers.size(), hostCount);
             Instant followStart = Instant.now();
             Semaphore inFlight = new Semaphore(32);
@@ -125,18 +151,22 @@ public final class FanOutLoad {
             while (node.inspect().followerCount() < followers.size() || accepts.get() < followers.size()) {
                 Thread.sleep(20);
                 if (Duration.between(followStart, Instant.now()).toMinutes() > 10) {
-                    throw new IllegalStateException("followers: " + node.inspect().followerCount() + ", accepts: " + accepts.get());
+                    throw new IllegalStateException(
+                            "followers: " + node.inspect().followerCount() + ", accepts: " + accepts.get());
                 }
             }
             double followSeconds = Duration.between(followStart, Instant.now()).toMillis() / 1000.0;
-            System.out.printf("all %d follows stored and their Accepts delivered in %.1f s (%.0f Accepts/s end to end)%n",
+            System.out.printf(
+                    "all %d follows stored and their Accepts delivered in %.1f s (%.0f Accepts/s end to end)%n",
                     followers.size(), followSeconds, followers.size() / followSeconds);
 
             Instant posted = Instant.now();
-            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
-                            + "/api/v1/announcements")).header("Authorization", "Bearer " + TOKEN)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Fan-out benchmark\"}")).build(),
+            HttpResponse<String> res = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/v1/announcements"))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Fan-out benchmark\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 201) {
                 throw new IllegalStateException("announcement refused: " + res.body());
@@ -145,8 +175,10 @@ public final class FanOutLoad {
                 Thread.sleep(5);
             }
             double fanOutSeconds = Duration.between(posted, Instant.now()).toMillis() / 1000.0;
-            System.out.printf("one announcement reached all %d servers (%d followers, shared inboxes) in %.3f s; "
-                    + "%d Create deliveries in all%n", hostCount, followers.size(), fanOutSeconds, creates.get());
+            System.out.printf(
+                    "one announcement reached all %d servers (%d followers, shared inboxes) in %.3f s; "
+                            + "%d Create deliveries in all%n",
+                    hostCount, followers.size(), fanOutSeconds, creates.get());
         } finally {
             node.close();
             servers.forEach(s -> s.stop(0));

@@ -81,43 +81,85 @@ public final class InboxLoad {
         for (int i = 0; i < actorCount; i++) {
             KeyPair pair = KeyPairs.generateRsa(random);
             URI id = URI.create(peer + "/users/a" + i);
-            actorDocs.put(id.getPath(), codec.write(new Actor(ObjectCore.of(id, "Person"), ActorType.PERSON, "a" + i,
-                    URI.create(id + "/inbox"), null, null, null, null, Endpoints.NONE,
-                    List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
-                    List.of(), false, null)));
+            actorDocs.put(
+                    id.getPath(),
+                    codec.write(new Actor(
+                            ObjectCore.of(id, "Person"),
+                            ActorType.PERSON,
+                            "a" + i,
+                            URI.create(id + "/inbox"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            Endpoints.NONE,
+                            List.of(new PublicKeyInfo(
+                                    URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
+                            List.of(),
+                            false,
+                            null)));
             signers.add(new SigningKey(id + "#main-key", pair.getPrivate()));
         }
 
-        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
-                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "bench",
-                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"), List.of()).load());
+        Node node = Node.start(new NodeConfigLoader(
+                        Map.of(
+                                "BRANCHWORK_PORT",
+                                "0",
+                                "BRANCHWORK_HOST",
+                                "127.0.0.1",
+                                "BRANCHWORK_DATA_DIR",
+                                data.toString(),
+                                "BRANCHWORK_BRANCH_SLUG",
+                                "bench",
+                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
+                                "true"),
+                        List.of())
+                .load());
         URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
         try {
             System.out.printf("signing %d requests from %d actors...%n", requests, actorCount);
             HttpSignatureSigner signer = new HttpSignatureSigner();
             Instant now = Instant.now();
-            List<Signed> signedRequests = IntStream.range(0, requests).parallel().mapToObj(i -> {
-                SigningKey key = signers.get(i % actorCount);
-                String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-                byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/activities/" + i
-                        + "\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"object\":{\"id\":\"" + actor + "/notes/" + i
-                        + "\",\"type\":\"Note\",\"attributedTo\":\"" + actor + "\",\"content\":\"<p>Benchmark note " + i
-                        + "</p>\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}").getBytes(StandardCharsets.UTF_8);
-                return new Signed(signer.signRfc9421(SignableRequest.of("POST", inbox)
-                        .withHeader("Content-Type", "application/activity+json"), body, key, now), body);
-            }).toList();
-            List<HttpRequest> prepared = signedRequests.stream().map(r -> {
-                HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));
-                r.request().headers().forEach((name, values) -> {
-                    if (!name.equals("host")) {
-                        b.header(name, String.join(", ", values));
-                    }
-                });
-                return b.build();
-            }).toList();
+            List<Signed> signedRequests = IntStream.range(0, requests)
+                    .parallel()
+                    .mapToObj(i -> {
+                        SigningKey key = signers.get(i % actorCount);
+                        String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
+                        byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
+                                        + "/activities/" + i
+                                        + "\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"object\":{\"id\":\""
+                                        + actor + "/notes/" + i
+                                        + "\",\"type\":\"Note\",\"attributedTo\":\"" + actor
+                                        + "\",\"content\":\"<p>Benchmark note " + i
+                                        + "</p>\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}")
+                                .getBytes(StandardCharsets.UTF_8);
+                        return new Signed(
+                                signer.signRfc9421(
+                                        SignableRequest.of("POST", inbox)
+                                                .withHeader("Content-Type", "application/activity+json"),
+                                        body,
+                                        key,
+                                        now),
+                                body);
+                    })
+                    .toList();
+            List<HttpRequest> prepared = signedRequests.stream()
+                    .map(r -> {
+                        HttpRequest.Builder b =
+                                HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));
+                        r.request().headers().forEach((name, values) -> {
+                            if (!name.equals("host")) {
+                                b.header(name, String.join(", ", values));
+                            }
+                        });
+                        return b.build();
+                    })
+                    .toList();
 
-            HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             // Warm-up: the node fetches each actor's key once (cached afterwards); not timed.
             run(client, prepared.subList(0, Math.min(actorCount, requests)), concurrency);
             List<HttpRequest> timed = prepared.subList(Math.min(actorCount, requests), requests);
@@ -131,10 +173,17 @@ public final class InboxLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(latencies);
             long stored = node.inspect().inboxCount();
-            System.out.printf("accepted %d in %.2f s: %.0f activities/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                            + "stored %d of %d%n", timed.size(), seconds, timed.size() / seconds,
-                    latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                    latencies[latencies.length - 1] / 1e6, stored, requests);
+            System.out.printf(
+                    "accepted %d in %.2f s: %.0f activities/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                            + "stored %d of %d%n",
+                    timed.size(),
+                    seconds,
+                    timed.size() / seconds,
+                    latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies[latencies.length - 1] / 1e6,
+                    stored,
+                    requests);
         } finally {
             node.close();
             keys.stop(0);
@@ -142,8 +191,7 @@ public final class InboxLoad {
     }
 
     /** A request signed ahead of the run, and its body. */
-    private record Signed(SignableRequest request, byte[] body) {
-    }
+    private record Signed(SignableRequest request, byte[] body) {}
 
     /**
      * Writes the requests for {@code inbox.lua} (per request: {@code H<tab>name<tab>value} lines,
@@ -167,7 +215,9 @@ public final class InboxLoad {
             // The warm-up's handling still running would take CPU from the timed run: wait for it.
             long caughtUp = System.nanoTime();
             awaitHandled(node, node.inspect().inboxCount());
-            System.out.printf("handling caught up with the warm-up %.1f s after it ended%n", (System.nanoTime() - caughtUp) / 1e9);
+            System.out.printf(
+                    "handling caught up with the warm-up %.1f s after it ended%n",
+                    (System.nanoTime() - caughtUp) / 1e9);
             mark = node.inspect().inboxCount();
             handledMark = node.inspect().inboxHandledCount();
             System.out.println("MARK " + mark);
@@ -175,11 +225,13 @@ public final class InboxLoad {
         }
         long stored = node.inspect().inboxCount();
         long ended = System.nanoTime();
-        System.out.printf("stored %d activities from wrk since the mark (%d prepared)%n", stored - mark,
-                requests.size() - warmup);
+        System.out.printf(
+                "stored %d activities from wrk since the mark (%d prepared)%n",
+                stored - mark, requests.size() - warmup);
         // Handling runs behind accepting when a burst outpaces it; how long until it has caught up?
         awaitHandled(node, stored);
-        System.out.printf("handled all %d %.1f s after input closed (the script closes it 1 s after wrk ends)%n",
+        System.out.printf(
+                "handled all %d %.1f s after input closed (the script closes it 1 s after wrk ends)%n",
                 node.inspect().inboxHandledCount() - handledMark, (System.nanoTime() - ended) / 1e9);
     }
 

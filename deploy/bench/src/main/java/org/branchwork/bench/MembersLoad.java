@@ -33,26 +33,72 @@ public final class MembersLoad {
 
     private static final String PASSWORD = "benchmark password";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final String[] GIVEN = {"Amara", "Ben", "Chloe", "Dev", "Ebony", "Femi", "Grace", "Hamza", "Isla", "Jo",
-            "Kwame", "Leah", "Mo", "Niamh", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tariq"};
-    private static final String[] FAMILY = {"Okafor", "Shah", "Lindqvist", "Murphy", "Nowak", "Evans", "Khan", "Taylor",
-            "Williams", "Brown", "Jones", "Ahmed", "Smith", "Patel", "Walsh", "Clarke", "Hughes", "Begum", "Ali", "Wood"};
-    private static final String[] OUTWARD = {"SK1", "SK2", "SK3", "SK4", "SK5", "SK6", "SK7", "M1", "M4", "M14", "M20", "OL6"};
+    private static final String[] GIVEN = {
+        "Amara", "Ben", "Chloe", "Dev", "Ebony", "Femi", "Grace", "Hamza", "Isla", "Jo", "Kwame", "Leah", "Mo", "Niamh",
+        "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tariq"
+    };
+    private static final String[] FAMILY = {
+        "Okafor",
+        "Shah",
+        "Lindqvist",
+        "Murphy",
+        "Nowak",
+        "Evans",
+        "Khan",
+        "Taylor",
+        "Williams",
+        "Brown",
+        "Jones",
+        "Ahmed",
+        "Smith",
+        "Patel",
+        "Walsh",
+        "Clarke",
+        "Hughes",
+        "Begum",
+        "Ali",
+        "Wood"
+    };
+    private static final String[] OUTWARD = {
+        "SK1", "SK2", "SK3", "SK4", "SK5", "SK6", "SK7", "M1", "M4", "M14", "M20", "OL6"
+    };
     private static final String[] TAGS = {"canvasser", "stall", "leaflets", "driver", "phonebank", "steward"};
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perQuery = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path data = Files.createTempDirectory("branchwork-members-bench");
-        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
-                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "stockport"), java.util.List.of()).load());
+        Node node = Node.start(new NodeConfigLoader(
+                        Map.of(
+                                "BRANCHWORK_PORT",
+                                "0",
+                                "BRANCHWORK_HOST",
+                                "127.0.0.1",
+                                "BRANCHWORK_DATA_DIR",
+                                data.toString(),
+                                "BRANCHWORK_BRANCH_SLUG",
+                                "stockport"),
+                        java.util.List.of())
+                .load());
         try {
             Session admin = new Session(node.origin().uri());
-            admin.post("/setup", Map.of("code", node.setupCode().orElseThrow(), "adminName", "Ada Admin",
-                    "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD));
+            admin.post(
+                    "/setup",
+                    Map.of(
+                            "code",
+                            node.setupCode().orElseThrow(),
+                            "adminName",
+                            "Ada Admin",
+                            "adminEmail",
+                            "admin@stockport.test",
+                            "password",
+                            PASSWORD,
+                            "passwordConfirmation",
+                            PASSWORD));
             admin.signIn("admin@stockport.test", PASSWORD);
 
-            System.out.printf("members: %,d; list queries: %d requests each after 10 warm-up requests%n", count, perQuery);
+            System.out.printf(
+                    "members: %,d; list queries: %d requests each after 10 warm-up requests%n", count, perQuery);
             importMembers(admin, count);
             Map<String, String> queries = new LinkedHashMap<>();
             queries.put("first page, newest first", "/organise/members");
@@ -77,14 +123,19 @@ public final class MembersLoad {
                     }
                 }
                 Arrays.sort(nanos);
-                System.out.printf("| %s | %s | %s | %s |%n", q.getKey(), ms(nanos[perQuery / 2]),
-                        ms(nanos[(int) Math.ceil(perQuery * 0.99) - 1]), ms(nanos[perQuery - 1]));
+                System.out.printf(
+                        "| %s | %s | %s | %s |%n",
+                        q.getKey(),
+                        ms(nanos[perQuery / 2]),
+                        ms(nanos[(int) Math.ceil(perQuery * 0.99) - 1]),
+                        ms(nanos[perQuery - 1]));
             }
             System.out.printf("%n| CSV export of every member | time to last byte | bytes | rows |%n"
                     + "| --- | ---: | ---: | ---: |%n");
             for (int run = 1; run <= 3; run++) {
                 long start = System.nanoTime();
-                HttpResponse<InputStream> res = admin.client.send(admin.request("/organise/members/export.csv").GET().build(),
+                HttpResponse<InputStream> res = admin.client.send(
+                        admin.request("/organise/members/export.csv").GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 long bytes = 0;
                 long lines = 0;
@@ -111,28 +162,45 @@ public final class MembersLoad {
         Random random = new Random(42);
         StringBuilder csv = new StringBuilder("name,email,postcode,phone,contact_consent,tags\n");
         for (int i = 0; i < count; i++) {
-            String tags = random.nextInt(3) == 0 ? TAGS[random.nextInt(TAGS.length)] + ", " + TAGS[random.nextInt(TAGS.length)]
+            String tags = random.nextInt(3) == 0
+                    ? TAGS[random.nextInt(TAGS.length)] + ", " + TAGS[random.nextInt(TAGS.length)]
                     : random.nextBoolean() ? TAGS[random.nextInt(TAGS.length)] : "";
-            csv.append(GIVEN[random.nextInt(GIVEN.length)]).append(' ').append(FAMILY[random.nextInt(FAMILY.length)])
-                    .append(",member").append(i).append("@example.org,")
-                    .append(OUTWARD[random.nextInt(OUTWARD.length)]).append(' ').append(1 + random.nextInt(9))
-                    .append((char) ('A' + random.nextInt(20))).append((char) ('A' + random.nextInt(20))).append(',')
-                    .append(random.nextInt(4) == 0 ? "07700 9" + String.format("%05d", i % 100_000) : "").append(',')
-                    .append(random.nextBoolean() ? "yes" : "no").append(",\"").append(tags).append("\"\n");
+            csv.append(GIVEN[random.nextInt(GIVEN.length)])
+                    .append(' ')
+                    .append(FAMILY[random.nextInt(FAMILY.length)])
+                    .append(",member")
+                    .append(i)
+                    .append("@example.org,")
+                    .append(OUTWARD[random.nextInt(OUTWARD.length)])
+                    .append(' ')
+                    .append(1 + random.nextInt(9))
+                    .append((char) ('A' + random.nextInt(20)))
+                    .append((char) ('A' + random.nextInt(20)))
+                    .append(',')
+                    .append(random.nextInt(4) == 0 ? "07700 9" + String.format("%05d", i % 100_000) : "")
+                    .append(',')
+                    .append(random.nextBoolean() ? "yes" : "no")
+                    .append(",\"")
+                    .append(tags)
+                    .append("\"\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         String csrf = admin.csrfFrom("/organise/import");
         String boundary = "----branchwork" + Long.toHexString(random.nextLong());
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"members.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"members.csv\"\r\nContent-Type: text/csv\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        HttpResponse<String> uploaded = admin.client.send(admin.request("/organise/import")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, file, tail))).build(),
+        HttpResponse<String> uploaded = admin.client.send(
+                admin.request("/organise/import")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, file, tail)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        String location = uploaded.headers().firstValue("Location")
+        String location = uploaded.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("upload answered " + uploaded.statusCode()));
         long validated = System.nanoTime();
         admin.post(location + "/start", Map.of("csrf", admin.csrfFrom(location)));
@@ -140,8 +208,10 @@ public final class MembersLoad {
             Thread.sleep(200);
         }
         long done = System.nanoTime();
-        System.out.printf("%n| import of a %,d-row CSV (%,.1f MB) | time |%n| --- | ---: |%n", count, file.length / 1e6);
-        System.out.printf("| upload and validation report | %s |%n| commit in batches of 500 | %s (%,.0f rows/s) |%n",
+        System.out.printf(
+                "%n| import of a %,d-row CSV (%,.1f MB) | time |%n| --- | ---: |%n", count, file.length / 1e6);
+        System.out.printf(
+                "| upload and validation report | %s |%n| commit in batches of 500 | %s (%,.0f rows/s) |%n",
                 ms(validated - start), ms(done - validated), count / ((done - validated) / 1e9));
     }
 
@@ -152,8 +222,10 @@ public final class MembersLoad {
     /** A signed-in browser, as far as the server can tell: cookies, the CSRF field, our Origin. */
     private static final class Session {
         final URI origin;
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         Session(URI origin) {
             this.origin = origin;
@@ -180,10 +252,16 @@ public final class MembersLoad {
         }
 
         void post(String path, Map<String, String> fields) throws Exception {
-            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            HttpResponse<String> res = client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            HttpResponse<String> res = client.send(
+                    request(path)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 303) {
                 throw new IllegalStateException("POST " + path + " answered " + res.statusCode() + ": " + res.body());
             }

@@ -23,6 +23,5 @@ final class Payloads {
             "partOf":"https://mastodon.example/users/alice/statuses/1/replies","items":[]}}}}
             """;
 
-    private Payloads() {
-    }
+    private Payloads() {}
 }

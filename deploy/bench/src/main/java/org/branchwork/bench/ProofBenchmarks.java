@@ -8,17 +8,17 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.branchwork.protocol.proof.DataIntegrityProofs;
-import org.branchwork.protocol.proof.ProofCheck;
-import org.branchwork.protocol.sig.KeyPairs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
+import org.branchwork.protocol.proof.DataIntegrityProofs;
+import org.branchwork.protocol.proof.ProofCheck;
+import org.branchwork.protocol.sig.KeyPairs;
 
 /**
  * FEP-8b32 proofs on a typical activity, next to the bare work they must do: two SHA-256 hashes of
@@ -39,11 +39,12 @@ public class ProofBenchmarks {
     @Setup
     public void setUp() throws Exception {
         keys = KeyPairs.generateEd25519(new SecureRandom());
-        signingKey = new org.branchwork.protocol.sig.SigningKey("https://mastodon.example/users/alice#ed25519-key", keys.getPrivate());
+        signingKey = new org.branchwork.protocol.sig.SigningKey(
+                "https://mastodon.example/users/alice#ed25519-key", keys.getPrivate());
         ObjectMapper json = new ObjectMapper();
         activity = (ObjectNode) json.readTree(Payloads.CREATE_NOTE);
-        signed = DataIntegrityProofs.sign(activity, keys.getPrivate(), "https://mastodon.example/users/alice#ed25519-key",
-                Instant.now());
+        signed = DataIntegrityProofs.sign(
+                activity, keys.getPrivate(), "https://mastodon.example/users/alice#ed25519-key", Instant.now());
         serialised = json.writeValueAsBytes(activity);
         bcPrivate = new Ed25519PrivateKeyParameters(KeyPairs.rawEd25519(keys.getPrivate()), 0);
         bcPublic = new Ed25519PublicKeyParameters(KeyPairs.rawEd25519(keys.getPublic()), 0);
@@ -83,7 +84,8 @@ public class ProofBenchmarks {
     }
 
     private byte[] hashes() throws Exception {
-        byte[] a = MessageDigest.getInstance("SHA-256").digest("{\"proof\":\"options\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] a =
+                MessageDigest.getInstance("SHA-256").digest("{\"proof\":\"options\"}".getBytes(StandardCharsets.UTF_8));
         byte[] b = MessageDigest.getInstance("SHA-256").digest(serialised);
         byte[] out = new byte[64];
         System.arraycopy(a, 0, out, 0, 32);

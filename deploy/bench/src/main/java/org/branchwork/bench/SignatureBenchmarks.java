@@ -13,6 +13,11 @@ import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.KeyPairs;
@@ -22,10 +27,6 @@ import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SignaturePolicy;
 import org.branchwork.protocol.sig.SigningKey;
 import org.branchwork.protocol.sig.Verification;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /** HTTP signatures, both specs and both key types, next to the bare primitive each one costs. */
 @State(Scope.Benchmark)
@@ -73,10 +74,12 @@ public class SignatureBenchmarks {
         rsaKeys = id -> Optional.of(new ResolvedKey(id, owner, rsa.getPublic()));
         edKeys = id -> Optional.of(new ResolvedKey(id, owner, ed25519.getPublic()));
         // A signing string of typical size, for the bare primitives.
-        base = ("\"@method\": POST\n\"@target-uri\": https://manchester.example/inbox\n\"@authority\": manchester.example\n"
-                + "\"date\": Sun, 22 Nov 2026 12:00:00 GMT\n\"content-digest\": sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:\n"
-                + "\"@signature-params\": (\"@method\" \"@target-uri\" \"@authority\" \"date\" \"content-digest\");created=1795000000;"
-                + "keyid=\"https://stockport.example/actor#main-key\";alg=\"rsa-v1_5-sha256\"").getBytes(StandardCharsets.UTF_8);
+        base =
+                ("\"@method\": POST\n\"@target-uri\": https://manchester.example/inbox\n\"@authority\": manchester.example\n"
+                                + "\"date\": Sun, 22 Nov 2026 12:00:00 GMT\n\"content-digest\": sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:\n"
+                                + "\"@signature-params\": (\"@method\" \"@target-uri\" \"@authority\" \"date\" \"content-digest\");created=1795000000;"
+                                + "keyid=\"https://stockport.example/actor#main-key\";alg=\"rsa-v1_5-sha256\"")
+                        .getBytes(StandardCharsets.UTF_8);
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(rsa.getPrivate());
         s.update(base);

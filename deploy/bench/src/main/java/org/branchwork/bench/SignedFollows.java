@@ -17,17 +17,19 @@ final class SignedFollows {
 
     private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
 
-    private SignedFollows() {
-    }
+    private SignedFollows() {}
 
     /** The actor is the key id without its fragment; the Follow's id is the actor's {@code /follow}. */
     static void send(HttpClient client, SigningKey key, URI inbox, URI group) throws IOException, InterruptedException {
         String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
-                + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
+                        + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        SignableRequest signed = SIGNER.signRfc9421(SignableRequest.of("POST", inbox)
-                .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now());
+        SignableRequest signed = SIGNER.signRfc9421(
+                SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"),
+                body,
+                key,
+                Instant.now());
         HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.headers().forEach((n, v) -> {
             if (!n.equals("host")) {

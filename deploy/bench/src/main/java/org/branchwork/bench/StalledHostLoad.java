@@ -94,9 +94,20 @@ public final class StalledHostLoad {
                 }
                 URI id = URI.create(origin + path);
                 Endpoints endpoints = stalled ? Endpoints.NONE : new Endpoints(URI.create(origin + "/inbox"), Map.of());
-                byte[] doc = codec.write(new Actor(ObjectCore.of(id, "Person"), ActorType.PERSON, path.substring(7),
-                        URI.create(id + "/inbox"), null, null, null, null, endpoints,
-                        List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)), List.of(), false, null))
+                byte[] doc = codec.write(new Actor(
+                                ObjectCore.of(id, "Person"),
+                                ActorType.PERSON,
+                                path.substring(7),
+                                URI.create(id + "/inbox"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                endpoints,
+                                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)),
+                                List.of(),
+                                false,
+                                null))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
                 exchange.sendResponseHeaders(200, doc.length);
@@ -112,13 +123,29 @@ public final class StalledHostLoad {
         }
 
         Path data = Files.createTempDirectory("branchwork-stalled-bench");
-        Node node = Node.start(new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "0", "BRANCHWORK_HOST", "127.0.0.1",
-                "BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
-                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"), List.of()).load());
+        Node node = Node.start(new NodeConfigLoader(
+                        Map.of(
+                                "BRANCHWORK_PORT",
+                                "0",
+                                "BRANCHWORK_HOST",
+                                "127.0.0.1",
+                                "BRANCHWORK_DATA_DIR",
+                                data.toString(),
+                                "BRANCHWORK_BRANCH_SLUG",
+                                "national",
+                                "BRANCHWORK_ADMIN_TOKEN",
+                                TOKEN,
+                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
+                                "true"),
+                        List.of())
+                .load());
         try {
             URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
             URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
-            HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .executor(executor)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             for (SigningKey key : followers) {
                 SignedFollows.send(client, key, inbox, group);
             }
@@ -130,14 +157,18 @@ public final class StalledHostLoad {
                 Thread.sleep(20);
             }
             stalling[0] = true;
-            System.out.printf("%d healthy servers (%d followers), 1 stalled server (%d followers); %d rounds%n",
+            System.out.printf(
+                    "%d healthy servers (%d followers), 1 stalled server (%d followers); %d rounds%n",
                     healthyCount, healthyCount * 10, stalledFollowers, rounds);
             List<Long> latencies = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Instant posted = Instant.now();
-                client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/v1/announcements"))
-                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Round " + round + "\"}")).build(),
+                client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/v1/announcements"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Round " + round + "\"}"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 int expected = round;
                 while (creates.stream().anyMatch(c -> c.get() < expected)) {
@@ -149,9 +180,13 @@ public final class StalledHostLoad {
                 latencies.add(Duration.between(posted, Instant.now()).toMillis());
             }
             latencies.sort(null);
-            System.out.printf("healthy hosts' latency while one stalls: p50 %d ms, p99 %d ms, max %d ms; the stalled host "
-                    + "holds %d requests%n", latencies.get(latencies.size() / 2),
-                    latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1), latencies.getLast(), held.get());
+            System.out.printf(
+                    "healthy hosts' latency while one stalls: p50 %d ms, p99 %d ms, max %d ms; the stalled host "
+                            + "holds %d requests%n",
+                    latencies.get(latencies.size() / 2),
+                    latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
+                    latencies.getLast(),
+                    held.get());
         } finally {
             release.countDown();
             node.close();

@@ -27,8 +27,9 @@ public final class StorageMaintenanceLoad {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path data = Files.createTempDirectory("branchwork-storage-bench");
-        NodeConfig config = new NodeConfigLoader(Map.of("BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_PORT", "0"),
-                List.of()).load();
+        NodeConfig config = new NodeConfigLoader(
+                        Map.of("BRANCHWORK_DATA_DIR", data.toString(), "BRANCHWORK_PORT", "0"), List.of())
+                .load();
         Database.prepareFolder(config.dataDir());
         Database db = Database.open(config.jdbcUrl(), data.resolve("db"));
         MemberStore members = new MemberStore();
@@ -39,8 +40,18 @@ public final class StorageMaintenanceLoad {
                 int start = from;
                 db.transactions().inTransaction(c -> {
                     for (int i = start; i < Math.min(start + 1000, count); i++) {
-                        Member m = members.insert(c, new MemberDetails("Member " + i, "member" + i + "@example.org", "SK1 3XE",
-                                "07700 900" + String.format("%03d", i % 1000), true), null, Role.MEMBER, "bench", null,
+                        Member m = members.insert(
+                                c,
+                                new MemberDetails(
+                                        "Member " + i,
+                                        "member" + i + "@example.org",
+                                        "SK1 3XE",
+                                        "07700 900" + String.format("%03d", i % 1000),
+                                        true),
+                                null,
+                                Role.MEMBER,
+                                "bench",
+                                null,
                                 Instant.now());
                         if (first[0] == null) {
                             first[0] = m;
@@ -49,13 +60,20 @@ public final class StorageMaintenanceLoad {
                     return null;
                 });
             }
-            System.out.printf("%d members inserted in %.1f s; data file %d MB%n", count,
-                    (System.nanoTime() - started) / 1e9, Files.size(data.resolve("db/branchwork.data")) / (1024 * 1024));
+            System.out.printf(
+                    "%d members inserted in %.1f s; data file %d MB%n",
+                    count,
+                    (System.nanoTime() - started) / 1e9,
+                    Files.size(data.resolve("db/branchwork.data")) / (1024 * 1024));
 
             for (int run = 1; run <= 3; run++) {
                 BackupService.Backup backup = BackupService.into(db, data.resolve("backups/run" + run));
-                System.out.printf("online backup %d: %d ms, %d MB in %d files%n", run, backup.took().toMillis(),
-                        backup.bytes() / (1024 * 1024), backup.files().size());
+                System.out.printf(
+                        "online backup %d: %d ms, %d MB in %d files%n",
+                        run,
+                        backup.took().toMillis(),
+                        backup.bytes() / (1024 * 1024),
+                        backup.files().size());
             }
             for (int run = 1; run <= 3; run++) {
                 Member gone = first[0];
@@ -63,10 +81,22 @@ public final class StorageMaintenanceLoad {
                 db.erased();
                 long t = System.nanoTime();
                 db.compact();
-                System.out.printf("erasure compaction %d (CHECKPOINT DEFRAG): %d ms%n", run, (System.nanoTime() - t) / 1_000_000);
-                first[0] = db.transactions().inTransaction(c -> members.insert(c, new MemberDetails("Again " + gone.id().value(),
-                        "again" + gone.id().value() + "@example.org", "SK1 3XE", "", true), null, Role.MEMBER, "bench", null,
-                        Instant.now()));
+                System.out.printf(
+                        "erasure compaction %d (CHECKPOINT DEFRAG): %d ms%n", run, (System.nanoTime() - t) / 1_000_000);
+                first[0] = db.transactions()
+                        .inTransaction(c -> members.insert(
+                                c,
+                                new MemberDetails(
+                                        "Again " + gone.id().value(),
+                                        "again" + gone.id().value() + "@example.org",
+                                        "SK1 3XE",
+                                        "",
+                                        true),
+                                null,
+                                Role.MEMBER,
+                                "bench",
+                                null,
+                                Instant.now()));
             }
         } finally {
             db.close();

@@ -1,14 +1,11 @@
 package org.branchwork.node.api;
 
-import org.branchwork.node.service.RequestRefused;
-
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,9 +17,10 @@ import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.AnnouncementService;
-import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.RequestRefused;
 
 /**
  * {@code /api/v1/announcements}: {@code POST} {@code {"title"?, "content"}} (Markdown) → 201
@@ -59,12 +57,16 @@ public final class AnnouncementsEndpoint implements HttpService {
         }
         Announcement published;
         try {
-            published = announcements.publish(who.get(), ApiJson.text(body.get(), "title"), body.get().get("content").textValue());
+            published = announcements.publish(
+                    who.get(),
+                    ApiJson.text(body.get(), "title"),
+                    body.get().get("content").textValue());
         } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
             return;
         }
-        res.headers().set(HeaderNames.LOCATION, uris.announcement(published.id()).toString());
+        res.headers()
+                .set(HeaderNames.LOCATION, uris.announcement(published.id()).toString());
         ApiJson.send(res, Status.CREATED_201, json(published));
     }
 
@@ -76,7 +78,12 @@ public final class AnnouncementsEndpoint implements HttpService {
             return;
         }
         try {
-            announcements.edit(who.get(), id.get(), ApiJson.text(body.get(), "title"), body.get().get("content").textValue())
+            announcements
+                    .edit(
+                            who.get(),
+                            id.get(),
+                            ApiJson.text(body.get(), "title"),
+                            body.get().get("content").textValue())
                     .ifPresentOrElse(a -> ApiJson.send(res, Status.OK_200, json(a)), () -> notFound(res));
         } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
@@ -111,10 +118,13 @@ public final class AnnouncementsEndpoint implements HttpService {
 
     private static boolean valid(JsonNode body, ServerResponse res) {
         if (!body.path("content").isTextual()) {
-            new Problem(422, "missing_content", "Invalid announcement", "The field content (text) is required.").send(res);
+            new Problem(422, "missing_content", "Invalid announcement", "The field content (text) is required.")
+                    .send(res);
             return false;
         }
-        if (body.has("title") && !body.get("title").isTextual() && !body.get("title").isNull()) {
+        if (body.has("title")
+                && !body.get("title").isTextual()
+                && !body.get("title").isNull()) {
             new Problem(422, "invalid_title", "Invalid announcement", "title must be text.").send(res);
             return false;
         }

@@ -10,9 +10,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.http.Problem;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
 
@@ -56,10 +56,16 @@ public final class ApiAuth {
             unauthenticated().send(res);
             return Optional.empty();
         }
-        if (req.prologue().method() != Method.GET && (!csrf.sameOrigin(req)
-                || req.headers().value(HeaderNames.ORIGIN).isEmpty())) {
-            new Problem(403, "cross_origin", "Forbidden", "A session-authenticated change must come from this site's own pages "
-                    + "(an Origin header naming this node).").send(res);
+        if (req.prologue().method() != Method.GET
+                && (!csrf.sameOrigin(req)
+                        || req.headers().value(HeaderNames.ORIGIN).isEmpty())) {
+            new Problem(
+                            403,
+                            "cross_origin",
+                            "Forbidden",
+                            "A session-authenticated change must come from this site's own pages "
+                                    + "(an Origin header naming this node).")
+                    .send(res);
             return Optional.empty();
         }
         if (!viewer.get().can(role)) {
@@ -70,7 +76,10 @@ public final class ApiAuth {
     }
 
     private static Problem unauthenticated() {
-        return new Problem(401, "unauthenticated", "Unauthorized",
+        return new Problem(
+                401,
+                "unauthenticated",
+                "Unauthorized",
                 "This API needs Authorization: Bearer with the node's admin token, or a signed-in session.");
     }
 }

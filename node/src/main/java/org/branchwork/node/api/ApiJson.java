@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -17,8 +16,7 @@ final class ApiJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /**
      * The body as a JSON object; empty after answering 413 (larger than {@code maxBytes}) or 400
@@ -32,7 +30,8 @@ final class ApiJson {
             bytes = new byte[0];
         }
         if (bytes.length > maxBytes) {
-            new Problem(413, "body_too_large", "Content too large", "The body may be at most " + maxBytes + " bytes.").send(res);
+            new Problem(413, "body_too_large", "Content too large", "The body may be at most " + maxBytes + " bytes.")
+                    .send(res);
             return Optional.empty();
         }
         try {
@@ -43,7 +42,8 @@ final class ApiJson {
         } catch (IOException e) {
             // answered below
         }
-        Problem.badRequest("invalid_json", "The body must be a JSON object: " + expected + ".").send(res);
+        Problem.badRequest("invalid_json", "The body must be a JSON object: " + expected + ".")
+                .send(res);
         return Optional.empty();
     }
 
@@ -56,10 +56,17 @@ final class ApiJson {
     }
 
     /** 422 naming every field that failed, in RFC 9457 form with an {@code errors} extension. */
-    static void invalid(ServerResponse res, String title, String code,
-                        java.util.List<org.branchwork.node.service.FieldError> fieldErrors) {
-        com.fasterxml.jackson.databind.node.ObjectNode problem = JSON.createObjectNode().put("type", "about:blank")
-                .put("title", title).put("status", 422).put("code", code).put("detail", fieldErrors.get(0).message());
+    static void invalid(
+            ServerResponse res,
+            String title,
+            String code,
+            java.util.List<org.branchwork.node.service.FieldError> fieldErrors) {
+        com.fasterxml.jackson.databind.node.ObjectNode problem = JSON.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", 422)
+                .put("code", code)
+                .put("detail", fieldErrors.get(0).message());
         com.fasterxml.jackson.databind.node.ArrayNode errors = problem.putArray("errors");
         fieldErrors.forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
         res.status(io.helidon.http.Status.UNPROCESSABLE_CONTENT_422);
@@ -75,6 +82,9 @@ final class ApiJson {
 
     /** A page number or size from the query (see {@link org.branchwork.node.domain.PageNumber}), or {@code fallback}. */
     static int intParam(ServerRequest req, String name, int fallback) {
-        return req.query().first(name).map(org.branchwork.node.domain.PageNumber::parse).orElse(fallback);
+        return req.query()
+                .first(name)
+                .map(org.branchwork.node.domain.PageNumber::parse)
+                .orElse(fallback);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,7 +41,9 @@ public final class BackupEndpoint implements HttpService {
         }
         BackupService.Backup backup = backups.backUp(who.get());
         ObjectNode out = ApiJson.JSON.createObjectNode();
-        out.put("path", backup.folder().toString()).put("bytes", backup.bytes()).put("millis", backup.took().toMillis());
+        out.put("path", backup.folder().toString())
+                .put("bytes", backup.bytes())
+                .put("millis", backup.took().toMillis());
         ArrayNode files = out.putArray("files");
         backup.files().forEach(f -> files.add(backup.folder().relativize(f).toString()));
         ApiJson.send(res, Status.CREATED_201, out);

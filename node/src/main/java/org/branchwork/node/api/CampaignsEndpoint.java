@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -21,10 +20,10 @@ import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.CampaignInput;
 import org.branchwork.node.service.CampaignService;
-import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/campaigns} (organisers): {@code POST} publishes one → 201; {@code GET} lists this
@@ -73,8 +72,12 @@ public final class CampaignsEndpoint implements HttpService {
             ApiJson.invalid(res, "Invalid campaign", "invalid_campaign", result.errors());
             return;
         }
-        res.headers().set(HeaderNames.LOCATION, uris.campaign(result.campaign().id()).toString());
-        ApiJson.send(res, Status.CREATED_201, json(campaigns.standing(result.campaign().id()).orElseThrow()));
+        res.headers()
+                .set(HeaderNames.LOCATION, uris.campaign(result.campaign().id()).toString());
+        ApiJson.send(
+                res,
+                Status.CREATED_201,
+                json(campaigns.standing(result.campaign().id()).orElseThrow()));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
@@ -88,7 +91,8 @@ public final class CampaignsEndpoint implements HttpService {
         if (result.isEmpty()) {
             notFound(res);
         } else if (result.get().campaign() == null) {
-            ApiJson.invalid(res, "Invalid campaign", "invalid_campaign", result.get().errors());
+            ApiJson.invalid(
+                    res, "Invalid campaign", "invalid_campaign", result.get().errors());
         } else {
             ApiJson.send(res, Status.OK_200, json(campaigns.standing(id.get()).orElseThrow()));
         }
@@ -112,7 +116,9 @@ public final class CampaignsEndpoint implements HttpService {
         if (id.isEmpty()) {
             return;
         }
-        campaigns.standing(id.get()).ifPresentOrElse(s -> ApiJson.send(res, Status.OK_200, json(s)), () -> notFound(res));
+        campaigns
+                .standing(id.get())
+                .ifPresentOrElse(s -> ApiJson.send(res, Status.OK_200, json(s)), () -> notFound(res));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -127,15 +133,19 @@ public final class CampaignsEndpoint implements HttpService {
         }
         ArrayNode received = out.putArray("received");
         for (CampaignService.Received r : campaigns.received(who.get())) {
-            received.addObject().put("id", r.item().id().toString()).put("title", r.item().shown().name())
-                    .put("owner", r.item().attributedTo().toString()).put("adopted", r.adopted());
+            received.addObject()
+                    .put("id", r.item().id().toString())
+                    .put("title", r.item().shown().name())
+                    .put("owner", r.item().attributedTo().toString())
+                    .put("adopted", r.adopted());
         }
         ApiJson.send(res, Status.OK_200, out);
     }
 
     private void adoption(ServerRequest req, ServerResponse res, boolean adopt) {
         Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 4096, "{\"campaign\": id}");
+        Optional<JsonNode> body =
+                who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 4096, "{\"campaign\": id}");
         if (body.isEmpty()) {
             return;
         }
@@ -146,7 +156,8 @@ public final class CampaignsEndpoint implements HttpService {
                 throw new java.net.URISyntaxException(campaign.toString(), "not absolute");
             }
         } catch (java.net.URISyntaxException e) {
-            new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).").send(res);
+            new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).")
+                    .send(res);
             return;
         }
         if (adopt) {
@@ -154,12 +165,22 @@ public final class CampaignsEndpoint implements HttpService {
             if (problem.isPresent()) {
                 new Problem(422, "cannot_adopt", "Cannot adopt", problem.get()).send(res);
             } else {
-                ApiJson.send(res, Status.ACCEPTED_202, ApiJson.JSON.createObjectNode().put("campaign", campaign.toString())
-                        .put("state", "adopted"));
+                ApiJson.send(
+                        res,
+                        Status.ACCEPTED_202,
+                        ApiJson.JSON
+                                .createObjectNode()
+                                .put("campaign", campaign.toString())
+                                .put("state", "adopted"));
             }
         } else if (campaigns.withdraw(who.get(), campaign)) {
-            ApiJson.send(res, Status.ACCEPTED_202, ApiJson.JSON.createObjectNode().put("campaign", campaign.toString())
-                    .put("state", "withdrawn"));
+            ApiJson.send(
+                    res,
+                    Status.ACCEPTED_202,
+                    ApiJson.JSON
+                            .createObjectNode()
+                            .put("campaign", campaign.toString())
+                            .put("state", "withdrawn"));
         } else {
             new Problem(404, "not_adopted", "Not found", "This branch has not adopted that campaign.").send(res);
         }
@@ -167,7 +188,8 @@ public final class CampaignsEndpoint implements HttpService {
 
     private void report(ServerRequest req, ServerResponse res) {
         Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty()
+        Optional<JsonNode> body = who.isEmpty()
+                ? Optional.empty()
                 : ApiJson.object(req, res, 4096, "{\"campaign\": id, \"goal\": name, \"amount\": n}");
         if (body.isEmpty()) {
             return;
@@ -180,30 +202,45 @@ public final class CampaignsEndpoint implements HttpService {
         try {
             campaign = new URI(body.get().path("campaign").asText(""));
         } catch (java.net.URISyntaxException e) {
-            new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).").send(res);
+            new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).")
+                    .send(res);
             return;
         }
-        Optional<String> problem = campaigns.report(who.get(), campaign, ApiJson.text(body.get(), "goal"),
+        Optional<String> problem = campaigns.report(
+                who.get(),
+                campaign,
+                ApiJson.text(body.get(), "goal"),
                 body.get().get("amount").asInt());
         if (problem.isPresent()) {
             new Problem(422, "cannot_report", "Cannot report", problem.get()).send(res);
         } else {
-            ApiJson.send(res, Status.ACCEPTED_202, ApiJson.JSON.createObjectNode().put("campaign", campaign.toString()));
+            ApiJson.send(
+                    res, Status.ACCEPTED_202, ApiJson.JSON.createObjectNode().put("campaign", campaign.toString()));
         }
     }
 
     private static CampaignInput input(JsonNode b) {
         List<CampaignInput.GoalInput> goals = new ArrayList<>();
-        b.path("goals").forEach(g -> goals.add(new CampaignInput.GoalInput(ApiJson.text(g, "name"), ApiJson.text(g, "target"),
-                ApiJson.text(g, "metric"))));
+        b.path("goals")
+                .forEach(g -> goals.add(new CampaignInput.GoalInput(
+                        ApiJson.text(g, "name"), ApiJson.text(g, "target"), ApiJson.text(g, "metric"))));
         List<CampaignInput.ResourceInput> resources = new ArrayList<>();
-        b.path("resources").forEach(r -> resources.add(new CampaignInput.ResourceInput(ApiJson.text(r, "name"),
-                ApiJson.text(r, "url"))));
+        b.path("resources")
+                .forEach(r -> resources.add(
+                        new CampaignInput.ResourceInput(ApiJson.text(r, "name"), ApiJson.text(r, "url"))));
         List<String> categories = new ArrayList<>();
         b.path("suggestedCategories").forEach(c -> categories.add(c.asText()));
-        return new CampaignInput(ApiJson.text(b, "title"), ApiJson.text(b, "summary"), ApiJson.text(b, "content"),
-                ApiJson.text(b, "callToAction"), ApiJson.text(b, "hashtag"), ApiJson.text(b, "startDate"),
-                ApiJson.text(b, "endDate"), goals, resources, categories);
+        return new CampaignInput(
+                ApiJson.text(b, "title"),
+                ApiJson.text(b, "summary"),
+                ApiJson.text(b, "content"),
+                ApiJson.text(b, "callToAction"),
+                ApiJson.text(b, "hashtag"),
+                ApiJson.text(b, "startDate"),
+                ApiJson.text(b, "endDate"),
+                goals,
+                resources,
+                categories);
     }
 
     private static Optional<CampaignId> id(ServerRequest req, ServerResponse res) {
@@ -216,29 +253,51 @@ public final class CampaignsEndpoint implements HttpService {
     }
 
     private static void notFound(ServerResponse res) {
-        new Problem(404, "not_found", "Not found", "No such campaign (the path takes the uuid the API returned).").send(res);
+        new Problem(404, "not_found", "Not found", "No such campaign (the path takes the uuid the API returned).")
+                .send(res);
     }
 
     private ObjectNode json(CampaignStanding s) {
         Campaign k = s.campaign();
         ObjectNode out = ApiJson.JSON.createObjectNode();
-        out.put("id", uris.campaign(k.id()).toString()).put("uuid", k.id().value()).put("title", k.title())
-                .put("summary", k.summary()).put("content", k.markdown()).put("startDate", k.startsOn().toString())
-                .put("endDate", k.endsOn().toString()).put("status", k.ended() ? "ended" : "open")
-                .put("callToAction", k.callToAction()).put("hashtag", k.hashtag()).put("participants", s.participants());
+        out.put("id", uris.campaign(k.id()).toString())
+                .put("uuid", k.id().value())
+                .put("title", k.title())
+                .put("summary", k.summary())
+                .put("content", k.markdown())
+                .put("startDate", k.startsOn().toString())
+                .put("endDate", k.endsOn().toString())
+                .put("status", k.ended() ? "ended" : "open")
+                .put("callToAction", k.callToAction())
+                .put("hashtag", k.hashtag())
+                .put("participants", s.participants());
         ArrayNode adopters = out.putArray("adopters");
         s.adopters().forEach(a -> adopters.add(a.branch().toString()));
         ArrayNode events = out.putArray("events");
         s.events().forEach(e -> events.add(e.event().toString()));
         ArrayNode eventDetails = out.putArray("eventDetails");
-        s.events().forEach(e -> eventDetails.addObject().put("id", e.event().toString()).put("branch", e.branch().toString())
-                .put("name", e.name()).put("startTime", e.startsAt().toString()).put("participants", e.participants())
-                .put("cancelled", e.cancelled()));
+        s.events()
+                .forEach(e -> eventDetails
+                        .addObject()
+                        .put("id", e.event().toString())
+                        .put("branch", e.branch().toString())
+                        .put("name", e.name())
+                        .put("startTime", e.startsAt().toString())
+                        .put("participants", e.participants())
+                        .put("cancelled", e.cancelled()));
         ArrayNode goals = out.putArray("goals");
-        s.goals().forEach(g -> goals.addObject().put("name", g.goal().label()).put("target", g.goal().target())
-                .put("metric", g.goal().metric().code()).put("progress", g.progress()));
+        s.goals()
+                .forEach(g -> goals.addObject()
+                        .put("name", g.goal().label())
+                        .put("target", g.goal().target())
+                        .put("metric", g.goal().metric().code())
+                        .put("progress", g.progress()));
         ArrayNode resources = out.putArray("resources");
-        k.resources().forEach(r -> resources.addObject().put("name", r.name()).put("url", r.url().toString()));
+        k.resources()
+                .forEach(r -> resources
+                        .addObject()
+                        .put("name", r.name())
+                        .put("url", r.url().toString()));
         return out;
     }
 }

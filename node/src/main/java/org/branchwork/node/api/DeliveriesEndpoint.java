@@ -5,7 +5,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -32,8 +31,7 @@ public final class DeliveriesEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::overview)
-                .post("/requeue", this::requeue);
+        rules.get("/", this::overview).post("/requeue", this::requeue);
     }
 
     private void overview(ServerRequest req, ServerResponse res) {
@@ -42,10 +40,17 @@ public final class DeliveriesEndpoint implements HttpService {
         }
         DeliveryQueueService.Overview o = queue.overview();
         ObjectNode out = ApiJson.JSON.createObjectNode();
-        out.putObject("counts").put("pending", o.counts().pending()).put("failing", o.counts().failing())
-                .put("delivered", o.counts().delivered()).put("dead", o.counts().dead());
+        out.putObject("counts")
+                .put("pending", o.counts().pending())
+                .put("failing", o.counts().failing())
+                .put("delivered", o.counts().delivered())
+                .put("dead", o.counts().dead());
         ArrayNode hosts = out.putArray("pendingByHost");
-        o.pendingByHost().forEach(h -> hosts.addObject().put("host", h.host()).put("pending", h.pending()).put("failing", h.failing()));
+        o.pendingByHost()
+                .forEach(h -> hosts.addObject()
+                        .put("host", h.host())
+                        .put("pending", h.pending())
+                        .put("failing", h.failing()));
         ArrayNode troubled = out.putArray("troubledHosts");
         o.troubledHosts().forEach(h -> {
             ObjectNode n = troubled.addObject().put("host", h.host()).put("unavailable", h.unavailable());
@@ -54,9 +59,14 @@ public final class DeliveriesEndpoint implements HttpService {
             h.nextProbeAt().ifPresent(t -> n.put("nextProbeAt", t.toString()));
         });
         ArrayNode dead = out.putArray("deadLetters");
-        o.deadLetters().forEach(d -> dead.addObject().put("id", d.id()).put("inbox", d.inbox().toString())
-                .put("activity", d.activityId()).put("attempts", d.attempts()).put("error", d.error())
-                .put("finishedAt", d.finishedAt().toString()));
+        o.deadLetters()
+                .forEach(d -> dead.addObject()
+                        .put("id", d.id())
+                        .put("inbox", d.inbox().toString())
+                        .put("activity", d.activityId())
+                        .put("attempts", d.attempts())
+                        .put("error", d.error())
+                        .put("finishedAt", d.finishedAt().toString()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(out.toString());
     }
@@ -80,7 +90,8 @@ public final class DeliveriesEndpoint implements HttpService {
                 new Problem(404, "no_such_dead_letter", "Not found", "No dead letter has id " + id + ".").send(res);
             }
         } else {
-            Problem.badRequest("invalid_request", "Send {\"id\": <dead letter id>} or {\"all\": true}.").send(res);
+            Problem.badRequest("invalid_request", "Send {\"id\": <dead letter id>} or {\"all\": true}.")
+                    .send(res);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -20,10 +19,10 @@ import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
-import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/events}: {@code POST} with SPEC's fields → 201 {@code {"id", "uuid", …}};
@@ -89,7 +88,10 @@ public final class EventsEndpoint implements HttpService {
         } else if (result.get().event() == null) {
             ApiJson.invalid(res, "Invalid event", "invalid_event", result.get().errors());
         } else {
-            ApiJson.send(res, Status.OK_200, json(result.get().event(), events.counts(result.get().event()), who));
+            ApiJson.send(
+                    res,
+                    Status.OK_200,
+                    json(result.get().event(), events.counts(result.get().event()), who));
         }
     }
 
@@ -99,8 +101,10 @@ public final class EventsEndpoint implements HttpService {
         if (id.isEmpty()) {
             return;
         }
-        events.find(id.get()).filter(e -> !e.isDeleted())
-                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
+        events.find(id.get())
+                .filter(e -> !e.isDeleted())
+                .ifPresentOrElse(
+                        e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -137,7 +141,8 @@ public final class EventsEndpoint implements HttpService {
             return;
         }
         events.cancel(who.get(), id.get())
-                .ifPresentOrElse(e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
+                .ifPresentOrElse(
+                        e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
     }
 
     private void rsvp(ServerRequest req, ServerResponse res) {
@@ -148,9 +153,12 @@ public final class EventsEndpoint implements HttpService {
             return;
         }
         switch (events.rsvp(member.get(), id.get())) {
-            case EventService.Outcome.Accepted a -> ApiJson.send(res, Status.CREATED_201, rsvpJson(a.rsvp().id(), "accepted"));
-            case EventService.Outcome.Pending p -> ApiJson.send(res, Status.ACCEPTED_202, rsvpJson(p.rsvp().id(), "pending"));
-            case EventService.Outcome.Refused r -> new Problem(409, "rsvp_refused", "RSVP refused", r.reason()).send(res);
+            case EventService.Outcome.Accepted a ->
+                ApiJson.send(res, Status.CREATED_201, rsvpJson(a.rsvp().id(), "accepted"));
+            case EventService.Outcome.Pending p ->
+                ApiJson.send(res, Status.ACCEPTED_202, rsvpJson(p.rsvp().id(), "pending"));
+            case EventService.Outcome.Refused r ->
+                new Problem(409, "rsvp_refused", "RSVP refused", r.reason()).send(res);
         }
     }
 
@@ -177,8 +185,12 @@ public final class EventsEndpoint implements HttpService {
         ObjectNode out = ApiJson.JSON.createObjectNode();
         ArrayNode items = out.putArray("items");
         for (EventService.Attendee a : events.attendees(who.get(), id.get())) {
-            ObjectNode n = items.addObject().put("id", a.rsvpId()).put("name", a.name()).put("kind", a.kind())
-                    .put("state", a.state().code()).put("since", a.since().toString());
+            ObjectNode n = items.addObject()
+                    .put("id", a.rsvpId())
+                    .put("name", a.name())
+                    .put("kind", a.kind())
+                    .put("state", a.state().code())
+                    .put("since", a.since().toString());
             if (a.actor() != null) {
                 n.put("actor", a.actor().toString());
             }
@@ -196,7 +208,11 @@ public final class EventsEndpoint implements HttpService {
             return Optional.empty();
         }
         if (!body.get().path("member").canConvertToLong()) {
-            new Problem(422, "missing_member", "Invalid RSVP", "With the admin token, name the member: {\"member\": id}.")
+            new Problem(
+                            422,
+                            "missing_member",
+                            "Invalid RSVP",
+                            "With the admin token, name the member: {\"member\": id}.")
                     .send(res);
             return Optional.empty();
         }
@@ -205,11 +221,21 @@ public final class EventsEndpoint implements HttpService {
 
     private static EventInput input(JsonNode b) {
         JsonNode location = b.path("location");
-        return new EventInput(ApiJson.text(b, "name"), ApiJson.text(b, "content"), ApiJson.text(b, "startTime"),
-                ApiJson.text(b, "endTime"), ApiJson.text(b, "timezone"), ApiJson.text(location, "name"),
-                ApiJson.text(location, "address"), ApiJson.text(location, "latitude"), ApiJson.text(location, "longitude"),
-                ApiJson.text(b, "onlineUrl"), ApiJson.text(b, "capacity"), ApiJson.text(b, "joinMode"),
-                ApiJson.text(b, "category"), ApiJson.text(b, "campaign"));
+        return new EventInput(
+                ApiJson.text(b, "name"),
+                ApiJson.text(b, "content"),
+                ApiJson.text(b, "startTime"),
+                ApiJson.text(b, "endTime"),
+                ApiJson.text(b, "timezone"),
+                ApiJson.text(location, "name"),
+                ApiJson.text(location, "address"),
+                ApiJson.text(location, "latitude"),
+                ApiJson.text(location, "longitude"),
+                ApiJson.text(b, "onlineUrl"),
+                ApiJson.text(b, "capacity"),
+                ApiJson.text(b, "joinMode"),
+                ApiJson.text(b, "category"),
+                ApiJson.text(b, "campaign"));
     }
 
     private static Optional<EventId> id(ServerRequest req, ServerResponse res) {
@@ -222,7 +248,8 @@ public final class EventsEndpoint implements HttpService {
     }
 
     private static void notFound(ServerResponse res) {
-        new Problem(404, "not_found", "Not found", "No such event (the path takes the uuid the API returned).").send(res);
+        new Problem(404, "not_found", "Not found", "No such event (the path takes the uuid the API returned).")
+                .send(res);
     }
 
     private static ObjectNode rsvpJson(String id, String state) {
@@ -231,12 +258,21 @@ public final class EventsEndpoint implements HttpService {
 
     private ObjectNode json(BranchEvent e, EventCounts counts, Optional<Acting> who) {
         ObjectNode out = ApiJson.JSON.createObjectNode();
-        out.put("id", uris.event(e.id()).toString()).put("uuid", e.id().value()).put("name", e.name())
-                .put("content", e.markdown()).put("startTime", e.start().toString()).put("endTime", e.end().toString())
-                .put("timezone", e.zone().getId()).put("joinMode", e.joinMode().code()).put("category", e.category().code())
-                .put("status", e.cancelled() ? "cancelled" : "confirmed").put("participantCount", counts.participants());
+        out.put("id", uris.event(e.id()).toString())
+                .put("uuid", e.id().value())
+                .put("name", e.name())
+                .put("content", e.markdown())
+                .put("startTime", e.start().toString())
+                .put("endTime", e.end().toString())
+                .put("timezone", e.zone().getId())
+                .put("joinMode", e.joinMode().code())
+                .put("category", e.category().code())
+                .put("status", e.cancelled() ? "cancelled" : "confirmed")
+                .put("participantCount", counts.participants());
         if (e.place() != null) {
-            out.putObject("location").put("name", e.place().name()).put("address", e.place().address());
+            out.putObject("location")
+                    .put("name", e.place().name())
+                    .put("address", e.place().address());
         }
         out.put("isOnline", e.isOnline());
         events.onlineLinkFor(who, e).ifPresent(link -> out.put("onlineUrl", link.toString()));

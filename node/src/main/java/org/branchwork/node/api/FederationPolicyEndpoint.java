@@ -6,7 +6,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -15,11 +14,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.service.PeerPolicy;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.NodeSettingsService;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
-import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/admin}: the node's federation policy. {@code GET /federation} shows it,
@@ -43,12 +42,10 @@ public final class FederationPolicyEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/federation", this::show)
-                .put("/federation", this::setMode);
+        rules.get("/federation", this::show).put("/federation", this::setMode);
         for (PolicyList list : PolicyList.values()) {
             String path = "/" + list.name().toLowerCase(Locale.ROOT).replace('_', '-') + "s";
-            rules.post(path, (req, res) -> add(req, res, list))
-                    .delete(path, (req, res) -> remove(req, res, list));
+            rules.post(path, (req, res) -> add(req, res, list)).delete(path, (req, res) -> remove(req, res, list));
         }
     }
 
@@ -76,12 +73,17 @@ public final class FederationPolicyEndpoint implements HttpService {
         String mode = body.path("mode").asText(null);
         String approval = body.path("followApproval").asText(null);
         if ((mode == null && approval == null) || (mode != null && !mode.equals("open") && !mode.equals("allowlist"))) {
-            new Problem(422, "invalid_mode", "Invalid setting",
-                    "Send mode (\"open\" or \"allowlist\") and/or followApproval (\"auto\" or \"manual\").").send(res);
+            new Problem(
+                            422,
+                            "invalid_mode",
+                            "Invalid setting",
+                            "Send mode (\"open\" or \"allowlist\") and/or followApproval (\"auto\" or \"manual\").")
+                    .send(res);
             return;
         }
         if (approval != null && !approval.equals("auto") && !approval.equals("manual")) {
-            new Problem(422, "invalid_follow_approval", "Invalid setting", "followApproval is \"auto\" or \"manual\".").send(res);
+            new Problem(422, "invalid_follow_approval", "Invalid setting", "followApproval is \"auto\" or \"manual\".")
+                    .send(res);
             return;
         }
         if (mode != null) {
@@ -100,11 +102,13 @@ public final class FederationPolicyEndpoint implements HttpService {
         }
         JsonNode body = post.get().body();
         if (!body.path("value").isTextual()) {
-            new Problem(422, "missing_value", "Invalid entry", "Send {\"value\": \"example.org\"} (or an actor IRI).").send(res);
+            new Problem(422, "missing_value", "Invalid entry", "Send {\"value\": \"example.org\"} (or an actor IRI).")
+                    .send(res);
             return;
         }
         try {
-            boolean added = settings.add(post.get().who(), list, body.get("value").textValue());
+            boolean added =
+                    settings.add(post.get().who(), list, body.get("value").textValue());
             res.status(added ? Status.CREATED_201 : Status.OK_200).send();
         } catch (IllegalArgumentException e) {
             new Problem(422, "invalid_value", "Invalid entry", e.getMessage()).send(res);
@@ -129,12 +133,11 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     /** An admin's request and its JSON body; empty when either was refused (the answer is sent). */
-    private record AdminPost(Acting who, JsonNode body) {
-    }
+    private record AdminPost(Acting who, JsonNode body) {}
 
     private Optional<AdminPost> adminPost(ServerRequest req, ServerResponse res) {
-        return auth.acting(req, res, Role.ADMIN).flatMap(who ->
-                ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md").map(body -> new AdminPost(who, body)));
+        return auth.acting(req, res, Role.ADMIN)
+                .flatMap(who -> ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md")
+                        .map(body -> new AdminPost(who, body)));
     }
-
 }

@@ -1,13 +1,11 @@
 package org.branchwork.node.api;
 
 import java.net.URI;
-
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -46,7 +44,10 @@ public final class FollowRequestsEndpoint implements HttpService {
             return;
         }
         ArrayNode out = JSON.createArrayNode();
-        follows.pending().forEach(f -> out.addObject().put("actor", f.actor().toString()).put("follow", f.followId().toString()));
+        follows.pending()
+                .forEach(f -> out.addObject()
+                        .put("actor", f.actor().toString())
+                        .put("follow", f.followId().toString()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(out.toString());
     }
@@ -63,14 +64,15 @@ public final class FollowRequestsEndpoint implements HttpService {
         try {
             actor = URI.create(body.get().path("actor").asText(""));
         } catch (IllegalArgumentException e) {
-            Problem.badRequest("invalid_request", "Send {\"actor\": \"<actor IRI>\"}.").send(res);
+            Problem.badRequest("invalid_request", "Send {\"actor\": \"<actor IRI>\"}.")
+                    .send(res);
             return;
         }
         if (follows.decide(actor, approve)) {
             res.status(Status.NO_CONTENT_204).send();
         } else {
-            new Problem(404, "no_such_request", "Not found", "No follow request from " + actor + " is waiting.").send(res);
+            new Problem(404, "no_such_request", "Not found", "No follow request from " + actor + " is waiting.")
+                    .send(res);
         }
     }
-
 }

@@ -1,13 +1,11 @@
 package org.branchwork.node.api;
 
-
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -16,8 +14,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.federation.FollowService;
-import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.http.Problem;
+import org.branchwork.node.storage.FollowStore;
 
 /** {@code /api/v1/follows}: follow ({@code POST {"target"}}), list ({@code GET}), unfollow ({@code DELETE ?target=}). */
 public final class FollowsEndpoint implements HttpService {
@@ -34,9 +32,7 @@ public final class FollowsEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::follow)
-                .get("/", this::list)
-                .delete("/", this::unfollow);
+        rules.post("/", this::follow).get("/", this::list).delete("/", this::unfollow);
     }
 
     private void follow(ServerRequest req, ServerResponse res) {
@@ -49,12 +45,15 @@ public final class FollowsEndpoint implements HttpService {
         }
         JsonNode body = json.get();
         if (!body.path("target").isTextual()) {
-            Problem.badRequest("missing_target", "Give the branch to follow: {\"target\": \"@slug@host\" or an actor URL}.")
+            Problem.badRequest(
+                            "missing_target",
+                            "Give the branch to follow: {\"target\": \"@slug@host\" or an actor URL}.")
                     .send(res);
             return;
         }
         switch (follows.follow(body.get("target").textValue())) {
-            case FollowService.Result.Failed f -> new Problem(f.status(), f.code(), "Cannot follow", f.detail()).send(res);
+            case FollowService.Result.Failed f ->
+                new Problem(f.status(), f.code(), "Cannot follow", f.detail()).send(res);
             case FollowService.Result.Requested r -> {
                 res.status(Status.ACCEPTED_202);
                 res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
@@ -84,7 +83,6 @@ public final class FollowsEndpoint implements HttpService {
             new Problem(404, "not_following", "Not found", "The branch does not follow " + target + ".").send(res);
         }
     }
-
 
     private static ObjectNode json(FollowStore.Following f) {
         ObjectNode node = JSON.createObjectNode();

@@ -5,7 +5,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -34,8 +33,7 @@ public final class InboxDeadLettersEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/requeue", this::requeue);
+        rules.get("/", this::list).post("/requeue", this::requeue);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -44,9 +42,15 @@ public final class InboxDeadLettersEndpoint implements HttpService {
         }
         ObjectNode out = ApiJson.JSON.createObjectNode();
         ArrayNode dead = out.putArray("deadLetters");
-        processor.list(LIST_LIMIT).forEach(d -> dead.addObject().put("activity", d.activityId()).put("actor", d.actor())
-                .put("type", d.type()).put("attempts", d.attempts()).put("error", d.error())
-                .put("lastTried", d.lastTried().toString()));
+        processor
+                .list(LIST_LIMIT)
+                .forEach(d -> dead.addObject()
+                        .put("activity", d.activityId())
+                        .put("actor", d.actor())
+                        .put("type", d.type())
+                        .put("attempts", d.attempts())
+                        .put("error", d.error())
+                        .put("lastTried", d.lastTried().toString()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(out.toString());
     }
@@ -70,7 +74,8 @@ public final class InboxDeadLettersEndpoint implements HttpService {
                 return;
             }
         } else {
-            Problem.badRequest("invalid_request", "Send {\"id\": <activity id>} or {\"all\": true}.").send(res);
+            Problem.badRequest("invalid_request", "Send {\"id\": <activity id>} or {\"all\": true}.")
+                    .send(res);
             return;
         }
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");

@@ -7,7 +7,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -18,9 +17,9 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.MemberService;
-import org.branchwork.node.http.Problem;
 
 /**
  * {@code /api/v1/members} for imports and automation: {@code POST} adds a member (same validation
@@ -39,8 +38,7 @@ public final class MembersEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::create)
-                .get("/", this::list);
+        rules.post("/", this::create).get("/", this::list);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -48,7 +46,10 @@ public final class MembersEndpoint implements HttpService {
         if (who.isEmpty()) {
             return;
         }
-        Optional<JsonNode> body = ApiJson.object(req, res, 16 * 1024,
+        Optional<JsonNode> body = ApiJson.object(
+                req,
+                res,
+                16 * 1024,
                 "{\"name\", \"email\", \"postcode\", \"phone\"?, \"contactConsent\"?, \"tags\"?: [..]}");
         if (body.isEmpty()) {
             return;
@@ -56,19 +57,31 @@ public final class MembersEndpoint implements HttpService {
         JsonNode b = body.get();
         StringBuilder tags = new StringBuilder();
         b.path("tags").forEach(t -> tags.append(t.asText()).append(','));
-        switch (members.create(who.get(), b.path("name").asText(""), b.path("email").asText(""), b.path("postcode").asText(""),
-                b.path("phone").asText(""), b.path("contactConsent").asBoolean(false), tags.toString(), "api")) {
+        switch (members.create(
+                who.get(),
+                b.path("name").asText(""),
+                b.path("email").asText(""),
+                b.path("postcode").asText(""),
+                b.path("phone").asText(""),
+                b.path("contactConsent").asBoolean(false),
+                tags.toString(),
+                "api")) {
             case MemberService.CreateResult.Created created -> {
                 res.status(Status.CREATED_201);
                 res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
                 res.send(json(created.member(), java.util.List.of()).toString());
             }
             case MemberService.CreateResult.Invalid invalid -> {
-                ObjectNode problem = ApiJson.JSON.createObjectNode().put("type", "about:blank").put("title", "Invalid member")
-                        .put("status", 422).put("code", "invalid_member")
+                ObjectNode problem = ApiJson.JSON
+                        .createObjectNode()
+                        .put("type", "about:blank")
+                        .put("title", "Invalid member")
+                        .put("status", 422)
+                        .put("code", "invalid_member")
                         .put("detail", invalid.errors().get(0).message());
                 ArrayNode errors = problem.putArray("errors");
-                invalid.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
+                invalid.errors()
+                        .forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
                 res.status(Status.UNPROCESSABLE_CONTENT_422);
                 res.headers().set(HeaderNames.CONTENT_TYPE, "application/problem+json");
                 res.send(problem.toString());
@@ -87,17 +100,27 @@ public final class MembersEndpoint implements HttpService {
             try {
                 since = Instant.parse(sinceText.get());
             } catch (DateTimeParseException e) {
-                Problem.badRequest("invalid_since", "since must be an instant such as 2026-01-31T00:00:00Z.").send(res);
+                Problem.badRequest("invalid_since", "since must be an instant such as 2026-01-31T00:00:00Z.")
+                        .send(res);
                 return;
             }
         }
         int page = intParam(req, "page", 1);
         int pageSize = intParam(req, "pageSize", 50);
-        MemberService.Listing listing = members.search(who.get(), new MemberQuery(req.query().first("q").orElse(""),
-                req.query().first("postcode").orElse(""), req.query().first("tag").orElse(""), since, MemberQuery.Sort.NEWEST,
-                page, pageSize));
+        MemberService.Listing listing = members.search(
+                who.get(),
+                new MemberQuery(
+                        req.query().first("q").orElse(""),
+                        req.query().first("postcode").orElse(""),
+                        req.query().first("tag").orElse(""),
+                        since,
+                        MemberQuery.Sort.NEWEST,
+                        page,
+                        pageSize));
         ObjectNode out = ApiJson.JSON.createObjectNode();
-        out.put("total", listing.total()).put("page", listing.query().page()).put("pageSize", listing.query().pageSize());
+        out.put("total", listing.total())
+                .put("page", listing.query().page())
+                .put("pageSize", listing.query().pageSize());
         ArrayNode items = out.putArray("items");
         listing.rows().forEach(r -> items.add(json(r.member(), r.tags())));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
@@ -111,8 +134,13 @@ public final class MembersEndpoint implements HttpService {
 
     private static ObjectNode json(Member m, java.util.List<String> tags) {
         ObjectNode n = ApiJson.JSON.createObjectNode();
-        n.put("id", m.id().value()).put("name", m.displayName()).put("email", m.email()).put("postcode", m.postcode())
-                .put("phone", m.phone()).put("contactConsent", m.contactConsent()).put("role", m.role().code())
+        n.put("id", m.id().value())
+                .put("name", m.displayName())
+                .put("email", m.email())
+                .put("postcode", m.postcode())
+                .put("phone", m.phone())
+                .put("contactConsent", m.contactConsent())
+                .put("role", m.role().code())
                 .put("joined", m.createdAt().toString());
         tags.forEach(n.putArray("tags")::add);
         return n;

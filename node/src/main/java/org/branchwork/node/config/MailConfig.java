@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * @param from the {@code From} address, with an optional display name ({@code Name <addr>})
  */
-public record MailConfig(String host, int port, Optional<String> username, Optional<String> password, Security security,
-                         String from) {
+public record MailConfig(
+        String host, int port, Optional<String> username, Optional<String> password, Security security, String from) {
 
     /** How the connection to the SMTP server is protected. */
     public enum Security {

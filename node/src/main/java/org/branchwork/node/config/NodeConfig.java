@@ -66,7 +66,17 @@ public record NodeConfig(
 
     /** A copy with another port; used by tests and by nothing else. */
     public NodeConfig withPort(int newPort) {
-        return new NodeConfig(host, newPort, publicUrl, dataDir, branchSlug, branchName, adminToken,
-                allowPrivateAddresses, dbUrl, firstRetry, mail);
+        return new NodeConfig(
+                host,
+                newPort,
+                publicUrl,
+                dataDir,
+                branchSlug,
+                branchName,
+                adminToken,
+                allowPrivateAddresses,
+                dbUrl,
+                firstRetry,
+                mail);
     }
 }

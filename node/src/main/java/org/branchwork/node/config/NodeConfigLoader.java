@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
-import org.branchwork.node.config.StartupException;
 
 /**
  * Reads configuration from three layers, later ones winning: the bundled {@code application.yaml},
@@ -44,23 +43,34 @@ public final class NodeConfigLoader {
         Config yaml = readYaml();
         int port = parsePort(value(yaml, Setting.PORT).orElse("8080"));
         String host = value(yaml, Setting.HOST).orElse("0.0.0.0");
-        URI publicUrl = value(yaml, Setting.PUBLIC_URL).map(NodeConfigLoader::parsePublicUrl).orElse(null);
+        URI publicUrl = value(yaml, Setting.PUBLIC_URL)
+                .map(NodeConfigLoader::parsePublicUrl)
+                .orElse(null);
         Path dataDir = Path.of(value(yaml, Setting.DATA_DIR).orElse("./data"));
-        String slug = value(yaml, Setting.BRANCH_SLUG).map(NodeConfigLoader::validateSlug).orElse(null);
-        String name = value(yaml, Setting.BRANCH_NAME).map(NodeConfigLoader::validateName).orElse(null);
+        String slug = value(yaml, Setting.BRANCH_SLUG)
+                .map(NodeConfigLoader::validateSlug)
+                .orElse(null);
+        String name = value(yaml, Setting.BRANCH_NAME)
+                .map(NodeConfigLoader::validateName)
+                .orElse(null);
         if (name != null && slug == null) {
             slug = slugFromName(name);
         } else if (slug != null && name == null) {
             name = slug;
         }
-        String adminToken = value(yaml, Setting.ADMIN_TOKEN).map(NodeConfigLoader::validateToken).orElse(null);
-        boolean allowPrivate = parseBoolean(Setting.ALLOW_PRIVATE_ADDRESSES,
+        String adminToken = value(yaml, Setting.ADMIN_TOKEN)
+                .map(NodeConfigLoader::validateToken)
+                .orElse(null);
+        boolean allowPrivate = parseBoolean(
+                Setting.ALLOW_PRIVATE_ADDRESSES,
                 value(yaml, Setting.ALLOW_PRIVATE_ADDRESSES).orElse("false"));
-        String dbUrl = value(yaml, Setting.DB_URL).map(NodeConfigLoader::validateDbUrl).orElse(null);
-        java.time.Duration firstRetry = parseDuration(Setting.DELIVERY_FIRST_RETRY,
+        String dbUrl =
+                value(yaml, Setting.DB_URL).map(NodeConfigLoader::validateDbUrl).orElse(null);
+        java.time.Duration firstRetry = parseDuration(
+                Setting.DELIVERY_FIRST_RETRY,
                 value(yaml, Setting.DELIVERY_FIRST_RETRY).orElse("30"));
-        return new NodeConfig(host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry,
-                mail(yaml));
+        return new NodeConfig(
+                host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry, mail(yaml));
     }
 
     private Optional<MailConfig> mail(Config yaml) {
@@ -68,20 +78,30 @@ public final class NodeConfigLoader {
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        MailConfig.Security security = switch (value(yaml, Setting.SMTP_SECURITY).orElse("starttls").toLowerCase(Locale.ROOT)) {
-            case "starttls" -> MailConfig.Security.STARTTLS;
-            case "tls", "ssl" -> MailConfig.Security.TLS;
-            case "none" -> MailConfig.Security.NONE;
-            default -> throw new StartupException(Setting.SMTP_SECURITY.label() + " must be starttls, tls or none, got '"
-                    + value(yaml, Setting.SMTP_SECURITY).orElse("") + "'.");
-        };
-        int port = value(yaml, Setting.SMTP_PORT).map(raw -> parsePortOf(Setting.SMTP_PORT, raw))
+        MailConfig.Security security =
+                switch (value(yaml, Setting.SMTP_SECURITY).orElse("starttls").toLowerCase(Locale.ROOT)) {
+                    case "starttls" -> MailConfig.Security.STARTTLS;
+                    case "tls", "ssl" -> MailConfig.Security.TLS;
+                    case "none" -> MailConfig.Security.NONE;
+                    default ->
+                        throw new StartupException(
+                                Setting.SMTP_SECURITY.label() + " must be starttls, tls or none, got '"
+                                        + value(yaml, Setting.SMTP_SECURITY).orElse("") + "'.");
+                };
+        int port = value(yaml, Setting.SMTP_PORT)
+                .map(raw -> parsePortOf(Setting.SMTP_PORT, raw))
                 .orElse(security == MailConfig.Security.TLS ? 465 : 587);
-        String from = value(yaml, Setting.MAIL_FROM).orElseThrow(() -> new StartupException(Setting.MAIL_FROM.label()
-                + " must be set when " + Setting.SMTP_HOST.variable() + " is: the address mails come from, "
-                + "e.g. Stockport Branch <branch@stockport.example.org>."));
-        return Optional.of(new MailConfig(host.get(), port, value(yaml, Setting.SMTP_USERNAME),
-                value(yaml, Setting.SMTP_PASSWORD), security, from));
+        String from = value(yaml, Setting.MAIL_FROM)
+                .orElseThrow(() -> new StartupException(Setting.MAIL_FROM.label()
+                        + " must be set when " + Setting.SMTP_HOST.variable() + " is: the address mails come from, "
+                        + "e.g. Stockport Branch <branch@stockport.example.org>."));
+        return Optional.of(new MailConfig(
+                host.get(),
+                port,
+                value(yaml, Setting.SMTP_USERNAME),
+                value(yaml, Setting.SMTP_PASSWORD),
+                security,
+                from));
     }
 
     private static int parsePortOf(Setting setting, String raw) {
@@ -120,9 +140,7 @@ public final class NodeConfigLoader {
     }
 
     private Config readYaml() {
-        var builder = Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource();
+        var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
         Optional<Path> file = configFile();
         try {
             // Helidon gives earlier sources priority: the operator's file before the bundled defaults.
@@ -164,8 +182,8 @@ public final class NodeConfigLoader {
         }
         Path path = Path.of(named);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new StartupException(source + ": configuration file " + path.toAbsolutePath()
-                    + " does not exist or cannot be read.");
+            throw new StartupException(
+                    source + ": configuration file " + path.toAbsolutePath() + " does not exist or cannot be read.");
         }
         return Optional.of(path);
     }
@@ -176,7 +194,11 @@ public final class NodeConfigLoader {
             return Optional.of(fromEnv);
         }
         try {
-            return yaml.get(setting.key()).asString().asOptional().map(String::strip).filter(s -> !s.isEmpty());
+            return yaml.get(setting.key())
+                    .asString()
+                    .asOptional()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty());
         } catch (ConfigException e) {
             throw new StartupException(setting.label() + ": " + e.getMessage());
         }
@@ -208,7 +230,9 @@ public final class NodeConfigLoader {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new StartupException(hint + ".");
             }
-            if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null
+            if (uri.getUserInfo() != null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
                     || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
                 throw new StartupException(hint
                         + ": no path, query, fragment or user name (a node is served from the root of its origin).");
@@ -229,16 +253,15 @@ public final class NodeConfigLoader {
 
     private static String validateName(String name) {
         if (name.length() > 100) {
-            throw new StartupException(Setting.BRANCH_NAME.label()
-                    + " must be at most 100 characters.");
+            throw new StartupException(Setting.BRANCH_NAME.label() + " must be at most 100 characters.");
         }
         return name;
     }
 
     private static String validateToken(String token) {
         if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new StartupException(Setting.ADMIN_TOKEN.label() + " must be at least "
-                    + MIN_ADMIN_TOKEN_LENGTH + " characters; use a long random value, e.g. from `openssl rand -hex 32`.");
+            throw new StartupException(Setting.ADMIN_TOKEN.label() + " must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters; use a long random value, e.g. from `openssl rand -hex 32`.");
         }
         return token;
     }
@@ -247,15 +270,15 @@ public final class NodeConfigLoader {
         return switch (raw.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
-            default -> throw new StartupException(setting.label()
-                    + " must be true or false, got '" + raw + "'.");
+            default -> throw new StartupException(setting.label() + " must be true or false, got '" + raw + "'.");
         };
     }
 
     /** Seconds ("30", "0.2") or an ISO-8601 duration ("PT30S"). */
     private static java.time.Duration parseDuration(Setting setting, String raw) {
         try {
-            java.time.Duration d = raw.toUpperCase(Locale.ROOT).startsWith("P") ? java.time.Duration.parse(raw)
+            java.time.Duration d = raw.toUpperCase(Locale.ROOT).startsWith("P")
+                    ? java.time.Duration.parse(raw)
                     : java.time.Duration.ofMillis(Math.round(Double.parseDouble(raw) * 1000));
             if (!d.isNegative() && !d.isZero() && d.compareTo(java.time.Duration.ofHours(1)) <= 0) {
                 return d;
@@ -263,8 +286,9 @@ public final class NodeConfigLoader {
         } catch (RuntimeException e) {
             // fall through to the message below
         }
-        throw new StartupException(setting.label() + " must be a duration from 1 ms to 1 hour, in seconds (30) or ISO-8601 "
-                + "(PT30S), got '" + raw + "'.");
+        throw new StartupException(
+                setting.label() + " must be a duration from 1 ms to 1 hour, in seconds (30) or ISO-8601 "
+                        + "(PT30S), got '" + raw + "'.");
     }
 
     private static String validateDbUrl(String url) {

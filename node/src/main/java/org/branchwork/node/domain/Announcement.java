@@ -9,8 +9,14 @@ import java.util.Objects;
  * is null for a short post (a {@code Note}), set for an {@code Article}. A deleted announcement
  * keeps its row, so that its IRI answers with a {@code Tombstone}.
  */
-public record Announcement(AnnouncementId id, String title, String markdown, String content, Instant published,
-                           Instant updated, Instant deleted) {
+public record Announcement(
+        AnnouncementId id,
+        String title,
+        String markdown,
+        String content,
+        Instant published,
+        Instant updated,
+        Instant deleted) {
     public Announcement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(content, "content");

@@ -10,10 +10,24 @@ import java.util.Objects;
  * is set, online when {@code onlineUrl} is (a link only participants see), or both. {@code
  * capacity} null means unlimited. {@code campaign} is the IRI of a campaign it belongs to, or null.
  */
-public record BranchEvent(EventId id, String name, String markdown, String content, Instant start, Instant end,
-                          ZoneId zone, EventPlace place, URI onlineUrl, Integer capacity, JoinMode joinMode,
-                          EventCategory category, URI campaign, boolean cancelled, Instant published, Instant updated,
-                          Instant deleted) {
+public record BranchEvent(
+        EventId id,
+        String name,
+        String markdown,
+        String content,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        EventPlace place,
+        URI onlineUrl,
+        Integer capacity,
+        JoinMode joinMode,
+        EventCategory category,
+        URI campaign,
+        boolean cancelled,
+        Instant published,
+        Instant updated,
+        Instant deleted) {
 
     public BranchEvent {
         Objects.requireNonNull(id, "id");
@@ -35,7 +49,8 @@ public record BranchEvent(EventId id, String name, String markdown, String conte
 
     /** The same event, cancelled at {@code when}. */
     public BranchEvent cancel(Instant when) {
-        return new BranchEvent(id, name, markdown, content, start, end, zone, place, onlineUrl, capacity, joinMode, category,
-                campaign, true, published, when, deleted);
+        return new BranchEvent(
+                id, name, markdown, content, start, end, zone, place, onlineUrl, capacity, joinMode, category, campaign,
+                true, published, when, deleted);
     }
 }

@@ -13,9 +13,22 @@ import java.util.Optional;
  * sanitised HTML, call to action), its dates, goals, resources, hashtag and the event categories
  * it suggests. Branches adopt it on their own nodes; what they do arrives as signed activities.
  */
-public record Campaign(CampaignId id, String title, String summary, String markdown, String content, String callToAction,
-                       String hashtag, List<EventCategory> suggested, LocalDate startsOn, LocalDate endsOn, boolean ended,
-                       List<Goal> goals, List<Resource> resources, Instant published, Instant updated) {
+public record Campaign(
+        CampaignId id,
+        String title,
+        String summary,
+        String markdown,
+        String content,
+        String callToAction,
+        String hashtag,
+        List<EventCategory> suggested,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        boolean ended,
+        List<Goal> goals,
+        List<Resource> resources,
+        Instant published,
+        Instant updated) {
 
     public Campaign {
         Objects.requireNonNull(id, "id");
@@ -27,7 +40,9 @@ public record Campaign(CampaignId id, String title, String summary, String markd
 
     /** What a goal counts: linked events, their participants, or what branches report. */
     public enum Metric {
-        EVENTS, PARTICIPANTS, REPORTED;
+        EVENTS,
+        PARTICIPANTS,
+        REPORTED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -44,10 +59,8 @@ public record Campaign(CampaignId id, String title, String summary, String markd
     }
 
     /** "50 street stalls": a label, a target and what counts towards it. */
-    public record Goal(String label, int target, Metric metric) {
-    }
+    public record Goal(String label, int target, Metric metric) {}
 
     /** A link for branches: leaflets, briefings, sign-up sheets. */
-    public record Resource(String name, URI url) {
-    }
+    public record Resource(String name, URI url) {}
 }

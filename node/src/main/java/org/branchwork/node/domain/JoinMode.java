@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** How people join an event: {@code FREE} (accepted while places remain) or {@code RESTRICTED} (an organiser approves). */
 public enum JoinMode {
-    FREE, RESTRICTED;
+    FREE,
+    RESTRICTED;
 
     /** The word on the wire and in the API ({@code free}, {@code restricted}), as Mobilizon writes it. */
     public String code() {

@@ -8,8 +8,17 @@ import java.util.Objects;
  * the password hash is not part of this record and stays inside the members store. Absent
  * optional values are empty strings; {@code emailConfirmedAt} is null until the address is confirmed.
  */
-public record Member(MemberId id, String email, String displayName, String postcode, String phone, boolean contactConsent,
-                     Role role, Instant createdAt, Instant emailConfirmedAt, String source) {
+public record Member(
+        MemberId id,
+        String email,
+        String displayName,
+        String postcode,
+        String phone,
+        boolean contactConsent,
+        Role role,
+        Instant createdAt,
+        Instant emailConfirmedAt,
+        String source) {
     public Member {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");

@@ -6,12 +6,15 @@ import java.time.Instant;
  * A search of the member list: free text over name and email, a postcode prefix, a tag, a joined
  * date; sorted and paged. Empty strings and a null {@code joinedSince} mean "any".
  */
-public record MemberQuery(String text, String postcodePrefix, String tag, Instant joinedSince, Sort sort, int page,
-                          int pageSize) {
+public record MemberQuery(
+        String text, String postcodePrefix, String tag, Instant joinedSince, Sort sort, int page, int pageSize) {
 
     /** The orders the list offers. */
     public enum Sort {
-        NEWEST("created_at DESC, id DESC"), OLDEST("created_at, id"), NAME("display_name, id"), POSTCODE("postcode, id");
+        NEWEST("created_at DESC, id DESC"),
+        OLDEST("created_at, id"),
+        NAME("display_name, id"),
+        POSTCODE("postcode, id");
 
         private final String sql;
 

@@ -10,8 +10,7 @@ public final class PageNumber {
 
     public static final int MAX = 1_000_000;
 
-    private PageNumber() {
-    }
+    private PageNumber() {}
 
     public static int parse(String text) {
         if (text == null || text.isBlank()) {

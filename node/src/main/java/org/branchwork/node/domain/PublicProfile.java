@@ -5,5 +5,4 @@ package org.branchwork.node.domain;
  * their record. Handles start with {@code ~}-free letters and never equal the branch's slug, so
  * WebFinger lookups of the two stay apart (lemmy#2037).
  */
-public record PublicProfile(String handle, String displayName) {
-}
+public record PublicProfile(String handle, String displayName) {}

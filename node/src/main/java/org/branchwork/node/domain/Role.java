@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A member's role on their branch node; each includes the rights of the one before. */
 public enum Role {
-    MEMBER, ORGANISER, ADMIN;
+    MEMBER,
+    ORGANISER,
+    ADMIN;
 
     /** The spelling stored in the database and shown in forms. */
     public String code() {

@@ -8,12 +8,23 @@ import java.time.Instant;
  * actor ({@code actor}, with the public name their server gave), in a {@link State}. Both null
  * once the member who made it erased their account: it still counts, but names nobody.
  */
-public record Rsvp(String id, EventId event, MemberId member, URI actor, URI actorInbox, String actorName, URI joinId,
-                   State state, Instant created) {
+public record Rsvp(
+        String id,
+        EventId event,
+        MemberId member,
+        URI actor,
+        URI actorInbox,
+        String actorName,
+        URI joinId,
+        State state,
+        Instant created) {
 
     /** Where an RSVP stands. */
     public enum State {
-        ACCEPTED, PENDING, REJECTED, WITHDRAWN;
+        ACCEPTED,
+        PENDING,
+        REJECTED,
+        WITHDRAWN;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

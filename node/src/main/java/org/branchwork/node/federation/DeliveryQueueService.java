@@ -1,12 +1,11 @@
 package org.branchwork.node.federation;
 
-import org.branchwork.node.federation.outbound.DeliveryWorker;
-import org.branchwork.node.federation.outbound.PeerHealth;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 
+import org.branchwork.node.federation.outbound.DeliveryWorker;
+import org.branchwork.node.federation.outbound.PeerHealth;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.PeerHostStore.PeerHost;
 import org.branchwork.node.storage.Transactions;
@@ -18,9 +17,11 @@ public final class DeliveryQueueService {
     static final int LIST_LIMIT = 100;
 
     /** The queue at a glance: totals, pending per host, hosts in trouble, the newest dead letters. */
-    public record Overview(DeliveryStore.Counts counts, List<DeliveryStore.HostQueue> pendingByHost, List<PeerHost> troubledHosts,
-                           List<DeliveryStore.DeadLetter> deadLetters) {
-    }
+    public record Overview(
+            DeliveryStore.Counts counts,
+            List<DeliveryStore.HostQueue> pendingByHost,
+            List<PeerHost> troubledHosts,
+            List<DeliveryStore.DeadLetter> deadLetters) {}
 
     private final Transactions tx;
     private final DeliveryStore store;
@@ -28,7 +29,8 @@ public final class DeliveryQueueService {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public DeliveryQueueService(Transactions tx, DeliveryStore store, PeerHealth peers, DeliveryWorker worker, Clock clock) {
+    public DeliveryQueueService(
+            Transactions tx, DeliveryStore store, PeerHealth peers, DeliveryWorker worker, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.peers = peers;
@@ -37,7 +39,10 @@ public final class DeliveryQueueService {
     }
 
     public Overview overview() {
-        return tx.inTransaction(c -> new Overview(store.counts(c), store.pendingByHost(c, LIST_LIMIT), peers.troubled(),
+        return tx.inTransaction(c -> new Overview(
+                store.counts(c),
+                store.pendingByHost(c, LIST_LIMIT),
+                peers.troubled(),
                 store.deadLetters(c, LIST_LIMIT)));
     }
 

@@ -1,6 +1,5 @@
 package org.branchwork.node.federation;
 
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -23,8 +22,12 @@ public final class FediverseDirectory implements Fediverse {
     private final Transactions tx;
     private final RemoteObjectStore objects;
 
-    public FediverseDirectory(FollowService follows, ActorResolver resolver, ActivityFetcher fetcher, Transactions tx,
-                              RemoteObjectStore objects) {
+    public FediverseDirectory(
+            FollowService follows,
+            ActorResolver resolver,
+            ActivityFetcher fetcher,
+            Transactions tx,
+            RemoteObjectStore objects) {
         this.follows = follows;
         this.resolver = resolver;
         this.fetcher = fetcher;
@@ -45,16 +48,20 @@ public final class FediverseDirectory implements Fediverse {
         try {
             // The copy we hold came from its owner (see ContentHandlers); otherwise ask the event's origin.
             Optional<URI> owner = tx.inTransaction(c -> objects.find(c, event))
-                    .filter(o -> !o.deleted()).map(RemoteObjectStore.RemoteObject::attributedTo);
+                    .filter(o -> !o.deleted())
+                    .map(RemoteObjectStore.RemoteObject::attributedTo);
             if (owner.isEmpty()) {
                 AsObject fetched = fetcher.fetch(event);
-                owner = fetched.core().attributedTo().stream().findFirst().flatMap(Ref::id)
+                owner = fetched.core().attributedTo().stream()
+                        .findFirst()
+                        .flatMap(Ref::id)
                         .filter(a -> org.branchwork.protocol.vocab.Origins.same(a, event));
             }
             if (owner.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new EventOwner(owner.get(), resolver.actor(owner.get()).inbox()));
+            return Optional.of(
+                    new EventOwner(owner.get(), resolver.actor(owner.get()).inbox()));
         } catch (FetchException e) {
             return Optional.empty();
         }
@@ -64,7 +71,10 @@ public final class FediverseDirectory implements Fediverse {
     public String label(URI actor) {
         String handle = Fediverse.handleLike(actor);
         // The name the actor gives, when we know it without asking (pages never wait on a fetch).
-        return resolver.cached(actor).map(RemoteActor::name).filter(n -> n != null && !n.isBlank())
-                .map(n -> n + " (" + handle + ")").orElse(handle);
+        return resolver.cached(actor)
+                .map(RemoteActor::name)
+                .filter(n -> n != null && !n.isBlank())
+                .map(n -> n + " (" + handle + ")")
+                .orElse(handle);
     }
 }

@@ -29,8 +29,14 @@ public final class FollowRequests {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public FollowRequests(LocalActors actors, LocalUris uris, Transactions tx, FollowStore follows,
-                          OutboundPublisher outbox, DeliveryWorker worker, Clock clock) {
+    public FollowRequests(
+            LocalActors actors,
+            LocalUris uris,
+            Transactions tx,
+            FollowStore follows,
+            OutboundPublisher outbox,
+            DeliveryWorker worker,
+            Clock clock) {
         this.actors = actors;
         this.uris = uris;
         this.tx = tx;
@@ -61,7 +67,8 @@ public final class FollowRequests {
 
     /** Answers a request: the follower is recorded (when approved) and the answer queued in one transaction. */
     public void answer(FollowStore.Follower request, URI branchId, boolean approve) {
-        Activity answer = FollowMapper.answer(uris.newActivity(), branchId, request.actor(), request.followId(), approve);
+        Activity answer =
+                FollowMapper.answer(uris.newActivity(), branchId, request.actor(), request.followId(), approve);
         tx.inTransaction(c -> {
             follows.removeRequest(c, request.actor());
             if (approve) {
@@ -72,5 +79,4 @@ public final class FollowRequests {
         });
         worker.wake();
     }
-
 }

@@ -1,27 +1,22 @@
 package org.branchwork.node.federation;
 
-import org.branchwork.node.federation.local.LocalActors;
-import org.branchwork.node.federation.mapping.FollowMapper;
-import org.branchwork.node.http.LocalUris;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.branchwork.node.federation.local.LocalActors;
+import org.branchwork.node.federation.mapping.FollowMapper;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
 import org.branchwork.node.federation.outbound.OutboundPublisher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
 import org.branchwork.node.federation.resolve.WebFingerClient;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.vocab.Activity;
-import org.branchwork.protocol.vocab.ActivityType;
-import org.branchwork.protocol.vocab.Audience;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.Ref;
 import org.branchwork.protocol.webfinger.Acct;
 
 /**
@@ -33,12 +28,10 @@ public final class FollowService {
     /** The outcome of asking to follow. */
     public sealed interface Result {
         /** Queued; the target will answer with Accept or Reject. */
-        record Requested(FollowStore.Following following) implements Result {
-        }
+        record Requested(FollowStore.Following following) implements Result {}
 
         /** The target could not be resolved, or the request is not allowed; nothing was stored. */
-        record Failed(int status, String code, String detail) implements Result {
-        }
+        record Failed(int status, String code, String detail) implements Result {}
     }
 
     private final LocalActors actors;
@@ -51,8 +44,16 @@ public final class FollowService {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public FollowService(LocalActors actors, LocalUris uris, WebFingerClient webFinger, ActorResolver resolver,
-                         Transactions tx, FollowStore follows, OutboundPublisher outbox, DeliveryWorker worker, Clock clock) {
+    public FollowService(
+            LocalActors actors,
+            LocalUris uris,
+            WebFingerClient webFinger,
+            ActorResolver resolver,
+            Transactions tx,
+            FollowStore follows,
+            OutboundPublisher outbox,
+            DeliveryWorker worker,
+            Clock clock) {
         this.actors = actors;
         this.uris = uris;
         this.webFinger = webFinger;
@@ -131,7 +132,8 @@ public final class FollowService {
             if (existing.isEmpty()) {
                 return false;
             }
-            Activity undo = FollowMapper.undo(uris.newActivity(), branchId, actorId, existing.get().followId());
+            Activity undo = FollowMapper.undo(
+                    uris.newActivity(), branchId, actorId, existing.get().followId());
             outbox.enqueue(c, undo, List.of(existing.get().inbox()));
             return follows.removeFollowing(c, actorId);
         });

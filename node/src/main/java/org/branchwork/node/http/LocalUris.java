@@ -3,8 +3,6 @@ package org.branchwork.node.http;
 import java.net.URI;
 import java.util.Optional;
 
-import org.branchwork.node.http.PublicOrigin;
-
 /**
  * The one place the node's IRIs are built and parsed. The branch is a {@code Group} at
  * {@code /groups/{slug}}; the node's instance actor an {@code Application} at {@code /actor}
@@ -111,7 +109,8 @@ public final class LocalUris {
             return Optional.empty();
         }
         try {
-            return Optional.of(org.branchwork.node.domain.EventId.parse(iri.getRawPath().substring("/events/".length())));
+            return Optional.of(
+                    org.branchwork.node.domain.EventId.parse(iri.getRawPath().substring("/events/".length())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -127,11 +126,15 @@ public final class LocalUris {
 
     /** The campaign id an IRI of ours names, if it is a campaign IRI. */
     public Optional<org.branchwork.node.domain.CampaignId> campaignIdOf(URI iri) {
-        if (iri == null || !isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/campaigns/")) {
+        if (iri == null
+                || !isLocal(iri)
+                || iri.getRawPath() == null
+                || !iri.getRawPath().startsWith("/campaigns/")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(org.branchwork.node.domain.CampaignId.parse(iri.getRawPath().substring("/campaigns/".length())));
+            return Optional.of(
+                    org.branchwork.node.domain.CampaignId.parse(iri.getRawPath().substring("/campaigns/".length())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -168,7 +171,8 @@ public final class LocalUris {
     public boolean isLocal(URI iri) {
         URI o = origin.uri();
         return o.getScheme().equalsIgnoreCase(String.valueOf(iri.getScheme()))
-                && o.getHost().equalsIgnoreCase(String.valueOf(iri.getHost())) && o.getPort() == iri.getPort();
+                && o.getHost().equalsIgnoreCase(String.valueOf(iri.getHost()))
+                && o.getPort() == iri.getPort();
     }
 
     /** The branch slug an actor IRI of ours names, if it is a branch actor IRI. */

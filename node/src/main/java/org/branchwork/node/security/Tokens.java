@@ -16,8 +16,7 @@ public final class Tokens {
     /** The length of every token {@link #random} makes. */
     public static final int LENGTH = 43;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String random(SecureRandom random) {
         byte[] bytes = new byte[32];
@@ -27,7 +26,8 @@ public final class Tokens {
 
     public static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -12,8 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.branchwork.node.domain.Member;
-import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberDetails;
+import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.security.PasswordHasher;
 import org.branchwork.node.security.Tokens;
@@ -37,40 +37,31 @@ public final class AccountService {
     /** What joining came to. */
     public sealed interface JoinResult {
         /** Done, or (for a known address) its owner was told; either way "check your mail". */
-        record MailSent() implements JoinResult {
-        }
+        record MailSent() implements JoinResult {}
 
-        record Invalid(List<FieldError> errors) implements JoinResult {
-        }
+        record Invalid(List<FieldError> errors) implements JoinResult {}
     }
 
     /** What a sign-in attempt came to. */
     public sealed interface SignInResult {
-        record SignedIn(Member member) implements SignInResult {
-        }
+        record SignedIn(Member member) implements SignInResult {}
 
         /** Wrong email or password: one answer for both. */
-        record Refused() implements SignInResult {
-        }
+        record Refused() implements SignInResult {}
 
         /** Right password, address not confirmed yet: a new link was mailed. */
-        record Unconfirmed() implements SignInResult {
-        }
+        record Unconfirmed() implements SignInResult {}
 
-        record Throttled(Duration retryAfter) implements SignInResult {
-        }
+        record Throttled(Duration retryAfter) implements SignInResult {}
     }
 
     /** What a password reset came to. */
     public sealed interface ResetResult {
-        record Done(Member member) implements ResetResult {
-        }
+        record Done(Member member) implements ResetResult {}
 
-        record BadLink() implements ResetResult {
-        }
+        record BadLink() implements ResetResult {}
 
-        record Invalid(List<FieldError> errors) implements ResetResult {
-        }
+        record Invalid(List<FieldError> errors) implements ResetResult {}
     }
 
     private final Transactions tx;
@@ -87,9 +78,19 @@ public final class AccountService {
     private final String dummyHash;
     private final SecureRandom random;
 
-    public AccountService(Transactions tx, MemberStore members, EmailTokenStore tokens, PasswordHasher hasher,
-                          SessionService sessions, LoginThrottle throttle, Mailer mailer, AuditLog audit,
-                          Supplier<String> baseUrl, Supplier<String> branchName, SecureRandom random, Clock clock) {
+    public AccountService(
+            Transactions tx,
+            MemberStore members,
+            EmailTokenStore tokens,
+            PasswordHasher hasher,
+            SessionService sessions,
+            LoginThrottle throttle,
+            Mailer mailer,
+            AuditLog audit,
+            Supplier<String> baseUrl,
+            Supplier<String> branchName,
+            SecureRandom random,
+            Clock clock) {
         this.tx = tx;
         this.members = members;
         this.tokens = tokens;
@@ -106,8 +107,14 @@ public final class AccountService {
         this.random = random;
     }
 
-    public JoinResult join(String name, String email, String postcode, String phone, boolean consent, String password,
-                           String passwordConfirmation) {
+    public JoinResult join(
+            String name,
+            String email,
+            String postcode,
+            String phone,
+            boolean consent,
+            String password,
+            String passwordConfirmation) {
         List<FieldError> errors = new ArrayList<>();
         MemberValidation.Checked checked = MemberValidation.check(name, email, postcode, phone, consent);
         if (checked instanceof MemberValidation.Checked.Invalid invalid) {
@@ -128,10 +135,14 @@ public final class AccountService {
             return Optional.of(newToken(c, m, Purpose.CONFIRM, CONFIRM_VALID));
         });
         if (token.isPresent()) {
-            mailConfirmation(details.email(), "Welcome to " + branchName.get() + ", " + details.displayName() + ".\n\n",
+            mailConfirmation(
+                    details.email(),
+                    "Welcome to " + branchName.get() + ", " + details.displayName() + ".\n\n",
                     token.get());
         } else {
-            mail(details.email(), "You are already a member of " + branchName.get(),
+            mail(
+                    details.email(),
+                    "You are already a member of " + branchName.get(),
                     "Someone (probably you) tried to join " + branchName.get() + " with this address, which already "
                             + "has an account.\n\nSign in at " + baseUrl.get() + "/signin, or set a new password at "
                             + baseUrl.get() + "/password-reset.\n");
@@ -160,11 +171,13 @@ public final class AccountService {
         if (wait.isPresent()) {
             return new SignInResult.Throttled(wait.get());
         }
-        record Account(Member member, Optional<String> hash) {
-        }
+        record Account(Member member, Optional<String> hash) {}
         Optional<Account> account = tx.inTransaction(c -> {
             Optional<Member> m = members.findByEmail(c, normalised);
-            return m.isEmpty() ? Optional.<Account>empty() : Optional.of(new Account(m.get(), members.passwordHash(c, m.get().id())));
+            return m.isEmpty()
+                    ? Optional.<Account>empty()
+                    : Optional.of(
+                            new Account(m.get(), members.passwordHash(c, m.get().id())));
         });
         Optional<String> hash = account.flatMap(Account::hash);
         boolean matches = hasher.matches(password == null ? "" : password, hash.orElse(dummyHash));
@@ -173,7 +186,8 @@ public final class AccountService {
         }
         Member member = account.get().member();
         if (!member.emailConfirmed()) {
-            mailConfirmation(member.email(), "", tx.inTransaction(c -> newToken(c, member, Purpose.CONFIRM, CONFIRM_VALID)));
+            mailConfirmation(
+                    member.email(), "", tx.inTransaction(c -> newToken(c, member, Purpose.CONFIRM, CONFIRM_VALID)));
             return new SignInResult.Unconfirmed();
         }
         return new SignInResult.SignedIn(member);
@@ -184,9 +198,13 @@ public final class AccountService {
         String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<String> token = tx.inTransaction(c -> {
             Optional<Member> m = members.findByEmail(c, normalised);
-            return m.isEmpty() ? Optional.<String>empty() : Optional.of(newToken(c, m.get(), Purpose.RESET, RESET_VALID));
+            return m.isEmpty()
+                    ? Optional.<String>empty()
+                    : Optional.of(newToken(c, m.get(), Purpose.RESET, RESET_VALID));
         });
-        token.ifPresent(t -> mail(normalised, "Set a new password for " + branchName.get(),
+        token.ifPresent(t -> mail(
+                normalised,
+                "Set a new password for " + branchName.get(),
                 "Open this link within two hours to choose a new password:\n\n" + baseUrl.get()
                         + "/password-reset/new?token=" + t + "\n\nIf you did not ask for this, ignore this mail; your "
                         + "password stays as it is.\n"));
@@ -217,13 +235,17 @@ public final class AccountService {
     }
 
     private void mailConfirmation(String to, String greeting, String token) {
-        mail(to, "Confirm your email for " + branchName.get(), greeting
-                + "Confirm your email address by opening this link (valid for 3 days):\n\n"
-                + baseUrl.get() + "/join/confirm?token=" + token + "\n\n"
-                + "If you did not join, ignore this mail and nothing happens.\n");
+        mail(
+                to,
+                "Confirm your email for " + branchName.get(),
+                greeting
+                        + "Confirm your email address by opening this link (valid for 3 days):\n\n"
+                        + baseUrl.get() + "/join/confirm?token=" + token + "\n\n"
+                        + "If you did not join, ignore this mail and nothing happens.\n");
     }
 
-    private String newToken(java.sql.Connection c, Member m, Purpose purpose, Duration valid) throws java.sql.SQLException {
+    private String newToken(java.sql.Connection c, Member m, Purpose purpose, Duration valid)
+            throws java.sql.SQLException {
         String token = Tokens.random(random);
         tokens.create(c, Tokens.sha256(token), m.id(), purpose, clock.instant().plus(valid));
         return token;

@@ -22,7 +22,8 @@ public final class ActorKeyService {
 
     /** Which of the node's actors. */
     public enum ActorRole {
-        BRANCH("branch"), INSTANCE("instance");
+        BRANCH("branch"),
+        INSTANCE("instance");
 
         private final String code;
 
@@ -57,7 +58,8 @@ public final class ActorKeyService {
         PublicKey rsaPublic = Pem.readPublicKey(rsa.publicPem());
         PrivateKey edPrivate = Pem.readPrivateKey(ed.privatePem());
         PublicKey edPublic = Pem.readPublicKey(ed.publicPem());
-        return new ActorKeys(new SigningKey(rsaKeyId, rsaPrivate), rsaPublic, new SigningKey(ed25519KeyId, edPrivate), edPublic);
+        return new ActorKeys(
+                new SigningKey(rsaKeyId, rsaPrivate), rsaPublic, new SigningKey(ed25519KeyId, edPrivate), edPublic);
     }
 
     private StoredKey loadOrCreate(ActorRole role, String type) {

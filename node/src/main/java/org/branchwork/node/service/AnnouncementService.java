@@ -20,6 +20,7 @@ public final class AnnouncementService {
 
     /** Longest announcement accepted, in characters of Markdown. */
     public static final int MAX_CONTENT = 20_000;
+
     public static final int MAX_TITLE = 200;
     public static final int PAGE = 20;
 
@@ -29,8 +30,8 @@ public final class AnnouncementService {
     private final Runnable afterCommit;
     private final Clock clock;
 
-    public AnnouncementService(Transactions tx, AnnouncementStore store, FederationOutbox outbox, Runnable afterCommit,
-                               Clock clock) {
+    public AnnouncementService(
+            Transactions tx, AnnouncementStore store, FederationOutbox outbox, Runnable afterCommit, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.outbox = outbox;
@@ -42,8 +43,14 @@ public final class AnnouncementService {
     public Announcement publish(Acting who, String title, String markdown) {
         NotAllowed.unless(who, Role.ORGANISER);
         String text = checkedText(markdown);
-        Announcement a = new Announcement(AnnouncementId.random(), checkedTitle(title), text, HtmlContent.fromMarkdown(text),
-                clock.instant(), null, null);
+        Announcement a = new Announcement(
+                AnnouncementId.random(),
+                checkedTitle(title),
+                text,
+                HtmlContent.fromMarkdown(text),
+                clock.instant(),
+                null,
+                null);
         tx.inTransaction(c -> {
             store.insert(c, a);
             outbox.publish(c, new DomainChange.AnnouncementPublished(a));
@@ -63,8 +70,14 @@ public final class AnnouncementService {
             if (current.isEmpty()) {
                 return Optional.<Announcement>empty();
             }
-            Announcement a = new Announcement(id, heading, text, HtmlContent.fromMarkdown(text), current.get().published(),
-                    clock.instant(), null);
+            Announcement a = new Announcement(
+                    id,
+                    heading,
+                    text,
+                    HtmlContent.fromMarkdown(text),
+                    current.get().published(),
+                    clock.instant(),
+                    null);
             store.update(c, a);
             outbox.publish(c, new DomainChange.AnnouncementEdited(a));
             return Optional.of(a);
@@ -82,8 +95,8 @@ public final class AnnouncementService {
                 return false;
             }
             Announcement a = current.get();
-            Announcement gone = new Announcement(id, a.title(), a.markdown(), a.content(), a.published(), clock.instant(),
-                    clock.instant());
+            Announcement gone = new Announcement(
+                    id, a.title(), a.markdown(), a.content(), a.published(), clock.instant(), clock.instant());
             store.update(c, gone);
             outbox.publish(c, new DomainChange.AnnouncementDeleted(gone));
             return true;
@@ -107,8 +120,8 @@ public final class AnnouncementService {
     private static String checkedText(String markdown) {
         String text = markdown == null ? "" : markdown.strip();
         if (text.isEmpty() || text.length() > MAX_CONTENT) {
-            throw new RequestRefused.Invalid(List.of(new FieldError("content",
-                    "Text: an announcement needs 1 to " + MAX_CONTENT + " characters.")));
+            throw new RequestRefused.Invalid(List.of(
+                    new FieldError("content", "Text: an announcement needs 1 to " + MAX_CONTENT + " characters.")));
         }
         return text;
     }
@@ -116,8 +129,8 @@ public final class AnnouncementService {
     private static String checkedTitle(String title) {
         String heading = title == null || title.isBlank() ? null : title.strip();
         if (heading != null && heading.length() > MAX_TITLE) {
-            throw new RequestRefused.Invalid(List.of(new FieldError("title",
-                    "Title: at most " + MAX_TITLE + " characters.")));
+            throw new RequestRefused.Invalid(
+                    List.of(new FieldError("title", "Title: at most " + MAX_TITLE + " characters.")));
         }
         return heading;
     }

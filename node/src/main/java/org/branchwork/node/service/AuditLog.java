@@ -24,8 +24,14 @@ public final class AuditLog {
     }
 
     public void record(Connection c, Acting who, String action, MemberId subject, String detail) throws SQLException {
-        store.append(c, new AuditEvent(clock.instant(), who == null ? null : who.auditId(), action,
-                subject == null ? null : subject.value(), detail));
+        store.append(
+                c,
+                new AuditEvent(
+                        clock.instant(),
+                        who == null ? null : who.auditId(),
+                        action,
+                        subject == null ? null : subject.value(),
+                        detail));
     }
 
     /** Records an action in a transaction of its own. */

@@ -21,11 +21,11 @@ import org.branchwork.node.storage.Database;
  */
 public final class BackupService {
 
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** What a backup wrote. */
-    public record Backup(Path folder, List<Path> files, long bytes, Duration took) {
-    }
+    public record Backup(Path folder, List<Path> files, long bytes, Duration took) {}
 
     private final Database database;
     private final Path backups;
@@ -60,8 +60,11 @@ public final class BackupService {
             folder = backups.resolve(NAME.format(clock.instant()) + "-" + n);
         }
         Backup backup = into(database, folder);
-        audit.record(who, "node.backed_up", null, backup.folder() + ": " + backup.files().size() + " files, " + backup.bytes()
-                + " bytes");
+        audit.record(
+                who,
+                "node.backed_up",
+                null,
+                backup.folder() + ": " + backup.files().size() + " files, " + backup.bytes() + " bytes");
         return backup;
     }
 

@@ -12,21 +12,36 @@ import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.EventCategory;
 
 /** A campaign as the API or a form gives it, checked into its parts or a list of {@link FieldError}s. */
-public record CampaignInput(String title, String summary, String content, String callToAction, String hashtag,
-                            String startDate, String endDate, List<GoalInput> goals, List<ResourceInput> resources,
-                            List<String> suggestedCategories) {
+public record CampaignInput(
+        String title,
+        String summary,
+        String content,
+        String callToAction,
+        String hashtag,
+        String startDate,
+        String endDate,
+        List<GoalInput> goals,
+        List<ResourceInput> resources,
+        List<String> suggestedCategories) {
 
     /** A goal as given: {@code metric} is events, participants or reported. */
-    public record GoalInput(String name, String target, String metric) {
-    }
+    public record GoalInput(String name, String target, String metric) {}
 
-    public record ResourceInput(String name, String url) {
-    }
+    public record ResourceInput(String name, String url) {}
 
     /** The checked campaign parts, or the errors. */
-    public record Checked(String title, String summary, String markdown, String callToAction, String hashtag,
-                          LocalDate startsOn, LocalDate endsOn, List<Campaign.Goal> goals, List<Campaign.Resource> resources,
-                          List<EventCategory> suggested, List<FieldError> errors) {
+    public record Checked(
+            String title,
+            String summary,
+            String markdown,
+            String callToAction,
+            String hashtag,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            List<Campaign.Goal> goals,
+            List<Campaign.Resource> resources,
+            List<EventCategory> suggested,
+            List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -44,7 +59,8 @@ public record CampaignInput(String title, String summary, String content, String
         }
         String body = content == null ? "" : content.strip();
         if (body.length() > AnnouncementService.MAX_CONTENT) {
-            errors.add(new FieldError("content", "The brief may be at most " + AnnouncementService.MAX_CONTENT + " characters."));
+            errors.add(new FieldError(
+                    "content", "The brief may be at most " + AnnouncementService.MAX_CONTENT + " characters."));
         }
         String cta = trim(callToAction);
         if (cta != null && cta.length() > 500) {
@@ -52,7 +68,8 @@ public record CampaignInput(String title, String summary, String content, String
         }
         String tag = trim(hashtag) == null ? null : hashtag.strip().replaceFirst("^#", "");
         if (tag != null && !tag.matches("[\\p{L}\\p{N}_]{1,100}")) {
-            errors.add(new FieldError("hashtag", "The hashtag is one word of letters, digits or _ (the # is optional)."));
+            errors.add(
+                    new FieldError("hashtag", "The hashtag is one word of letters, digits or _ (the # is optional)."));
         }
         LocalDate from = date(startDate, "startDate", errors);
         LocalDate to = date(endDate, "endDate", errors);
@@ -62,8 +79,8 @@ public record CampaignInput(String title, String summary, String content, String
         List<Campaign.Goal> checkedGoals = new ArrayList<>();
         for (GoalInput g : goals == null ? List.<GoalInput>of() : goals) {
             String label = trim(g.name());
-            Optional<Campaign.Metric> metric = Campaign.Metric.fromCode(g.metric() == null ? "reported"
-                    : g.metric().strip().toLowerCase(Locale.ROOT));
+            Optional<Campaign.Metric> metric = Campaign.Metric.fromCode(
+                    g.metric() == null ? "reported" : g.metric().strip().toLowerCase(Locale.ROOT));
             int target;
             try {
                 target = Integer.parseInt(g.target() == null ? "" : g.target().strip());
@@ -71,8 +88,10 @@ public record CampaignInput(String title, String summary, String content, String
                 target = -1;
             }
             if (label == null || label.length() > 200 || target < 1 || metric.isEmpty()) {
-                errors.add(new FieldError("goals", "Each goal needs a name, a target of at least 1, and a metric "
-                        + "(events, participants or reported)."));
+                errors.add(new FieldError(
+                        "goals",
+                        "Each goal needs a name, a target of at least 1, and a metric "
+                                + "(events, participants or reported)."));
                 break;
             }
             checkedGoals.add(new Campaign.Goal(label, target, metric.get()));
@@ -92,15 +111,18 @@ public record CampaignInput(String title, String summary, String content, String
         }
         List<EventCategory> categories = new ArrayList<>();
         for (String c : suggestedCategories == null ? List.<String>of() : suggestedCategories) {
-            Optional<EventCategory> cat = EventCategory.fromCode(c == null ? "" : c.strip().toLowerCase(Locale.ROOT));
+            Optional<EventCategory> cat =
+                    EventCategory.fromCode(c == null ? "" : c.strip().toLowerCase(Locale.ROOT));
             if (cat.isEmpty()) {
-                errors.add(new FieldError("suggestedCategories",
+                errors.add(new FieldError(
+                        "suggestedCategories",
                         "Categories are rally, meeting, canvassing, social, consultation or training."));
                 break;
             }
             categories.add(cat.get());
         }
-        return new Checked(t, s, body, cta, tag, from, to, checkedGoals, checkedResources, categories, List.copyOf(errors));
+        return new Checked(
+                t, s, body, cta, tag, from, to, checkedGoals, checkedResources, categories, List.copyOf(errors));
     }
 
     private static LocalDate date(String value, String field, List<FieldError> errors) {

@@ -25,12 +25,10 @@ import org.branchwork.node.storage.Transactions;
 public final class CampaignService {
 
     /** A created or edited campaign, or why not. */
-    public record Result(Campaign campaign, List<FieldError> errors) {
-    }
+    public record Result(Campaign campaign, List<FieldError> errors) {}
 
     /** A campaign received from another node, and whether this branch adopted it. */
-    public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {
-    }
+    public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {}
 
     private final Transactions tx;
     private final CampaignStore campaigns;
@@ -41,9 +39,15 @@ public final class CampaignService {
     private final Runnable afterCommit;
     private final Clock clock;
 
-    public CampaignService(Transactions tx, CampaignStore campaigns, AdoptedCampaignStore adopted,
-                           RemoteObjectStore remoteObjects, Fediverse fediverse, FederationOutbox outbox, Runnable afterCommit,
-                           Clock clock) {
+    public CampaignService(
+            Transactions tx,
+            CampaignStore campaigns,
+            AdoptedCampaignStore adopted,
+            RemoteObjectStore remoteObjects,
+            Fediverse fediverse,
+            FederationOutbox outbox,
+            Runnable afterCommit,
+            Clock clock) {
         this.tx = tx;
         this.campaigns = campaigns;
         this.adopted = adopted;
@@ -62,9 +66,22 @@ public final class CampaignService {
         if (!k.valid()) {
             return new Result(null, k.errors());
         }
-        Campaign campaign = new Campaign(CampaignId.random(), k.title(), k.summary(), k.markdown(),
-                HtmlContent.fromMarkdown(k.markdown()), k.callToAction(), k.hashtag(), k.suggested(), k.startsOn(),
-                k.endsOn(), false, k.goals(), k.resources(), clock.instant(), null);
+        Campaign campaign = new Campaign(
+                CampaignId.random(),
+                k.title(),
+                k.summary(),
+                k.markdown(),
+                HtmlContent.fromMarkdown(k.markdown()),
+                k.callToAction(),
+                k.hashtag(),
+                k.suggested(),
+                k.startsOn(),
+                k.endsOn(),
+                false,
+                k.goals(),
+                k.resources(),
+                clock.instant(),
+                null);
         tx.inTransaction(c -> {
             campaigns.insert(c, campaign);
             outbox.publish(c, new DomainChange.CampaignPublished(campaign));
@@ -82,9 +99,22 @@ public final class CampaignService {
         if (current.isEmpty() || !k.valid()) {
             return current.map(c -> new Result(null, k.errors()));
         }
-        Campaign campaign = new Campaign(id, k.title(), k.summary(), k.markdown(), HtmlContent.fromMarkdown(k.markdown()),
-                k.callToAction(), k.hashtag(), k.suggested(), k.startsOn(), k.endsOn(), current.get().ended(), k.goals(),
-                k.resources(), current.get().published(), clock.instant());
+        Campaign campaign = new Campaign(
+                id,
+                k.title(),
+                k.summary(),
+                k.markdown(),
+                HtmlContent.fromMarkdown(k.markdown()),
+                k.callToAction(),
+                k.hashtag(),
+                k.suggested(),
+                k.startsOn(),
+                k.endsOn(),
+                current.get().ended(),
+                k.goals(),
+                k.resources(),
+                current.get().published(),
+                clock.instant());
         tx.inTransaction(c -> {
             campaigns.update(c, campaign);
             outbox.publish(c, new DomainChange.CampaignEdited(campaign));
@@ -103,8 +133,22 @@ public final class CampaignService {
                 return current;
             }
             Campaign k = current.get();
-            Campaign ended = new Campaign(id, k.title(), k.summary(), k.markdown(), k.content(), k.callToAction(), k.hashtag(),
-                    k.suggested(), k.startsOn(), k.endsOn(), true, k.goals(), k.resources(), k.published(), clock.instant());
+            Campaign ended = new Campaign(
+                    id,
+                    k.title(),
+                    k.summary(),
+                    k.markdown(),
+                    k.content(),
+                    k.callToAction(),
+                    k.hashtag(),
+                    k.suggested(),
+                    k.startsOn(),
+                    k.endsOn(),
+                    true,
+                    k.goals(),
+                    k.resources(),
+                    k.published(),
+                    clock.instant());
             campaigns.update(c, ended);
             outbox.publish(c, new DomainChange.CampaignEdited(ended));
             return Optional.of(ended);
@@ -129,7 +173,9 @@ public final class CampaignService {
                 return Optional.<CampaignStanding>empty();
             }
             List<CampaignStanding.LinkedEvent> events = campaigns.events(c, id);
-            int participants = events.stream().mapToInt(CampaignStanding.LinkedEvent::participants).sum();
+            int participants = events.stream()
+                    .mapToInt(CampaignStanding.LinkedEvent::participants)
+                    .sum();
             long held = events.stream().filter(e -> !e.cancelled()).count();
             List<CampaignStanding.GoalProgress> goals = new ArrayList<>();
             for (int i = 0; i < campaign.get().goals().size(); i++) {
@@ -141,7 +187,8 @@ public final class CampaignService {
                 };
                 goals.add(new CampaignStanding.GoalProgress(g, progress));
             }
-            return Optional.of(new CampaignStanding(campaign.get(), campaigns.adopters(c, id), events, participants, goals));
+            return Optional.of(
+                    new CampaignStanding(campaign.get(), campaigns.adopters(c, id), events, participants, goals));
         });
     }
 
@@ -160,7 +207,9 @@ public final class CampaignService {
             }
             boolean added = campaigns.adopt(c, id, branch, name, joinId, clock.instant());
             outbox.publish(c, new DomainChange.AdoptionAccepted(campaign.get(), branch, inbox, joinId));
-            return added ? Effect.changed("campaign adopted by " + branch) : Effect.unchanged(branch + " had already adopted it");
+            return added
+                    ? Effect.changed("campaign adopted by " + branch)
+                    : Effect.unchanged(branch + " had already adopted it");
         });
         afterCommit.run();
         return outcome;
@@ -169,7 +218,9 @@ public final class CampaignService {
     /** A branch's {@code Leave}: it drops out, and its events with it. */
     public Effect branchLeft(CampaignId id, URI branch) {
         boolean left = tx.inTransaction(c -> campaigns.withdraw(c, id, branch, clock.instant()));
-        return left ? Effect.changed("campaign withdrawn by " + branch) : Effect.unchanged(branch + " had not adopted it");
+        return left
+                ? Effect.changed("campaign withdrawn by " + branch)
+                : Effect.unchanged(branch + " had not adopted it");
     }
 
     /**
@@ -235,7 +286,11 @@ public final class CampaignService {
         return tx.inTransaction(c -> {
             List<Received> out = new ArrayList<>();
             for (RemoteObjectStore.FeedItem item : remoteObjects.ofType(c, "Campaign", 200)) {
-                out.add(new Received(item, adopted.find(c, item.id()).map(AdoptedCampaignStore.Adopted::active).orElse(false)));
+                out.add(new Received(
+                        item,
+                        adopted.find(c, item.id())
+                                .map(AdoptedCampaignStore.Adopted::active)
+                                .orElse(false)));
             }
             return out;
         });
@@ -243,7 +298,10 @@ public final class CampaignService {
 
     /** A received campaign as stored (its sanitised brief), if it reached this branch. */
     public Optional<RemoteObjectStore.FeedItem> receivedOne(Acting who, URI campaign) {
-        return received(who).stream().map(Received::item).filter(i -> i.id().equals(campaign)).findFirst();
+        return received(who).stream()
+                .map(Received::item)
+                .filter(i -> i.id().equals(campaign))
+                .findFirst();
     }
 
     /** Adopts a campaign received from another node; empty, or why not. */
@@ -252,21 +310,30 @@ public final class CampaignService {
         Optional<RemoteObjectStore.RemoteObject> received = tx.inTransaction(c -> remoteObjects.find(c, campaign))
                 .filter(o -> o.type().equals("Campaign") && !o.deleted());
         if (received.isEmpty()) {
-            return Optional.of("No campaign " + campaign + " has reached this branch (follow the node that publishes it).");
+            return Optional.of(
+                    "No campaign " + campaign + " has reached this branch (follow the node that publishes it).");
         }
         Optional<Fediverse.EventOwner> owner = fediverse.ownerOf(campaign);
         if (owner.isEmpty()) {
             return Optional.of("The campaign's owner cannot be reached.");
         }
         tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> existing = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            Optional<AdoptedCampaignStore.Adopted> existing =
+                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
             if (existing.isPresent()) {
                 return null;
             }
             String signed = remoteObjects.signedBody(c, campaign).orElse(null);
-            URI joinId = outbox.publish(c, new DomainChange.CampaignAdopted(campaign, owner.get().inbox(), signed)).orElseThrow();
-            adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, owner.get().owner(), owner.get().inbox(), joinId,
-                    "adopted"), clock.instant());
+            URI joinId = outbox.publish(
+                            c,
+                            new DomainChange.CampaignAdopted(
+                                    campaign, owner.get().inbox(), signed))
+                    .orElseThrow();
+            adopted.save(
+                    c,
+                    new AdoptedCampaignStore.Adopted(
+                            campaign, owner.get().owner(), owner.get().inbox(), joinId, "adopted"),
+                    clock.instant());
             return null;
         });
         afterCommit.run();
@@ -280,11 +347,13 @@ public final class CampaignService {
             return Optional.of("A report names a goal and a number of at least 0.");
         }
         boolean sent = tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> a = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            Optional<AdoptedCampaignStore.Adopted> a =
+                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
             if (a.isEmpty()) {
                 return false;
             }
-            outbox.publish(c, new DomainChange.ProgressReported(campaign, a.get().ownerInbox(), goal.strip(), amount));
+            outbox.publish(
+                    c, new DomainChange.ProgressReported(campaign, a.get().ownerInbox(), goal.strip(), amount));
             return true;
         });
         if (!sent) {
@@ -298,13 +367,16 @@ public final class CampaignService {
     public boolean withdraw(Acting who, URI campaign) {
         NotAllowed.unless(who, Role.ORGANISER);
         boolean withdrawn = tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> existing = adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
+            Optional<AdoptedCampaignStore.Adopted> existing =
+                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
             if (existing.isEmpty()) {
                 return false;
             }
             AdoptedCampaignStore.Adopted a = existing.get();
             outbox.publish(c, new DomainChange.CampaignWithdrawn(campaign, a.ownerInbox()));
-            adopted.save(c, new AdoptedCampaignStore.Adopted(campaign, a.owner(), a.ownerInbox(), a.joinId(), "withdrawn"),
+            adopted.save(
+                    c,
+                    new AdoptedCampaignStore.Adopted(campaign, a.owner(), a.ownerInbox(), a.joinId(), "withdrawn"),
                     clock.instant());
             return true;
         });

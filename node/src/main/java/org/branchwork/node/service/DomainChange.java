@@ -17,32 +17,25 @@ import org.branchwork.node.domain.Rsvp;
 public sealed interface DomainChange {
 
     /** The branch published an announcement. */
-    record AnnouncementPublished(Announcement announcement) implements DomainChange {
-    }
+    record AnnouncementPublished(Announcement announcement) implements DomainChange {}
 
     /** An organiser edited it. */
-    record AnnouncementEdited(Announcement announcement) implements DomainChange {
-    }
+    record AnnouncementEdited(Announcement announcement) implements DomainChange {}
 
     /** An organiser deleted it. */
-    record AnnouncementDeleted(Announcement announcement) implements DomainChange {
-    }
+    record AnnouncementDeleted(Announcement announcement) implements DomainChange {}
 
     /** The branch published an event. */
-    record EventPublished(BranchEvent event, EventCounts counts) implements DomainChange {
-    }
+    record EventPublished(BranchEvent event, EventCounts counts) implements DomainChange {}
 
     /** An event changed: edited, cancelled, or its participant counts moved. */
-    record EventChanged(BranchEvent event, EventCounts counts) implements DomainChange {
-    }
+    record EventChanged(BranchEvent event, EventCounts counts) implements DomainChange {}
 
     /** An event was deleted. */
-    record EventDeleted(BranchEvent event) implements DomainChange {
-    }
+    record EventDeleted(BranchEvent event) implements DomainChange {}
 
     /** A remote participant's RSVP to one of our events was accepted or refused: the answer goes to them. */
-    record RsvpAnswered(BranchEvent event, Rsvp rsvp, boolean accepted) implements DomainChange {
-    }
+    record RsvpAnswered(BranchEvent event, Rsvp rsvp, boolean accepted) implements DomainChange {}
 
     /**
      * A member with a public profile RSVPs to another branch's event, or withdraws the RSVP that
@@ -61,29 +54,23 @@ public sealed interface DomainChange {
     }
 
     /** The node published a campaign. */
-    record CampaignPublished(Campaign campaign) implements DomainChange {
-    }
+    record CampaignPublished(Campaign campaign) implements DomainChange {}
 
     /** The node edited or closed one of its campaigns. */
-    record CampaignEdited(Campaign campaign) implements DomainChange {
-    }
+    record CampaignEdited(Campaign campaign) implements DomainChange {}
 
     /** A branch's adoption of one of our campaigns was recorded: it hears that it was. */
-    record AdoptionAccepted(Campaign campaign, URI branch, URI branchInbox, URI joinId) implements DomainChange {
-    }
+    record AdoptionAccepted(Campaign campaign, URI branch, URI branchInbox, URI joinId) implements DomainChange {}
 
     /**
      * The branch adopts another node's campaign; {@code signedCopy} is the owner's signed object
      * (null when there is none), which the branch passes on to its followers.
      */
-    record CampaignAdopted(URI campaign, URI ownerInbox, String signedCopy) implements DomainChange {
-    }
+    record CampaignAdopted(URI campaign, URI ownerInbox, String signedCopy) implements DomainChange {}
 
     /** The branch withdraws from another node's campaign. */
-    record CampaignWithdrawn(URI campaign, URI ownerInbox) implements DomainChange {
-    }
+    record CampaignWithdrawn(URI campaign, URI ownerInbox) implements DomainChange {}
 
     /** The branch reports its progress on a campaign goal that does not count itself. */
-    record ProgressReported(URI campaign, URI ownerInbox, String goal, int amount) implements DomainChange {
-    }
+    record ProgressReported(URI campaign, URI ownerInbox, String goal, int amount) implements DomainChange {}
 }

@@ -7,14 +7,11 @@ package org.branchwork.node.service;
  */
 public sealed interface Effect {
 
-    record Changed(String what) implements Effect {
-    }
+    record Changed(String what) implements Effect {}
 
-    record Unchanged(String reason) implements Effect {
-    }
+    record Unchanged(String reason) implements Effect {}
 
-    record Refused(String reason) implements Effect {
-    }
+    record Refused(String reason) implements Effect {}
 
     static Effect changed(String what) {
         return new Changed(what);

@@ -19,18 +19,38 @@ import org.branchwork.node.domain.JoinMode;
  * list of {@link FieldError}s naming each problem. Times are local to {@code timezone}
  * ({@code 2026-12-05T14:00}) or carry their own offset.
  */
-public record EventInput(String name, String description, String start, String end, String timezone, String placeName,
-                         String placeAddress, String latitude, String longitude, String onlineUrl, String capacity,
-                         String joinMode, String category, String campaign) {
+public record EventInput(
+        String name,
+        String description,
+        String start,
+        String end,
+        String timezone,
+        String placeName,
+        String placeAddress,
+        String latitude,
+        String longitude,
+        String onlineUrl,
+        String capacity,
+        String joinMode,
+        String category,
+        String campaign) {
 
     /** A checked event, ready to store. */
-    public record EventDraft(String name, String markdown, Instant start, Instant end, ZoneId zone, EventPlace place,
-                             URI onlineUrl, Integer capacity, JoinMode joinMode, EventCategory category, URI campaign) {
-    }
+    public record EventDraft(
+            String name,
+            String markdown,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            EventPlace place,
+            URI onlineUrl,
+            Integer capacity,
+            JoinMode joinMode,
+            EventCategory category,
+            URI campaign) {}
 
     /** The draft, or the errors (never both). */
-    public record Checked(EventDraft draft, List<FieldError> errors) {
-    }
+    public record Checked(EventDraft draft, List<FieldError> errors) {}
 
     public Checked check() {
         List<FieldError> errors = new ArrayList<>();
@@ -40,8 +60,8 @@ public record EventInput(String name, String description, String start, String e
         }
         String text = trim(description) == null ? "" : description.strip();
         if (text.length() > AnnouncementService.MAX_CONTENT) {
-            errors.add(new FieldError("content", "The description may be at most " + AnnouncementService.MAX_CONTENT
-                    + " characters."));
+            errors.add(new FieldError(
+                    "content", "The description may be at most " + AnnouncementService.MAX_CONTENT + " characters."));
         }
         ZoneId zone = null;
         try {
@@ -72,21 +92,27 @@ public record EventInput(String name, String description, String start, String e
             try {
                 cap = Integer.valueOf(capacity.strip());
                 if (cap < 1 || cap > 1_000_000) {
-                    errors.add(new FieldError("capacity", "Capacity must be a whole number from 1, or left empty for no limit."));
+                    errors.add(new FieldError(
+                            "capacity", "Capacity must be a whole number from 1, or left empty for no limit."));
                 }
             } catch (NumberFormatException e) {
-                errors.add(new FieldError("capacity", "Capacity must be a whole number from 1, or left empty for no limit."));
+                errors.add(new FieldError(
+                        "capacity", "Capacity must be a whole number from 1, or left empty for no limit."));
             }
         }
-        JoinMode mode = trim(joinMode) == null ? JoinMode.FREE : JoinMode.fromCode(joinMode.strip()).orElse(null);
+        JoinMode mode = trim(joinMode) == null
+                ? JoinMode.FREE
+                : JoinMode.fromCode(joinMode.strip()).orElse(null);
         if (mode == null) {
             errors.add(new FieldError("joinMode", "joinMode must be free or restricted."));
         }
-        EventCategory cat = trim(category) == null ? EventCategory.MEETING
-                : EventCategory.fromCode(category.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        EventCategory cat = trim(category) == null
+                ? EventCategory.MEETING
+                : EventCategory.fromCode(category.strip().toLowerCase(java.util.Locale.ROOT))
+                        .orElse(null);
         if (cat == null) {
-            errors.add(new FieldError("category",
-                    "category must be one of rally, meeting, canvassing, social, consultation, training."));
+            errors.add(new FieldError(
+                    "category", "category must be one of rally, meeting, canvassing, social, consultation, training."));
         }
         URI camp = trim(campaign) == null ? null : httpUrl(campaign, "campaign", errors);
         if (!errors.isEmpty()) {
@@ -106,7 +132,7 @@ public record EventInput(String name, String description, String start, String e
         } catch (DateTimeParseException notOffset) {
             try {
                 LocalDateTime local = LocalDateTime.parse(v);
-                return zone == null ? null : local.atZone(zone).toInstant();  // a bad zone is reported on its own
+                return zone == null ? null : local.atZone(zone).toInstant(); // a bad zone is reported on its own
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(field, field + " must be a date and time such as 2026-12-05T14:00."));
                 return null;
@@ -126,14 +152,16 @@ public record EventInput(String name, String description, String start, String e
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(field, field + " must be a number from -" + (int) limit + " to " + (int) limit + "."));
+        errors.add(
+                new FieldError(field, field + " must be a number from -" + (int) limit + " to " + (int) limit + "."));
         return null;
     }
 
     private static URI httpUrl(String value, String field, List<FieldError> errors) {
         try {
             URI u = new URI(value.strip());
-            if (("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null
+            if (("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null
                     && value.length() <= 2048) {
                 return u;
             }

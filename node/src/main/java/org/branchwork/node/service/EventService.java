@@ -14,10 +14,10 @@ import java.util.UUID;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.domain.PageNumber;
 import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.PageNumber;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.storage.EventStore;
@@ -38,25 +38,20 @@ public final class EventService {
     /** What became of an RSVP. */
     public sealed interface Outcome {
         /** Accepted: a place is theirs. */
-        record Accepted(Rsvp rsvp) implements Outcome {
-        }
+        record Accepted(Rsvp rsvp) implements Outcome {}
 
         /** Waiting for an organiser (restricted events). */
-        record Pending(Rsvp rsvp) implements Outcome {
-        }
+        record Pending(Rsvp rsvp) implements Outcome {}
 
         /** Refused, with the reason shown to the person. */
-        record Refused(String reason) implements Outcome {
-        }
+        record Refused(String reason) implements Outcome {}
     }
 
     /** One person on an event's attendee list, as organisers see it. */
-    public record Attendee(String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since) {
-    }
+    public record Attendee(String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since) {}
 
     /** A created or edited event, or why not. */
-    public record Result(BranchEvent event, List<FieldError> errors) {
-    }
+    public record Result(BranchEvent event, List<FieldError> errors) {}
 
     private final Transactions tx;
     private final EventStore events;
@@ -66,8 +61,14 @@ public final class EventService {
     private final Runnable afterCommit;
     private final Clock clock;
 
-    public EventService(Transactions tx, EventStore events, RsvpStore rsvps, MemberStore members, FederationOutbox outbox,
-                        Runnable afterCommit, Clock clock) {
+    public EventService(
+            Transactions tx,
+            EventStore events,
+            RsvpStore rsvps,
+            MemberStore members,
+            FederationOutbox outbox,
+            Runnable afterCommit,
+            Clock clock) {
         this.tx = tx;
         this.events = events;
         this.rsvps = rsvps;
@@ -84,9 +85,24 @@ public final class EventService {
             return new Result(null, checked.errors());
         }
         EventInput.EventDraft d = checked.draft();
-        BranchEvent e = new BranchEvent(EventId.random(), d.name(), d.markdown(), HtmlContent.fromMarkdown(d.markdown()),
-                d.start(), d.end(), d.zone(), d.place(), d.onlineUrl(), d.capacity(), d.joinMode(), d.category(),
-                d.campaign(), false, clock.instant(), null, null);
+        BranchEvent e = new BranchEvent(
+                EventId.random(),
+                d.name(),
+                d.markdown(),
+                HtmlContent.fromMarkdown(d.markdown()),
+                d.start(),
+                d.end(),
+                d.zone(),
+                d.place(),
+                d.onlineUrl(),
+                d.capacity(),
+                d.joinMode(),
+                d.category(),
+                d.campaign(),
+                false,
+                clock.instant(),
+                null,
+                null);
         tx.inTransaction(c -> {
             events.insert(c, e);
             outbox.publish(c, new DomainChange.EventPublished(e, EventCounts.of(e, 0)));
@@ -110,9 +126,24 @@ public final class EventService {
                 return Optional.<Result>empty();
             }
             BranchEvent old = current.get();
-            BranchEvent e = new BranchEvent(id, d.name(), d.markdown(), HtmlContent.fromMarkdown(d.markdown()), d.start(),
-                    d.end(), d.zone(), d.place(), d.onlineUrl(), d.capacity(), d.joinMode(), d.category(), d.campaign(),
-                    old.cancelled(), old.published(), clock.instant(), null);
+            BranchEvent e = new BranchEvent(
+                    id,
+                    d.name(),
+                    d.markdown(),
+                    HtmlContent.fromMarkdown(d.markdown()),
+                    d.start(),
+                    d.end(),
+                    d.zone(),
+                    d.place(),
+                    d.onlineUrl(),
+                    d.capacity(),
+                    d.joinMode(),
+                    d.category(),
+                    d.campaign(),
+                    old.cancelled(),
+                    old.published(),
+                    clock.instant(),
+                    null);
             events.update(c, e);
             outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
             return Optional.of(new Result(e, List.of()));
@@ -150,9 +181,24 @@ public final class EventService {
                 return false;
             }
             BranchEvent old = current.get();
-            BranchEvent gone = new BranchEvent(id, old.name(), old.markdown(), old.content(), old.start(), old.end(),
-                    old.zone(), old.place(), old.onlineUrl(), old.capacity(), old.joinMode(), old.category(), old.campaign(),
-                    old.cancelled(), old.published(), clock.instant(), clock.instant());
+            BranchEvent gone = new BranchEvent(
+                    id,
+                    old.name(),
+                    old.markdown(),
+                    old.content(),
+                    old.start(),
+                    old.end(),
+                    old.zone(),
+                    old.place(),
+                    old.onlineUrl(),
+                    old.capacity(),
+                    old.joinMode(),
+                    old.category(),
+                    old.campaign(),
+                    old.cancelled(),
+                    old.published(),
+                    clock.instant(),
+                    clock.instant());
             events.update(c, gone);
             outbox.publish(c, new DomainChange.EventDeleted(gone));
             return true;
@@ -202,7 +248,10 @@ public final class EventService {
             return Optional.of(e.onlineUrl());
         }
         MemberId member = who.get().member();
-        boolean accepted = member != null && rsvpOf(member, e.id()).map(r -> r.state() == Rsvp.State.ACCEPTED).orElse(false);
+        boolean accepted = member != null
+                && rsvpOf(member, e.id())
+                        .map(r -> r.state() == Rsvp.State.ACCEPTED)
+                        .orElse(false);
         return accepted ? Optional.of(e.onlineUrl()) : Optional.empty();
     }
 
@@ -219,8 +268,21 @@ public final class EventService {
                 return new Outcome.Refused("There is no such event.");
             }
             Optional<Rsvp> existing = rsvps.ofMember(c, id, member);
-            return decide(c, event.get(), existing, () -> new Rsvp(UUID.randomUUID().toString(), id, member, null, null, null,
-                    null, Rsvp.State.PENDING, clock.instant()), null);
+            return decide(
+                    c,
+                    event.get(),
+                    existing,
+                    () -> new Rsvp(
+                            UUID.randomUUID().toString(),
+                            id,
+                            member,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Rsvp.State.PENDING,
+                            clock.instant()),
+                    null);
         });
         afterCommit.run();
         return outcome;
@@ -245,16 +307,32 @@ public final class EventService {
             }
             Optional<Rsvp> existing = rsvps.ofActor(c, id, actor);
             String shownName = name == null || name.isBlank() ? actor.getHost() : cut(name.strip(), 200);
-            Outcome o = decide(c, event.get(), existing, () -> new Rsvp(UUID.randomUUID().toString(), id, null, actor, inbox,
-                    shownName, joinId, Rsvp.State.PENDING, clock.instant()), joinId);
+            Outcome o = decide(
+                    c,
+                    event.get(),
+                    existing,
+                    () -> new Rsvp(
+                            UUID.randomUUID().toString(),
+                            id,
+                            null,
+                            actor,
+                            inbox,
+                            shownName,
+                            joinId,
+                            Rsvp.State.PENDING,
+                            clock.instant()),
+                    joinId);
             Rsvp answered = switch (o) {
                 case Outcome.Accepted a -> a.rsvp();
                 case Outcome.Pending p -> null;
-                case Outcome.Refused r -> new Rsvp(null, id, null, actor, inbox, shownName, joinId, Rsvp.State.REJECTED,
-                        clock.instant());
+                case Outcome.Refused r ->
+                    new Rsvp(null, id, null, actor, inbox, shownName, joinId, Rsvp.State.REJECTED, clock.instant());
             };
             if (answered != null) {
-                outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted));
+                outbox.publish(
+                        c,
+                        new DomainChange.RsvpAnswered(
+                                event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted));
             }
             return o;
         });
@@ -320,7 +398,8 @@ public final class EventService {
         NotAllowed.unless(who, Role.ORGANISER);
         boolean done = tx.inTransaction(c -> {
             Optional<BranchEvent> event = lockedLive(c, id);
-            Optional<Rsvp> rsvp = rsvps.find(c, rsvpId).filter(r -> r.event().equals(id) && r.state() == Rsvp.State.PENDING);
+            Optional<Rsvp> rsvp =
+                    rsvps.find(c, rsvpId).filter(r -> r.event().equals(id) && r.state() == Rsvp.State.PENDING);
             if (event.isEmpty() || rsvp.isEmpty()) {
                 return false;
             }
@@ -341,8 +420,13 @@ public final class EventService {
         return done;
     }
 
-    private Outcome decide(Connection c, BranchEvent event, Optional<Rsvp> existing, java.util.function.Supplier<Rsvp> fresh,
-                           URI joinId) throws SQLException {
+    private Outcome decide(
+            Connection c,
+            BranchEvent event,
+            Optional<Rsvp> existing,
+            java.util.function.Supplier<Rsvp> fresh,
+            URI joinId)
+            throws SQLException {
         if (existing.isPresent() && existing.get().state() == Rsvp.State.ACCEPTED) {
             return new Outcome.Accepted(existing.get());
         }
@@ -364,11 +448,27 @@ public final class EventService {
         if (existing.isPresent()) {
             rsvps.answer(c, existing.get().id(), state, joinId, clock.instant());
             Rsvp e = existing.get();
-            rsvp = new Rsvp(e.id(), e.event(), e.member(), e.actor(), e.actorInbox(), e.actorName(),
-                    joinId != null ? joinId : e.joinId(), state, e.created());
+            rsvp = new Rsvp(
+                    e.id(),
+                    e.event(),
+                    e.member(),
+                    e.actor(),
+                    e.actorInbox(),
+                    e.actorName(),
+                    joinId != null ? joinId : e.joinId(),
+                    state,
+                    e.created());
         } else {
             Rsvp f = fresh.get();
-            rsvp = new Rsvp(f.id(), f.event(), f.member(), f.actor(), f.actorInbox(), f.actorName(), f.joinId(), state,
+            rsvp = new Rsvp(
+                    f.id(),
+                    f.event(),
+                    f.member(),
+                    f.actor(),
+                    f.actorInbox(),
+                    f.actorName(),
+                    f.joinId(),
+                    state,
                     f.created());
             rsvps.insert(c, rsvp, clock.instant());
         }
@@ -389,7 +489,16 @@ public final class EventService {
     }
 
     private static Rsvp withJoin(Rsvp r, URI joinId) {
-        return new Rsvp(r.id(), r.event(), r.member(), r.actor(), r.actorInbox(), r.actorName(), joinId, r.state(), r.created());
+        return new Rsvp(
+                r.id(),
+                r.event(),
+                r.member(),
+                r.actor(),
+                r.actorInbox(),
+                r.actorName(),
+                joinId,
+                r.state(),
+                r.created());
     }
 
     private static String cut(String s, int max) {

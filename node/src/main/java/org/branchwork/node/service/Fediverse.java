@@ -27,10 +27,8 @@ public interface Fediverse {
     }
 
     /** The outcome of {@link #followOnce}: the actor's IRI, or why it could not be followed. */
-    record Followed(URI actor, String error) {
-    }
+    record Followed(URI actor, String error) {}
 
     /** A remote event's owner and the inbox their answers come from. */
-    record EventOwner(URI owner, URI inbox) {
-    }
+    record EventOwner(URI owner, URI inbox) {}
 }

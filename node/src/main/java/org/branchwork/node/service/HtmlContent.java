@@ -18,23 +18,49 @@ import org.owasp.html.PolicyFactory;
 public final class HtmlContent {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "span", "em", "strong", "b", "i", "u", "s", "del", "code", "pre", "blockquote", "ul",
-                    "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "hr")
+            .allowElements(
+                    "p",
+                    "br",
+                    "span",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "del",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "ul",
+                    "ol",
+                    "li",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "a",
+                    "hr")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href").onElements("a")
+            .allowAttributes("href")
+            .onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .allowAttributes("class").matching(Pattern.compile("(?:h-card|mention|hashtag|u-url|invisible|ellipsis)"
-                    + "(?: (?:h-card|mention|hashtag|u-url|invisible|ellipsis))*")).onElements("a", "span")
+            .allowAttributes("class")
+            .matching(Pattern.compile("(?:h-card|mention|hashtag|u-url|invisible|ellipsis)"
+                    + "(?: (?:h-card|mention|hashtag|u-url|invisible|ellipsis))*"))
+            .onElements("a", "span")
             .toFactory();
 
     private static final Parser MARKDOWN = Parser.builder().build();
     // Raw HTML in an organiser's Markdown is shown as text, not passed through.
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
 
-    private HtmlContent() {
-    }
+    private HtmlContent() {}
 
     /** Markdown to sanitised HTML. */
     public static String fromMarkdown(String markdown) {
@@ -48,7 +74,8 @@ public final class HtmlContent {
 
     /** Sanitised HTML as plain text (calendars, feeds' summaries, Mastodon's fallback), paragraphs on their own lines. */
     public static String plainText(String html) {
-        String text = sanitise(html).replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</(p|li|h\\d|blockquote|pre)>", "\n");
+        String text =
+                sanitise(html).replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</(p|li|h\\d|blockquote|pre)>", "\n");
         text = TAG.matcher(text).replaceAll("");
         Matcher m = NUMERIC_ENTITY.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -57,7 +84,13 @@ public final class HtmlContent {
             m.appendReplacement(out, Matcher.quoteReplacement(new String(Character.toChars(code))));
         }
         m.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&").replaceAll("\n{3,}", "\n\n").strip();
+        return out.toString()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
     }
 }

@@ -23,6 +23,7 @@ public final class LoginThrottle {
     public static final Duration ACCOUNT_WINDOW = Duration.ofHours(1);
     /** Account mails (password resets, new confirmation links) one address may be sent per hour. */
     public static final int MAILS_PER_RECIPIENT = 3;
+
     public static final Duration RECIPIENT_WINDOW = Duration.ofHours(1);
     private static final int MAX_KEYS = 100_000;
 
@@ -51,8 +52,8 @@ public final class LoginThrottle {
         return count(byRecipient, recipient, clock.instant(), MAILS_PER_RECIPIENT, RECIPIENT_WINDOW);
     }
 
-    private static Optional<Duration> count(Map<String, Deque<Instant>> windows, String key, Instant now, int limit,
-                                            Duration window) {
+    private static Optional<Duration> count(
+            Map<String, Deque<Instant>> windows, String key, Instant now, int limit, Duration window) {
         if (windows.size() > MAX_KEYS) {
             // A flood of distinct keys: drop the ones whose window has passed rather than grow without bound.
             windows.values().removeIf(d -> {

@@ -4,8 +4,7 @@ package org.branchwork.node.service;
 public interface Mailer {
 
     /** One outgoing mail. */
-    record Mail(String to, String subject, String text) {
-    }
+    record Mail(String to, String subject, String text) {}
 
     /** Sends it now; throws {@link MailFailure} when the server would not take it. */
     void send(Mail mail);

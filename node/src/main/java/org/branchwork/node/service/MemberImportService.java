@@ -39,13 +39,22 @@ public final class MemberImportService {
     private static final Logger LOG = Logger.getLogger(MemberImportService.class.getName());
     /** How many problems the report shows; the count covers them all. */
     public static final int REPORT_PROBLEMS = 500;
+
     public static final int MAX_ROWS = 200_000;
     static final int BATCH = 500;
     private static final List<String> REQUIRED = List.of("name", "email", "postcode");
 
     /** Where an import stands, for the report and the progress view. */
-    public record Status(long id, String fileName, String state, int totalRows, int validRows, int doneRows, int skippedRows,
-                         int problemCount, List<ImportProblem> problems) {
+    public record Status(
+            long id,
+            String fileName,
+            String state,
+            int totalRows,
+            int validRows,
+            int doneRows,
+            int skippedRows,
+            int problemCount,
+            List<ImportProblem> problems) {
         public boolean hasProblems() {
             return problemCount > 0;
         }
@@ -61,7 +70,8 @@ public final class MemberImportService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public MemberImportService(Transactions tx, MemberImportStore store, MemberService members, AuditLog audit, Clock clock) {
+    public MemberImportService(
+            Transactions tx, MemberImportStore store, MemberService members, AuditLog audit, Clock clock) {
         this.tx = tx;
         this.store = store;
         this.members = members;
@@ -76,13 +86,22 @@ public final class MemberImportService {
         List<ImportRow> valid = new ArrayList<>();
         int total = 0;
         try (Reader reader = new StringReader(csvText.startsWith("\uFEFF") ? csvText.substring(1) : csvText);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                     .setTrim(true).get().parse(reader)) {
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreEmptyLines(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(reader)) {
             Map<String, Integer> header = normalisedHeader(parser.getHeaderMap());
             for (String column : REQUIRED) {
                 if (!header.containsKey(column)) {
-                    problems.add(new ImportProblem(1, column, "The header has no '" + column + "' column. Columns are: "
-                            + String.join(", ", MemberService.CSV_COLUMNS) + " (the first three required)."));
+                    problems.add(new ImportProblem(
+                            1,
+                            column,
+                            "The header has no '" + column + "' column. Columns are: "
+                                    + String.join(", ", MemberService.CSV_COLUMNS) + " (the first three required)."));
                 }
             }
             if (problems.isEmpty()) {
@@ -90,7 +109,9 @@ public final class MemberImportService {
                 for (CSVRecord record : parser) {
                     total++;
                     if (total > MAX_ROWS) {
-                        problems.add(new ImportProblem((int) record.getRecordNumber() + 1, "",
+                        problems.add(new ImportProblem(
+                                (int) record.getRecordNumber() + 1,
+                                "",
                                 "A file may have at most " + MAX_ROWS + " rows; split it."));
                         break;
                     }
@@ -103,20 +124,39 @@ public final class MemberImportService {
         String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
         int totalRows = total;
         long id = tx.inTransaction(c -> {
-            long created = store.create(c, who.member() == null ? 0 : who.member().value(), clock.instant(),
-                    name.length() > 200 ? name.substring(0, 200) : name, totalRows, valid.size(), problems.size());
+            long created = store.create(
+                    c,
+                    who.member() == null ? 0 : who.member().value(),
+                    clock.instant(),
+                    name.length() > 200 ? name.substring(0, 200) : name,
+                    totalRows,
+                    valid.size(),
+                    problems.size());
             store.addRows(c, created, valid);
             store.addProblems(c, created, problems);
-            audit.record(c, who, "members.import_validated", null, "import " + created + ": " + totalRows + " rows, "
-                    + valid.size() + " valid, " + problems.size() + " problems");
+            audit.record(
+                    c,
+                    who,
+                    "members.import_validated",
+                    null,
+                    "import " + created + ": " + totalRows + " rows, " + valid.size() + " valid, " + problems.size()
+                            + " problems");
             return created;
         });
-        return new Status(id, name, "validated", total, valid.size(), 0, 0, problems.size(),
+        return new Status(
+                id,
+                name,
+                "validated",
+                total,
+                valid.size(),
+                0,
+                0,
+                problems.size(),
                 problems.subList(0, Math.min(problems.size(), REPORT_PROBLEMS)));
     }
 
-    private static Optional<ImportRow> checkRow(CSVRecord r, Map<String, Integer> header, Set<String> emails,
-                                                List<ImportProblem> out) {
+    private static Optional<ImportRow> checkRow(
+            CSVRecord r, Map<String, Integer> header, Set<String> emails, List<ImportProblem> out) {
         int line = (int) r.getRecordNumber() + 1;
         int before = out.size();
         String tags = get(r, header, "tags");
@@ -129,19 +169,25 @@ public final class MemberImportService {
                 yield false;
             }
         };
-        MemberValidation.Checked checked = MemberValidation.check(get(r, header, "name"), get(r, header, "email"),
-                get(r, header, "postcode"), get(r, header, "phone"), consentGiven);
+        MemberValidation.Checked checked = MemberValidation.check(
+                get(r, header, "name"),
+                get(r, header, "email"),
+                get(r, header, "postcode"),
+                get(r, header, "phone"),
+                consentGiven);
         if (checked instanceof MemberValidation.Checked.Invalid invalid) {
             invalid.errors().forEach(e -> out.add(new ImportProblem(line, e.field(), e.message())));
         }
         List<FieldError> tagErrors = new ArrayList<>();
         Set<String> tagSet = MemberValidation.tags(tags, tagErrors);
         tagErrors.forEach(e -> out.add(new ImportProblem(line, "tags", e.message())));
-        if (checked instanceof MemberValidation.Checked.Valid v && !emails.add(v.details().email())) {
+        if (checked instanceof MemberValidation.Checked.Valid v
+                && !emails.add(v.details().email())) {
             out.add(new ImportProblem(line, "email", "The same email is on an earlier line of this file."));
         }
         return out.size() == before && checked instanceof MemberValidation.Checked.Valid v
-                ? Optional.of(new ImportRow(line, v.details(), tagSet)) : Optional.empty();
+                ? Optional.of(new ImportRow(line, v.details(), tagSet))
+                : Optional.empty();
     }
 
     /** Starts inserting the valid rows of a validated import in the background. False if it is not waiting for a go. */
@@ -164,7 +210,10 @@ public final class MemberImportService {
     public void resumeInterrupted() {
         for (StoredImport job : tx.inTransaction(store::running)) {
             LOG.info("Resuming member import " + job.id() + " after line " + job.lastLine());
-            runInBackground(job.createdBy() == 0 ? Acting.apiToken() : new Acting(new MemberId(job.createdBy()), Role.ORGANISER),
+            runInBackground(
+                    job.createdBy() == 0
+                            ? Acting.apiToken()
+                            : new Acting(new MemberId(job.createdBy()), Role.ORGANISER),
                     job.id());
         }
     }
@@ -188,8 +237,16 @@ public final class MemberImportService {
                 return Optional.<Status>empty();
             }
             StoredImport s = found.get();
-            return Optional.of(new Status(s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(),
-                    s.skippedRows(), s.problemCount(), store.problems(c, id, REPORT_PROBLEMS)));
+            return Optional.of(new Status(
+                    s.id(),
+                    s.fileName(),
+                    s.state(),
+                    s.totalRows(),
+                    s.validRows(),
+                    s.doneRows(),
+                    s.skippedRows(),
+                    s.problemCount(),
+                    store.problems(c, id, REPORT_PROBLEMS)));
         });
     }
 
@@ -219,12 +276,19 @@ public final class MemberImportService {
                 store.transition(c, id, "running", "done");
                 store.dropRows(c, id);
                 StoredImport done = store.find(c, id).orElseThrow();
-                audit.record(c, who, "members.imported", null, "import " + id + ": " + done.doneRows() + " added, "
-                        + done.skippedRows() + " already members");
+                audit.record(
+                        c,
+                        who,
+                        "members.imported",
+                        null,
+                        "import " + id + ": " + done.doneRows() + " added, " + done.skippedRows() + " already members");
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Member import " + id + " stopped; rows added so far stay, the rest can be imported again", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "Member import " + id + " stopped; rows added so far stay, the rest can be imported again",
+                    e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-
 import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
@@ -30,12 +29,11 @@ import org.branchwork.node.storage.Transactions;
 public final class MemberService {
 
     /** The CSV columns, shared by export and import so that an export imports again. */
-    public static final List<String> CSV_COLUMNS = List.of("name", "email", "postcode", "phone", "contact_consent", "tags",
-            "joined");
+    public static final List<String> CSV_COLUMNS =
+            List.of("name", "email", "postcode", "phone", "contact_consent", "tags", "joined");
 
     /** A member in the list, with their tags. */
-    public record Row(Member member, List<String> tags) {
-    }
+    public record Row(Member member, List<String> tags) {}
 
     /** One page of the list and the total matching. */
     public record Listing(List<Row> rows, long total, MemberQuery query) {
@@ -45,16 +43,13 @@ public final class MemberService {
     }
 
     /** A member's record as organisers see it. */
-    public record Profile(Member member, List<String> tags, List<MemberNote> notes) {
-    }
+    public record Profile(Member member, List<String> tags, List<MemberNote> notes) {}
 
     /** What adding a member (API, organiser form) came to. */
     public sealed interface CreateResult {
-        record Created(Member member) implements CreateResult {
-        }
+        record Created(Member member) implements CreateResult {}
 
-        record Invalid(List<FieldError> errors) implements CreateResult {
-        }
+        record Invalid(List<FieldError> errors) implements CreateResult {}
     }
 
     private final Transactions tx;
@@ -76,8 +71,14 @@ public final class MemberService {
      * @param afterErasure run once an erasure has committed: makes it final in the database files
      *                     ({@link org.branchwork.node.storage.ErasureCompactor})
      */
-    public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock,
-                         MemberLinks links, Runnable afterErasure) {
+    public MemberService(
+            Transactions tx,
+            MemberStore members,
+            SessionService sessions,
+            AuditLog audit,
+            Clock clock,
+            MemberLinks links,
+            Runnable afterErasure) {
         this.afterErasure = afterErasure;
         this.tx = tx;
         this.members = members;
@@ -89,15 +90,18 @@ public final class MemberService {
 
     /** Without links to other features (tests of members alone). */
     public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
-        this(tx, members, sessions, audit, clock, (c, m) -> { }, () -> { });
+        this(tx, members, sessions, audit, clock, (c, m) -> {}, () -> {});
     }
 
     public Listing search(Acting who, MemberQuery q) {
         require(who, Role.ORGANISER);
         return tx.inTransaction(c -> {
             MemberStore.Page page = members.search(c, q);
-            Map<MemberId, List<String>> tags = members.tagsFor(c, page.members().stream().map(Member::id).toList());
-            List<Row> rows = page.members().stream().map(m -> new Row(m, tags.getOrDefault(m.id(), List.of()))).toList();
+            Map<MemberId, List<String>> tags =
+                    members.tagsFor(c, page.members().stream().map(Member::id).toList());
+            List<Row> rows = page.members().stream()
+                    .map(m -> new Row(m, tags.getOrDefault(m.id(), List.of())))
+                    .toList();
             return new Listing(rows, page.total(), q);
         });
     }
@@ -120,8 +124,15 @@ public final class MemberService {
     }
 
     /** Adds a member on an organiser's word (API, CSV): no password yet; a password reset mail lets them in. */
-    public CreateResult create(Acting who, String name, String email, String postcode, String phone, boolean consent,
-                               String tags, String source) {
+    public CreateResult create(
+            Acting who,
+            String name,
+            String email,
+            String postcode,
+            String phone,
+            boolean consent,
+            String tags,
+            String source) {
         require(who, Role.ORGANISER);
         List<FieldError> errors = new ArrayList<>();
         MemberValidation.Checked checked = MemberValidation.check(name, email, postcode, phone, consent);
@@ -135,7 +146,8 @@ public final class MemberService {
         MemberDetails details = ((MemberValidation.Checked.Valid) checked).details();
         return tx.inTransaction(c -> {
             if (members.emailTaken(c, details.email())) {
-                return new CreateResult.Invalid(List.of(new FieldError("email", "A member with this email exists already.")));
+                return new CreateResult.Invalid(
+                        List.of(new FieldError("email", "A member with this email exists already.")));
             }
             Member m = members.insert(c, details, null, Role.MEMBER, source, null, clock.instant());
             members.setTags(c, m.id(), tagSet);
@@ -237,10 +249,17 @@ public final class MemberService {
 
     private long print(Connection c, SpreadsheetCsv csv, List<Member> batch) {
         try {
-            Map<MemberId, List<String>> tags = members.tagsFor(c, batch.stream().map(Member::id).toList());
+            Map<MemberId, List<String>> tags =
+                    members.tagsFor(c, batch.stream().map(Member::id).toList());
             for (Member m : batch) {
-                csv.row(m.displayName(), m.email(), m.postcode(), m.phone(), m.contactConsent() ? "yes" : "no",
-                        String.join(",", tags.getOrDefault(m.id(), List.of())), m.createdAt().toString());
+                csv.row(
+                        m.displayName(),
+                        m.email(),
+                        m.postcode(),
+                        m.phone(),
+                        m.contactConsent() ? "yes" : "no",
+                        String.join(",", tags.getOrDefault(m.id(), List.of())),
+                        m.createdAt().toString());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the export failed", e);
@@ -280,8 +299,7 @@ public final class MemberService {
     }
 
     /** A member's own data as downloaded (organisers' notes are about them but not theirs to see here). */
-    public record OwnData(Member member, List<String> tags) {
-    }
+    public record OwnData(Member member, List<String> tags) {}
 
     /**
      * Erases the member: the row and everything hanging off it (tags, notes about them, sessions,

@@ -17,6 +17,7 @@ public final class MemberValidation {
 
     /** UK postcodes (the networks this is built for are in the UK); the space is optional on input. */
     private static final Pattern UK_POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
+
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{7,24}$");
     private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9 _\\-]{0,39}$");
     /** Shortest password accepted anywhere on the node. */
@@ -24,15 +25,12 @@ public final class MemberValidation {
 
     /** Valid details, or the errors (field names as the forms name them). */
     public sealed interface Checked {
-        record Valid(MemberDetails details) implements Checked {
-        }
+        record Valid(MemberDetails details) implements Checked {}
 
-        record Invalid(List<FieldError> errors) implements Checked {
-        }
+        record Invalid(List<FieldError> errors) implements Checked {}
     }
 
-    private MemberValidation() {
-    }
+    private MemberValidation() {}
 
     public static Checked check(String name, String email, String postcode, String phone, boolean consent) {
         List<FieldError> errors = new ArrayList<>();
@@ -50,9 +48,12 @@ public final class MemberValidation {
         }
         String ph = strip(phone);
         if (!ph.isEmpty() && !PHONE.matcher(ph).matches()) {
-            errors.add(new FieldError("phone", "Give a phone number of digits, spaces and an optional leading +, or leave it empty."));
+            errors.add(new FieldError(
+                    "phone", "Give a phone number of digits, spaces and an optional leading +, or leave it empty."));
         }
-        return errors.isEmpty() ? new Checked.Valid(new MemberDetails(n, e, p, ph, consent)) : new Checked.Invalid(errors);
+        return errors.isEmpty()
+                ? new Checked.Valid(new MemberDetails(n, e, p, ph, consent))
+                : new Checked.Invalid(errors);
     }
 
     /** Upper-cased with one space before the inward code, or null when it is not a UK postcode. */
@@ -71,8 +72,8 @@ public final class MemberValidation {
                 continue;
             }
             if (!TAG.matcher(tag).matches()) {
-                errors.add(new FieldError("tags", "Tags are 1 to 40 letters, digits, spaces, - or _; '" + raw.strip()
-                        + "' is not one."));
+                errors.add(new FieldError(
+                        "tags", "Tags are 1 to 40 letters, digits, spaces, - or _; '" + raw.strip() + "' is not one."));
                 break;
             }
             out.add(tag);
@@ -86,7 +87,8 @@ public final class MemberValidation {
     public static List<FieldError> password(String password, String confirmation) {
         String p = password == null ? "" : password;
         if (p.length() < MIN_PASSWORD_LENGTH || p.length() > 1000) {
-            return List.of(new FieldError("password", "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters."));
+            return List.of(new FieldError(
+                    "password", "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters."));
         }
         if (!p.equals(confirmation)) {
             return List.of(new FieldError("passwordConfirmation", "The two passwords differ."));

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.storage.Transactions;
 
@@ -15,9 +14,12 @@ import org.branchwork.node.storage.Transactions;
 public final class NodeSettingsService {
 
     /** The settings as an admin sees them. */
-    public record Settings(PeerPolicy.Mode mode, boolean manualApproval, List<String> domainBlocks, List<String> actorBlocks,
-                           List<String> allowedDomains) {
-    }
+    public record Settings(
+            PeerPolicy.Mode mode,
+            boolean manualApproval,
+            List<String> domainBlocks,
+            List<String> actorBlocks,
+            List<String> allowedDomains) {}
 
     private final PeerPolicy policy;
     private final AuditLog audit;
@@ -31,8 +33,12 @@ public final class NodeSettingsService {
 
     public Settings current(Acting who) {
         require(who);
-        return new Settings(policy.mode(), policy.manualApproval(), policy.list(PolicyList.DOMAIN_BLOCK),
-                policy.list(PolicyList.ACTOR_BLOCK), policy.list(PolicyList.ALLOWED_DOMAIN));
+        return new Settings(
+                policy.mode(),
+                policy.manualApproval(),
+                policy.list(PolicyList.DOMAIN_BLOCK),
+                policy.list(PolicyList.ACTOR_BLOCK),
+                policy.list(PolicyList.ALLOWED_DOMAIN));
     }
 
     public void setMode(Acting who, PeerPolicy.Mode mode) {

@@ -20,11 +20,17 @@ import org.branchwork.node.storage.Transactions;
 public final class PeerPolicy {
 
     /** How the node federates. */
-    public enum Mode { OPEN, ALLOWLIST }
-
-    private record Snapshot(Mode mode, boolean manualApproval, Set<String> blockedDomains, Set<String> blockedActors,
-                            Set<String> allowed) {
+    public enum Mode {
+        OPEN,
+        ALLOWLIST
     }
+
+    private record Snapshot(
+            Mode mode,
+            boolean manualApproval,
+            Set<String> blockedDomains,
+            Set<String> blockedActors,
+            Set<String> allowed) {}
 
     private static final String MODE_SETTING = "federation_mode";
     private static final String APPROVAL_SETTING = "follow_approval";
@@ -125,7 +131,9 @@ public final class PeerPolicy {
 
     private void reload() {
         snapshot = tx.inTransaction(c -> new Snapshot(
-                store.setting(c, MODE_SETTING).map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT))).orElse(Mode.OPEN),
+                store.setting(c, MODE_SETTING)
+                        .map(m -> Mode.valueOf(m.toUpperCase(Locale.ROOT)))
+                        .orElse(Mode.OPEN),
                 store.setting(c, APPROVAL_SETTING).map("manual"::equals).orElse(false),
                 Set.copyOf(store.list(c, PolicyList.DOMAIN_BLOCK)),
                 Set.copyOf(store.list(c, PolicyList.ACTOR_BLOCK)),

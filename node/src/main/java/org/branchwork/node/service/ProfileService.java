@@ -30,8 +30,7 @@ import org.branchwork.protocol.sig.Pem;
 public final class ProfileService {
 
     /** A feed entry as the dashboard shows it: who it is from, and the stored, sanitised object. */
-    public record FeedEntry(String from, RemoteObjectStore.FeedItem item, String rsvpState) {
-    }
+    public record FeedEntry(String from, RemoteObjectStore.FeedItem item, String rsvpState) {}
 
     private final Transactions tx;
     private final PublicProfileStore profiles;
@@ -45,10 +44,18 @@ public final class ProfileService {
     private final SecureRandom random;
     private final Clock clock;
 
-    public ProfileService(Transactions tx, PublicProfileStore profiles, SubscriptionStore subscriptions,
-                          OutgoingRsvpStore outgoing, RemoteObjectStore remoteObjects, Fediverse fediverse,
-                          FederationOutbox outbox, Supplier<Optional<String>> branchSlug, Runnable afterCommit,
-                          SecureRandom random, Clock clock) {
+    public ProfileService(
+            Transactions tx,
+            PublicProfileStore profiles,
+            SubscriptionStore subscriptions,
+            OutgoingRsvpStore outgoing,
+            RemoteObjectStore remoteObjects,
+            Fediverse fediverse,
+            FederationOutbox outbox,
+            Supplier<Optional<String>> branchSlug,
+            Runnable afterCommit,
+            SecureRandom random,
+            Clock clock) {
         this.tx = tx;
         this.profiles = profiles;
         this.subscriptions = subscriptions;
@@ -63,7 +70,8 @@ public final class ProfileService {
     }
 
     public Optional<PublicProfile> profileOf(MemberId member) {
-        return tx.inTransaction(c -> profiles.ofMember(c, member)).map(p -> new PublicProfile(p.handle(), p.displayName()));
+        return tx.inTransaction(c -> profiles.ofMember(c, member))
+                .map(p -> new PublicProfile(p.handle(), p.displayName()));
     }
 
     /** Publishes a profile with the member's display name (kept if they already have one). */
@@ -72,14 +80,22 @@ public final class ProfileService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        KeyPair pair = KeyPairs.generateRsa(random);  // outside the transaction: it takes a moment
+        KeyPair pair = KeyPairs.generateRsa(random); // outside the transaction: it takes a moment
         return tx.inTransaction(c -> {
             String handle;
             do {
                 handle = handleFor(self.displayName());
-            } while (profiles.byHandle(c, handle).isPresent() || branchSlug.get().map(handle::equals).orElse(false));
-            profiles.insert(c, new PublicProfileStore.Profile(self.id(), handle, self.displayName(),
-                    Pem.writePublicKey(pair.getPublic()), Pem.writePrivateKey(pair.getPrivate())), clock.instant());
+            } while (profiles.byHandle(c, handle).isPresent()
+                    || branchSlug.get().map(handle::equals).orElse(false));
+            profiles.insert(
+                    c,
+                    new PublicProfileStore.Profile(
+                            self.id(),
+                            handle,
+                            self.displayName(),
+                            Pem.writePublicKey(pair.getPublic()),
+                            Pem.writePrivateKey(pair.getPrivate())),
+                    clock.instant());
             return new PublicProfile(handle, self.displayName());
         });
     }
@@ -117,7 +133,10 @@ public final class ProfileService {
             List<FeedEntry> out = new ArrayList<>();
             for (RemoteObjectStore.FeedItem item : remoteObjects.feed(c, actors, limit)) {
                 String state = item.type().equals("Event")
-                        ? outgoing.of(c, self.id(), item.id()).map(OutgoingRsvpStore.OutgoingRsvp::state).orElse(null) : null;
+                        ? outgoing.of(c, self.id(), item.id())
+                                .map(OutgoingRsvpStore.OutgoingRsvp::state)
+                                .orElse(null)
+                        : null;
                 out.add(new FeedEntry(fediverse.label(item.attributedTo()), item, state));
             }
             return out;
@@ -135,9 +154,15 @@ public final class ProfileService {
             return Optional.of("That event could not be found.");
         }
         tx.inTransaction(c -> {
-            URI joinId = outbox.publish(c, DomainChange.MemberRsvped.joining(profile.get(), event, owner.get().inbox()))
+            URI joinId = outbox.publish(
+                            c,
+                            DomainChange.MemberRsvped.joining(
+                                    profile.get(), event, owner.get().inbox()))
                     .orElseThrow();
-            outgoing.save(c, new OutgoingRsvpStore.OutgoingRsvp(joinId, self.id(), event, owner.get().owner(), "pending"),
+            outgoing.save(
+                    c,
+                    new OutgoingRsvpStore.OutgoingRsvp(
+                            joinId, self.id(), event, owner.get().owner(), "pending"),
                     clock.instant());
             return null;
         });
@@ -158,8 +183,13 @@ public final class ProfileService {
         }
         tx.inTransaction(c -> {
             outgoing.answer(c, sent.get().joinId(), sent.get().eventOwner(), "withdrawn", clock.instant());
-            outbox.publish(c, DomainChange.MemberRsvped.withdrawing(profile.get(), event, owner.get().inbox(),
-                    sent.get().joinId()));
+            outbox.publish(
+                    c,
+                    DomainChange.MemberRsvped.withdrawing(
+                            profile.get(),
+                            event,
+                            owner.get().inbox(),
+                            sent.get().joinId()));
             return null;
         });
         afterCommit.run();
@@ -173,7 +203,8 @@ public final class ProfileService {
 
     /** The event's owner answered one of our members' {@code Join}s; false when it was not theirs to answer. */
     public boolean joinAnswered(URI joinId, URI owner, boolean accepted) {
-        return tx.inTransaction(c -> outgoing.answer(c, joinId, owner, accepted ? "accepted" : "rejected", clock.instant()));
+        return tx.inTransaction(
+                c -> outgoing.answer(c, joinId, owner, accepted ? "accepted" : "rejected", clock.instant()));
     }
 
     /** Whether this id is a {@code Join} one of our members sent. */
@@ -183,7 +214,9 @@ public final class ProfileService {
 
     private String handleFor(String displayName) {
         String base = Normalizer.normalize(displayName == null ? "" : displayName, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
         if (base.isEmpty()) {
             base = "member";

@@ -9,11 +9,14 @@ import java.util.List;
  * Anything else thrown is the node's own failure, a 500.
  */
 public abstract sealed class RequestRefused extends RuntimeException
-        permits RequestRefused.NotSignedIn, NotAllowed, RequestRefused.NotFound, RequestRefused.Invalid,
-        RequestRefused.NotSetUp {
+        permits RequestRefused.NotSignedIn,
+                NotAllowed,
+                RequestRefused.NotFound,
+                RequestRefused.Invalid,
+                RequestRefused.NotSetUp {
 
     RequestRefused(String message) {
-        super(message, null, false, false);  // an answer, not a failure: no stack trace to fill
+        super(message, null, false, false); // an answer, not a failure: no stack trace to fill
     }
 
     public abstract int status();
@@ -72,8 +75,12 @@ public abstract sealed class RequestRefused extends RuntimeException
         private final List<FieldError> errors;
 
         public Invalid(List<FieldError> errors) {
-            super(errors.isEmpty() ? "The request is not valid."
-                    : String.join(" ", errors.stream().map(FieldError::message).toList()));
+            super(
+                    errors.isEmpty()
+                            ? "The request is not valid."
+                            : String.join(
+                                    " ",
+                                    errors.stream().map(FieldError::message).toList()));
             this.errors = List.copyOf(errors);
         }
 

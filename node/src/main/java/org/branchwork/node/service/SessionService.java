@@ -25,12 +25,10 @@ public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     /** A live session: who, their CSRF token, and the hash that names the session. */
-    public record Current(Member member, String csrfToken, String idHash) {
-    }
+    public record Current(Member member, String csrfToken, String idHash) {}
 
     /** A new session: the cookie value to hand out (never stored) and the session. */
-    public record Started(String cookieValue, Current session) {
-    }
+    public record Started(String cookieValue, Current session) {}
 
     private final Transactions tx;
     private final SessionStore sessions;
@@ -38,7 +36,8 @@ public final class SessionService {
     private final SecureRandom random;
     private final Clock clock;
 
-    public SessionService(Transactions tx, SessionStore sessions, MemberStore members, SecureRandom random, Clock clock) {
+    public SessionService(
+            Transactions tx, SessionStore sessions, MemberStore members, SecureRandom random, Clock clock) {
         this.tx = tx;
         this.sessions = sessions;
         this.members = members;
@@ -74,7 +73,8 @@ public final class SessionService {
                 return Optional.empty();
             }
             SessionStore.StoredSession s = stored.get();
-            if (s.lastSeenAt().plus(IDLE).isBefore(now) || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
+            if (s.lastSeenAt().plus(IDLE).isBefore(now)
+                    || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
                 sessions.delete(c, hash);
                 return Optional.empty();
             }
@@ -100,5 +100,4 @@ public final class SessionService {
     public void endAll(MemberId member) {
         tx.inTransaction(c -> sessions.deleteForMember(c, member));
     }
-
 }

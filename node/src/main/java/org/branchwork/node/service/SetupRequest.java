@@ -11,5 +11,4 @@ public record SetupRequest(
         String adminName,
         String adminEmail,
         String password,
-        String passwordConfirmation) {
-}
+        String passwordConfirmation) {}

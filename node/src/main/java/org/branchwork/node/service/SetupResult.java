@@ -8,14 +8,11 @@ import org.branchwork.node.domain.Branch;
 public sealed interface SetupResult {
 
     /** The branch exists and has its first administrator. */
-    record Completed(Branch branch) implements SetupResult {
-    }
+    record Completed(Branch branch) implements SetupResult {}
 
     /** Nothing was stored; each error names its field. */
-    record Invalid(List<FieldError> errors) implements SetupResult {
-    }
+    record Invalid(List<FieldError> errors) implements SetupResult {}
 
     /** Set-up was already done; nothing was changed. */
-    record AlreadyDone() implements SetupResult {
-    }
+    record AlreadyDone() implements SetupResult {}
 }

@@ -1,8 +1,8 @@
 package org.branchwork.node.service;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,10 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.node.domain.Branch;
+import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.security.PasswordHasher;
 import org.branchwork.node.storage.BranchStore;
-import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.Transactions;
 
@@ -26,7 +26,6 @@ import org.branchwork.node.storage.Transactions;
  * one-time code that only the operator sees, in the node's log.
  */
 public final class SetupService {
-
 
     private final Transactions tx;
     private final BranchStore branches;
@@ -39,8 +38,14 @@ public final class SetupService {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean done;
 
-    public SetupService(Transactions tx, BranchStore branches, MemberStore members, PasswordHasher hasher,
-                        Clock clock, SecureRandom random, boolean branchFromConfiguration) {
+    public SetupService(
+            Transactions tx,
+            BranchStore branches,
+            MemberStore members,
+            PasswordHasher hasher,
+            Clock clock,
+            SecureRandom random,
+            boolean branchFromConfiguration) {
         this.tx = tx;
         this.branches = branches;
         this.members = members;
@@ -85,12 +90,19 @@ public final class SetupService {
                 if (branchFromConfiguration) {
                     b = branches.find(c).orElseThrow();
                 } else {
-                    b = new Branch(request.branchSlug().strip(), request.branchName().strip(), clock.instant());
+                    b = new Branch(
+                            request.branchSlug().strip(), request.branchName().strip(), clock.instant());
                     branches.save(c, b);
                 }
                 // The admin proves the address by signing in later; set-up itself needs the log's code.
-                members.insert(c, new MemberDetails(request.adminName().strip(), email, "", "", false), passwordHash,
-                        Role.ADMIN, "setup", clock.instant(), clock.instant());
+                members.insert(
+                        c,
+                        new MemberDetails(request.adminName().strip(), email, "", "", false),
+                        passwordHash,
+                        Role.ADMIN,
+                        "setup",
+                        clock.instant(),
+                        clock.instant());
                 return b;
             });
             done = true;
@@ -103,8 +115,10 @@ public final class SetupService {
     private List<FieldError> validate(SetupRequest r) {
         List<FieldError> errors = new ArrayList<>();
         if (!constantTimeEquals(code, blank(r.code()))) {
-            errors.add(new FieldError("code", "The set-up code does not match. Copy it from the node's log, "
-                    + "where the node printed it when it started."));
+            errors.add(new FieldError(
+                    "code",
+                    "The set-up code does not match. Copy it from the node's log, "
+                            + "where the node printed it when it started."));
         }
         if (!branchFromConfiguration) {
             String name = blank(r.branchName());
@@ -112,7 +126,8 @@ public final class SetupService {
                 errors.add(new FieldError("branchName", "Give the branch a name of 1 to 100 characters."));
             }
             if (!NodeConfigLoader.isValidSlug(blank(r.branchSlug()))) {
-                errors.add(new FieldError("branchSlug",
+                errors.add(new FieldError(
+                        "branchSlug",
                         "The handle must be 1 to 30 lower-case letters, digits or _ (for example stockport)."));
             }
         }
@@ -130,8 +145,12 @@ public final class SetupService {
     /** A deliberately loose check: one @, something on each side, a dot in the domain, no spaces. */
     static boolean looksLikeEmail(String email) {
         int at = email.indexOf('@');
-        return email.length() <= 320 && at > 0 && at == email.lastIndexOf('@') && at < email.length() - 3
-                && email.substring(at + 1).contains(".") && !email.endsWith(".")
+        return email.length() <= 320
+                && at > 0
+                && at == email.lastIndexOf('@')
+                && at < email.length() - 3
+                && email.substring(at + 1).contains(".")
+                && !email.endsWith(".")
                 && email.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == '<' || ch == '>');
     }
 

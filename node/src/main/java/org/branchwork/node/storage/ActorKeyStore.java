@@ -12,12 +12,11 @@ import java.util.Optional;
 public final class ActorKeyStore {
 
     /** One stored key pair. */
-    public record StoredKey(String publicPem, String privatePem) {
-    }
+    public record StoredKey(String publicPem, String privatePem) {}
 
     public Optional<StoredKey> find(Connection c, String actor, String keyType) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT public_pem, private_pem FROM actor_key WHERE actor = ? AND key_type = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT public_pem, private_pem FROM actor_key WHERE actor = ? AND key_type = ?")) {
             s.setString(1, actor);
             s.setString(2, keyType);
             try (ResultSet rs = s.executeQuery()) {

@@ -58,8 +58,12 @@ public final class AdoptedCampaignStore {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Adopted(URI.create(rs.getString(1)), URI.create(rs.getString(2)), URI.create(rs.getString(3)),
-                            URI.create(rs.getString(4)), rs.getString(5)));
+                    out.add(new Adopted(
+                            URI.create(rs.getString(1)),
+                            URI.create(rs.getString(2)),
+                            URI.create(rs.getString(3)),
+                            URI.create(rs.getString(4)),
+                            rs.getString(5)));
                 }
             }
         }

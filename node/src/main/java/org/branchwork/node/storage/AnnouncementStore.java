@@ -19,7 +19,8 @@ public final class AnnouncementStore {
     private static final String COLUMNS = "id, title, markdown, content, published, updated, deleted_at";
 
     public void insert(Connection c, Announcement a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO announcement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO announcement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, a.id().value());
             s.setString(2, a.title());
             s.setString(3, a.markdown());
@@ -71,8 +72,14 @@ public final class AnnouncementStore {
     }
 
     private static Announcement read(ResultSet rs) throws SQLException {
-        return new Announcement(new AnnouncementId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+        return new Announcement(
+                new AnnouncementId(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                instant(rs.getTimestamp(6)),
+                instant(rs.getTimestamp(7)));
     }
 
     static Instant instant(Timestamp t) {

@@ -39,7 +39,8 @@ public final class AuditStore {
                     Long actorId = rs.wasNull() ? null : actor;
                     long subject = rs.getLong(4);
                     Long subjectId = rs.wasNull() ? null : subject;
-                    out.add(new AuditEvent(rs.getTimestamp(1).toInstant(), actorId, rs.getString(3), subjectId, rs.getString(5)));
+                    out.add(new AuditEvent(
+                            rs.getTimestamp(1).toInstant(), actorId, rs.getString(3), subjectId, rs.getString(5)));
                 }
             }
         }

@@ -18,8 +18,7 @@ final class BatchInsert {
         void bind(PreparedStatement s, T item, int position) throws SQLException;
     }
 
-    private BatchInsert() {
-    }
+    private BatchInsert() {}
 
     static <T> void each(Connection c, String sql, Collection<T> items, Binder<T> binder) throws SQLException {
         if (items.isEmpty()) {

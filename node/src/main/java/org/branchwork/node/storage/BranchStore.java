@@ -14,11 +14,12 @@ public final class BranchStore {
 
     public Optional<Branch> find(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT slug, name, created_at FROM branch WHERE id = 1");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Branch(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+            return Optional.of(new Branch(
+                    rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
         }
     }
 

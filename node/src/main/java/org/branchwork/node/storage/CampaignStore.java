@@ -28,8 +28,8 @@ public final class CampaignStore {
             + "starts_on, ends_on, status, published, updated";
 
     public void insert(Connection c, Campaign k) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO campaign (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, k.id().value());
             bind(s, 2, k);
             s.executeUpdate();
@@ -38,9 +38,10 @@ public final class CampaignStore {
     }
 
     public void update(Connection c, Campaign k) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE campaign SET title = ?, summary = ?, markdown = ?, content = ?, "
-                + "call_to_action = ?, hashtag = ?, suggested = ?, starts_on = ?, ends_on = ?, status = ?, published = ?, "
-                + "updated = ? WHERE id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE campaign SET title = ?, summary = ?, markdown = ?, content = ?, "
+                        + "call_to_action = ?, hashtag = ?, suggested = ?, starts_on = ?, ends_on = ?, status = ?, published = ?, "
+                        + "updated = ? WHERE id = ?")) {
             bind(s, 1, k);
             s.setString(13, k.id().value());
             s.executeUpdate();
@@ -61,7 +62,9 @@ public final class CampaignStore {
         s.setString(i++, k.content());
         s.setString(i++, k.callToAction());
         s.setString(i++, k.hashtag());
-        s.setString(i++, String.join(",", k.suggested().stream().map(EventCategory::code).toList()));
+        s.setString(
+                i++,
+                String.join(",", k.suggested().stream().map(EventCategory::code).toList()));
         s.setDate(i++, Date.valueOf(k.startsOn()));
         s.setDate(i++, Date.valueOf(k.endsOn()));
         s.setString(i++, k.ended() ? "ended" : "open");
@@ -70,16 +73,22 @@ public final class CampaignStore {
     }
 
     private static void writeParts(Connection c, Campaign k) throws SQLException {
-        BatchInsert.each(c, "INSERT INTO campaign_goal (campaign_id, position, label, target, metric) VALUES (?, ?, ?, ?, ?)",
-                k.goals(), (s, g, position) -> {
+        BatchInsert.each(
+                c,
+                "INSERT INTO campaign_goal (campaign_id, position, label, target, metric) VALUES (?, ?, ?, ?, ?)",
+                k.goals(),
+                (s, g, position) -> {
                     s.setString(1, k.id().value());
                     s.setInt(2, position);
                     s.setString(3, g.label());
                     s.setInt(4, g.target());
                     s.setString(5, g.metric().code());
                 });
-        BatchInsert.each(c, "INSERT INTO campaign_resource (campaign_id, position, name, url) VALUES (?, ?, ?, ?)",
-                k.resources(), (s, r, position) -> {
+        BatchInsert.each(
+                c,
+                "INSERT INTO campaign_resource (campaign_id, position, name, url) VALUES (?, ?, ?, ?)",
+                k.resources(),
+                (s, r, position) -> {
                     s.setString(1, k.id().value());
                     s.setInt(2, position);
                     s.setString(3, r.name());
@@ -107,12 +116,28 @@ public final class CampaignStore {
                 while (rs.next()) {
                     CampaignId id = new CampaignId(rs.getString(1));
                     String suggested = rs.getString(8);
-                    List<EventCategory> categories = suggested == null || suggested.isEmpty() ? List.of()
-                            : Arrays.stream(suggested.split(",")).map(EventCategory::fromCode).flatMap(Optional::stream).toList();
-                    out.add(new Campaign(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), categories, rs.getDate(9).toLocalDate(),
-                            rs.getDate(10).toLocalDate(), "ended".equals(rs.getString(11)), goals(c, id), resources(c, id),
-                            rs.getTimestamp(12).toInstant(), AnnouncementStore.instant(rs.getTimestamp(13))));
+                    List<EventCategory> categories = suggested == null || suggested.isEmpty()
+                            ? List.of()
+                            : Arrays.stream(suggested.split(","))
+                                    .map(EventCategory::fromCode)
+                                    .flatMap(Optional::stream)
+                                    .toList();
+                    out.add(new Campaign(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            categories,
+                            rs.getDate(9).toLocalDate(),
+                            rs.getDate(10).toLocalDate(),
+                            "ended".equals(rs.getString(11)),
+                            goals(c, id),
+                            resources(c, id),
+                            rs.getTimestamp(12).toInstant(),
+                            AnnouncementStore.instant(rs.getTimestamp(13))));
                 }
             }
         }
@@ -126,7 +151,9 @@ public final class CampaignStore {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Campaign.Goal(rs.getString(1), rs.getInt(2),
+                    out.add(new Campaign.Goal(
+                            rs.getString(1),
+                            rs.getInt(2),
                             Campaign.Metric.fromCode(rs.getString(3)).orElseThrow()));
                 }
             }
@@ -136,8 +163,8 @@ public final class CampaignStore {
 
     private static List<Campaign.Resource> resources(Connection c, CampaignId id) throws SQLException {
         List<Campaign.Resource> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT name, url FROM campaign_resource WHERE campaign_id = ? ORDER BY position")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT name, url FROM campaign_resource WHERE campaign_id = ? ORDER BY position")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -151,9 +178,11 @@ public final class CampaignStore {
     // Adoptions.
 
     /** Records (or renews after a withdrawal) a branch's adoption; false when it was already adopted. */
-    public boolean adopt(Connection c, CampaignId id, URI branch, String name, URI joinId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE campaign_adoption SET withdrawn_at = NULL, join_id = ?, "
-                + "adopted_at = ?, branch_name = ? WHERE campaign_id = ? AND branch = ? AND withdrawn_at IS NOT NULL")) {
+    public boolean adopt(Connection c, CampaignId id, URI branch, String name, URI joinId, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE campaign_adoption SET withdrawn_at = NULL, join_id = ?, "
+                        + "adopted_at = ?, branch_name = ? WHERE campaign_id = ? AND branch = ? AND withdrawn_at IS NOT NULL")) {
             s.setString(1, joinId.toString());
             s.setTimestamp(2, Timestamp.from(now));
             s.setString(3, name);
@@ -191,8 +220,8 @@ public final class CampaignStore {
     }
 
     public boolean isAdopter(Connection c, CampaignId id, URI branch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM campaign_adoption WHERE campaign_id = ? AND branch = ? "
-                + "AND withdrawn_at IS NULL")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM campaign_adoption WHERE campaign_id = ? AND branch = ? " + "AND withdrawn_at IS NULL")) {
             s.setString(1, id.value());
             s.setString(2, branch.toString());
             try (ResultSet rs = s.executeQuery()) {
@@ -208,7 +237,9 @@ public final class CampaignStore {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CampaignStanding.Adopter(URI.create(rs.getString(1)), rs.getString(2),
+                    out.add(new CampaignStanding.Adopter(
+                            URI.create(rs.getString(1)),
+                            rs.getString(2),
                             rs.getTimestamp(3).toInstant()));
                 }
             }
@@ -222,11 +253,14 @@ public final class CampaignStore {
      * Stores the event as its owner's latest signed Create or Update described it; false (and
      * nothing changed) when the copy held is newer than this one.
      */
-    public boolean saveEvent(Connection c, CampaignId id, CampaignStanding.LinkedEvent e, Instant now) throws SQLException {
+    public boolean saveEvent(Connection c, CampaignId id, CampaignStanding.LinkedEvent e, Instant now)
+            throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT version FROM campaign_event WHERE event = ?")) {
             q.setString(1, e.event().toString());
             try (ResultSet rs = q.executeQuery()) {
-                if (rs.next() && rs.getTimestamp(1) != null && e.version() != null
+                if (rs.next()
+                        && rs.getTimestamp(1) != null
+                        && e.version() != null
                         && rs.getTimestamp(1).toInstant().isAfter(e.version())) {
                     return false;
                 }
@@ -236,8 +270,9 @@ public final class CampaignStore {
             d.setString(1, e.event().toString());
             d.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_event (event, campaign_id, branch, name, starts_at, "
-                + "participants, cancelled, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO campaign_event (event, campaign_id, branch, name, starts_at, "
+                        + "participants, cancelled, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.event().toString());
             s.setString(2, id.value());
             s.setString(3, e.branch().toString());
@@ -273,14 +308,20 @@ public final class CampaignStore {
     /** Linked events of branches that still have the campaign adopted, by date. */
     public List<CampaignStanding.LinkedEvent> events(Connection c, CampaignId id) throws SQLException {
         List<CampaignStanding.LinkedEvent> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT e.event, e.branch, e.name, e.starts_at, e.participants, "
-                + "e.cancelled, e.version FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
-                + "AND a.branch = e.branch AND a.withdrawn_at IS NULL WHERE e.campaign_id = ? ORDER BY e.starts_at, e.event")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT e.event, e.branch, e.name, e.starts_at, e.participants, "
+                        + "e.cancelled, e.version FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
+                        + "AND a.branch = e.branch AND a.withdrawn_at IS NULL WHERE e.campaign_id = ? ORDER BY e.starts_at, e.event")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CampaignStanding.LinkedEvent(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
-                            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getBoolean(6),
+                    out.add(new CampaignStanding.LinkedEvent(
+                            URI.create(rs.getString(1)),
+                            URI.create(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getInt(5),
+                            rs.getBoolean(6),
                             AnnouncementStore.instant(rs.getTimestamp(7))));
                 }
             }
@@ -291,7 +332,8 @@ public final class CampaignStore {
     // Reports on goals that do not count themselves.
 
     /** A branch's latest report on goal {@code position}, replacing its earlier one. */
-    public void report(Connection c, CampaignId id, int position, URI branch, int amount, Instant now) throws SQLException {
+    public void report(Connection c, CampaignId id, int position, URI branch, int amount, Instant now)
+            throws SQLException {
         try (PreparedStatement d = c.prepareStatement(
                 "DELETE FROM campaign_report WHERE campaign_id = ? AND position = ? AND branch = ?")) {
             d.setString(1, id.value());
@@ -299,8 +341,9 @@ public final class CampaignStore {
             d.setString(3, branch.toString());
             d.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_report (campaign_id, position, branch, amount, "
-                + "reported_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO campaign_report (campaign_id, position, branch, amount, "
+                        + "reported_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, id.value());
             s.setInt(2, position);
             s.setString(3, branch.toString());

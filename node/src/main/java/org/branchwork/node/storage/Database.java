@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
-import org.branchwork.node.config.StartupException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import org.branchwork.node.config.StartupException;
 
 /**
  * The node's database: opens it, applies the schema migrations and closes it cleanly. Stores get
@@ -37,7 +36,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Transactions transactions;
     private final List<KeptQuery> kept = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicBoolean erasedSinceCompaction = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean erasedSinceCompaction =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Database(String url, HikariDataSource pool) {
         this.url = url;
@@ -58,7 +58,8 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             // Hikari wraps the driver's SQLException when the first connection fails.
             Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
-            throw explainOpenFailure(cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e), fileHint);
+            throw explainOpenFailure(
+                    cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e), fileHint);
         }
         Database database = new Database(url, pool);
         try {
@@ -95,14 +96,15 @@ public final class Database implements AutoCloseable {
                 .validateOnMigrate(false)
                 .load();
         MigrationInfo newest = Arrays.stream(flyway.info().applied())
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
-                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .filter(m ->
+                        m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
                 .max(Comparator.comparing(MigrationInfo::getVersion))
                 .orElse(null);
         if (newest != null) {
-            throw new StartupException("The database in " + fileHint + " was written by a newer Branchwork (schema version "
-                    + newest.getVersion() + "); this release knows up to version " + latestKnown(flyway)
-                    + ". Run the newer release, or restore a backup made by this one.");
+            throw new StartupException(
+                    "The database in " + fileHint + " was written by a newer Branchwork (schema version "
+                            + newest.getVersion() + "); this release knows up to version " + latestKnown(flyway)
+                            + ". Run the newer release, or restore a backup made by this one.");
         }
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
@@ -112,7 +114,8 @@ public final class Database implements AutoCloseable {
 
     private static String latestKnown(Flyway flyway) {
         return Arrays.stream(flyway.info().all())
-                .filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
+                .filter(m ->
+                        m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
                 .map(MigrationInfo::getVersion)
                 .max(Comparator.naturalOrder())
                 .map(Object::toString)
@@ -122,8 +125,10 @@ public final class Database implements AutoCloseable {
     private static StartupException explainOpenFailure(SQLException e, Path fileHint) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("lockFile") || text.contains("lock acquisition")) {
-            return new StartupException("The database in " + fileHint
-                    + " is in use by another running node. Stop it first, or set BRANCHWORK_DATA_DIR to another folder.", e);
+            return new StartupException(
+                    "The database in " + fileHint
+                            + " is in use by another running node. Stop it first, or set BRANCHWORK_DATA_DIR to another folder.",
+                    e);
         }
         return new StartupException("Cannot open the database in " + fileHint + ": " + text, e);
     }
@@ -138,8 +143,10 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (Exception e) {
-            throw new StartupException("Cannot create the data folder " + folder.toAbsolutePath()
-                    + " (BRANCHWORK_DATA_DIR): " + e.getMessage(), e);
+            throw new StartupException(
+                    "Cannot create the data folder " + folder.toAbsolutePath() + " (BRANCHWORK_DATA_DIR): "
+                            + e.getMessage(),
+                    e);
         }
         if (!Files.isWritable(folder)) {
             throw new StartupException("The data folder " + folder.toAbsolutePath()
@@ -165,7 +172,8 @@ public final class Database implements AutoCloseable {
         if (!erasedSinceCompaction.getAndSet(false) || !url.startsWith("jdbc:hsqldb:")) {
             return false;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CHECKPOINT DEFRAG");
             return true;
         } catch (SQLException e) {
@@ -195,7 +203,8 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("cannot create " + folder + ": " + e.getMessage(), e);
         }
         String target = folder.toAbsolutePath() + java.io.File.separator;
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("BACKUP DATABASE TO '" + target.replace("'", "''") + "' BLOCKING AS FILES");
         } catch (SQLException e) {
             throw new StorageException(e);
@@ -212,11 +221,15 @@ public final class Database implements AutoCloseable {
     public void close() {
         kept.forEach(KeptQuery::close);
         if (url.startsWith("jdbc:hsqldb:")) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement()) {
                 // After an erasure not yet compacted away, the files are rewritten on the way out.
                 s.execute(erasedSinceCompaction.get() ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "Database did not shut down cleanly; it will recover from its log on next start", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Database did not shut down cleanly; it will recover from its log on next start",
+                        e);
             }
         }
         closeQuietly(pool);

@@ -18,12 +18,11 @@ import java.util.Locale;
 public final class DeliveryStore {
 
     /** A queued delivery; {@code signAs} is null for the branch, else the handle of the member actor that signs it. */
-    public record Delivery(long id, URI inbox, String host, String activityId, String body, int attempts, String signAs) {
-    }
+    public record Delivery(
+            long id, URI inbox, String host, String activityId, String body, int attempts, String signAs) {}
 
     /** Queue counts, for the admin view and tests; {@code failing} are pending rows that failed at least once. */
-    public record Counts(long pending, long failing, long delivered, long dead) {
-    }
+    public record Counts(long pending, long failing, long delivered, long dead) {}
 
     /** Queues a delivery signed by the branch. */
     public void enqueue(Connection c, URI inbox, String activityId, String body, Instant now) throws SQLException {
@@ -67,15 +66,21 @@ public final class DeliveryStore {
             s.setInt(3, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Delivery(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getString(7)));
+                    due.add(new Delivery(
+                            rs.getLong(1),
+                            URI.create(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getString(7)));
                 }
             }
         }
         List<Delivery> claimed = new ArrayList<>();
         try (PreparedStatement expired = c.prepareStatement(
-                "UPDATE delivery_claim SET token = ?, lease_until = ? WHERE delivery_id = ? AND lease_until <= ?");
-             PreparedStatement fresh = c.prepareStatement("""
+                        "UPDATE delivery_claim SET token = ?, lease_until = ? WHERE delivery_id = ? AND lease_until <= ?");
+                PreparedStatement fresh = c.prepareStatement("""
                 INSERT INTO delivery_claim (delivery_id, token, lease_until)
                 SELECT id, ?, ? FROM delivery WHERE id = ? AND state = 'pending'
                 AND NOT EXISTS (SELECT 1 FROM delivery_claim WHERE delivery_id = ?)
@@ -103,8 +108,8 @@ public final class DeliveryStore {
 
     /** Extends this holder's claim; false when the claim is no longer {@code token}'s. */
     public boolean extendClaim(Connection c, long id, String token, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE delivery_claim SET lease_until = ? WHERE delivery_id = ? AND token = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE delivery_claim SET lease_until = ? WHERE delivery_id = ? AND token = ?")) {
             s.setTimestamp(1, Timestamp.from(leaseUntil));
             s.setLong(2, id);
             s.setString(3, token);
@@ -138,7 +143,7 @@ public final class DeliveryStore {
                 SELECT MIN(CASE WHEN k.lease_until > d.next_attempt_at THEN k.lease_until ELSE d.next_attempt_at END)
                 FROM delivery d LEFT JOIN delivery_claim k ON k.delivery_id = d.id WHERE d.state = 'pending'
                 """);
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             Timestamp t = rs.getTimestamp(1);
             return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.toInstant());
@@ -147,8 +152,8 @@ public final class DeliveryStore {
 
     /** How many pending deliveries are due by {@code now}, those being sent included (a claim leaves the due time as it was). */
     public long dueBy(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM delivery WHERE state = 'pending' AND next_attempt_at <= ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM delivery WHERE state = 'pending' AND next_attempt_at <= ?")) {
             s.setTimestamp(1, Timestamp.from(now));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -232,8 +237,7 @@ public final class DeliveryStore {
     }
 
     /** A dead letter as the admin sees it. */
-    public record DeadLetter(long id, URI inbox, String activityId, int attempts, String error, Instant finishedAt) {
-    }
+    public record DeadLetter(long id, URI inbox, String activityId, int attempts, String error, Instant finishedAt) {}
 
     /** The newest dead letters first. */
     public List<DeadLetter> deadLetters(Connection c, int limit) throws SQLException {
@@ -245,8 +249,13 @@ public final class DeliveryStore {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new DeadLetter(rs.getLong(1), URI.create(rs.getString(2)), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                    out.add(new DeadLetter(
+                            rs.getLong(1),
+                            URI.create(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
                 }
             }
         }
@@ -254,8 +263,7 @@ public final class DeliveryStore {
     }
 
     /** Pending deliveries for one host; {@code failing} have failed at least once. */
-    public record HostQueue(String host, long pending, long failing) {
-    }
+    public record HostQueue(String host, long pending, long failing) {}
 
     /** Pending deliveries per host, the most first. */
     public List<HostQueue> pendingByHost(Connection c, int limit) throws SQLException {
@@ -282,7 +290,7 @@ public final class DeliveryStore {
                        COALESCE(SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END), 0)
                 FROM delivery
                 """);
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }

@@ -15,7 +15,8 @@ public final class EmailTokenStore {
 
     /** What a token is for; the code is the stored spelling. */
     public enum Purpose {
-        CONFIRM("confirm"), RESET("reset");
+        CONFIRM("confirm"),
+        RESET("reset");
 
         final String code;
 
@@ -25,7 +26,8 @@ public final class EmailTokenStore {
     }
 
     /** Stores a new token, replacing any earlier one of the same purpose (only the newest link works). */
-    public void create(Connection c, String tokenHash, MemberId member, Purpose purpose, Instant expiresAt) throws SQLException {
+    public void create(Connection c, String tokenHash, MemberId member, Purpose purpose, Instant expiresAt)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM email_token WHERE member_id = ? AND purpose = ?")) {
             s.setLong(1, member.value());
             s.setString(2, purpose.code);

@@ -63,7 +63,10 @@ public final class ErasureCompactor implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Compacting after an erasure failed; it is tried again at the next erasure or at shutdown", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Compacting after an erasure failed; it is tried again at the next erasure or at shutdown",
+                        e);
             }
         }
     }

@@ -36,10 +36,11 @@ public final class EventStore {
     }
 
     public void update(Connection c, BranchEvent e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE event SET name = ?, markdown = ?, content = ?, start_time = ?, "
-                + "end_time = ?, timezone = ?, place_name = ?, place_address = ?, latitude = ?, longitude = ?, online_url = ?, "
-                + "capacity = ?, join_mode = ?, category = ?, campaign = ?, status = ?, published = ?, updated = ?, "
-                + "deleted_at = ? WHERE id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE event SET name = ?, markdown = ?, content = ?, start_time = ?, "
+                        + "end_time = ?, timezone = ?, place_name = ?, place_address = ?, latitude = ?, longitude = ?, online_url = ?, "
+                        + "capacity = ?, join_mode = ?, category = ?, campaign = ?, status = ?, published = ?, updated = ?, "
+                        + "deleted_at = ? WHERE id = ?")) {
             bind(s, 1, e);
             s.setString(20, e.id().value());
             s.executeUpdate();
@@ -105,14 +106,24 @@ public final class EventStore {
 
     /** Events not deleted that end after {@code from}, soonest first. */
     public List<BranchEvent> upcoming(Connection c, Instant from, int offset, int limit) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM event WHERE deleted_at IS NULL AND end_time >= ? "
-                + "ORDER BY start_time, id LIMIT ? OFFSET ?", from, limit, offset);
+        return list(
+                c,
+                "SELECT " + COLUMNS + " FROM event WHERE deleted_at IS NULL AND end_time >= ? "
+                        + "ORDER BY start_time, id LIMIT ? OFFSET ?",
+                from,
+                limit,
+                offset);
     }
 
     /** Events not deleted that started since {@code from} or later, for calendars (past ones within reach). */
     public List<BranchEvent> since(Connection c, Instant from, int limit) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM event WHERE deleted_at IS NULL AND start_time >= ? "
-                + "ORDER BY start_time, id LIMIT ? OFFSET ?", from, limit, 0);
+        return list(
+                c,
+                "SELECT " + COLUMNS + " FROM event WHERE deleted_at IS NULL AND start_time >= ? "
+                        + "ORDER BY start_time, id LIMIT ? OFFSET ?",
+                from,
+                limit,
+                0);
     }
 
     /** Events not deleted that belong to a campaign, by date. */
@@ -130,7 +141,8 @@ public final class EventStore {
         return out;
     }
 
-    private static List<BranchEvent> list(Connection c, String sql, Instant from, int limit, int offset) throws SQLException {
+    private static List<BranchEvent> list(Connection c, String sql, Instant from, int limit, int offset)
+            throws SQLException {
         List<BranchEvent> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.from(from));
@@ -154,11 +166,23 @@ public final class EventStore {
         String online = rs.getString(12);
         Integer capacity = (Integer) rs.getObject(13);
         String campaign = rs.getString(16);
-        return new BranchEvent(new EventId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), ZoneId.of(rs.getString(7)), place,
-                online == null ? null : URI.create(online), capacity, JoinMode.fromCode(rs.getString(14)).orElseThrow(),
-                EventCategory.fromCode(rs.getString(15)).orElseThrow(), campaign == null ? null : URI.create(campaign),
-                "CANCELLED".equals(rs.getString(17)), rs.getTimestamp(18).toInstant(),
-                AnnouncementStore.instant(rs.getTimestamp(19)), AnnouncementStore.instant(rs.getTimestamp(20)));
+        return new BranchEvent(
+                new EventId(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6).toInstant(),
+                ZoneId.of(rs.getString(7)),
+                place,
+                online == null ? null : URI.create(online),
+                capacity,
+                JoinMode.fromCode(rs.getString(14)).orElseThrow(),
+                EventCategory.fromCode(rs.getString(15)).orElseThrow(),
+                campaign == null ? null : URI.create(campaign),
+                "CANCELLED".equals(rs.getString(17)),
+                rs.getTimestamp(18).toInstant(),
+                AnnouncementStore.instant(rs.getTimestamp(19)),
+                AnnouncementStore.instant(rs.getTimestamp(20)));
     }
 }

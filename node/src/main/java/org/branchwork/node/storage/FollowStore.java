@@ -15,12 +15,10 @@ import java.util.Optional;
 public final class FollowStore {
 
     /** A remote actor following the branch. */
-    public record Follower(URI actor, URI inbox, URI sharedInbox, URI followId) {
-    }
+    public record Follower(URI actor, URI inbox, URI sharedInbox, URI followId) {}
 
     /** A remote actor the branch follows, and how far that follow got. */
-    public record Following(URI actor, URI inbox, URI followId, String state) {
-    }
+    public record Following(URI actor, URI inbox, URI followId, String state) {}
 
     public void addFollower(Connection c, Follower f, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
@@ -112,7 +110,8 @@ public final class FollowStore {
     }
 
     /** Sets the state of the follow with this activity id, if it is ours and was sent to {@code actor}. */
-    public boolean setFollowingState(Connection c, URI followId, URI actor, String state, Instant now) throws SQLException {
+    public boolean setFollowingState(Connection c, URI followId, URI actor, String state, Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE following SET state = ?, updated_at = ? WHERE follow_id = ? AND actor = ?")) {
             s.setString(1, state);
@@ -132,7 +131,8 @@ public final class FollowStore {
     }
 
     public Optional<Following> following(Connection c, URI actor) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT actor, inbox, follow_id, state FROM following WHERE actor = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT actor, inbox, follow_id, state FROM following WHERE actor = ?")) {
             s.setString(1, actor.toString());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -142,8 +142,9 @@ public final class FollowStore {
 
     public List<Following> followings(Connection c) throws SQLException {
         List<Following> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT actor, inbox, follow_id, state FROM following ORDER BY created_at");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT actor, inbox, follow_id, state FROM following ORDER BY created_at");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(row(rs));
             }
@@ -174,8 +175,8 @@ public final class FollowStore {
     public List<Follower> requests(Connection c) throws SQLException {
         List<Follower> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT actor, inbox, shared_inbox, follow_id FROM follow_request ORDER BY created_at");
-             ResultSet rs = s.executeQuery()) {
+                        "SELECT actor, inbox, shared_inbox, follow_id FROM follow_request ORDER BY created_at");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(followerRow(rs));
             }
@@ -203,17 +204,21 @@ public final class FollowStore {
     }
 
     private static Follower followerRow(ResultSet rs) throws SQLException {
-        return new Follower(URI.create(rs.getString(1)), URI.create(rs.getString(2)),
-                rs.getString(3) == null ? null : URI.create(rs.getString(3)), URI.create(rs.getString(4)));
+        return new Follower(
+                URI.create(rs.getString(1)),
+                URI.create(rs.getString(2)),
+                rs.getString(3) == null ? null : URI.create(rs.getString(3)),
+                URI.create(rs.getString(4)));
     }
 
     private static Following row(ResultSet rs) throws SQLException {
-        return new Following(URI.create(rs.getString(1)), URI.create(rs.getString(2)), URI.create(rs.getString(3)),
-                rs.getString(4));
+        return new Following(
+                URI.create(rs.getString(1)), URI.create(rs.getString(2)), URI.create(rs.getString(3)), rs.getString(4));
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -26,8 +26,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         R apply(Batch batch, T item) throws SQLException;
     }
 
-    private record Pending<T, R>(T item, CompletableFuture<R> result) {
-    }
+    private record Pending<T, R>(T item, CompletableFuture<R> result) {}
 
     private static final Logger LOG = Logger.getLogger(GroupCommitter.class.getName());
     private static final int MAX_BATCH = 500;
@@ -84,7 +83,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
                         try {
                             results.add(write.apply(shared, p.item()));
                         } catch (SQLException | RuntimeException e) {
-                            results.add(e);  // this write failed; the rest of the batch still commits
+                            results.add(e); // this write failed; the rest of the batch still commits
                         }
                     }
                 }
@@ -99,7 +98,9 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             Object r = results.get(i);
             if (r instanceof Exception e) {
                 // A database failure reaches the caller as every other does, so that a full disk is told apart.
-                batch.get(i).result().completeExceptionally(e instanceof SQLException sql ? new StorageException(sql) : e);
+                batch.get(i)
+                        .result()
+                        .completeExceptionally(e instanceof SQLException sql ? new StorageException(sql) : e);
             } else {
                 @SuppressWarnings("unchecked")
                 R value = (R) r;

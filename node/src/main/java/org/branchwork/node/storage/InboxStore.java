@@ -15,13 +15,14 @@ import java.util.Optional;
 public final class InboxStore {
 
     /** A stored activity awaiting handling. */
-    public record Received(String activityId, String actor, String type, String body) {
-    }
+    public record Received(String activityId, String actor, String type, String body) {}
 
     private static final String INSERT =
             "INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_OUTCOME = "INSERT INTO inbox_outcome (activity_id, handled_at, kind, outcome) VALUES (?, ?, ?, ?)";
-    private static final String UPDATE_OUTCOME = "UPDATE inbox_outcome SET handled_at = ?, kind = ?, outcome = ? WHERE activity_id = ?";
+    private static final String INSERT_OUTCOME =
+            "INSERT INTO inbox_outcome (activity_id, handled_at, kind, outcome) VALUES (?, ?, ?, ?)";
+    private static final String UPDATE_OUTCOME =
+            "UPDATE inbox_outcome SET handled_at = ?, kind = ?, outcome = ? WHERE activity_id = ?";
 
     /** Stores the activity; false when an activity with this id was already received. */
     public boolean insert(Connection c, Received activity, Instant now) throws SQLException {
@@ -50,11 +51,12 @@ public final class InboxStore {
     }
 
     public Optional<Received> find(Connection c, String activityId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT activity_id, actor, type, body FROM inbox_activity WHERE activity_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT activity_id, actor, type, body FROM inbox_activity WHERE activity_id = ?")) {
             s.setString(1, activityId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Received(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                return rs.next()
+                        ? Optional.of(new Received(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                         : Optional.empty();
             }
         }
@@ -79,20 +81,28 @@ public final class InboxStore {
      * Records what handling came to, by kind ({@code HANDLED}, {@code IGNORED}, {@code REFUSED}) and
      * in words (again, if an activity is handled twice after a crash: the last one stays).
      */
-    public void markHandled(Connection c, String activityId, String kind, String outcome, Instant now) throws SQLException {
+    public void markHandled(Connection c, String activityId, String kind, String outcome, Instant now)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_OUTCOME);
-             PreparedStatement update = c.prepareStatement(UPDATE_OUTCOME)) {
+                PreparedStatement update = c.prepareStatement(UPDATE_OUTCOME)) {
             markHandled(insert, update, activityId, kind, outcome, now);
         }
     }
 
     /** {@link #markHandled(Connection, String, String, String, Instant)} as one write of a group commit. */
-    public void markHandled(Batch batch, String activityId, String kind, String outcome, Instant now) throws SQLException {
+    public void markHandled(Batch batch, String activityId, String kind, String outcome, Instant now)
+            throws SQLException {
         markHandled(batch.prepared(INSERT_OUTCOME), batch.prepared(UPDATE_OUTCOME), activityId, kind, outcome, now);
     }
 
-    private static void markHandled(PreparedStatement insert, PreparedStatement update, String activityId, String kind,
-                                    String outcome, Instant now) throws SQLException {
+    private static void markHandled(
+            PreparedStatement insert,
+            PreparedStatement update,
+            String activityId,
+            String kind,
+            String outcome,
+            Instant now)
+            throws SQLException {
         String text = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
         Timestamp at = Timestamp.from(now);
         // Almost always the first outcome, so a plain insert rather than a MERGE (which joins for every row).
@@ -112,16 +122,22 @@ public final class InboxStore {
     }
 
     /** An activity whose handling failed for good after its retries, as the admin sees it. */
-    public record DeadActivity(String activityId, String actor, String type, int attempts, String error, Instant lastTried) {
-    }
+    public record DeadActivity(
+            String activityId, String actor, String type, int attempts, String error, Instant lastTried) {}
 
     /**
      * Schedules another attempt at handling an activity whose handling failed in a way that may
      * pass, at {@code delay(attempts)} from now; after {@code maxAttempts} it becomes a dead letter.
      * Returns the number of attempts made so far.
      */
-    public int retryLater(Connection c, String activityId, String error, Instant now,
-                          java.util.function.IntFunction<java.time.Duration> delay, int maxAttempts) throws SQLException {
+    public int retryLater(
+            Connection c,
+            String activityId,
+            String error,
+            Instant now,
+            java.util.function.IntFunction<java.time.Duration> delay,
+            int maxAttempts)
+            throws SQLException {
         int attempts = 0;
         boolean exists = false;
         try (PreparedStatement s = c.prepareStatement("SELECT attempts FROM inbox_retry WHERE activity_id = ?")) {
@@ -161,8 +177,9 @@ public final class InboxStore {
 
     /** When the next retry is due, if any is waiting. */
     public Optional<Instant> nextRetry(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(next_attempt_at) FROM inbox_retry WHERE dead = FALSE");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT MIN(next_attempt_at) FROM inbox_retry WHERE dead = FALSE");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             Timestamp t = rs.getTimestamp(1);
             return t == null ? Optional.empty() : Optional.of(t.toInstant());
@@ -180,13 +197,19 @@ public final class InboxStore {
     /** Activities that ran out of attempts, the most recent first. */
     public List<DeadActivity> deadActivities(Connection c, int limit) throws SQLException {
         List<DeadActivity> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT r.activity_id, a.actor, a.type, r.attempts, r.last_error, "
-                + "r.next_attempt_at FROM inbox_retry r JOIN inbox_activity a ON a.activity_id = r.activity_id "
-                + "WHERE r.dead = TRUE ORDER BY r.next_attempt_at DESC LIMIT ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT r.activity_id, a.actor, a.type, r.attempts, r.last_error, "
+                        + "r.next_attempt_at FROM inbox_retry r JOIN inbox_activity a ON a.activity_id = r.activity_id "
+                        + "WHERE r.dead = TRUE ORDER BY r.next_attempt_at DESC LIMIT ?")) {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new DeadActivity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                    out.add(new DeadActivity(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getString(5),
                             rs.getTimestamp(6).toInstant()));
                 }
             }
@@ -196,8 +219,9 @@ public final class InboxStore {
 
     /** Puts dead activities ({@code activityId} one, or all when null) back to be handled now. */
     public int requeueDead(Connection c, String activityId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE inbox_retry SET dead = FALSE, attempts = 0, next_attempt_at = ? "
-                + "WHERE dead = TRUE AND (CAST(? AS VARCHAR(2048)) IS NULL OR activity_id = ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE inbox_retry SET dead = FALSE, attempts = 0, next_attempt_at = ? "
+                        + "WHERE dead = TRUE AND (CAST(? AS VARCHAR(2048)) IS NULL OR activity_id = ?)")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setString(2, activityId);
             s.setString(3, activityId);
@@ -227,8 +251,7 @@ public final class InboxStore {
 
     /** What handling the activity came to, once it has been handled. */
     public Optional<String> outcome(Connection c, String activityId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT outcome FROM inbox_outcome WHERE activity_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT outcome FROM inbox_outcome WHERE activity_id = ?")) {
             s.setString(1, activityId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -239,7 +262,7 @@ public final class InboxStore {
     /** How many stored activities have been handled (for benchmarks: how far handling has caught up). */
     public long countHandled(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM inbox_outcome");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -247,7 +270,7 @@ public final class InboxStore {
 
     public long count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM inbox_activity");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -259,16 +282,18 @@ public final class InboxStore {
      */
     public int deleteHandledBefore(Connection c, Instant cutoff, int limit) throws SQLException {
         int deleted;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_activity WHERE activity_id IN (SELECT a.activity_id "
-                + "FROM inbox_activity a JOIN inbox_outcome o ON o.activity_id = a.activity_id WHERE a.received_at < ? LIMIT ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM inbox_activity WHERE activity_id IN (SELECT a.activity_id "
+                        + "FROM inbox_activity a JOIN inbox_outcome o ON o.activity_id = a.activity_id WHERE a.received_at < ? LIMIT ?)")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             s.setInt(2, limit);
             deleted = s.executeUpdate();
         }
         // Outcomes of deleted activities; handled after the cutoff means received after it too, or close to it.
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_outcome WHERE activity_id IN (SELECT o.activity_id "
-                + "FROM inbox_outcome o WHERE o.handled_at < ? AND NOT EXISTS (SELECT 1 FROM inbox_activity a "
-                + "WHERE a.activity_id = o.activity_id) LIMIT ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM inbox_outcome WHERE activity_id IN (SELECT o.activity_id "
+                        + "FROM inbox_outcome o WHERE o.handled_at < ? AND NOT EXISTS (SELECT 1 FROM inbox_activity a "
+                        + "WHERE a.activity_id = o.activity_id) LIMIT ?)")) {
             s.setTimestamp(1, Timestamp.from(cutoff));
             s.setInt(2, limit);
             s.executeUpdate();

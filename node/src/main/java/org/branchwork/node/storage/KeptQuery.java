@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.sql.DataSource;
 
 /**
@@ -73,7 +72,7 @@ public final class KeptQuery implements AutoCloseable {
     private void closeQuietly() {
         try {
             if (connection != null) {
-                connection.close();  // closes the statement too
+                connection.close(); // closes the statement too
             }
         } catch (SQLException ignored) {
             // being replaced or shut down: nothing to keep

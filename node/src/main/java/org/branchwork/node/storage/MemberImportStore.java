@@ -26,12 +26,22 @@ public final class MemberImportStore {
     private static final int INSERT_BATCH = 1000;
 
     /** An import's state and counts; {@code lastLine} is the last file line committed so far. */
-    public record StoredImport(long id, long createdBy, Instant createdAt, String fileName, String state, int totalRows,
-                               int validRows, int doneRows, int skippedRows, int problemCount, int lastLine) {
-    }
+    public record StoredImport(
+            long id,
+            long createdBy,
+            Instant createdAt,
+            String fileName,
+            String state,
+            int totalRows,
+            int validRows,
+            int doneRows,
+            int skippedRows,
+            int problemCount,
+            int lastLine) {}
 
-    public long create(Connection c, long createdBy, Instant now, String fileName, int totalRows, int validRows,
-                       int problemCount) throws SQLException {
+    public long create(
+            Connection c, long createdBy, Instant now, String fileName, int totalRows, int validRows, int problemCount)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO member_import (created_by, created_at, file_name, state, total_rows, valid_rows, problem_count)
                 VALUES (?, ?, ?, 'validated', ?, ?, ?)
@@ -117,8 +127,14 @@ public final class MemberImportStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String tags = rs.getString(7);
-                    out.add(new ImportRow(rs.getInt(1), new MemberDetails(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6)),
+                    out.add(new ImportRow(
+                            rs.getInt(1),
+                            new MemberDetails(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getBoolean(6)),
                             tags.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(tags.split(",")))));
                 }
             }
@@ -152,8 +168,18 @@ public final class MemberImportStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredImport(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)));
+                return Optional.of(new StoredImport(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getInt(10),
+                        rs.getInt(11)));
             }
         }
     }
@@ -161,8 +187,9 @@ public final class MemberImportStore {
     /** Imports left running when the node stopped. */
     public List<StoredImport> running(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM member_import WHERE state = 'running' ORDER BY id");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT id FROM member_import WHERE state = 'running' ORDER BY id");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -176,7 +203,8 @@ public final class MemberImportStore {
 
     /** Moves {@code from} to {@code to}; false when the import was not in state {@code from} (a double click). */
     public boolean transition(Connection c, long id, String from, String to) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE member_import SET state = ? WHERE id = ? AND state = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE member_import SET state = ? WHERE id = ? AND state = ?")) {
             s.setString(1, to);
             s.setLong(2, id);
             s.setString(3, from);

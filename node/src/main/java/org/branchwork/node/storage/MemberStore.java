@@ -30,18 +30,25 @@ import org.branchwork.node.domain.Role;
  */
 public final class MemberStore {
 
-    private static final String COLUMNS = "m.id, m.email, m.display_name, m.postcode, m.phone, m.contact_consent, m.role, "
-            + "m.created_at, m.email_confirmed_at, m.source";
+    private static final String COLUMNS =
+            "m.id, m.email, m.display_name, m.postcode, m.phone, m.contact_consent, m.role, "
+                    + "m.created_at, m.email_confirmed_at, m.source";
 
     /** Whether the database is HSQLDB (known at the first count; one database per node). */
     private volatile Boolean hsqldb;
 
     /** One page of a search and how many members match in all. */
-    public record Page(List<Member> members, long total) {
-    }
+    public record Page(List<Member> members, long total) {}
 
-    public Member insert(Connection c, MemberDetails d, String passwordHash, Role role, String source, Instant confirmedAt,
-                         Instant now) throws SQLException {
+    public Member insert(
+            Connection c,
+            MemberDetails d,
+            String passwordHash,
+            Role role,
+            String source,
+            Instant confirmedAt,
+            Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO member (email, display_name, password_hash, role, created_at, postcode, phone, contact_consent,
                                     email_confirmed_at, source)
@@ -61,8 +68,17 @@ public final class MemberStore {
             Member m;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                m = new Member(new MemberId(keys.getLong(1)), d.email(), d.displayName(), d.postcode(), d.phone(),
-                        d.contactConsent(), role, now, confirmedAt, source);
+                m = new Member(
+                        new MemberId(keys.getLong(1)),
+                        d.email(),
+                        d.displayName(),
+                        d.postcode(),
+                        d.phone(),
+                        d.contactConsent(),
+                        role,
+                        now,
+                        confirmedAt,
+                        source);
             }
             insertSearchTerms(c, m.id(), d);
             return m;
@@ -91,7 +107,10 @@ public final class MemberStore {
     }
 
     public void confirmEmail(Connection c, MemberId id, Instant now) throws SQLException {
-        update(c, "UPDATE member SET email_confirmed_at = COALESCE(email_confirmed_at, ?) WHERE id = ?", Timestamp.from(now),
+        update(
+                c,
+                "UPDATE member SET email_confirmed_at = COALESCE(email_confirmed_at, ?) WHERE id = ?",
+                Timestamp.from(now),
                 id.value());
     }
 
@@ -104,8 +123,11 @@ public final class MemberStore {
     }
 
     private void insertSearchTerms(Connection c, MemberId id, MemberDetails d) throws SQLException {
-        BatchInsert.each(c, "INSERT INTO member_search_term (term, member_id) VALUES (?, ?)",
-                SearchTerms.of(d.displayName(), d.email()), (s, term, position) -> {
+        BatchInsert.each(
+                c,
+                "INSERT INTO member_search_term (term, member_id) VALUES (?, ?)",
+                SearchTerms.of(d.displayName(), d.email()),
+                (s, term, position) -> {
                     s.setString(1, term);
                     s.setLong(2, id.value());
                 });
@@ -154,8 +176,8 @@ public final class MemberStore {
         }
         Where where = where(q, false);
         List<Member> page = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
-                + " ORDER BY " + q.sort().sql() + " LIMIT ? OFFSET ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql + " ORDER BY "
+                + q.sort().sql() + " LIMIT ? OFFSET ?")) {
             int next = where.bind(s, 1);
             s.setInt(next, q.pageSize());
             s.setLong(next + 1, (long) (q.page() - 1) * q.pageSize());
@@ -171,8 +193,8 @@ public final class MemberStore {
     /** Every member matching {@code q} (ignoring its paging), streamed in the query's order. */
     public void forEach(Connection c, MemberQuery q, Consumer<Member> each) throws SQLException {
         Where where = where(q, false);
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql
-                + " ORDER BY " + q.sort().sql())) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM member m" + where.sql + " ORDER BY "
+                + q.sort().sql())) {
             where.bind(s, 1);
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
@@ -202,7 +224,8 @@ public final class MemberStore {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(new MemberId(rs.getLong(1)), k -> new ArrayList<>()).add(rs.getString(2));
+                    out.computeIfAbsent(new MemberId(rs.getLong(1)), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
         }
@@ -227,8 +250,9 @@ public final class MemberStore {
     /** The tags in use, alphabetically (at most 200): read off the tag index, not by counting. */
     public List<String> tagNames(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT tag FROM member_tag GROUP BY tag ORDER BY tag LIMIT 200");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT tag FROM member_tag GROUP BY tag ORDER BY tag LIMIT 200");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -248,21 +272,28 @@ public final class MemberStore {
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT CARDINALITY FROM INFORMATION_SCHEMA.SYSTEM_TABLESTATS
                     WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'MEMBER'
-                    """); ResultSet rs = s.executeQuery()) {
+                    """);
+                    ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
                     return rs.getLong(1);
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     public void addNote(Connection c, MemberId member, MemberId author, String body, Instant now) throws SQLException {
-        update(c, "INSERT INTO member_note (member_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                member.value(), author.value(), body, Timestamp.from(now));
+        update(
+                c,
+                "INSERT INTO member_note (member_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+                member.value(),
+                author.value(),
+                body,
+                Timestamp.from(now));
     }
 
     /** Newest first; a note by an erased member stays, without a name (the join finds no author). */
@@ -276,8 +307,13 @@ public final class MemberStore {
             s.setLong(1, member.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new MemberNote(rs.getLong(1), member, new MemberId(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    out.add(new MemberNote(
+                            rs.getLong(1),
+                            member,
+                            new MemberId(rs.getLong(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
                 }
             }
         }
@@ -313,8 +349,10 @@ public final class MemberStore {
             params.add(likeEscape(q.postcodePrefix()) + "%");
         }
         if (!q.tag().isEmpty()) {
-            clauses.add(forCount ? "m.id IN (SELECT member_id FROM member_tag WHERE tag = ?)"
-                    : "EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)");
+            clauses.add(
+                    forCount
+                            ? "m.id IN (SELECT member_id FROM member_tag WHERE tag = ?)"
+                            : "EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)");
             params.add(q.tag());
         }
         if (q.joinedSince() != null) {
@@ -348,8 +386,16 @@ public final class MemberStore {
 
     private static Member member(ResultSet rs) throws SQLException {
         Timestamp confirmed = rs.getTimestamp(9);
-        return new Member(new MemberId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), Role.fromCode(rs.getString(7)), rs.getTimestamp(8).toInstant(),
-                confirmed == null ? null : confirmed.toInstant(), rs.getString(10));
+        return new Member(
+                new MemberId(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBoolean(6),
+                Role.fromCode(rs.getString(7)),
+                rs.getTimestamp(8).toInstant(),
+                confirmed == null ? null : confirmed.toInstant(),
+                rs.getString(10));
     }
 }

@@ -17,8 +17,7 @@ import org.branchwork.node.domain.MemberId;
 public final class OutgoingRsvpStore {
 
     /** One sent RSVP; {@code state} is pending, accepted, rejected or withdrawn. */
-    public record OutgoingRsvp(URI joinId, MemberId member, URI event, URI eventOwner, String state) {
-    }
+    public record OutgoingRsvp(URI joinId, MemberId member, URI event, URI eventOwner, String state) {}
 
     private static final String COLUMNS = "join_id, member_id, event, event_owner, state";
 
@@ -29,8 +28,8 @@ public final class OutgoingRsvpStore {
             d.setString(2, r.event().toString());
             d.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO outgoing_rsvp (" + COLUMNS
-                + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO outgoing_rsvp (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.joinId().toString());
             s.setLong(2, r.member().value());
             s.setString(3, r.event().toString());
@@ -55,17 +54,24 @@ public final class OutgoingRsvpStore {
     }
 
     public Optional<OutgoingRsvp> of(Connection c, MemberId member, URI event) throws SQLException {
-        List<OutgoingRsvp> found = list(c, "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE member_id = ? AND event = ?",
-                member.value(), event.toString());
+        List<OutgoingRsvp> found = list(
+                c,
+                "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE member_id = ? AND event = ?",
+                member.value(),
+                event.toString());
         return found.stream().findFirst();
     }
 
     public Optional<OutgoingRsvp> byJoin(Connection c, URI joinId) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE join_id = ?", joinId.toString()).stream().findFirst();
+        return list(c, "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE join_id = ?", joinId.toString()).stream()
+                .findFirst();
     }
 
     public List<OutgoingRsvp> ofMember(Connection c, MemberId member) throws SQLException {
-        return list(c, "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE member_id = ? ORDER BY created_at DESC", member.value());
+        return list(
+                c,
+                "SELECT " + COLUMNS + " FROM outgoing_rsvp WHERE member_id = ? ORDER BY created_at DESC",
+                member.value());
     }
 
     public int forget(Connection c, MemberId member) throws SQLException {
@@ -83,8 +89,12 @@ public final class OutgoingRsvpStore {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OutgoingRsvp(URI.create(rs.getString(1)), new MemberId(rs.getLong(2)),
-                            URI.create(rs.getString(3)), URI.create(rs.getString(4)), rs.getString(5)));
+                    out.add(new OutgoingRsvp(
+                            URI.create(rs.getString(1)),
+                            new MemberId(rs.getLong(2)),
+                            URI.create(rs.getString(3)),
+                            URI.create(rs.getString(4)),
+                            rs.getString(5)));
                 }
             }
         }

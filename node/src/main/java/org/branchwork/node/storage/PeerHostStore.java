@@ -14,8 +14,13 @@ import java.util.Optional;
 public final class PeerHostStore {
 
     /** One peer host as the delivery queue sees it. */
-    public record PeerHost(String host, boolean cavageFirst, Optional<Instant> failingSince, Optional<String> lastError,
-                           Optional<Instant> unavailableSince, Optional<Instant> nextProbeAt) {
+    public record PeerHost(
+            String host,
+            boolean cavageFirst,
+            Optional<Instant> failingSince,
+            Optional<String> lastError,
+            Optional<Instant> unavailableSince,
+            Optional<Instant> nextProbeAt) {
 
         public static PeerHost healthy(String host) {
             return new PeerHost(host, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -32,10 +37,15 @@ public final class PeerHostStore {
                 SELECT host, cavage_first, failing_since, last_error, unavailable_since, next_probe_at
                 FROM peer_host ORDER BY host
                 """);
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new PeerHost(rs.getString(1), rs.getBoolean(2), instant(rs, 3), Optional.ofNullable(rs.getString(4)),
-                        instant(rs, 5), instant(rs, 6)));
+                out.add(new PeerHost(
+                        rs.getString(1),
+                        rs.getBoolean(2),
+                        instant(rs, 3),
+                        Optional.ofNullable(rs.getString(4)),
+                        instant(rs, 5),
+                        instant(rs, 6)));
             }
         }
         return out;
@@ -53,7 +63,11 @@ public final class PeerHostStore {
             for (int offset : new int[] {2, 7}) {
                 s.setBoolean(offset, h.cavageFirst());
                 s.setTimestamp(offset + 1, timestamp(h.failingSince()));
-                s.setString(offset + 2, h.lastError().map(e -> e.length() > 1000 ? e.substring(0, 1000) : e).orElse(null));
+                s.setString(
+                        offset + 2,
+                        h.lastError()
+                                .map(e -> e.length() > 1000 ? e.substring(0, 1000) : e)
+                                .orElse(null));
                 s.setTimestamp(offset + 3, timestamp(h.unavailableSince()));
                 s.setTimestamp(offset + 4, timestamp(h.nextProbeAt()));
             }

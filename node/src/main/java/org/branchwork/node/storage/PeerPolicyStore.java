@@ -15,7 +15,9 @@ public final class PeerPolicyStore {
 
     /** The three lists; each holds one value column. */
     public enum PolicyList {
-        DOMAIN_BLOCK("domain_block", "domain"), ACTOR_BLOCK("actor_block", "actor"), ALLOWED_DOMAIN("allowed_domain", "domain");
+        DOMAIN_BLOCK("domain_block", "domain"),
+        ACTOR_BLOCK("actor_block", "actor"),
+        ALLOWED_DOMAIN("allowed_domain", "domain");
 
         private final String table;
         private final String column;
@@ -29,7 +31,7 @@ public final class PeerPolicyStore {
     public List<String> list(Connection c, PolicyList list) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + list.column + " FROM " + list.table + " ORDER BY 1");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -39,9 +41,10 @@ public final class PeerPolicyStore {
 
     /** Adds a value; false when it was already there. */
     public boolean add(Connection c, PolicyList list, String value, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + list.table + " (" + list.column + ", created_at) "
-                + "SELECT CAST(? AS VARCHAR(2048)), CAST(? AS TIMESTAMP WITH TIME ZONE) FROM (VALUES (0)) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM " + list.table + " WHERE " + list.column + " = ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO " + list.table + " (" + list.column + ", created_at) "
+                        + "SELECT CAST(? AS VARCHAR(2048)), CAST(? AS TIMESTAMP WITH TIME ZONE) FROM (VALUES (0)) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM " + list.table + " WHERE " + list.column + " = ?)")) {
             s.setString(1, value);
             s.setTimestamp(2, Timestamp.from(now));
             s.setString(3, value);

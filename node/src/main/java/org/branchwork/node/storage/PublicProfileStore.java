@@ -17,8 +17,7 @@ import org.branchwork.node.domain.MemberId;
 public final class PublicProfileStore {
 
     /** A stored profile. */
-    public record Profile(MemberId member, String handle, String displayName, String publicPem, String privatePem) {
-    }
+    public record Profile(MemberId member, String handle, String displayName, String publicPem, String privatePem) {}
 
     private static final String COLUMNS = "member_id, handle, display_name, public_pem, private_pem";
 
@@ -36,7 +35,8 @@ public final class PublicProfileStore {
     }
 
     public void rename(Connection c, MemberId member, String displayName) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE public_profile SET display_name = ? WHERE member_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE public_profile SET display_name = ? WHERE member_id = ?")) {
             s.setString(1, displayName);
             s.setLong(2, member.value());
             s.executeUpdate();
@@ -62,8 +62,14 @@ public final class PublicProfileStore {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, param);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Profile(new MemberId(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Profile(
+                                new MemberId(rs.getLong(1)),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
+                        : Optional.empty();
             }
         }
     }

@@ -15,24 +15,30 @@ import java.util.Optional;
 public final class RemoteObjectStore {
 
     /** A stored object; {@code deleted} once its owner deleted it. */
-    public record RemoteObject(URI id, String type, URI attributedTo, String body, boolean deleted) {
-    }
+    public record RemoteObject(URI id, String type, URI attributedTo, String body, boolean deleted) {}
 
     /** What the feed shows of an object, read off its body once when it is stored; {@code safeHtml} is sanitised. */
-    public record Shown(String name, String safeHtml, Instant startsAt, URI url) {
-    }
+    public record Shown(String name, String safeHtml, Instant startsAt, URI url) {}
 
     /** A feed entry: a stored object as shown, with who it is from and when it arrived. */
-    public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt) {
-    }
+    public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt) {}
 
     /**
      * Stores or replaces the object; {@code signedBody} is the object exactly as received when it
      * carried its owner's valid proof (null otherwise), kept for relaying; {@code version} is the
      * owner's time of this copy. False, and nothing changed, when the copy held is newer.
      */
-    public boolean save(Connection c, URI id, String type, URI attributedTo, String body, Shown shown, String signedBody,
-                     Instant version, Instant now) throws SQLException {
+    public boolean save(
+            Connection c,
+            URI id,
+            String type,
+            URI attributedTo,
+            String body,
+            Shown shown,
+            String signedBody,
+            Instant version,
+            Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 MERGE INTO remote_object o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(64)),
                         CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
@@ -53,7 +59,12 @@ public final class RemoteObjectStore {
             s.setString(3, attributedTo.toString());
             s.setString(4, body);
             s.setTimestamp(5, Timestamp.from(now));
-            s.setString(6, shown.name() == null ? null : shown.name().substring(0, Math.min(500, shown.name().length())));
+            s.setString(
+                    6,
+                    shown.name() == null
+                            ? null
+                            : shown.name()
+                                    .substring(0, Math.min(500, shown.name().length())));
             s.setString(7, shown.safeHtml());
             s.setTimestamp(8, shown.startsAt() == null ? null : Timestamp.from(shown.startsAt()));
             s.setString(9, shown.url() == null ? null : shown.url().toString());
@@ -76,8 +87,9 @@ public final class RemoteObjectStore {
     /** Objects of a kind (e.g. {@code Campaign}), not deleted, newest first. */
     public List<FeedItem> ofType(Connection c, String type, int limit) throws SQLException {
         List<FeedItem> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
-                + "received_at FROM remote_object WHERE deleted_at IS NULL AND type = ? ORDER BY received_at DESC, id LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
+                        + "received_at FROM remote_object WHERE deleted_at IS NULL AND type = ? ORDER BY received_at DESC, id LIMIT ?")) {
             s.setString(1, type);
             s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
@@ -92,8 +104,14 @@ public final class RemoteObjectStore {
     private static FeedItem feedItem(ResultSet rs) throws SQLException {
         Timestamp starts = rs.getTimestamp(6);
         String url = rs.getString(7);
-        return new FeedItem(URI.create(rs.getString(1)), rs.getString(2), URI.create(rs.getString(3)),
-                new Shown(rs.getString(4), rs.getString(5), starts == null ? null : starts.toInstant(),
+        return new FeedItem(
+                URI.create(rs.getString(1)),
+                rs.getString(2),
+                URI.create(rs.getString(3)),
+                new Shown(
+                        rs.getString(4),
+                        rs.getString(5),
+                        starts == null ? null : starts.toInstant(),
                         url == null ? null : URI.create(url)),
                 rs.getTimestamp(8).toInstant());
     }
@@ -105,9 +123,11 @@ public final class RemoteObjectStore {
             return out;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(authors.size(), "?"));
-        try (PreparedStatement s = c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
-                + "received_at FROM remote_object WHERE deleted_at IS NULL AND attributed_to IN (" + marks + ") "
-                + "ORDER BY received_at DESC, id LIMIT ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
+                        + "received_at FROM remote_object WHERE deleted_at IS NULL AND attributed_to IN (" + marks
+                        + ") "
+                        + "ORDER BY received_at DESC, id LIMIT ?")) {
             int i = 1;
             for (URI a : authors) {
                 s.setString(i++, a.toString());
@@ -127,8 +147,14 @@ public final class RemoteObjectStore {
                 "SELECT id, type, attributed_to, body, deleted_at FROM remote_object WHERE id = ?")) {
             s.setString(1, id.toString());
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new RemoteObject(URI.create(rs.getString(1)), rs.getString(2),
-                        URI.create(rs.getString(3)), rs.getString(4), rs.getTimestamp(5) != null)) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new RemoteObject(
+                                URI.create(rs.getString(1)),
+                                rs.getString(2),
+                                URI.create(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getTimestamp(5) != null))
+                        : Optional.empty();
             }
         }
     }

@@ -19,11 +19,12 @@ import org.branchwork.node.domain.Rsvp;
 /** Persistence of RSVPs to the branch's events, local and remote. */
 public final class RsvpStore {
 
-    private static final String COLUMNS = "id, event_id, member_id, actor, actor_inbox, actor_name, join_id, state, created_at";
+    private static final String COLUMNS =
+            "id, event_id, member_id, actor, actor_inbox, actor_name, join_id, state, created_at";
 
     public void insert(Connection c, Rsvp r, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_rsvp (" + COLUMNS + ", updated_at) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO event_rsvp (" + COLUMNS + ", updated_at) VALUES " + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.id());
             s.setString(2, r.event().value());
             if (r.member() == null) {
@@ -55,12 +56,18 @@ public final class RsvpStore {
     }
 
     public Optional<Rsvp> ofMember(Connection c, EventId event, MemberId member) throws SQLException {
-        return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND member_id = ?", event.value(),
+        return one(
+                c,
+                "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND member_id = ?",
+                event.value(),
                 member.value());
     }
 
     public Optional<Rsvp> ofActor(Connection c, EventId event, URI actor) throws SQLException {
-        return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND actor = ?", event.value(),
+        return one(
+                c,
+                "SELECT " + COLUMNS + " FROM event_rsvp WHERE event_id = ? AND actor = ?",
+                event.value(),
                 actor.toString());
     }
 
@@ -70,8 +77,8 @@ public final class RsvpStore {
 
     /** Accepted RSVPs: the participant count. Locks nothing: callers hold the event's row lock. */
     public int accepted(Connection c, EventId event) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM event_rsvp WHERE event_id = ? AND state = 'accepted'")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM event_rsvp WHERE event_id = ? AND state = 'accepted'")) {
             s.setString(1, event.value());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -117,8 +124,16 @@ public final class RsvpStore {
     private static Rsvp read(ResultSet rs) throws SQLException {
         long member = rs.getLong(3);
         MemberId memberId = rs.wasNull() ? null : new MemberId(member);
-        return new Rsvp(rs.getString(1), new EventId(rs.getString(2)), memberId, uri(rs.getString(4)), uri(rs.getString(5)),
-                rs.getString(6), uri(rs.getString(7)), Rsvp.State.fromCode(rs.getString(8)), rs.getTimestamp(9).toInstant());
+        return new Rsvp(
+                rs.getString(1),
+                new EventId(rs.getString(2)),
+                memberId,
+                uri(rs.getString(4)),
+                uri(rs.getString(5)),
+                rs.getString(6),
+                uri(rs.getString(7)),
+                Rsvp.State.fromCode(rs.getString(8)),
+                rs.getTimestamp(9).toInstant());
     }
 
     private static URI uri(String s) {

@@ -15,8 +15,7 @@ public final class SearchTerms {
 
     static final int MAX_TERM = 320;
 
-    private SearchTerms() {
-    }
+    private SearchTerms() {}
 
     /** The terms stored for a member. */
     public static Set<String> of(String displayName, String email) {

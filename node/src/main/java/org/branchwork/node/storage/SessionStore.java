@@ -14,10 +14,10 @@ import org.branchwork.node.domain.MemberId;
 public final class SessionStore {
 
     /** A stored session. */
-    public record StoredSession(MemberId member, String csrfToken, Instant createdAt, Instant lastSeenAt) {
-    }
+    public record StoredSession(MemberId member, String csrfToken, Instant createdAt, Instant lastSeenAt) {}
 
-    public void create(Connection c, String idHash, MemberId member, String csrfToken, Instant now) throws SQLException {
+    public void create(Connection c, String idHash, MemberId member, String csrfToken, Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO web_session (id_hash, member_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, idHash);
@@ -34,8 +34,13 @@ public final class SessionStore {
                 "SELECT member_id, csrf_token, created_at, last_seen_at FROM web_session WHERE id_hash = ?")) {
             s.setString(1, idHash);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredSession(new MemberId(rs.getLong(1)), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new StoredSession(
+                                new MemberId(rs.getLong(1)),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant()))
+                        : Optional.empty();
             }
         }
     }
@@ -65,7 +70,8 @@ public final class SessionStore {
 
     /** Removes sessions idle since before {@code idleBefore} or created before {@code createdBefore}. */
     public int deleteExpired(Connection c, Instant idleBefore, Instant createdBefore) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM web_session WHERE last_seen_at < ? OR created_at < ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM web_session WHERE last_seen_at < ? OR created_at < ?")) {
             s.setTimestamp(1, Timestamp.from(idleBefore));
             s.setTimestamp(2, Timestamp.from(createdBefore));
             return s.executeUpdate();

@@ -30,13 +30,17 @@ public final class StorageException extends RuntimeException {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")) {
+                if (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || state.startsWith("58")) {
                     return true;
                 }
             }
             // HSQLDB reports a data file it cannot grow (a full disk) as its size limit being reached.
-            if (t.getMessage() != null && (t.getMessage().contains("No space left")
-                    || t.getMessage().contains("Data File size limit is reached"))) {
+            if (t.getMessage() != null
+                    && (t.getMessage().contains("No space left")
+                            || t.getMessage().contains("Data File size limit is reached"))) {
                 return true;
             }
         }

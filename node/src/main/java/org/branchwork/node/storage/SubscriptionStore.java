@@ -32,7 +32,8 @@ public final class SubscriptionStore {
     }
 
     public boolean remove(Connection c, MemberId member, URI actor) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM member_subscription WHERE member_id = ? AND actor = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM member_subscription WHERE member_id = ? AND actor = ?")) {
             s.setLong(1, member.value());
             s.setString(2, actor.toString());
             return s.executeUpdate() > 0;
@@ -41,8 +42,8 @@ public final class SubscriptionStore {
 
     public List<URI> ofMember(Connection c, MemberId member) throws SQLException {
         List<URI> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT actor FROM member_subscription WHERE member_id = ? ORDER BY created_at")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT actor FROM member_subscription WHERE member_id = ? ORDER BY created_at")) {
             s.setLong(1, member.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -2,7 +2,6 @@ package org.branchwork.node.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 /**

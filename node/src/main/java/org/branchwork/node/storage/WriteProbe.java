@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
 
 /**
@@ -70,7 +69,7 @@ public final class WriteProbe {
 
     private boolean write(Instant now) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE health_probe SET checked_at = ? WHERE id = 1")) {
+                PreparedStatement s = c.prepareStatement("UPDATE health_probe SET checked_at = ? WHERE id = 1")) {
             c.setAutoCommit(true);
             s.setQueryTimeout(5);
             s.setTimestamp(1, Timestamp.from(now));

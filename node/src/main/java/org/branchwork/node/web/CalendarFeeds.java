@@ -15,14 +15,12 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -62,7 +60,8 @@ public final class CalendarFeeds implements HttpService {
     private final LocalUris uris;
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    public CalendarFeeds(EventService events, AnnouncementService announcements, BranchService branches, LocalUris uris) {
+    public CalendarFeeds(
+            EventService events, AnnouncementService announcements, BranchService branches, LocalUris uris) {
         this.events = events;
         this.announcements = announcements;
         this.branches = branches;
@@ -79,7 +78,8 @@ public final class CalendarFeeds implements HttpService {
     private void oneEvent(ServerRequest req, ServerResponse res) {
         Optional<BranchEvent> event;
         try {
-            event = events.find(EventId.parse(req.path().pathParameters().get("id"))).filter(e -> !e.isDeleted());
+            event = events.find(EventId.parse(req.path().pathParameters().get("id")))
+                    .filter(e -> !e.isDeleted());
         } catch (IllegalArgumentException e) {
             event = Optional.empty();
         }
@@ -100,8 +100,11 @@ public final class CalendarFeeds implements HttpService {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
         calendar.add(new Method(Method.VALUE_PUBLISH));
-        list.stream().map(e -> e.zone().getId()).distinct()
-                .map(zones::getTimeZone).filter(java.util.Objects::nonNull)
+        list.stream()
+                .map(e -> e.zone().getId())
+                .distinct()
+                .map(zones::getTimeZone)
+                .filter(java.util.Objects::nonNull)
                 .forEach(tz -> calendar.add(tz.getVTimeZone()));
         for (BranchEvent e : list) {
             VEvent v = new VEvent(e.start().atZone(e.zone()), e.end().atZone(e.zone()), e.name());
@@ -112,8 +115,11 @@ public final class CalendarFeeds implements HttpService {
             v.add(new Status(e.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             v.add(new LastModified((e.updated() != null ? e.updated() : e.published())));
             if (e.place() != null) {
-                v.add(new Location(java.util.stream.Stream.of(e.place().name(), e.place().address())
-                        .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + ", " + b).orElse("")));
+                v.add(new Location(
+                        java.util.stream.Stream.of(e.place().name(), e.place().address())
+                                .filter(s -> s != null && !s.isBlank())
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")));
             }
             calendar.add(v);
         }
@@ -135,11 +141,19 @@ public final class CalendarFeeds implements HttpService {
         feed.setDescription("Announcements and events from " + siteName());
         List<SyndEntry> entries = new java.util.ArrayList<>();
         for (Announcement a : announcements.page(1)) {
-            entries.add(entry(uris.announcement(a.id()), a.title() != null ? a.title() : HtmlContent.plainText(a.content()),
-                    a.content(), a.published(), a.updated()));
+            entries.add(entry(
+                    uris.announcement(a.id()),
+                    a.title() != null ? a.title() : HtmlContent.plainText(a.content()),
+                    a.content(),
+                    a.published(),
+                    a.updated()));
         }
         for (BranchEvent e : events.upcoming(1)) {
-            entries.add(entry(uris.event(e.id()), (e.cancelled() ? "Cancelled: " : "") + e.name(), e.content(), e.published(),
+            entries.add(entry(
+                    uris.event(e.id()),
+                    (e.cancelled() ? "Cancelled: " : "") + e.name(),
+                    e.content(),
+                    e.published(),
                     e.updated()));
         }
         entries.sort(java.util.Comparator.comparing(SyndEntry::getPublishedDate).reversed());
@@ -156,7 +170,8 @@ public final class CalendarFeeds implements HttpService {
         }
     }
 
-    private static SyndEntry entry(URI link, String title, String html, java.time.Instant published, java.time.Instant updated) {
+    private static SyndEntry entry(
+            URI link, String title, String html, java.time.Instant published, java.time.Instant updated) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(link.toString());
         entry.setLink(link.toString());

@@ -43,13 +43,19 @@ public final class Csrf {
         if (viewer.isPresent()) {
             return viewer.get().csrf();
         }
-        Optional<String> existing = req.headers().cookies().first(COOKIE).asOptional().filter(v -> v.length() == Tokens.LENGTH);
+        Optional<String> existing =
+                req.headers().cookies().first(COOKIE).asOptional().filter(v -> v.length() == Tokens.LENGTH);
         if (existing.isPresent()) {
             return existing.get();
         }
         String token = Tokens.random(random);
-        res.headers().addCookie(SetCookie.builder(COOKIE, token).path("/").httpOnly(true)
-                .sameSite(SetCookie.SameSite.LAX).secure(secure.getAsBoolean()).build());
+        res.headers()
+                .addCookie(SetCookie.builder(COOKIE, token)
+                        .path("/")
+                        .httpOnly(true)
+                        .sameSite(SetCookie.SameSite.LAX)
+                        .secure(secure.getAsBoolean())
+                        .build());
         return token;
     }
 
@@ -63,10 +69,13 @@ public final class Csrf {
         if (!sameOrigin(req)) {
             return false;
         }
-        Optional<String> expected = viewer.isPresent() ? Optional.of(viewer.get().csrf())
+        Optional<String> expected = viewer.isPresent()
+                ? Optional.of(viewer.get().csrf())
                 : req.headers().cookies().first(COOKIE).asOptional();
-        return expected.isPresent() && !given.isEmpty()
-                && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return expected.isPresent()
+                && !given.isEmpty()
+                && MessageDigest.isEqual(
+                        expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Origin, else Referer, must be ours when present; a browser always sends one of them on a cross-site POST. */
@@ -74,14 +83,19 @@ public final class Csrf {
         String ours = origin.get().toString();
         Optional<String> o = req.headers().value(HeaderNames.ORIGIN);
         Optional<String> referer = req.headers().value(HeaderNames.REFERER);
-        boolean same = o.isPresent() ? o.get().equals(ours)
-                : referer.isEmpty() || referer.get().equals(ours) || referer.get().startsWith(ours + "/");
+        boolean same = o.isPresent()
+                ? o.get().equals(ours)
+                : referer.isEmpty()
+                        || referer.get().equals(ours)
+                        || referer.get().startsWith(ours + "/");
         if (!same && !warnedAboutOrigin) {
             // Most often not an attack but a node reached under another name than its public URL:
             // every form then fails, and the operator needs to be told why.
             warnedAboutOrigin = true;
-            LOG.warning("Refused a form posted from " + o.orElse(referer.orElse("?")) + ": this node's public URL is " + ours
-                    + ". If people reach the node at that other address, set BRANCHWORK_PUBLIC_URL to it. (Said once.)");
+            LOG.warning(
+                    "Refused a form posted from " + o.orElse(referer.orElse("?")) + ": this node's public URL is "
+                            + ours
+                            + ". If people reach the node at that other address, set BRANCHWORK_PUBLIC_URL to it. (Said once.)");
         }
         return same;
     }

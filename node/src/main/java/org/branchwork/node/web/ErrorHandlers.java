@@ -1,22 +1,21 @@
 package org.branchwork.node.web;
 
-import org.branchwork.node.http.Problem;
-import org.branchwork.node.service.RequestRefused;
-import io.helidon.http.Method;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.BadRequestException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.storage.StorageException;
 import org.branchwork.node.web.view.MessageView;
 
@@ -63,8 +62,10 @@ public final class ErrorHandlers {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (frame.getClassName().equals("io.helidon.webserver.http1.Http1Connection")
-                        && (frame.getMethodName().startsWith("readNextChunk") || frame.getMethodName().startsWith("readEntity"))) {
-                    return t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                        && (frame.getMethodName().startsWith("readNextChunk")
+                                || frame.getMethodName().startsWith("readEntity"))) {
+                    return t instanceof IllegalArgumentException
+                            || t instanceof IllegalStateException
                             || t instanceof java.io.UncheckedIOException;
                 }
             }
@@ -73,8 +74,16 @@ public final class ErrorHandlers {
     }
 
     private void notFound(ServerRequest req, ServerResponse res) {
-        answer(req, res, new Problem(404, "not_found", "Not found", "There is nothing at " + req.path().absolute().path() + "."),
-                "Not found", "There is no page at this address.");
+        answer(
+                req,
+                res,
+                new Problem(
+                        404,
+                        "not_found",
+                        "Not found",
+                        "There is nothing at " + req.path().absolute().path() + "."),
+                "Not found",
+                "There is no page at this address.");
     }
 
     private void badRequest(ServerRequest req, ServerResponse res, BadRequestException e) {
@@ -87,7 +96,9 @@ public final class ErrorHandlers {
      */
     private void refused(ServerRequest req, ServerResponse res, RequestRefused e) {
         Method method = req.prologue().method();
-        if (e instanceof RequestRefused.NotSignedIn && !wantsProblem(req) && (Method.GET.equals(method) || Method.HEAD.equals(method))) {
+        if (e instanceof RequestRefused.NotSignedIn
+                && !wantsProblem(req)
+                && (Method.GET.equals(method) || Method.HEAD.equals(method))) {
             String query = req.query().rawValue();
             String next = req.path().absolute().path() + (query.isEmpty() ? "" : "?" + query);
             res.status(Status.SEE_OTHER_303);
@@ -107,10 +118,19 @@ public final class ErrorHandlers {
             return;
         }
         writes.failed();
-        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path()
-                + " failed in the database (full disk? see the cause)", e);
+        LOG.log(
+                Level.SEVERE,
+                "Request " + req.prologue().method() + " "
+                        + req.path().absolute().path() + " failed in the database (full disk? see the cause)",
+                e);
         res.headers().set(HeaderNames.RETRY_AFTER, "60");
-        answer(req, res, new Problem(503, "storage_unavailable", "Service unavailable",
+        answer(
+                req,
+                res,
+                new Problem(
+                        503,
+                        "storage_unavailable",
+                        "Service unavailable",
                         "The node cannot store anything just now; nothing of this request was kept. Try again later."),
                 "Try again later",
                 "The node cannot save anything just now, so nothing you sent was kept. Please try again in a few minutes.");
@@ -125,22 +145,45 @@ public final class ErrorHandlers {
         }
         if (e instanceof HttpException re && re.status().code() < 500) {
             String reason = re.status().reasonPhrase();
-            answer(req, res, new Problem(re.status().code(), reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), reason,
-                    e.getMessage()), reason, e.getMessage());
+            answer(
+                    req,
+                    res,
+                    new Problem(
+                            re.status().code(),
+                            reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+                            reason,
+                            e.getMessage()),
+                    reason,
+                    e.getMessage());
             return;
         }
         if (brokenFraming(e)) {
             // The body's chunked framing is unreadable (a chunk size that is not hex, say): what
             // follows on the connection cannot be parsed either, so answer and close it.
             res.header(HeaderNames.CONNECTION, "close");
-            answer(req, res, Problem.badRequest("malformed_body", "The request body's chunked encoding cannot be read."),
-                    "Bad request", "The request body could not be read.");
+            answer(
+                    req,
+                    res,
+                    Problem.badRequest("malformed_body", "The request body's chunked encoding cannot be read."),
+                    "Bad request",
+                    "The request body could not be read.");
             return;
         }
-        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + req.path().absolute().path() + " failed", e);
-        answer(req, res, new Problem(500, "internal_error", "Internal error",
+        LOG.log(
+                Level.SEVERE,
+                "Request " + req.prologue().method() + " "
+                        + req.path().absolute().path() + " failed",
+                e);
+        answer(
+                req,
+                res,
+                new Problem(
+                        500,
+                        "internal_error",
+                        "Internal error",
                         "The node could not answer this request. The error is in the node's log."),
-                "Something went wrong", "The node could not answer this request. The error is in the node's log.");
+                "Something went wrong",
+                "The node could not answer this request. The error is in the node's log.");
     }
 
     /** The problem for a program, or a page with this heading and text (and the problem's status) for a person. */
@@ -149,7 +192,10 @@ public final class ErrorHandlers {
             problem.send(res);
             return;
         }
-        templates.send(res, Status.create(problem.status()), "layout/message",
+        templates.send(
+                res,
+                Status.create(problem.status()),
+                "layout/message",
                 new MessageView(heading, "Branchwork", heading, text));
     }
 }

@@ -1,15 +1,14 @@
 package org.branchwork.node.web;
 
-import io.helidon.common.parameters.Parameters;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.common.parameters.Parameters;
 import io.helidon.http.BadRequestException;
 import io.helidon.webserver.http.ServerRequest;
 
 /** Reading HTML form submissions ({@code application/x-www-form-urlencoded}). */
 public final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /**
      * The submitted fields; a body of another type is a 400, never silently an empty form. An empty
@@ -19,7 +18,8 @@ public final class Forms {
         if (!req.content().hasEntity() || req.headers().contentLength().orElse(-1) == 0) {
             return Parameters.empty("form");
         }
-        boolean isForm = req.headers().contentType()
+        boolean isForm = req.headers()
+                .contentType()
                 .map(type -> type.test(MediaTypes.APPLICATION_FORM_URLENCODED))
                 .orElse(false);
         if (!isForm) {

@@ -3,6 +3,7 @@ package org.branchwork.node.web;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaTypes;
@@ -11,8 +12,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
-import javax.sql.DataSource;
 
 /**
  * {@code GET /health}: 200 once the node is ready and its database answers and can write; 503
@@ -42,8 +41,12 @@ public final class HealthEndpoint implements HttpService {
         res.status(writable ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
         res.headers().contentType(HttpMediaTypes.JSON_UTF_8);
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(writable ? "{\"status\":\"UP\"}" : answers ? "{\"status\":\"DOWN\",\"reason\":\"the database cannot write\"}"
-                : "{\"status\":\"DOWN\"}");
+        res.send(
+                writable
+                        ? "{\"status\":\"UP\"}"
+                        : answers
+                                ? "{\"status\":\"DOWN\",\"reason\":\"the database cannot write\"}"
+                                : "{\"status\":\"DOWN\"}");
     }
 
     private boolean databaseAnswers() {

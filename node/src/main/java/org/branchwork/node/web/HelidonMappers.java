@@ -14,8 +14,7 @@ public final class HelidonMappers {
 
     private static final AtomicBoolean SHARED = new AtomicBoolean();
 
-    private HelidonMappers() {
-    }
+    private HelidonMappers() {}
 
     /** Sets the one shared instance, the first time only. */
     public static void shareOne() {

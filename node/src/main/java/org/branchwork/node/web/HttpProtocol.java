@@ -5,8 +5,7 @@ import io.helidon.webserver.http1.Http1Config;
 /** How the node speaks HTTP/1.1, apart from the routes: the rules every request and response meets. */
 public final class HttpProtocol {
 
-    private HttpProtocol() {
-    }
+    private HttpProtocol() {}
 
     /**
      * Request headers are validated (Helidon's default), and so is every response header before it

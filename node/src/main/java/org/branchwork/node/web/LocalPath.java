@@ -15,8 +15,7 @@ public final class LocalPath {
 
     private static final int MAX_LENGTH = 500;
 
-    private LocalPath() {
-    }
+    private LocalPath() {}
 
     /** The path when it is safe to redirect to, else empty. */
     public static Optional<String> parse(String candidate) {

@@ -9,7 +9,6 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.service.BranchService;
 import org.branchwork.node.web.view.Chrome;
 import org.branchwork.node.web.view.MessageView;
-import org.branchwork.node.web.view.Nav;
 
 /** Rendering a page inside the layout, with the site name and the viewer's navigation. */
 public final class Pages {
@@ -36,7 +35,12 @@ public final class Pages {
 
     /** The answer to a form whose CSRF token or origin is wrong. */
     public void formExpired(ServerResponse res, Optional<Viewer> viewer) {
-        message(res, Status.FORBIDDEN_403, viewer, "The form expired", "Go back, reload the page and send the form again.");
+        message(
+                res,
+                Status.FORBIDDEN_403,
+                viewer,
+                "The form expired",
+                "Go back, reload the page and send the form again.");
     }
 
     public static void redirect(ServerResponse res, String location) {

@@ -31,13 +31,21 @@ public final class Sessions {
     }
 
     public Optional<Viewer> current(ServerRequest req) {
-        return req.headers().cookies().first(COOKIE).asOptional().flatMap(sessions::resolve).map(Viewer::new);
+        return req.headers()
+                .cookies()
+                .first(COOKIE)
+                .asOptional()
+                .flatMap(sessions::resolve)
+                .map(Viewer::new);
     }
 
     /** A new session (and so a new id) for a member who just signed in. */
     public void start(ServerResponse res, Member member) {
         SessionService.Started started = sessions.start(member);
-        res.headers().addCookie(cookie(started.cookieValue()).maxAge(SessionService.ABSOLUTE).build());
+        res.headers()
+                .addCookie(cookie(started.cookieValue())
+                        .maxAge(SessionService.ABSOLUTE)
+                        .build());
     }
 
     public void end(Viewer viewer, ServerResponse res) {
@@ -53,8 +61,11 @@ public final class Sessions {
         Optional<Viewer> viewer = current(req);
         if (viewer.isEmpty()) {
             String next = req.path().path();
-            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/signin?next=" + java.net.URLEncoder.encode(next,
-                    java.nio.charset.StandardCharsets.UTF_8)).send();
+            res.status(Status.SEE_OTHER_303)
+                    .header(
+                            HeaderNames.LOCATION,
+                            "/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                    .send();
             return Optional.empty();
         }
         if (!viewer.get().can(role)) {
@@ -89,6 +100,10 @@ public final class Sessions {
     }
 
     private SetCookie.Builder cookie(String value) {
-        return SetCookie.builder(COOKIE, value).path("/").httpOnly(true).sameSite(SetCookie.SameSite.LAX).secure(secure.getAsBoolean());
+        return SetCookie.builder(COOKIE, value)
+                .path("/")
+                .httpOnly(true)
+                .sameSite(SetCookie.SameSite.LAX)
+                .secure(secure.getAsBoolean());
     }
 }

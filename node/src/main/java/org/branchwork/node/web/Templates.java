@@ -1,17 +1,15 @@
 package org.branchwork.node.web;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
-
-import io.helidon.http.HeaderNames;
-import java.nio.charset.StandardCharsets;
-
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,8 +20,8 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class Templates {
 
-    private static final HttpMediaType HTML = HttpMediaType.create(MediaTypes.TEXT_HTML)
-            .withCharset(StandardCharsets.UTF_8);
+    private static final HttpMediaType HTML =
+            HttpMediaType.create(MediaTypes.TEXT_HTML).withCharset(StandardCharsets.UTF_8);
 
     private final MustacheFactory factory = new DefaultMustacheFactory("templates");
 

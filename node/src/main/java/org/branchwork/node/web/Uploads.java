@@ -7,15 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.helidon.http.BadRequestException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-
-import io.helidon.http.BadRequestException;
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Reading a {@code multipart/form-data} upload. Helidon's multipart module does not resolve here,
@@ -30,8 +29,7 @@ public final class Uploads {
         }
     }
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     public static Upload read(ServerRequest req, int maxBytes) {
         String type = req.headers().value(HeaderNames.CONTENT_TYPE).orElse("");

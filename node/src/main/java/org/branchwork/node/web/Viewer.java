@@ -29,7 +29,8 @@ public record Viewer(SessionService.Current session) {
 
     /** The header navigation for whoever is looking, signed in or not. */
     public static Nav nav(Optional<Viewer> viewer) {
-        return viewer.map(v -> new Nav(true, v.member().displayName(), v.can(Role.ORGANISER), v.can(Role.ADMIN), v.csrf()))
+        return viewer.map(v ->
+                        new Nav(true, v.member().displayName(), v.can(Role.ORGANISER), v.can(Role.ADMIN), v.csrf()))
                 .orElse(Nav.signedOut());
     }
 }

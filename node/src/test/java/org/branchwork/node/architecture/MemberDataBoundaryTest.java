@@ -1,8 +1,5 @@
 package org.branchwork.node.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +11,9 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-import org.branchwork.node.Node;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberNote;
@@ -28,8 +26,9 @@ import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.SessionStore;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Member data stays home, as structure: the member tables are read only by their stores, the
@@ -38,27 +37,51 @@ import org.junit.jupiter.api.Test;
  */
 class MemberDataBoundaryTest {
 
-    private static final Class<?>[] MEMBER_STORES = {MemberStore.class, SessionStore.class, EmailTokenStore.class,
-            MemberImportStore.class};
-    private static final Set<String> MEMBER_TABLES = Set.of("member", "member_tag", "member_note", "web_session", "email_token",
-            "member_import", "member_import_row", "member_import_problem", "member_search_term");
-    private static final Pattern SQL_ON_TABLE = Pattern.compile(
-            "\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Class<?>[] MEMBER_STORES = {
+        MemberStore.class, SessionStore.class, EmailTokenStore.class, MemberImportStore.class
+    };
+    private static final Set<String> MEMBER_TABLES = Set.of(
+            "member",
+            "member_tag",
+            "member_note",
+            "web_session",
+            "email_token",
+            "member_import",
+            "member_import_row",
+            "member_import_problem",
+            "member_search_term");
+    private static final Pattern SQL_ON_TABLE =
+            Pattern.compile("\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.branchwork.node");
     }
 
     @Test
     void federationCodeCannotReachMembers() {
-        noClasses().that().resideInAPackage("org.branchwork.node.federation..")
-                .should().dependOnClassesThat().belongToAnyOf(MemberStore.class, SessionStore.class, EmailTokenStore.class,
-                        MemberImportStore.class, MemberService.class, MemberImportService.class, AccountService.class,
-                        SessionService.class, Member.class, MemberDetails.class, MemberNote.class, MemberQuery.class)
+        noClasses()
+                .that()
+                .resideInAPackage("org.branchwork.node.federation..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        MemberStore.class,
+                        SessionStore.class,
+                        EmailTokenStore.class,
+                        MemberImportStore.class,
+                        MemberService.class,
+                        MemberImportService.class,
+                        AccountService.class,
+                        SessionService.class,
+                        Member.class,
+                        MemberDetails.class,
+                        MemberNote.class,
+                        MemberQuery.class)
                 .because("no federation code may read member data (SPEC: member data stays home)")
                 .check(classes);
     }
@@ -66,16 +89,22 @@ class MemberDataBoundaryTest {
     @Test
     void memberStoresAreUsedOnlyByTheMemberServices() {
         // The composition root (Node and its assemblies, the package itself and no sub-package) only wires them.
-        noClasses().that().resideOutsideOfPackages("org.branchwork.node.service..", "org.branchwork.node.storage..",
-                        "org.branchwork.node")
-                .should().dependOnClassesThat().belongToAnyOf(MEMBER_STORES)
-                .because("member tables are reachable only through the members service; the composition root only wires them")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "org.branchwork.node.service..", "org.branchwork.node.storage..", "org.branchwork.node")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(MEMBER_STORES)
+                .because(
+                        "member tables are reachable only through the members service; the composition root only wires them")
                 .check(classes);
     }
 
     @Test
     void onlyTheMemberStoresNameTheMemberTablesInSql() throws IOException {
-        Set<String> allowed = Set.of("MemberStore.java", "SessionStore.java", "EmailTokenStore.java", "MemberImportStore.java");
+        Set<String> allowed =
+                Set.of("MemberStore.java", "SessionStore.java", "EmailTokenStore.java", "MemberImportStore.java");
         List<String> offenders;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             offenders = files.filter(p -> p.toString().endsWith(".java"))
@@ -83,20 +112,28 @@ class MemberDataBoundaryTest {
                     // Schema migrations name every table by nature.
                     .filter(p -> !p.toString().contains("db/migration"))
                     .filter(MemberDataBoundaryTest::namesAMemberTable)
-                    .map(Path::toString).toList();
+                    .map(Path::toString)
+                    .toList();
         }
-        assertThat(offenders).as("Java sources with SQL on a member table outside the member stores").isEmpty();
+        assertThat(offenders)
+                .as("Java sources with SQL on a member table outside the member stores")
+                .isEmpty();
     }
 
     @Test
     void theSqlScanRecognisesAMemberTable() {
-        assertThat(SQL_ON_TABLE.matcher("SELECT email FROM member WHERE id = ?").results()
-                .anyMatch(m -> MEMBER_TABLES.contains(m.group(1).toLowerCase()))).isTrue();
+        assertThat(SQL_ON_TABLE
+                        .matcher("SELECT email FROM member WHERE id = ?")
+                        .results()
+                        .anyMatch(m -> MEMBER_TABLES.contains(m.group(1).toLowerCase())))
+                .isTrue();
     }
 
     private static boolean namesAMemberTable(Path file) {
         try {
-            return SQL_ON_TABLE.matcher(Files.readString(file)).results()
+            return SQL_ON_TABLE
+                    .matcher(Files.readString(file))
+                    .results()
                     .anyMatch(m -> MEMBER_TABLES.contains(m.group(1).toLowerCase()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

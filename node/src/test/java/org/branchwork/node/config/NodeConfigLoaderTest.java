@@ -1,8 +1,5 @@
 package org.branchwork.node.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,9 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.branchwork.node.config.StartupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NodeConfigLoaderTest {
 
@@ -110,13 +109,13 @@ class NodeConfigLoaderTest {
                 .hasMessageContaining("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES");
         assertThatThrownBy(() -> load("BRANCHWORK_DB_URL", "jdbc:mysql://x/y"))
                 .hasMessageContaining("BRANCHWORK_DB_URL");
-        assertThatThrownBy(() -> load("BRANCHWORK_BRANCH_NAME", "!!!"))
-                .hasMessageContaining("BRANCHWORK_BRANCH_SLUG");
+        assertThatThrownBy(() -> load("BRANCHWORK_BRANCH_NAME", "!!!")).hasMessageContaining("BRANCHWORK_BRANCH_SLUG");
     }
 
     @Test
     void missingConfigFileAndUnknownArgumentsAreNamed() {
-        assertThatThrownBy(() -> new NodeConfigLoader(Map.of(), List.of("--config=/nonexistent/branchwork.yaml")).load())
+        assertThatThrownBy(
+                        () -> new NodeConfigLoader(Map.of(), List.of("--config=/nonexistent/branchwork.yaml")).load())
                 .hasMessageContaining("/nonexistent/branchwork.yaml");
         assertThatThrownBy(() -> new NodeConfigLoader(Map.of(), List.of("--port=80")).load())
                 .hasMessageContaining("--port=80");

@@ -1,21 +1,22 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.node.testing.Await;
-import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.ApiClient;
+import org.branchwork.node.testing.Await;
+import org.branchwork.protocol.sig.SigningKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who an actor is cannot be borrowed: not through a redirect to another origin, not through a
@@ -54,11 +55,15 @@ class ActorIdentityIT {
         URI alice = victim.actorId("alice");
         java.security.KeyPair pair = org.branchwork.protocol.sig.KeyPairs.generateRsa(new java.security.SecureRandom());
         String evilId = attacker.origin() + "/objects/evil";
-        URI evil = attacker.publish("evil", "{\"@context\":[\"https://www.w3.org/ns/activitystreams\","
-                + "\"https://w3id.org/security/v1\"],\"id\":\"" + evilId + "\",\"type\":\"Person\","
-                + "\"preferredUsername\":\"alice\",\"inbox\":\"" + attacker.origin() + "/users/evil/inbox\","
-                + "\"publicKey\":{\"id\":\"" + alice + "#main-key\",\"owner\":\"" + alice + "\",\"publicKeyPem\":\""
-                + org.branchwork.protocol.sig.Pem.writePublicKey(pair.getPublic()).replace("\n", "\\n") + "\"}}");
+        URI evil = attacker.publish(
+                "evil",
+                "{\"@context\":[\"https://www.w3.org/ns/activitystreams\","
+                        + "\"https://w3id.org/security/v1\"],\"id\":\"" + evilId + "\",\"type\":\"Person\","
+                        + "\"preferredUsername\":\"alice\",\"inbox\":\"" + attacker.origin() + "/users/evil/inbox\","
+                        + "\"publicKey\":{\"id\":\"" + alice + "#main-key\",\"owner\":\"" + alice
+                        + "\",\"publicKeyPem\":\""
+                        + org.branchwork.protocol.sig.Pem.writePublicKey(pair.getPublic())
+                                .replace("\n", "\\n") + "\"}}");
         victim.redirect("alice", evil);
         SigningKey borrowed = new SigningKey(alice + "#main-key", pair.getPrivate());
         long followersBefore = node.inspect().followerCount();
@@ -68,7 +73,8 @@ class ActorIdentityIT {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(401);
         assertThat(res.body()).contains("\"code\":\"unknown_key\"");
         assertThat(node.inspect().followerCount()).isEqualTo(followersBefore);
-        assertThat(node.inspect().hasReceived(victim.origin() + "/activities/redirected")).isFalse();
+        assertThat(node.inspect().hasReceived(victim.origin() + "/activities/redirected"))
+                .isFalse();
         assertThat(attacker.received("evil")).isEmpty();
     }
 
@@ -79,12 +85,22 @@ class ActorIdentityIT {
         String shouting = victim.actorId("bob").toString().replaceFirst("^http:", "HTTP:");
         SigningKey shoutingKey = new SigningKey(shouting + "#main-key", bob.privateKey());
 
-        assertThat(postFollow(bob, victim.actorId("bob"), victim.origin() + "/activities/bob-1").statusCode()).isEqualTo(202);
-        assertThat(postFollow(shoutingKey, URI.create(shouting), victim.origin().replaceFirst("^http:", "HTTP:")
-                + "/activities/bob-2").statusCode()).isEqualTo(202);
+        assertThat(postFollow(bob, victim.actorId("bob"), victim.origin() + "/activities/bob-1")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(postFollow(
+                                shoutingKey,
+                                URI.create(shouting),
+                                victim.origin().replaceFirst("^http:", "HTTP:") + "/activities/bob-2")
+                        .statusCode())
+                .isEqualTo(202);
 
-        Await.until("both Follows are answered", () -> victim.received("bob").stream()
-                .filter(a -> a.contains("\"type\":\"Accept\"")).count() == 2);
+        Await.until(
+                "both Follows are answered",
+                () -> victim.received("bob").stream()
+                                .filter(a -> a.contains("\"type\":\"Accept\""))
+                                .count()
+                        == 2);
         assertThat(node.inspect().followerCount()).isEqualTo(before + 1);
     }
 
@@ -136,7 +152,7 @@ class ActorIdentityIT {
     private static HttpResponse<String> postFollow(SigningKey key, URI actor, String activityId) {
         String branch = "http://localhost:" + node.port() + "/groups/stockport";
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
-                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch + "\"}")
+                        + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         return FakePeer.signedPost(key, URI.create("http://localhost:" + node.port() + "/inbox"), body);
     }

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,11 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import org.branchwork.node.BackupCommand;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * A node with 10,000 members is backed up while it serves reads and writes; the backup, copied
@@ -45,8 +46,20 @@ class BackupRestoreIT {
         Node node = TestNodes.start(data, env);
         try {
             String code = node.setupCode().orElseThrow();
-            TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
-                    "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD));
+            TestNodes.postForm(
+                    node,
+                    "/setup",
+                    Map.of(
+                            "code",
+                            code,
+                            "adminName",
+                            "Ada Admin",
+                            "adminEmail",
+                            "admin@stockport.test",
+                            "password",
+                            PASSWORD,
+                            "passwordConfirmation",
+                            PASSWORD));
             importMembers(node);
             until("all members are in", () -> total(node) == MEMBERS + 1);
 
@@ -55,9 +68,16 @@ class BackupRestoreIT {
             AtomicInteger failed = new AtomicInteger();
             Thread traffic = Thread.ofVirtual().start(() -> {
                 for (int i = 0; load.get(); i++) {
-                    if (api(node, "GET", "/api/v1/members?q=member" + (i % 100), null).statusCode() != 200
-                            || api(node, "POST", "/api/v1/announcements", "{\"content\": \"During the backup " + i + "\"}")
-                            .statusCode() != 201) {
+                    if (api(node, "GET", "/api/v1/members?q=member" + (i % 100), null)
+                                            .statusCode()
+                                    != 200
+                            || api(
+                                                    node,
+                                                    "POST",
+                                                    "/api/v1/announcements",
+                                                    "{\"content\": \"During the backup " + i + "\"}")
+                                            .statusCode()
+                                    != 201) {
                         failed.incrementAndGet();
                     }
                     served.incrementAndGet();
@@ -74,10 +94,16 @@ class BackupRestoreIT {
             assertThat(path.find()).isTrue();
             backup = Path.of(path.group(1));
             assertThat(backup).startsWith(data.toAbsolutePath().resolve("backups"));
-            assertThat(failed.get()).as("no request failed while the backup ran").isZero();
-            members = api(node, "GET", "/api/v1/members?sort=name&pageSize=500", null).body();
+            assertThat(failed.get())
+                    .as("no request failed while the backup ran")
+                    .isZero();
+            members = api(node, "GET", "/api/v1/members?sort=name&pageSize=500", null)
+                    .body();
             key = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/groups/stockport"))
-                    .header("Accept", "application/activity+json").GET().build()).body();
+                            .header("Accept", "application/activity+json")
+                            .GET()
+                            .build())
+                    .body();
         } finally {
             node.close();
         }
@@ -87,9 +113,15 @@ class BackupRestoreIT {
         Node again = TestNodes.start(restored, env);
         try {
             assertThat(total(again)).isEqualTo(MEMBERS + 1);
-            assertThat(api(again, "GET", "/api/v1/members?sort=name&pageSize=500", null).body()).isEqualTo(members);
+            assertThat(api(again, "GET", "/api/v1/members?sort=name&pageSize=500", null)
+                            .body())
+                    .isEqualTo(members);
             assertThat(publicKey(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(again, "/groups/stockport"))
-                    .header("Accept", "application/activity+json").GET().build()).body())).isEqualTo(publicKey(key));
+                                    .header("Accept", "application/activity+json")
+                                    .GET()
+                                    .build())
+                            .body()))
+                    .isEqualTo(publicKey(key));
         } finally {
             again.close();
         }
@@ -115,12 +147,14 @@ class BackupRestoreIT {
             csv.append("Member ").append(i).append(",member").append(i).append("@example.org,SK1 3XE,,yes,\n");
         }
         String boundary = "----branchwork-test-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + admin.csrf() + "\r\n"
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + admin.csrf()
+                + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"members.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> uploaded = admin.send(HttpRequest.newBuilder(admin.uri("/organise/import"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
         String status = uploaded.headers().firstValue("Location").orElseThrow();
         admin.get(status);
@@ -128,7 +162,8 @@ class BackupRestoreIT {
     }
 
     private static long total(Node node) {
-        Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(api(node, "GET", "/api/v1/members?pageSize=1", null).body());
+        Matcher m = Pattern.compile("\"total\":(\\d+)")
+                .matcher(api(node, "GET", "/api/v1/members?pageSize=1", null).body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 

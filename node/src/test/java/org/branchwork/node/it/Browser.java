@@ -22,8 +22,11 @@ final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final Node node;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private String csrf = "";
 
     Browser(Node node) {
@@ -31,7 +34,10 @@ final class Browser {
     }
 
     HttpResponse<String> get(String path) {
-        HttpResponse<String> res = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
+        HttpResponse<String> res = send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/html")
+                .GET()
+                .build());
         Matcher m = CSRF.matcher(res.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -47,10 +53,14 @@ final class Browser {
     }
 
     HttpResponse<String> postRaw(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,12 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The members web app in a real browser: Playwright (npm {@code playwright-core}) drives Debian's
@@ -54,7 +54,8 @@ class BrowserIT {
     void joinConfirmSignInPromoteAndImportInChromium() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("BRANCHWORK_CHROMIUM", "/usr/bin/chromium"));
         ExternalTools.require(Files.isExecutable(chromium), "Chromium at " + chromium + " (Debian package chromium)");
-        ExternalTools.require(Files.isDirectory(TESTS.resolve("node_modules/playwright-core")),
+        ExternalTools.require(
+                Files.isDirectory(TESTS.resolve("node_modules/playwright-core")),
                 "playwright-core in " + TESTS + "/node_modules (npm install --prefix " + TESTS + ")");
         ExternalTools.require(onPath("node"), "Node.js");
 
@@ -62,9 +63,22 @@ class BrowserIT {
             Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
             env.putAll(mail.nodeEnvironment());
             try (Node node = TestNodes.start(dir.resolve("node"), env)) {
-                assertThat(TestNodes.postForm(node, "/setup", Map.of("code", node.setupCode().orElseThrow(),
-                        "adminName", "Ada Admin", "adminEmail", ADMIN_EMAIL, "password", ADMIN_PASSWORD,
-                        "passwordConfirmation", ADMIN_PASSWORD)).statusCode()).isEqualTo(303);
+                assertThat(TestNodes.postForm(
+                                        node,
+                                        "/setup",
+                                        Map.of(
+                                                "code",
+                                                node.setupCode().orElseThrow(),
+                                                "adminName",
+                                                "Ada Admin",
+                                                "adminEmail",
+                                                ADMIN_EMAIL,
+                                                "password",
+                                                ADMIN_PASSWORD,
+                                                "passwordConfirmation",
+                                                ADMIN_PASSWORD))
+                                .statusCode())
+                        .isEqualTo(303);
                 HttpServer mailbox = mailbox(mail);
                 try {
                     runBrowserTests(node, mailbox, chromium);
@@ -73,26 +87,35 @@ class BrowserIT {
                 }
 
                 assertThat(member(node, "jo@example.org").path("role").asText()).isEqualTo("organiser");
-                assertThat(member(node, "sam@example.org").path("role").asText()).isEqualTo("organiser");
-                assertThat(member(node, "priya@example.org").path("postcode").asText()).isEqualTo("SK4 1AA");
-                assertThat(members(node, "").path("total").asInt()).as("admin, Jo and the two valid rows; not the bad one")
+                assertThat(member(node, "sam@example.org").path("role").asText())
+                        .isEqualTo("organiser");
+                assertThat(member(node, "priya@example.org").path("postcode").asText())
+                        .isEqualTo("SK4 1AA");
+                assertThat(members(node, "").path("total").asInt())
+                        .as("admin, Jo and the two valid rows; not the bad one")
                         .isEqualTo(4);
             }
         }
-        assertThat(Path.of("target/browser-screenshots/08-organiser-promoted-sam.png")).isNotEmptyFile();
+        assertThat(Path.of("target/browser-screenshots/08-organiser-promoted-sam.png"))
+                .isNotEmptyFile();
     }
 
     private static void runBrowserTests(Node node, HttpServer mailbox, Path chromium) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-reporter=spec", "members.test.mjs")
-                .directory(TESTS.toFile()).redirectErrorStream(true);
+                .directory(TESTS.toFile())
+                .redirectErrorStream(true);
         // The browser visits the node at its public URL (http://localhost:<port> here), as people
         // do: forms posted from any other origin are refused.
         pb.environment().put("BASE_URL", node.origin().uri().toString());
-        pb.environment().put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link");
+        pb.environment()
+                .put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link");
         pb.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
         pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("CHROMIUM", chromium.toString());
-        pb.environment().put("SCREENSHOTS", Path.of("target/browser-screenshots").toAbsolutePath().toString());
+        pb.environment()
+                .put(
+                        "SCREENSHOTS",
+                        Path.of("target/browser-screenshots").toAbsolutePath().toString());
         Process p = pb.start();
         byte[] output;
         try (var in = p.getInputStream()) {
@@ -112,7 +135,8 @@ class BrowserIT {
     private static HttpServer mailbox(TestMail mail) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/link", exchange -> {
-            String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            String query =
+                    Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             String to = query.startsWith("to=") ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : "";
             Optional<String> link = mail.link(to);
             answer(exchange, link.isPresent() ? 200 : 404, link.orElse("no link for " + to));
@@ -138,7 +162,9 @@ class BrowserIT {
 
     private static JsonNode members(Node node, String q) throws IOException {
         HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members?q=" + q))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .GET()
+                .build());
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return JSON.readTree(res.body());
     }

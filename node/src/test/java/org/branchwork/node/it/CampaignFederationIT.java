@@ -1,10 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.it.EventFederationIT.api;
-import static org.branchwork.node.it.EventFederationIT.send;
-import static org.branchwork.node.testing.Await.until;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,13 +11,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.EventFederationIT.api;
+import static org.branchwork.node.it.EventFederationIT.send;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * A national node and three branches on loopback: national publishes a campaign; two branches
@@ -57,14 +57,19 @@ class CampaignFederationIT {
         Node salford = start("salford");
         Node bolton = start("bolton");
         for (Node branch : List.of(stockport, manchester, salford)) {
-            HttpResponse<String> followed = api(branch, "POST", "/api/v1/follows",
-                    "{\"target\": \"@national@localhost:" + national.port() + "\"}");
+            HttpResponse<String> followed = api(
+                    branch, "POST", "/api/v1/follows", "{\"target\": \"@national@localhost:" + national.port() + "\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
         }
         until("national has three followers", () -> national.inspect().followerCount() == 3);
         // Bolton follows only Stockport: it learns of the campaign from Stockport's Announce alone.
-        assertThat(api(bolton, "POST", "/api/v1/follows", "{\"target\": \"@stockport@localhost:" + stockport.port() + "\"}")
-                .statusCode()).isEqualTo(202);
+        assertThat(api(
+                                bolton,
+                                "POST",
+                                "/api/v1/follows",
+                                "{\"target\": \"@stockport@localhost:" + stockport.port() + "\"}")
+                        .statusCode())
+                .isEqualTo(202);
         until("stockport has bolton as follower", () -> stockport.inspect().followerCount() == 1);
 
         HttpResponse<String> published = api(national, "POST", "/api/v1/campaigns", """
@@ -79,21 +84,29 @@ class CampaignFederationIT {
         String campaign = JSON.readTree(published.body()).get("id").asText();
         String uuid = JSON.readTree(published.body()).get("uuid").asText();
         for (Node branch : List.of(stockport, manchester, salford)) {
-            until(branch.config().configuredBranchSlug().orElseThrow() + " received the campaign",
+            until(
+                    branch.config().configuredBranchSlug().orElseThrow() + " received the campaign",
                     () -> api(branch, "GET", "/api/v1/campaigns", null).body().contains(campaign));
         }
 
         for (Node branch : List.of(stockport, manchester)) {
-            HttpResponse<String> adopted = api(branch, "POST", "/api/v1/campaigns/adopt", "{\"campaign\": \"" + campaign + "\"}");
+            HttpResponse<String> adopted =
+                    api(branch, "POST", "/api/v1/campaigns/adopt", "{\"campaign\": \"" + campaign + "\"}");
             assertThat(adopted.statusCode()).as(adopted.body()).isEqualTo(202);
         }
         String stockportGroup = group(stockport);
         String manchesterGroup = group(manchester);
         until("national counts two adopters", () -> adopters(national, uuid).size() == 2);
-        until("bolton has the campaign from stockport's Announce", () -> bolton.inspect().remoteObject(URI.create(campaign))
-                .map(o -> o.type().equals("Campaign")).orElse(false));
-        assertThat(bolton.inspect().signedCopy(URI.create(campaign))).as("taken on national's proof, not fetched from national")
-                .hasValueSatisfying(copy -> assertThat(copy).contains("\"proof\"").contains("Warm Homes"));
+        until(
+                "bolton has the campaign from stockport's Announce",
+                () -> bolton.inspect()
+                        .remoteObject(URI.create(campaign))
+                        .map(o -> o.type().equals("Campaign"))
+                        .orElse(false));
+        assertThat(bolton.inspect().signedCopy(URI.create(campaign)))
+                .as("taken on national's proof, not fetched from national")
+                .hasValueSatisfying(
+                        copy -> assertThat(copy).contains("\"proof\"").contains("Warm Homes"));
         assertThat(adopters(national, uuid)).containsExactlyInAnyOrder(stockportGroup, manchesterGroup);
 
         // Each adopter runs two linked events; RSVPs: 2 + 1 at Stockport, 1 + 0 at Manchester.
@@ -106,16 +119,33 @@ class CampaignFederationIT {
         });
         JsonNode standing = standing(national, uuid);
         assertThat(texts(standing.get("events"))).containsExactlyInAnyOrderElementsOf(events);
-        assertThat(standing.get("goals").get(0).get("progress").asInt()).as("4 events of 4").isEqualTo(4);
-        assertThat(standing.get("goals").get(1).get("progress").asInt()).as("4 participants of 10").isEqualTo(4);
+        assertThat(standing.get("goals").get(0).get("progress").asInt())
+                .as("4 events of 4")
+                .isEqualTo(4);
+        assertThat(standing.get("goals").get(1).get("progress").asInt())
+                .as("4 participants of 10")
+                .isEqualTo(4);
 
         // Conversations are reported by the branches, in signed Adds; only adopters count.
         report(stockport, campaign, 50);
         report(manchester, campaign, 120);
-        assertThat(api(salford, "POST", "/api/v1/campaigns/report", "{\"campaign\": \"" + campaign
-                + "\", \"goal\": \"200 conversations\", \"amount\": 999}").statusCode())
-                .as("salford has not adopted it").isEqualTo(422);
-        until("national adds up the reports", () -> standing(national, uuid).get("goals").get(2).get("progress").asInt() == 170);
+        assertThat(api(
+                                salford,
+                                "POST",
+                                "/api/v1/campaigns/report",
+                                "{\"campaign\": \"" + campaign
+                                        + "\", \"goal\": \"200 conversations\", \"amount\": 999}")
+                        .statusCode())
+                .as("salford has not adopted it")
+                .isEqualTo(422);
+        until(
+                "national adds up the reports",
+                () -> standing(national, uuid)
+                                .get("goals")
+                                .get(2)
+                                .get("progress")
+                                .asInt()
+                        == 170);
 
         // Forgeries. A Person's Join is no adoption.
         peer = new FakePeer();
@@ -123,25 +153,42 @@ class CampaignFederationIT {
         SigningKey rogue = peer.groupActor("rogue");
         URI inbox = URI.create("http://localhost:" + national.port() + "/inbox");
         String personJoin = peer.origin() + "/activities/join-1";
-        assertThat(send(mallory, inbox, EventFederationIT.join(personJoin, peer.actorId("mallory"), URI.create(campaign)))
-                .statusCode()).isEqualTo(202);
-        until("the Person's Join is handled", () -> national.inspect().inboxOutcome(personJoin).isPresent());
-        assertThat(national.inspect().inboxOutcome(personJoin).orElseThrow()).startsWith("refused:").contains("Group");
+        assertThat(send(
+                                mallory,
+                                inbox,
+                                EventFederationIT.join(personJoin, peer.actorId("mallory"), URI.create(campaign)))
+                        .statusCode())
+                .isEqualTo(202);
+        until(
+                "the Person's Join is handled",
+                () -> national.inspect().inboxOutcome(personJoin).isPresent());
+        assertThat(national.inspect().inboxOutcome(personJoin).orElseThrow())
+                .startsWith("refused:")
+                .contains("Group");
 
         // A Group's Join counts once: replaying it, or joining again under a new id, changes nothing.
-        String groupJoin = EventFederationIT.join(peer.origin() + "/activities/join-2", peer.actorId("rogue"),
-                URI.create(campaign));
+        String groupJoin = EventFederationIT.join(
+                peer.origin() + "/activities/join-2", peer.actorId("rogue"), URI.create(campaign));
         assertThat(send(rogue, inbox, groupJoin).statusCode()).isEqualTo(202);
-        until("rogue's Join is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/join-2").isPresent());
+        until(
+                "rogue's Join is handled",
+                () -> national.inspect()
+                        .inboxOutcome(peer.origin() + "/activities/join-2")
+                        .isPresent());
         assertThat(adopters(national, uuid)).hasSize(3);
-        assertThat(send(rogue, inbox, groupJoin).statusCode()).as("a replay is accepted once and ignored").isEqualTo(202);
+        assertThat(send(rogue, inbox, groupJoin).statusCode())
+                .as("a replay is accepted once and ignored")
+                .isEqualTo(202);
         String again = peer.origin() + "/activities/join-3";
         send(rogue, inbox, EventFederationIT.join(again, peer.actorId("rogue"), URI.create(campaign)));
-        until("the second Join is handled", () -> national.inspect().inboxOutcome(again).isPresent());
+        until(
+                "the second Join is handled",
+                () -> national.inspect().inboxOutcome(again).isPresent());
         assertThat(national.inspect().inboxOutcome(again).orElseThrow()).startsWith("ignored:");
         assertThat(adopters(national, uuid)).hasSize(3);
         String leave = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                + "/activities/leave-1\",\"type\":\"Leave\",\"actor\":\"" + peer.actorId("rogue") + "\",\"object\":\"" + campaign
+                + "/activities/leave-1\",\"type\":\"Leave\",\"actor\":\"" + peer.actorId("rogue") + "\",\"object\":\""
+                + campaign
                 + "\"}";
         send(rogue, inbox, leave);
         until("rogue left", () -> adopters(national, uuid).size() == 2);
@@ -149,22 +196,45 @@ class CampaignFederationIT {
         // A linked event forged in Manchester's name by another origin is fetched from Manchester
         // (which has no such event), and one of rogue's own counts for nothing: rogue is no adopter.
         String forgedId = "http://localhost:" + manchester.port() + "/events/00000000-0000-4000-8000-000000000000";
-        String forged = createEvent(peer.origin() + "/activities/create-1", peer.actorId("rogue").toString(), forgedId,
-                manchesterGroup, campaign);
+        String forged = createEvent(
+                peer.origin() + "/activities/create-1",
+                peer.actorId("rogue").toString(),
+                forgedId,
+                manchesterGroup,
+                campaign);
         send(rogue, inbox, forged);
-        until("the forged event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").isPresent());
-        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-1").orElseThrow()).startsWith("refused:")
+        until(
+                "the forged event is handled",
+                () -> national.inspect()
+                        .inboxOutcome(peer.origin() + "/activities/create-1")
+                        .isPresent());
+        assertThat(national.inspect()
+                        .inboxOutcome(peer.origin() + "/activities/create-1")
+                        .orElseThrow())
+                .startsWith("refused:")
                 .contains("answered 404");
-        String own = createEvent(peer.origin() + "/activities/create-2", peer.actorId("rogue").toString(),
-                peer.origin() + "/objects/rogue-event", peer.actorId("rogue").toString(), campaign);
+        String own = createEvent(
+                peer.origin() + "/activities/create-2",
+                peer.actorId("rogue").toString(),
+                peer.origin() + "/objects/rogue-event",
+                peer.actorId("rogue").toString(),
+                campaign);
         send(rogue, inbox, own);
-        until("rogue's own event is handled", () -> national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").isPresent());
-        assertThat(national.inspect().inboxOutcome(peer.origin() + "/activities/create-2").orElseThrow()).startsWith("refused:");
+        until(
+                "rogue's own event is handled",
+                () -> national.inspect()
+                        .inboxOutcome(peer.origin() + "/activities/create-2")
+                        .isPresent());
+        assertThat(national.inspect()
+                        .inboxOutcome(peer.origin() + "/activities/create-2")
+                        .orElseThrow())
+                .startsWith("refused:");
         assertThat(standing(national, uuid).get("events")).hasSize(4);
         assertThat(standing(national, uuid).get("participants").asInt()).isEqualTo(4);
 
         // Stockport withdraws: it drops out, and its events with it.
-        HttpResponse<String> withdrawn = api(stockport, "POST", "/api/v1/campaigns/withdraw", "{\"campaign\": \"" + campaign + "\"}");
+        HttpResponse<String> withdrawn =
+                api(stockport, "POST", "/api/v1/campaigns/withdraw", "{\"campaign\": \"" + campaign + "\"}");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
         until("stockport dropped out", () -> adopters(national, uuid).size() == 1);
         JsonNode after = standing(national, uuid);
@@ -172,33 +242,57 @@ class CampaignFederationIT {
         assertThat(after.get("events")).hasSize(2);
         assertThat(after.get("participants").asInt()).isEqualTo(1);
         assertThat(after.get("goals").get(0).get("progress").asInt()).isEqualTo(2);
-        assertThat(after.get("goals").get(2).get("progress").asInt()).as("only Manchester's report still counts").isEqualTo(120);
+        assertThat(after.get("goals").get(2).get("progress").asInt())
+                .as("only Manchester's report still counts")
+                .isEqualTo(120);
 
         // The national organiser's dashboard and the campaign page show the same, server-rendered.
         Browser organiser = signedInAdmin(national);
         String dashboard = organiser.get("/campaigns").body();
-        assertThat(dashboard).contains("Warm Homes").contains("<svg").contains("manchester@localhost:" + manchester.port())
+        assertThat(dashboard)
+                .contains("Warm Homes")
+                .contains("<svg")
+                .contains("manchester@localhost:" + manchester.port())
                 .contains("Street stall 1");
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(organiser.get("/campaigns/" + uuid).body());
+        org.jsoup.nodes.Document page =
+                org.jsoup.Jsoup.parse(organiser.get("/campaigns/" + uuid).body());
         assertThat(page.select("h1").text()).isEqualTo("Warm Homes");
         assertThat(page.text()).contains("4 events: 2 of 4").contains("200 conversations: 120 of 200");
         // A branch's view: the brief from national, its own events for it, and withdraw.
         Browser branchOrganiser = signedInAdmin(manchester);
-        String network = branchOrganiser.get("/campaigns/network?id=" + java.net.URLEncoder.encode(campaign,
-                java.nio.charset.StandardCharsets.UTF_8)).body();
-        assertThat(network).contains("This branch has adopted this campaign").contains("<strong>neighbours</strong>")
+        String network = branchOrganiser
+                .get("/campaigns/network?id="
+                        + java.net.URLEncoder.encode(campaign, java.nio.charset.StandardCharsets.UTF_8))
+                .body();
+        assertThat(network)
+                .contains("This branch has adopted this campaign")
+                .contains("<strong>neighbours</strong>")
                 .contains("Street stall 2");
     }
 
     private static Browser signedInAdmin(Node node) {
         String password = "correct horse battery";
         String slug = node.config().configuredBranchSlug().orElseThrow();
-        assertThat(TestNodes.postForm(node, "/setup", Map.of("code", node.setupCode().orElseThrow(), "adminName", "Organiser",
-                "adminEmail", "organiser@" + slug + ".test", "password", password, "passwordConfirmation", password))
-                .statusCode()).isEqualTo(303);
+        assertThat(TestNodes.postForm(
+                                node,
+                                "/setup",
+                                Map.of(
+                                        "code",
+                                        node.setupCode().orElseThrow(),
+                                        "adminName",
+                                        "Organiser",
+                                        "adminEmail",
+                                        "organiser@" + slug + ".test",
+                                        "password",
+                                        password,
+                                        "passwordConfirmation",
+                                        password))
+                        .statusCode())
+                .isEqualTo(303);
         Browser b = new Browser(node);
         b.get("/signin");
-        assertThat(b.post("/signin", Map.of("email", "organiser@" + slug + ".test", "password", password)).statusCode())
+        assertThat(b.post("/signin", Map.of("email", "organiser@" + slug + ".test", "password", password))
+                        .statusCode())
                 .isEqualTo(303);
         return b;
     }
@@ -215,7 +309,8 @@ class CampaignFederationIT {
     private static List<String> linkedEvents(Node branch, String campaign, int... rsvps) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rsvps.length; i++) {
-            HttpResponse<String> created = api(branch, "POST", "/api/v1/events", """
+            HttpResponse<String> created =
+                    api(branch, "POST", "/api/v1/events", """
                     {"name": "Street stall %d", "content": "Warm Homes stall.", "startTime": "2027-02-0%dT10:00",
                      "endTime": "2027-02-0%dT12:00", "timezone": "Europe/London", "location": {"name": "Market"},
                      "category": "canvassing", "campaign": "%s"}""".formatted(i + 1, i + 1, i + 1, campaign));
@@ -225,11 +320,13 @@ class CampaignFederationIT {
             for (int r = 0; r < rsvps[i]; r++) {
                 String slug = branch.config().configuredBranchSlug().orElseThrow();
                 HttpResponse<String> member = api(branch, "POST", "/api/v1/members", """
-                        {"name": "Member %d %d", "email": "m%d-%d-%s@example.org", "postcode": "SK1 1AA"}"""
-                        .formatted(i, r, i, r, slug));
+                        {"name": "Member %d %d", "email": "m%d-%d-%s@example.org", "postcode": "SK1 1AA"}""".formatted(i, r, i, r, slug));
                 assertThat(member.statusCode()).as(member.body()).isEqualTo(201);
                 long memberId = JSON.readTree(member.body()).get("id").asLong();
-                HttpResponse<String> rsvp = api(branch, "POST", "/api/v1/events/" + event.get("uuid").asText() + "/rsvps",
+                HttpResponse<String> rsvp = api(
+                        branch,
+                        "POST",
+                        "/api/v1/events/" + event.get("uuid").asText() + "/rsvps",
                         "{\"member\": " + memberId + "}");
                 assertThat(rsvp.statusCode()).as(rsvp.body()).isEqualTo(201);
             }
@@ -238,26 +335,32 @@ class CampaignFederationIT {
     }
 
     private static void report(Node branch, String campaign, int amount) {
-        HttpResponse<String> res = api(branch, "POST", "/api/v1/campaigns/report", "{\"campaign\": \"" + campaign
-                + "\", \"goal\": \"200 conversations\", \"amount\": " + amount + "}");
+        HttpResponse<String> res = api(
+                branch,
+                "POST",
+                "/api/v1/campaigns/report",
+                "{\"campaign\": \"" + campaign + "\", \"goal\": \"200 conversations\", \"amount\": " + amount + "}");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 
     private static String createEvent(String activityId, String actor, String eventId, String author, String campaign) {
         return "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",{\"mz\":\"https://joinmobilizon.org/ns#\","
-                + "\"participantCount\":\"mz:participantCount\"}],\"id\":\"" + activityId + "\",\"type\":\"Create\",\"actor\":\""
+                + "\"participantCount\":\"mz:participantCount\"}],\"id\":\"" + activityId
+                + "\",\"type\":\"Create\",\"actor\":\""
                 + actor + "\",\"object\":{\"id\":\"" + eventId + "\",\"type\":\"Event\",\"name\":\"Forged stall\","
                 + "\"attributedTo\":\"" + author + "\",\"startTime\":\"2027-02-10T10:00:00Z\",\"participantCount\":500,"
                 + "\"context\":\"" + campaign + "\"}}";
     }
 
     private static String group(Node branch) {
-        return "http://localhost:" + branch.port() + "/groups/" + branch.config().configuredBranchSlug().orElseThrow();
+        return "http://localhost:" + branch.port() + "/groups/"
+                + branch.config().configuredBranchSlug().orElseThrow();
     }
 
     private static JsonNode standing(Node national, String uuid) {
         try {
-            return JSON.readTree(api(national, "GET", "/api/v1/campaigns/" + uuid, null).body());
+            return JSON.readTree(
+                    api(national, "GET", "/api/v1/campaigns/" + uuid, null).body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

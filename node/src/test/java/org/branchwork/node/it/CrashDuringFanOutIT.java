@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -10,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.ApiClient;
 import org.branchwork.node.testing.Network;
 import org.branchwork.node.testing.TemplateDatabase;
 import org.branchwork.protocol.sig.SigningKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /** The sender is killed with SIGKILL in the middle of a fan-out; after a restart every follower still gets it. */
 class CrashDuringFanOutIT {
@@ -30,9 +31,19 @@ class CrashDuringFanOutIT {
     @Test
     void nothingIsLostWhenTheSenderIsKilledMidFanOut() throws Exception {
         int port = Network.freePort();
-        Map<String, String> env = Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR",
-                dir.resolve("data").toString(), "BRANCHWORK_BRANCH_SLUG", "national", "BRANCHWORK_ADMIN_TOKEN", TOKEN,
-                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true", "BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
+        Map<String, String> env = Map.of(
+                "BRANCHWORK_PORT",
+                Integer.toString(port),
+                "BRANCHWORK_DATA_DIR",
+                dir.resolve("data").toString(),
+                "BRANCHWORK_BRANCH_SLUG",
+                "national",
+                "BRANCHWORK_ADMIN_TOKEN",
+                TOKEN,
+                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
+                "true",
+                "BRANCHWORK_DELIVERY_FIRST_RETRY",
+                "0.2");
         // Not what is tested here: the first start's migrations (NodeProcessIT runs those).
         TemplateDatabase.seed(dir.resolve("data"));
         try (FakePeer peer = new FakePeer()) {
@@ -44,12 +55,15 @@ class CrashDuringFanOutIT {
                 names.add(name);
                 follow(peer.actorSharingKey(name), port);
             }
-            until("every follower got its Accept", () -> names.stream().allMatch(n -> !peer.received(n).isEmpty()));
+            until(
+                    "every follower got its Accept",
+                    () -> names.stream().allMatch(n -> !peer.received(n).isEmpty()));
 
-            peer.inboxDelay(100);  // 30 deliveries now take about 3 s
+            peer.inboxDelay(100); // 30 deliveries now take about 3 s
             String activityId = announce(port);
             until("the fan-out has begun", () -> names.stream().anyMatch(n -> received(peer, n, activityId)));
-            long reachedBeforeKill = names.stream().filter(n -> received(peer, n, activityId)).count();
+            long reachedBeforeKill =
+                    names.stream().filter(n -> received(peer, n, activityId)).count();
             national.kill();
             assertThat(reachedBeforeKill).as("killed in the middle").isLessThan(FOLLOWERS);
 
@@ -57,7 +71,8 @@ class CrashDuringFanOutIT {
             NodeProcess restarted = NodeProcess.start(dir, env);
             try {
                 restarted.awaitHealthy(port);
-                until("every follower received the announcement after the restart",
+                until(
+                        "every follower received the announcement after the restart",
                         () -> names.stream().allMatch(n -> received(peer, n, activityId)));
             } finally {
                 restarted.close();
@@ -71,14 +86,17 @@ class CrashDuringFanOutIT {
 
     private static void follow(SigningKey key, int port) {
         String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-        HttpResponse<String> res = FakePeer.follow(key, URI.create("http://localhost:" + port + "/inbox"),
-                URI.create("http://localhost:" + port + "/groups/national"), actor + "/follows/1");
+        HttpResponse<String> res = FakePeer.follow(
+                key,
+                URI.create("http://localhost:" + port + "/inbox"),
+                URI.create("http://localhost:" + port + "/groups/national"),
+                actor + "/follows/1");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 
     private static String announce(int port) {
-        HttpResponse<String> res = ApiClient.onPort(port, TOKEN).post("/api/v1/announcements",
-                ApiClient.object("content", "Strike fund update"));
+        HttpResponse<String> res = ApiClient.onPort(port, TOKEN)
+                .post("/api/v1/announcements", ApiClient.object("content", "Strike fund update"));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
         return ApiClient.json(res).get("activity").asText();
     }

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -11,13 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.ApiClient;
+import org.branchwork.protocol.sig.SigningKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * The delivery queue under load, with real peers on loopback: each activity reaches each inbox
@@ -48,8 +49,9 @@ class DeliveryFairnessIT {
         for (int i = 0; i < announcements; i++) {
             assertThat(announce("Number " + i).statusCode()).isEqualTo(201);
         }
-        until("every inbox has every announcement", () -> followers.stream()
-                .allMatch(f -> creates(f).size() >= announcements));
+        until(
+                "every inbox has every announcement",
+                () -> followers.stream().allMatch(f -> creates(f).size() >= announcements));
         // Let anything sent twice arrive before counting.
         until("the queue is empty", () -> node.inspect().deliveryCounts().pending() == 0);
 
@@ -59,7 +61,8 @@ class DeliveryFairnessIT {
             duplicates += ids.size() - (int) ids.stream().distinct().count();
             assertThat(ids.stream().distinct().count()).isEqualTo(announcements);
         }
-        System.out.printf("DeliveryFairnessIT: %d deliveries, %d duplicates%n", announcements * followers.size(), duplicates);
+        System.out.printf(
+                "DeliveryFairnessIT: %d deliveries, %d duplicates%n", announcements * followers.size(), duplicates);
         assertThat(duplicates).isZero();
         assertThat(node.inspect().deliveryCounts().dead()).isZero();
     }
@@ -74,7 +77,9 @@ class DeliveryFairnessIT {
         for (int i = 0; i < 150; i++) {
             stalledFollowers.add(follow(slow, "s" + i));
         }
-        until("the stalled host's followers are in", () -> node.inspect().followerCount() == healthy.size() + stalledFollowers.size());
+        until(
+                "the stalled host's followers are in",
+                () -> node.inspect().followerCount() == healthy.size() + stalledFollowers.size());
         until("their Accepts are out", () -> node.inspect().deliveryCounts().pending() == 0);
         slow.stallInboxes();
 
@@ -84,21 +89,24 @@ class DeliveryFairnessIT {
             Instant posted = Instant.now();
             announce("Round " + round);
             int expected = round + 1;
-            until("healthy hosts have round " + round, () -> healthy.stream().allMatch(f -> creates(f).size() >= expected));
+            until(
+                    "healthy hosts have round " + round,
+                    () -> healthy.stream().allMatch(f -> creates(f).size() >= expected));
             latencies.add(Duration.between(posted, Instant.now()).toMillis());
         }
         // Every healthy delivery arrived while the slow host still held all it had been sent.
         assertThat(slow.stalledPosts()).isPositive();
-        assertThat(stalledFollowers.stream().mapToLong(f -> creates(f).size()).sum()).isZero();
+        assertThat(stalledFollowers.stream().mapToLong(f -> creates(f).size()).sum())
+                .isZero();
         latencies.sort(null);
-        System.out.printf("DeliveryFairnessIT: healthy hosts' latency while one host stalls: median %d ms, max %d ms "
-                + "(%d rounds); %d posts held by the stalled host%n", latencies.get(rounds / 2), latencies.get(rounds - 1),
-                rounds, slow.stalledPosts());
+        System.out.printf(
+                "DeliveryFairnessIT: healthy hosts' latency while one host stalls: median %d ms, max %d ms "
+                        + "(%d rounds); %d posts held by the stalled host%n",
+                latencies.get(rounds / 2), latencies.get(rounds - 1), rounds, slow.stalledPosts());
         slow.releaseInboxes();
     }
 
-    private record Follower(FakePeer peer, String name) {
-    }
+    private record Follower(FakePeer peer, String name) {}
 
     private List<Follower> followers(int hosts, int perHost, boolean concurrent) throws Exception {
         List<Follower> out = new ArrayList<>();
@@ -115,15 +123,20 @@ class DeliveryFairnessIT {
 
     private Follower follow(FakePeer peer, String name) {
         SigningKey key = peer.actorSharingKey(name);
-        HttpResponse<String> res = FakePeer.follow(key, URI.create("http://localhost:" + node.port() + "/inbox"),
-                URI.create("http://localhost:" + node.port() + "/groups/national"), peer.origin() + "/follows/" + name);
+        HttpResponse<String> res = FakePeer.follow(
+                key,
+                URI.create("http://localhost:" + node.port() + "/inbox"),
+                URI.create("http://localhost:" + node.port() + "/groups/national"),
+                peer.origin() + "/follows/" + name);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         return new Follower(peer, name);
     }
 
     /** The Create activities this follower's inbox received, as sent (each is unique), repeats kept. */
     private static List<String> creates(Follower f) {
-        return f.peer().received(f.name()).stream().filter(body -> body.contains("\"type\":\"Create\"")).toList();
+        return f.peer().received(f.name()).stream()
+                .filter(body -> body.contains("\"type\":\"Create\""))
+                .toList();
     }
 
     private HttpResponse<String> announce(String text) {

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
@@ -10,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.ApiClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * A node whose disk fills up: requests that write get a 503 problem and keep nothing, /health says
@@ -33,7 +34,9 @@ class DiskFullIT {
         Files.createDirectories(mount);
         boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", mount.toString());
         if (!mounted) {
-            assertThat(System.getenv("CI")).as("CI must be able to mount a tmpfs for this test").isNotEqualTo("true");
+            assertThat(System.getenv("CI"))
+                    .as("CI must be able to mount a tmpfs for this test")
+                    .isNotEqualTo("true");
             Assumptions.abort("cannot mount a tmpfs here");
         }
         try {
@@ -42,7 +45,9 @@ class DiskFullIT {
                 org.branchwork.protocol.sig.SigningKey nia = peer.actor("nia");
                 java.net.URI inbox = java.net.URI.create("http://localhost:" + node.port() + "/inbox");
                 java.net.URI branch = java.net.URI.create("http://localhost:" + node.port() + "/groups/stockport");
-                assertThat(FakePeer.follow(nia, inbox, branch, peer.origin() + "/f/before").statusCode()).isEqualTo(202);
+                assertThat(FakePeer.follow(nia, inbox, branch, peer.origin() + "/f/before")
+                                .statusCode())
+                        .isEqualTo(202);
                 assertThat(post(node, "Before").statusCode()).isEqualTo(201);
                 Path filler = mount.resolve("filler");
                 fill(filler);
@@ -59,11 +64,16 @@ class DiskFullIT {
                 assertThat(full.body()).contains("\"code\":\"storage_unavailable\"");
                 until("health says so", () -> TestNodes.get(node, "/health").statusCode() == 503);
                 byte[] big = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                        + "/c/full\",\"type\":\"Create\",\"actor\":\"" + peer.actorId("nia") + "\",\"object\":{\"id\":\""
-                        + peer.origin() + "/n/full\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("nia")
-                        + "\",\"content\":\"" + "x".repeat(300_000) + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                                + "/c/full\",\"type\":\"Create\",\"actor\":\"" + peer.actorId("nia")
+                                + "\",\"object\":{\"id\":\""
+                                + peer.origin() + "/n/full\",\"type\":\"Note\",\"attributedTo\":\""
+                                + peer.actorId("nia")
+                                + "\",\"content\":\"" + "x".repeat(300_000) + "\"}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 HttpResponse<String> inboxFull = FakePeer.signedPost(nia, inbox, big);
-                assertThat(inboxFull.statusCode()).as("the inbox cannot store: the sender retries").isEqualTo(503);
+                assertThat(inboxFull.statusCode())
+                        .as("the inbox cannot store: the sender retries")
+                        .isEqualTo(503);
                 assertThat(inboxFull.body()).contains("storage_unavailable");
 
                 Files.delete(filler);

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,22 +14,24 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * Events across nodes on loopback: Manchester publishes an event with two places; a Stockport
@@ -58,8 +57,21 @@ class EventFederationIT {
         stockport = node("stockport");
         peer = new FakePeer();
         String code = stockport.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(stockport, "/setup", Map.of("code", code, "adminName", "Ada Lovelace",
-                "adminEmail", "ada@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD)).statusCode())
+        assertThat(TestNodes.postForm(
+                                stockport,
+                                "/setup",
+                                Map.of(
+                                        "code",
+                                        code,
+                                        "adminName",
+                                        "Ada Lovelace",
+                                        "adminEmail",
+                                        "ada@stockport.test",
+                                        "password",
+                                        PASSWORD,
+                                        "passwordConfirmation",
+                                        PASSWORD))
+                        .statusCode())
                 .isEqualTo(303);
     }
 
@@ -83,17 +95,22 @@ class EventFederationIT {
         SigningKey late = peer.actor("late");
         URI manchesterActor = URI.create("http://localhost:" + manchester.port() + "/groups/manchester");
         URI inbox = URI.create(manchesterActor + "/inbox");
-        assertThat(FakePeer.follow(fedi, inbox, manchesterActor, peer.origin() + "/follows/1").statusCode()).isEqualTo(202);
+        assertThat(FakePeer.follow(fedi, inbox, manchesterActor, peer.origin() + "/follows/1")
+                        .statusCode())
+                .isEqualTo(202);
 
         // A Stockport member signs in, publishes a public profile and subscribes to Manchester:
         // the branch follows Manchester on their behalf.
         Browser ada = new Browser(stockport);
         ada.get("/signin");
-        assertThat(ada.post("/signin", Map.of("email", "ada@stockport.test", "password", PASSWORD)).statusCode()).isEqualTo(303);
+        assertThat(ada.post("/signin", Map.of("email", "ada@stockport.test", "password", PASSWORD))
+                        .statusCode())
+                .isEqualTo(303);
         ada.get("/me/feed");
         assertThat(ada.post("/me/public-profile", Map.of()).statusCode()).isEqualTo(303);
         ada.get("/me/feed");
-        HttpResponse<String> subscribed = ada.post("/me/subscriptions", Map.of("target", "@manchester@localhost:" + manchester.port()));
+        HttpResponse<String> subscribed =
+                ada.post("/me/subscriptions", Map.of("target", "@manchester@localhost:" + manchester.port()));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(303);
         until("manchester has two followers", () -> manchester.inspect().followerCount() == 2);
 
@@ -107,66 +124,108 @@ class EventFederationIT {
         JsonNode event = JSON.readTree(created.body());
         URI eventId = URI.create(event.get("id").asText());
         String uuid = event.get("uuid").asText();
-        until("stockport holds the event", () -> stockport.inspect().remoteObject(eventId).isPresent());
-        until("the fediverse follower got the Create", () -> received(peer, "fedi", "Create").isPresent());
+        until(
+                "stockport holds the event",
+                () -> stockport.inspect().remoteObject(eventId).isPresent());
+        until(
+                "the fediverse follower got the Create",
+                () -> received(peer, "fedi", "Create").isPresent());
         JsonNode createdEvent = received(peer, "fedi", "Create").orElseThrow().get("object");
         assertThat(createdEvent.get("type").asText()).isEqualTo("Event");
         assertThat(createdEvent.get("timezone").asText()).isEqualTo("Europe/London");
         assertThat(createdEvent.get("maximumAttendeeCapacity").asInt()).isEqualTo(2);
-        assertThat(createdEvent.get("location").get("address").get("streetAddress").asText()).contains("Cromwell Grove");
-        assertThat(createdEvent.has("proof")).as("the event itself carries its FEP-8b32 proof").isTrue();
+        assertThat(createdEvent
+                        .get("location")
+                        .get("address")
+                        .get("streetAddress")
+                        .asText())
+                .contains("Cromwell Grove");
+        assertThat(createdEvent.has("proof"))
+                .as("the event itself carries its FEP-8b32 proof")
+                .isTrue();
 
         // Ada sees it in her feed and RSVPs: Stockport sends a Join signed by her Person actor.
         HttpResponse<String> feed = ada.get("/me/feed");
         assertThat(feed.body()).contains("Canvassing in Levenshulme").contains("<strong>library</strong>");
-        assertThat(feed.body()).as("the origin branch is named").contains("From manchester (manchester@localhost:"
-                + manchester.port() + ")");
+        assertThat(feed.body())
+                .as("the origin branch is named")
+                .contains("From manchester (manchester@localhost:" + manchester.port() + ")");
         HttpResponse<String> rsvp = ada.post("/me/rsvps", Map.of("event", eventId.toString()));
         assertThat(rsvp.statusCode()).as(rsvp.body()).isEqualTo(303);
-        until("manchester accepted Ada", () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")
-                && attendees(uuid).contains("\"state\":\"accepted\""));
-        until("stockport learnt that Ada is accepted", () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
+        until(
+                "manchester accepted Ada",
+                () -> attendees(uuid).contains("\"name\":\"Ada Lovelace\"")
+                        && attendees(uuid).contains("\"state\":\"accepted\""));
+        until(
+                "stockport learnt that Ada is accepted",
+                () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
 
         // A fediverse user's Join takes the second place; the next is rejected as full.
         String fediJoin = peer.origin() + "/joins/1";
-        assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId)).statusCode())
+        assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId))
+                        .statusCode())
                 .isEqualTo(202);
-        until("fedi got an Accept of its Join", () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
+        until(
+                "fedi got an Accept of its Join",
+                () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
         String lateJoin = peer.origin() + "/joins/2";
-        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId)).statusCode()).isEqualTo(202);
-        until("late got a Reject: the event is full", () -> answer(peer, "late", "Reject", lateJoin).isPresent());
-        JsonNode full = JSON.readTree(api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
+        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId))
+                        .statusCode())
+                .isEqualTo(202);
+        until(
+                "late got a Reject: the event is full",
+                () -> answer(peer, "late", "Reject", lateJoin).isPresent());
+        JsonNode full = JSON.readTree(
+                api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
         assertThat(full.get("participantCount").asInt()).isEqualTo(2);
         assertThat(full.get("remainingAttendeeCapacity").asInt()).isZero();
 
         // Cancelling reaches both followers as an Update with ical:status CANCELLED.
-        assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null).statusCode()).isEqualTo(200);
-        until("the fediverse follower got the cancellation", () -> received(peer, "fedi", "Update")
-                .filter(u -> "CANCELLED".equals(u.get("object").path("ical:status").asText())).isPresent());
-        until("stockport's copy is cancelled", () -> stockport.inspect().remoteObject(eventId).orElseThrow().body()
-                .contains("\"ical:status\":\"CANCELLED\""));
+        assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null)
+                        .statusCode())
+                .isEqualTo(200);
+        until(
+                "the fediverse follower got the cancellation",
+                () -> received(peer, "fedi", "Update")
+                        .filter(u -> "CANCELLED"
+                                .equals(u.get("object").path("ical:status").asText()))
+                        .isPresent());
+        until(
+                "stockport's copy is cancelled",
+                () -> stockport
+                        .inspect()
+                        .remoteObject(eventId)
+                        .orElseThrow()
+                        .body()
+                        .contains("\"ical:status\":\"CANCELLED\""));
         assertThat(ada.get("/me/feed").body()).contains("Cancelled.");
 
         // The calendar parses with ical4j and keeps the event in its own time zone.
-        HttpResponse<String> ics = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(manchester, "/calendar.ics")).build());
+        HttpResponse<String> ics = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(manchester, "/calendar.ics"))
+                .build());
         assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         VEvent vevent = calendar.<VEvent>getComponents("VEVENT").get(0);
         assertThat(vevent.getSummary().getValue()).isEqualTo("Canvassing in Levenshulme");
-        assertThat(vevent.getDateTimeStart().getParameter("TZID").map(p -> p.getValue())).contains("Europe/London");
+        assertThat(vevent.getDateTimeStart().getParameter("TZID").map(p -> p.getValue()))
+                .contains("Europe/London");
         assertThat(vevent.getDateTimeStart().getValue()).isEqualTo("20270116T100000");
         assertThat(vevent.getProperty(Property.STATUS).map(Property::getValue)).contains("CANCELLED");
         assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).hasSize(1);
         // The Atom feed reads back with ROME and lists the event, cancelled.
-        HttpResponse<String> atom = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(manchester, "/feed.atom")).build());
+        HttpResponse<String> atom = TestNodes.send(
+                HttpRequest.newBuilder(TestNodes.uri(manchester, "/feed.atom")).build());
         assertThat(atom.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
-        com.rometools.rome.feed.synd.SyndFeed atomFeed = new com.rometools.rome.io.SyndFeedInput()
-                .build(new StringReader(atom.body()));
-        assertThat(atomFeed.getEntries()).extracting(e -> e.getTitle()).contains("Cancelled: Canvassing in Levenshulme");
+        com.rometools.rome.feed.synd.SyndFeed atomFeed =
+                new com.rometools.rome.io.SyndFeedInput().build(new StringReader(atom.body()));
+        assertThat(atomFeed.getEntries())
+                .extracting(e -> e.getTitle())
+                .contains("Cancelled: Canvassing in Levenshulme");
 
         // Ada, an organiser, writes an announcement in Markdown through the web form.
         ada.get("/announcements/new");
-        HttpResponse<String> written = ada.post("/announcements", Map.of("title", "", "content", "Thanks, _everyone_."));
+        HttpResponse<String> written =
+                ada.post("/announcements", Map.of("title", "", "content", "Thanks, _everyone_."));
         assertThat(written.statusCode()).as(written.body()).isEqualTo(303);
         String location = written.headers().firstValue("Location").orElseThrow();
         assertThat(ada.get(location.replaceFirst("\\?.*", "")).body()).contains("Thanks, <em>everyone</em>.");
@@ -175,15 +234,24 @@ class EventFederationIT {
         assertThat(page.body()).contains("type=\"text/calendar\"").contains("Cancelled");
 
         // Ada unfollows Manchester from her feed: its posts leave her feed, the list of what she follows is empty.
-        assertThat(ada.get("/me/feed").body()).contains("<li>" + manchesterActor).contains("Canvassing in Levenshulme");
-        HttpResponse<String> unfollowed = ada.post("/me/subscriptions/remove", Map.of("actor", manchesterActor.toString()));
+        assertThat(ada.get("/me/feed").body())
+                .contains("<li>" + manchesterActor)
+                .contains("Canvassing in Levenshulme");
+        HttpResponse<String> unfollowed =
+                ada.post("/me/subscriptions/remove", Map.of("actor", manchesterActor.toString()));
         assertThat(unfollowed.statusCode()).as(unfollowed.body()).isEqualTo(303);
-        HttpResponse<String> after = ada.get(unfollowed.headers().firstValue("Location").orElseThrow());
-        assertThat(after.body()).contains("You no longer follow").doesNotContain("<li>" + manchesterActor)
+        HttpResponse<String> after =
+                ada.get(unfollowed.headers().firstValue("Location").orElseThrow());
+        assertThat(after.body())
+                .contains("You no longer follow")
+                .doesNotContain("<li>" + manchesterActor)
                 .doesNotContain("Canvassing in Levenshulme");
         for (String hostile : List.of("not a link", "", manchesterActor.toString())) {
-            assertThat(ada.post("/me/subscriptions/remove", Map.of("actor", hostile)).statusCode())
-                    .as("'%s': not a branch she follows (any more), a clear error, not a 500 or a false success", hostile)
+            assertThat(ada.post("/me/subscriptions/remove", Map.of("actor", hostile))
+                            .statusCode())
+                    .as(
+                            "'%s': not a branch she follows (any more), a clear error, not a 500 or a false success",
+                            hostile)
                     .isEqualTo(422);
         }
     }
@@ -199,14 +267,21 @@ class EventFederationIT {
     }
 
     static String join(String id, URI actor, URI event) {
-        return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Join\",\"actor\":\""
-                + actor + "\",\"object\":\"" + event + "\"}";
+        return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id
+                + "\",\"type\":\"Join\",\"actor\":\"" + actor + "\",\"object\":\"" + event + "\"}";
     }
 
     static HttpResponse<String> send(SigningKey key, URI inbox, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return FakePeer.post(new HttpSignatureSigner().signRfc9421(SignableRequest.of("POST", inbox)
-                .withHeader("Content-Type", "application/activity+json"), body, key, Instant.now()), body);
+        return FakePeer.post(
+                new HttpSignatureSigner()
+                        .signRfc9421(
+                                SignableRequest.of("POST", inbox)
+                                        .withHeader("Content-Type", "application/activity+json"),
+                                body,
+                                key,
+                                Instant.now()),
+                body);
     }
 
     /** The latest activity of this type the peer's actor received. */
@@ -227,22 +302,29 @@ class EventFederationIT {
 
     /** An Accept or Reject whose object is (or embeds) the Join with this id. */
     static Optional<JsonNode> answer(FakePeer peer, String actor, String type, String joinId) {
-        return peer.received(actor).stream().map(b -> {
-            try {
-                return JSON.readTree(b);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).filter(n -> type.equals(n.path("type").asText()))
-                .filter(n -> joinId.equals(n.path("object").isTextual() ? n.get("object").asText()
-                        : n.path("object").path("id").asText())).findFirst();
+        return peer.received(actor).stream()
+                .map(b -> {
+                    try {
+                        return JSON.readTree(b);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .filter(n -> type.equals(n.path("type").asText()))
+                .filter(n -> joinId.equals(
+                        n.path("object").isTextual()
+                                ? n.get("object").asText()
+                                : n.path("object").path("id").asText()))
+                .findFirst();
     }
 
     static HttpResponse<String> api(Node node, String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(TestNodes.uri(node, path))
                 .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        b = json == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         return TestNodes.send(b.build());
     }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ExternalTools {
 
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     static void require(boolean present, String what) {
         if (present) {

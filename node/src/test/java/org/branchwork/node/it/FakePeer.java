@@ -30,7 +30,8 @@ import org.branchwork.protocol.vocab.PublicKeyInfo;
 final class FakePeer implements AutoCloseable {
 
     private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
 
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
@@ -42,10 +43,12 @@ final class FakePeer implements AutoCloseable {
     private final Map<String, Integer> inboxStatus = new ConcurrentHashMap<>();
     private volatile long inboxDelayMillis;
     private final Map<String, String> published = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger actorFetches = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger actorFetches =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, URI> redirects = new ConcurrentHashMap<>();
     private volatile int objectStatus = 200;
-    private final java.util.concurrent.atomic.AtomicInteger objectFetches = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger objectFetches =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> webFinger = new ConcurrentHashMap<>();
 
     private volatile java.util.concurrent.CountDownLatch stall;
@@ -78,12 +81,13 @@ final class FakePeer implements AutoCloseable {
                 }
                 if (inboxDelayMillis > 0) {
                     try {
-                        Thread.sleep(inboxDelayMillis);  // a slow peer, so that a fan-out takes a while
+                        Thread.sleep(inboxDelayMillis); // a slow peer, so that a fan-out takes a while
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }
-                received.computeIfAbsent(actor, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(body);
+                received.computeIfAbsent(actor, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(body);
                 exchange.sendResponseHeaders(inboxStatus.getOrDefault(actor, 202), -1);
                 exchange.close();
                 return;
@@ -162,7 +166,8 @@ final class FakePeer implements AutoCloseable {
 
     /** Answers WebFinger for {@code acct:{user}@{this host}} with this subject and {@code self} link. */
     void webFinger(String user, String subject, URI self) {
-        webFinger.put("acct:" + user + "@" + origin().substring("http://".length()),
+        webFinger.put(
+                "acct:" + user + "@" + origin().substring("http://".length()),
                 "{\"subject\":\"" + subject + "\",\"links\":[{\"rel\":\"self\",\"type\":\"application/activity+json\","
                         + "\"href\":\"" + self + "\"}]}");
     }
@@ -278,12 +283,23 @@ final class FakePeer implements AutoCloseable {
     private Actor actor(String name, KeyPair pair) {
         URI id = actorId(name);
         boolean group = groups.contains(name);
-        return new Actor(ObjectCore.of(id, group ? "Group" : "Person").withName(name), group ? ActorType.GROUP : ActorType.PERSON,
-                name, URI.create(id + "/inbox"),
-                URI.create(id + "/outbox"), null, null, null, Endpoints.NONE,
-                List.of(new PublicKeyInfo(URI.create(id + (keyAtOwnUrl.contains(name) ? "/main-key" : "#main-key")), id,
+        return new Actor(
+                ObjectCore.of(id, group ? "Group" : "Person").withName(name),
+                group ? ActorType.GROUP : ActorType.PERSON,
+                name,
+                URI.create(id + "/inbox"),
+                URI.create(id + "/outbox"),
+                null,
+                null,
+                null,
+                Endpoints.NONE,
+                List.of(new PublicKeyInfo(
+                        URI.create(id + (keyAtOwnUrl.contains(name) ? "/main-key" : "#main-key")),
+                        id,
                         Pem.writePublicKey(pair.getPublic()))),
-                List.of(), false, null);
+                List.of(),
+                false,
+                null);
     }
 
     /** Posts a signed request as built by the signer (headers the JDK client sets itself are left to it). */
@@ -310,16 +326,22 @@ final class FakePeer implements AutoCloseable {
     static java.net.http.HttpResponse<String> follow(SigningKey key, URI inbox, URI object, String activityId) {
         String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + activityId
-                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + object + "\"}")
+                        + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + object + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         return signedPost(key, inbox, body);
     }
 
     /** POSTs an ActivityStreams body to {@code inbox}, signed now with RFC 9421 by {@code key}. */
     static java.net.http.HttpResponse<String> signedPost(SigningKey key, URI inbox, byte[] body) {
-        return post(new org.branchwork.protocol.sig.HttpSignatureSigner().signRfc9421(
-                org.branchwork.protocol.sig.SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"),
-                body, key, java.time.Instant.now()), body);
+        return post(
+                new org.branchwork.protocol.sig.HttpSignatureSigner()
+                        .signRfc9421(
+                                org.branchwork.protocol.sig.SignableRequest.of("POST", inbox)
+                                        .withHeader("Content-Type", "application/activity+json"),
+                                body,
+                                key,
+                                java.time.Instant.now()),
+                body);
     }
 
     @Override

@@ -1,20 +1,21 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /** Real nodes on loopback ports following each other over real, signed HTTP. */
 class FollowIT {
@@ -43,22 +44,31 @@ class FollowIT {
 
     @Test
     void aBranchFollowsByHandleAndIsAcceptedThenUnfollows() {
-        HttpResponse<String> follow = api(stockport, "POST", "/api/v1/follows",
-                "{\"target\": \"@national@localhost:" + national.port() + "\"}");
+        HttpResponse<String> follow = api(
+                stockport, "POST", "/api/v1/follows", "{\"target\": \"@national@localhost:" + national.port() + "\"}");
 
         assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
         assertThat(follow.body()).contains("\"state\":\"pending\"").contains("/groups/national");
 
-        until("national records stockport as a follower", () -> national.inspect().followerCount() == 1);
-        until("stockport sees its follow accepted",
+        until(
+                "national records stockport as a follower",
+                () -> national.inspect().followerCount() == 1);
+        until(
+                "stockport sees its follow accepted",
                 () -> api(stockport, "GET", "/api/v1/follows", null).body().contains("\"state\":\"accepted\""));
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(national, "/groups/national/followers"))
-                .header("Accept", "application/activity+json").build()).body()).contains("\"totalItems\":1");
+                                .header("Accept", "application/activity+json")
+                                .build())
+                        .body())
+                .contains("\"totalItems\":1");
         assertThat(stockport.inspect().deliveryCounts().dead()).isZero();
         assertThat(national.inspect().deliveryCounts().dead()).isZero();
 
-        HttpResponse<String> unfollow = api(stockport, "DELETE",
-                "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national", null);
+        HttpResponse<String> unfollow = api(
+                stockport,
+                "DELETE",
+                "/api/v1/follows?target=http://localhost:" + national.port() + "/groups/national",
+                null);
         assertThat(unfollow.statusCode()).isEqualTo(204);
         until("national drops the follower after Undo", () -> national.inspect().followerCount() == 0);
     }
@@ -67,7 +77,8 @@ class FollowIT {
     void theApiRefusesRequestsWithoutTheAdminToken() {
         HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(stockport, "/api/v1/follows"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"@national@localhost:" + national.port() + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"target\": \"@national@localhost:" + national.port() + "\"}"))
                 .build());
 
         assertThat(res.statusCode()).isEqualTo(401);
@@ -77,8 +88,8 @@ class FollowIT {
 
     @Test
     void anUnknownTargetIsAClearErrorAndStoresNothing() {
-        HttpResponse<String> res = api(stockport, "POST", "/api/v1/follows",
-                "{\"target\": \"@nobody@localhost:" + national.port() + "\"}");
+        HttpResponse<String> res = api(
+                stockport, "POST", "/api/v1/follows", "{\"target\": \"@nobody@localhost:" + national.port() + "\"}");
 
         assertThat(res.statusCode()).isEqualTo(422);
         assertThat(res.body()).contains("unresolvable_target");

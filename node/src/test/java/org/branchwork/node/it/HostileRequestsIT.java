@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -11,12 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests no browser or peer of ours would send: each gets a clear 4xx (or the normal page),
@@ -36,12 +37,26 @@ class HostileRequestsIT {
     static void start() {
         node = TestNodes.federating(dir.resolve("node"), "stockport");
         String code = node.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
-                "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD)).statusCode())
+        assertThat(TestNodes.postForm(
+                                node,
+                                "/setup",
+                                Map.of(
+                                        "code",
+                                        code,
+                                        "adminName",
+                                        "Ada Admin",
+                                        "adminEmail",
+                                        "admin@stockport.test",
+                                        "password",
+                                        PASSWORD,
+                                        "passwordConfirmation",
+                                        PASSWORD))
+                        .statusCode())
                 .isEqualTo(303);
         admin = new Browser(node);
         admin.get("/signin");
-        assertThat(admin.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD)).statusCode())
+        assertThat(admin.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD))
+                        .statusCode())
                 .isEqualTo(303);
     }
 
@@ -54,30 +69,57 @@ class HostileRequestsIT {
 
     @Test
     void emptyFormBodiesAreRefusedOrReportedNeverAFailure() {
-        for (String path : List.of("/signin", "/join", "/signout", "/password-reset", "/me/profile", "/me/delete",
-                "/organise/members/1/tags", "/organise/members/1/notes", "/events", "/announcements", "/campaigns")) {
+        for (String path : List.of(
+                "/signin",
+                "/join",
+                "/signout",
+                "/password-reset",
+                "/me/profile",
+                "/me/delete",
+                "/organise/members/1/tags",
+                "/organise/members/1/notes",
+                "/events",
+                "/announcements",
+                "/campaigns")) {
             for (Browser who : List.of(new Browser(node), admin)) {
                 HttpResponse<String> empty = who.send(HttpRequest.newBuilder(who.uri(path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
                 assertThat(empty.statusCode()).as("empty form to " + path).isLessThan(500);
                 HttpResponse<String> untyped = who.send(HttpRequest.newBuilder(who.uri(path))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
-                assertThat(untyped.statusCode()).as("empty untyped body to " + path).isLessThan(500);
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+                assertThat(untyped.statusCode())
+                        .as("empty untyped body to " + path)
+                        .isLessThan(500);
             }
         }
-        assertThat(admin.get("/me").statusCode()).as("still signed in: nothing was half-done").isEqualTo(200);
+        assertThat(admin.get("/me").statusCode())
+                .as("still signed in: nothing was half-done")
+                .isEqualTo(200);
     }
 
     @Test
     void theLargestPageNumberIsAnEmptyPageNotAFailure() {
-        for (String path : List.of("/api/v1/events", "/api/v1/announcements", "/api/v1/members", "/organise/members",
-                "/admin?audit=", "/", "/api/v1/campaigns")) {
+        for (String path : List.of(
+                "/api/v1/events",
+                "/api/v1/announcements",
+                "/api/v1/members",
+                "/organise/members",
+                "/admin?audit=",
+                "/",
+                "/api/v1/campaigns")) {
             String paged = path + (path.contains("?") ? "" : "?page=") + "2147483647";
             HttpResponse<String> res = admin.get(paged);
             assertThat(res.statusCode()).as(paged).isEqualTo(200);
-            assertThat(admin.get(paged.replace("2147483647", "-5")).statusCode()).as(paged).isEqualTo(200);
-            assertThat(admin.get(paged.replace("2147483647", "99999999999999999999")).statusCode()).as(paged).isEqualTo(200);
+            assertThat(admin.get(paged.replace("2147483647", "-5")).statusCode())
+                    .as(paged)
+                    .isEqualTo(200);
+            assertThat(admin.get(paged.replace("2147483647", "99999999999999999999"))
+                            .statusCode())
+                    .as(paged)
+                    .isEqualTo(200);
         }
     }
 
@@ -87,11 +129,17 @@ class HostileRequestsIT {
                 api("GET", "/api/v1/no-such-thing", null),
                 api("POST", "/api/v1/events", "{not json"),
                 api("POST", "/api/v1/announcements", "[]"),
-                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/inbox")).header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofString("hello")).build()),
-                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events")).GET().build()))) {
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/inbox"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                        .build()),
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events"))
+                        .GET()
+                        .build()))) {
             assertThat(res.statusCode()).as(res.uri() + " " + res.body()).isBetween(400, 499);
-            assertThat(res.headers().firstValue("Content-Type")).as(res.uri().toString()).contains("application/problem+json");
+            assertThat(res.headers().firstValue("Content-Type"))
+                    .as(res.uri().toString())
+                    .contains("application/problem+json");
             assertThat(res.body()).contains("\"code\":");
         }
         HttpResponse<String> page = TestNodes.get(node, "/no-such-page");
@@ -101,8 +149,11 @@ class HostileRequestsIT {
 
     @Test
     void aCampaignWithoutResourcesOrGoalsIsCreated() {
-        HttpResponse<String> res = api("POST", "/api/v1/campaigns", "{\"title\": \"Warm homes\", \"content\": \"Insulate.\","
-                + "\"startDate\": \"2030-01-01\", \"endDate\": \"2030-03-01\"}");
+        HttpResponse<String> res = api(
+                "POST",
+                "/api/v1/campaigns",
+                "{\"title\": \"Warm homes\", \"content\": \"Insulate.\","
+                        + "\"startDate\": \"2030-01-01\", \"endDate\": \"2030-03-01\"}");
         assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
         assertThat(res.body()).contains("\"resources\":[]");
     }
@@ -112,8 +163,10 @@ class HostileRequestsIT {
         try (Socket socket = new Socket("127.0.0.1", node.port())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port() + "\r\nContent-Type: application/activity+json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port()
+                            + "\r\nContent-Type: application/activity+json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = InboxRefusalIT.readUntilQuiet(socket);
             assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close");

@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,16 +19,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
-import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.node.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Await;
+import org.branchwork.protocol.sig.HttpSignatureSigner;
+import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.protocol.sig.SigningKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The S1 battery: each way a POST to the inbox can be wrong is refused with its own reason and
@@ -76,8 +77,11 @@ class InboxRefusalIT {
 
     @Test
     void hmacAlgorithmIsRefused() {
-        SignableRequest r = base(node).withHeader("Signature",
-                "keyId=\"" + mallory.keyId() + "\",algorithm=\"hmac-sha256\",headers=\"(request-target) host date digest\",signature=\"AAAA\"");
+        SignableRequest r = base(node)
+                .withHeader(
+                        "Signature",
+                        "keyId=\"" + mallory.keyId()
+                                + "\",algorithm=\"hmac-sha256\",headers=\"(request-target) host date digest\",signature=\"AAAA\"");
         assertRefused(post(node, new Signed(r, follow("u2"))), 401, "unsupported_algorithm");
     }
 
@@ -85,7 +89,9 @@ class InboxRefusalIT {
     void onlyDateCoveredIsRefused() {
         byte[] body = follow("u3");
         SignableRequest signed = SIGNER.signCavage(base(node), body, mallory, Instant.now());
-        String sig = signed.header("signature").orElseThrow().replace("headers=\"(request-target) host date digest\"", "headers=\"date\"");
+        String sig = signed.header("signature")
+                .orElseThrow()
+                .replace("headers=\"(request-target) host date digest\"", "headers=\"date\"");
         assertRefused(post(node, new Signed(replace(signed, "signature", sig), body)), 401, "digest_not_covered");
     }
 
@@ -94,7 +100,8 @@ class InboxRefusalIT {
         byte[] body = follow("u4");
         SignableRequest signed = SIGNER.signRfc9421(base(node), body, mallory, Instant.now());
         String input = signed.header("signature-input").orElseThrow().replace(" \"content-digest\"", "");
-        assertRefused(post(node, new Signed(replace(signed, "signature-input", input), body)), 401, "digest_not_covered");
+        assertRefused(
+                post(node, new Signed(replace(signed, "signature-input", input), body)), 401, "digest_not_covered");
     }
 
     @Test
@@ -117,17 +124,34 @@ class InboxRefusalIT {
     @Test
     void dateTwoHoursOldOrAheadIsRefused() {
         byte[] body = follow("u7");
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now().minusSeconds(7200)), body)),
-                401, "date_out_of_window");
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now().plusSeconds(7200)), body)),
-                401, "date_out_of_window");
+        assertRefused(
+                post(
+                        node,
+                        new Signed(
+                                SIGNER.signRfc9421(
+                                        base(node), body, mallory, Instant.now().minusSeconds(7200)),
+                                body)),
+                401,
+                "date_out_of_window");
+        assertRefused(
+                post(
+                        node,
+                        new Signed(
+                                SIGNER.signRfc9421(
+                                        base(node), body, mallory, Instant.now().plusSeconds(7200)),
+                                body)),
+                401,
+                "date_out_of_window");
     }
 
     @Test
     void keyIdThatIsNotFoundIsRefused() {
         SigningKey ghost = new SigningKey(peer.actorId("ghost") + "#main-key", mallory.privateKey());
         byte[] body = follow("u8", peer.actorId("ghost"));
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)), 401, "unknown_key");
+        assertRefused(
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)),
+                401,
+                "unknown_key");
     }
 
     @Test
@@ -136,8 +160,10 @@ class InboxRefusalIT {
         try {
             byte[] body = follow("u9", peer.actorId("mallory"), guarded);
             long before = guarded.inspect().inboxCount();
-            assertRefused(post(guarded, new Signed(SIGNER.signRfc9421(base(guarded), body, mallory, Instant.now()), body)),
-                    401, "unknown_key");
+            assertRefused(
+                    post(guarded, new Signed(SIGNER.signRfc9421(base(guarded), body, mallory, Instant.now()), body)),
+                    401,
+                    "unknown_key");
             assertThat(guarded.inspect().inboxCount()).isEqualTo(before);
         } finally {
             guarded.close();
@@ -146,16 +172,21 @@ class InboxRefusalIT {
 
     @Test
     void keyOwnerOtherThanTheActorIsRefused() {
-        byte[] body = follow("u10");  // actor mallory, signed by eve
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, eve, Instant.now()), body)), 401,
+        byte[] body = follow("u10"); // actor mallory, signed by eve
+        assertRefused(
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, eve, Instant.now()), body)),
+                401,
                 "key_owner_not_actor");
     }
 
     @Test
     void activityIdOnAnotherHostIsRefused() {
-        byte[] body = json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://evil.example/activities/1\","
-                + "\"type\":\"Follow\",\"actor\":\"" + mallory() + "\",\"object\":\"" + branch(node) + "\"}");
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)), 401,
+        byte[] body = json(
+                "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://evil.example/activities/1\","
+                        + "\"type\":\"Follow\",\"actor\":\"" + mallory() + "\",\"object\":\"" + branch(node) + "\"}");
+        assertRefused(
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)),
+                401,
                 "origin_mismatch");
     }
 
@@ -179,7 +210,8 @@ class InboxRefusalIT {
     void contentLengthLyingAboutAChunkedBodyIsRefused() throws IOException {
         long before = node.inspect().inboxCount();
         String chunk = "{\"type\":\"Follow\"}";
-        String request = "POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port() + "\r\nContent-Type: application/activity+json\r\n"
+        String request = "POST /inbox HTTP/1.1\r\nHost: localhost:" + node.port()
+                + "\r\nContent-Type: application/activity+json\r\n"
                 + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", node.port())) {
@@ -197,7 +229,9 @@ class InboxRefusalIT {
     @Test
     void jsonNestedTenThousandDeepIsRefused() {
         byte[] body = json("{\"type\":\"Follow\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)), 400,
+        assertRefused(
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)),
+                400,
                 "unreadable_activity");
     }
 
@@ -206,7 +240,8 @@ class InboxRefusalIT {
         byte[] body = follow("dup-twice");
         long before = node.inspect().inboxCount();
         for (int i = 0; i < 2; i++) {
-            assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode())
+            assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body))
+                            .statusCode())
                     .isEqualTo(202);
         }
         assertThat(node.inspect().inboxCount()).isEqualTo(before + 1);
@@ -218,7 +253,8 @@ class InboxRefusalIT {
         long before = node.inspect().inboxCount();
         List<Callable<Integer>> posts = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            posts.add(() -> post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)).statusCode());
+            posts.add(() -> post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body))
+                    .statusCode());
         }
         Set<Integer> statuses = new java.util.HashSet<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -233,17 +269,21 @@ class InboxRefusalIT {
     @Test
     void aCorrectlySignedFollowIsAcceptedStoredAndAnswered() {
         byte[] body = follow("ok");
-        HttpResponse<String> res = post(node, new Signed(SIGNER.signCavage(base(node), body, mallory, Instant.now()), body));
+        HttpResponse<String> res =
+                post(node, new Signed(SIGNER.signCavage(base(node), body, mallory, Instant.now()), body));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        Await.until("the fake peer receives the Accept", () -> peer.received("mallory").stream()
-                .anyMatch(a -> a.contains("\"type\":\"Accept\"") && a.contains("activities/ok")));
+        Await.until(
+                "the fake peer receives the Accept",
+                () -> peer.received("mallory").stream()
+                        .anyMatch(a -> a.contains("\"type\":\"Accept\"") && a.contains("activities/ok")));
     }
 
     @Test
     void aKeyPublishedAtItsOwnUrlAsGoToSocialDoesIsAccepted() {
         SigningKey gts = peer.actorWithKeyAtOwnUrl("gts");
         byte[] body = follow("gts-1", peer.actorId("gts"));
-        HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, gts, Instant.now()), body));
+        HttpResponse<String> res =
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, gts, Instant.now()), body));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 
@@ -253,7 +293,9 @@ class InboxRefusalIT {
         // Mallory's private key under gts2's key URL: the owner's document publishes another key.
         SigningKey forged = new SigningKey(peer.actorId("gts2") + "/main-key", mallory.privateKey());
         byte[] body = follow("gts-2", peer.actorId("gts2"));
-        assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)), 401,
+        assertRefused(
+                post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)),
+                401,
                 "bad_signature");
     }
 
@@ -261,12 +303,20 @@ class InboxRefusalIT {
     void aSignatureForAnotherHostIsRefused() throws IOException {
         // Signed for other.example, sent here with that Host header: valid, but not for this node.
         byte[] body = follow("other-host");
-        SignableRequest signed = SIGNER.signCavage(SignableRequest.of("POST", URI.create("http://other.example/inbox"))
-                .withHeader("Content-Type", "application/activity+json"), body, mallory, Instant.now());
+        SignableRequest signed = SIGNER.signCavage(
+                SignableRequest.of("POST", URI.create("http://other.example/inbox"))
+                        .withHeader("Content-Type", "application/activity+json"),
+                body,
+                mallory,
+                Instant.now());
         StringBuilder request = new StringBuilder("POST /inbox HTTP/1.1\r\nConnection: close\r\nContent-Length: ")
-                .append(body.length).append("\r\n");
-        signed.headers().forEach((name, values) -> request.append(name).append(": ").append(String.join(", ", values))
-                .append("\r\n"));
+                .append(body.length)
+                .append("\r\n");
+        signed.headers()
+                .forEach((name, values) -> request.append(name)
+                        .append(": ")
+                        .append(String.join(", ", values))
+                        .append("\r\n"));
         assertThat(request.toString()).contains("host: other.example");
         try (Socket socket = new Socket("127.0.0.1", node.port())) {
             socket.setSoTimeout(10_000);
@@ -277,23 +327,33 @@ class InboxRefusalIT {
             String response = readUntilQuiet(socket);
             assertThat(response).startsWith("HTTP/1.1 401").contains("\"code\":\"wrong_host\"");
         }
-        assertThat(node.inspect().hasReceived(peer.origin() + "/activities/other-host")).isFalse();
+        assertThat(node.inspect().hasReceived(peer.origin() + "/activities/other-host"))
+                .isFalse();
     }
 
     @Test
     void keyIdsAndActorsThatAreNotHttpUrlsAreRefused401NeverA500() {
-        for (String keyId : List.of("file:///etc/passwd#k", "data:,hello", "jar:file:/tmp/x.jar!/k", "urn:uuid:1234",
-                "/relative#key", "http:///no-host#k", "mailto:someone@example.org")) {
+        for (String keyId : List.of(
+                "file:///etc/passwd#k",
+                "data:,hello",
+                "jar:file:/tmp/x.jar!/k",
+                "urn:uuid:1234",
+                "/relative#key",
+                "http:///no-host#k",
+                "mailto:someone@example.org")) {
             SigningKey odd = new SigningKey(keyId, mallory.privateKey());
             byte[] body = follow("odd-key-" + Math.abs(keyId.hashCode()));
-            HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, odd, Instant.now()), body));
+            HttpResponse<String> res =
+                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, odd, Instant.now()), body));
             assertThat(res.statusCode()).as(keyId + ": " + res.body()).isEqualTo(401);
         }
         for (String actor : List.of("file:///etc/passwd", "data:,x", "jar:file:/x!/y", "urn:x:y")) {
             byte[] body = json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                    + "/activities/odd-actor-" + Math.abs(actor.hashCode()) + "\",\"type\":\"Follow\",\"actor\":\"" + actor
+                    + "/activities/odd-actor-" + Math.abs(actor.hashCode()) + "\",\"type\":\"Follow\",\"actor\":\""
+                    + actor
                     + "\",\"object\":\"" + branch(node) + "\"}");
-            HttpResponse<String> res = post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body));
+            HttpResponse<String> res =
+                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body));
             assertThat(res.statusCode()).as(actor + ": " + res.body()).isBetween(400, 401);
             assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
         }
@@ -305,7 +365,9 @@ class InboxRefusalIT {
         int before = peer.actorFetches();
         for (int i = 0; i < 20; i++) {
             byte[] body = follow("flood-" + i, peer.actorId("ghost-flood"));
-            assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)), 401,
+            assertRefused(
+                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)),
+                    401,
                     "unknown_key");
         }
         assertThat(peer.actorFetches() - before).isEqualTo(1);
@@ -315,13 +377,16 @@ class InboxRefusalIT {
     void aFloodOfBadSignaturesUnderAKnownKeyRefetchesItAtMostOnce() {
         SigningKey frank = peer.actor("frank");
         byte[] first = follow("frank-ok", peer.actorId("frank"));
-        assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), first, frank, Instant.now()), first)).statusCode())
+        assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), first, frank, Instant.now()), first))
+                        .statusCode())
                 .isEqualTo(202);
         int before = peer.actorFetches();
         SigningKey forged = new SigningKey(frank.keyId(), eve.privateKey());
         for (int i = 0; i < 20; i++) {
             byte[] body = follow("frank-forged-" + i, peer.actorId("frank"));
-            assertRefused(post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)), 401,
+            assertRefused(
+                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)),
+                    401,
                     "bad_signature");
         }
         assertThat(peer.actorFetches() - before).isLessThanOrEqualTo(1);
@@ -344,8 +409,7 @@ class InboxRefusalIT {
         return read.toString(StandardCharsets.UTF_8);
     }
 
-    record Signed(SignableRequest request, byte[] body) {
-    }
+    record Signed(SignableRequest request, byte[] body) {}
 
     private static void assertRefused(HttpResponse<String> res, int status, String code) {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
@@ -373,7 +437,8 @@ class InboxRefusalIT {
     }
 
     private static String branch(Node target) {
-        return "http://localhost:" + target.port() + "/groups/" + target.config().configuredBranchSlug().orElseThrow();
+        return "http://localhost:" + target.port() + "/groups/"
+                + target.config().configuredBranchSlug().orElseThrow();
     }
 
     private static byte[] follow(String name) {
@@ -385,8 +450,8 @@ class InboxRefusalIT {
     }
 
     private static byte[] follow(String name, URI actor, Node target) {
-        return json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/" + name
-                + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch(target) + "\"}");
+        return json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/"
+                + name + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch(target) + "\"}");
     }
 
     private static byte[] json(String text) {

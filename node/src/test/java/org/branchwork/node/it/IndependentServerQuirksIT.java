@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +7,18 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.node.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.ApiClient;
+import org.branchwork.protocol.sig.SigningKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /**
  * What a second, independent ActivityPub server sends that ours does not: an Undo whose embedded
@@ -48,18 +49,28 @@ class IndependentServerQuirksIT {
     @Test
     void anUndoWhoseEmbeddedFollowHasNoActorUnfollows() {
         SigningKey ivy = peer.actor("ivy");
-        assertThat(send(ivy, "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("ivy")
-                + "\",\"object\":\"" + branch() + "\"}").statusCode()).isEqualTo(202);
-        until("ivy follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
+        assertThat(send(
+                                ivy,
+                                "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\""
+                                        + peer.actorId("ivy") + "\",\"object\":\"" + branch() + "\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        until(
+                "ivy follows",
+                () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
         long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/ivy";
-        HttpResponse<String> res = send(ivy, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
-                + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}}");
+        HttpResponse<String> res = send(
+                ivy,
+                "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
+                        + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\""
+                        + branch() + "\"}}");
 
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(node.inspect().inboxOutcome(undoId))
+                .hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
@@ -67,41 +78,63 @@ class IndependentServerQuirksIT {
     void anUndoOfSomeoneElsesFollowChangesNothing() {
         SigningKey jan = peer.actor("jan");
         peer.actor("kim");
-        send(jan, "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
-                + "\",\"object\":\"" + branch() + "\"}");
-        until("jan follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
+        send(
+                jan,
+                "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
+                        + "\",\"object\":\"" + branch() + "\"}");
+        until(
+                "jan follows",
+                () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
         long followers = node.inspect().followerCount();
 
         String undoId = peer.origin() + "/undo/jan-kim";
-        send(jan, "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
-                + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
-                + "\",\"object\":\"" + branch() + "\"}}");
+        send(
+                jan,
+                "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
+                        + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\""
+                        + peer.actorId("kim")
+                        + "\",\"object\":\"" + branch() + "\"}}");
         until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoId)).hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
+        assertThat(node.inspect().inboxOutcome(undoId))
+                .hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
     }
 
     @Test
     void anUndoNamingItsObjectByIdUnfollowsOnlyWhenItIsTheFollow() {
         SigningKey max = peer.actor("max");
-        send(max, "{\"id\":\"" + peer.origin() + "/f/max\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("max")
-                + "\",\"object\":\"" + branch() + "\"}");
-        until("max follows", () -> node.inspect().inboxOutcome(peer.origin() + "/f/max").isPresent());
+        send(
+                max,
+                "{\"id\":\"" + peer.origin() + "/f/max\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("max")
+                        + "\",\"object\":\"" + branch() + "\"}");
+        until(
+                "max follows",
+                () -> node.inspect().inboxOutcome(peer.origin() + "/f/max").isPresent());
         long followers = node.inspect().followerCount();
 
         // Some servers undo a Like or a boost by its id alone: that is not an unfollow.
         String undoLike = peer.origin() + "/undo/max-like";
-        send(max, "{\"id\":\"" + undoLike + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
-                + "\",\"object\":\"" + peer.origin() + "/likes/7\"}");
-        until("the Undo of a Like is handled", () -> node.inspect().inboxOutcome(undoLike).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoLike)).hasValueSatisfying(o -> assertThat(o).startsWith("ignored:"));
+        send(
+                max,
+                "{\"id\":\"" + undoLike + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max") + "\",\"object\":\""
+                        + peer.origin() + "/likes/7\"}");
+        until(
+                "the Undo of a Like is handled",
+                () -> node.inspect().inboxOutcome(undoLike).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoLike))
+                .hasValueSatisfying(o -> assertThat(o).startsWith("ignored:"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
 
         String undoFollow = peer.origin() + "/undo/max-follow";
-        send(max, "{\"id\":\"" + undoFollow + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
-                + "\",\"object\":\"" + peer.origin() + "/f/max\"}");
-        until("the Undo of the Follow is handled", () -> node.inspect().inboxOutcome(undoFollow).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoFollow)).hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        send(
+                max,
+                "{\"id\":\"" + undoFollow + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
+                        + "\",\"object\":\"" + peer.origin() + "/f/max\"}");
+        until(
+                "the Undo of the Follow is handled",
+                () -> node.inspect().inboxOutcome(undoFollow).isPresent());
+        assertThat(node.inspect().inboxOutcome(undoFollow))
+                .hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
@@ -117,28 +150,46 @@ class IndependentServerQuirksIT {
         URI ours = URI.create(id.group(1));
 
         String boost = peer.origin() + "/boost/1";
-        assertThat(send(lee, "{\"id\":\"" + boost + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId("lee")
-                + "\",\"object\":\"" + ours + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}").statusCode())
+        assertThat(send(
+                                lee,
+                                "{\"id\":\"" + boost + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId("lee")
+                                        + "\",\"object\":\"" + ours
+                                        + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}")
+                        .statusCode())
                 .isEqualTo(202);
         until("the boost is handled", () -> node.inspect().inboxOutcome(boost).isPresent());
-        assertThat(node.inspect().inboxOutcome(boost)).hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
-        assertThat(node.inspect().remoteObject(ours)).as("not stored as received content").isEmpty();
+        assertThat(node.inspect().inboxOutcome(boost))
+                .hasValueSatisfying(o -> assertThat(o).startsWith("boost of our own"));
+        assertThat(node.inspect().remoteObject(ours))
+                .as("not stored as received content")
+                .isEmpty();
     }
 
     /** The branch follows {@code name} on {@code peer} through the API, and the peer accepts. */
     static void followAndAccept(Node node, FakePeer peer, SigningKey key, String name) {
-        HttpResponse<String> follow = TestNodes.api(node).post("/api/v1/follows",
-                ApiClient.object("target", peer.actorId(name).toString()));
+        HttpResponse<String> follow = TestNodes.api(node)
+                .post(
+                        "/api/v1/follows",
+                        ApiClient.object("target", peer.actorId(name).toString()));
         assertThat(follow.statusCode()).as(follow.body()).isEqualTo(202);
         until("our Follow reaches " + name, () -> !peer.received(name).isEmpty());
-        Matcher followId = Pattern.compile("\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
+        Matcher followId = Pattern.compile(
+                        "\"id\":\"([^\"]+)\",\"type\":\"Follow\"|\"type\":\"Follow\".*?\"id\":\"([^\"]+)\"")
                 .matcher(peer.received(name).get(0));
         assertThat(followId.find()).isTrue();
         String ourFollow = followId.group(1) != null ? followId.group(1) : followId.group(2);
         String accept = peer.origin() + "/accept/" + name;
-        send(node, key, "{\"id\":\"" + accept + "\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId(name)
-                + "\",\"object\":\"" + ourFollow + "\"}");
-        until("the follow is accepted", () -> node.inspect().inboxOutcome(accept).map(o -> o.contains("accepted")).orElse(false));
+        send(
+                node,
+                key,
+                "{\"id\":\"" + accept + "\",\"type\":\"Accept\",\"actor\":\"" + peer.actorId(name) + "\",\"object\":\""
+                        + ourFollow + "\"}");
+        until(
+                "the follow is accepted",
+                () -> node.inspect()
+                        .inboxOutcome(accept)
+                        .map(o -> o.contains("accepted"))
+                        .orElse(false));
     }
 
     private static String branch() {

@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -11,13 +9,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Members on a real node with a real (in-process) SMTP server: join, confirm by the mailed link,
@@ -40,8 +40,21 @@ class MemberAccountsIT {
         env.putAll(mail.nodeEnvironment());
         node = TestNodes.start(dir, env);
         String code = node.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
-                "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD)).statusCode())
+        assertThat(TestNodes.postForm(
+                                node,
+                                "/setup",
+                                Map.of(
+                                        "code",
+                                        code,
+                                        "adminName",
+                                        "Ada Admin",
+                                        "adminEmail",
+                                        "admin@stockport.test",
+                                        "password",
+                                        PASSWORD,
+                                        "passwordConfirmation",
+                                        PASSWORD))
+                        .statusCode())
                 .isEqualTo(303);
     }
 
@@ -63,8 +76,11 @@ class MemberAccountsIT {
         HttpResponse<String> confirmed = b.get(link.substring(link.indexOf("/join")));
         assertThat(confirmed.statusCode()).isEqualTo(303);
         assertThat(confirmed.headers().firstValue("Location")).hasValue("/me?welcome=1");
-        assertThat(confirmed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                .startsWith("bw_session=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(confirmed.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("bw_session=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
         assertThat(b.get("/me").body()).contains("Hello, Jo Member").contains("SK1 3XE");
 
         Browser later = new Browser(node);
@@ -76,12 +92,17 @@ class MemberAccountsIT {
 
     @Test
     void aSignInNextThatWouldLeaveTheNodeOrAddHeadersGoesToTheDashboard() {
-        for (String next : List.of("/me\r\nSet-Cookie: evil=1", "/me\nRefresh: 0;url=https://evil.example/",
-                "/\t/evil.example/x", "/\\evil.example/x", "//evil.example/x", "https://evil.example/")) {
+        for (String next : List.of(
+                "/me\r\nSet-Cookie: evil=1",
+                "/me\nRefresh: 0;url=https://evil.example/",
+                "/\t/evil.example/x",
+                "/\\evil.example/x",
+                "//evil.example/x",
+                "https://evil.example/")) {
             Browser b = new Browser(node);
             b.get("/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
-            HttpResponse<String> res = b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD,
-                    "next", next));
+            HttpResponse<String> res =
+                    b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD, "next", next));
             assertThat(res.statusCode()).as(next).isEqualTo(303);
             assertThat(res.headers().firstValue("Location")).as(next).hasValue("/me");
             assertThat(res.headers().allValues("Set-Cookie")).as(next).noneMatch(c -> c.startsWith("evil"));
@@ -90,7 +111,9 @@ class MemberAccountsIT {
         Browser b = new Browser(node);
         b.get("/signin");
         assertThat(b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD, "next", "/admin"))
-                .headers().firstValue("Location")).hasValue("/admin");
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/admin");
     }
 
     @Test
@@ -109,17 +132,23 @@ class MemberAccountsIT {
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswerAndTheLimitIs25() {
         Browser b = new Browser(node);
         b.get("/signin");
-        HttpResponse<String> wrong = b.post("/signin", Map.of("email", "admin@stockport.test", "password", "wrong password!"));
-        HttpResponse<String> unknown = b.post("/signin", Map.of("email", "nobody@stockport.test", "password", "wrong password!"));
+        HttpResponse<String> wrong =
+                b.post("/signin", Map.of("email", "admin@stockport.test", "password", "wrong password!"));
+        HttpResponse<String> unknown =
+                b.post("/signin", Map.of("email", "nobody@stockport.test", "password", "wrong password!"));
         assertThat(wrong.statusCode()).isEqualTo(401).isEqualTo(unknown.statusCode());
         assertThat(errorOf(wrong.body())).isEqualTo(errorOf(unknown.body()));
 
         for (int i = 2; i < 25; i++) {
-            assertThat(b.post("/signin", Map.of("email", "x" + i + "@stockport.test", "password", "wrong password!")).statusCode())
+            assertThat(b.post("/signin", Map.of("email", "x" + i + "@stockport.test", "password", "wrong password!"))
+                            .statusCode())
                     .isEqualTo(401);
         }
-        HttpResponse<String> throttled = b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD));
-        assertThat(throttled.statusCode()).as("the 26th attempt from one address in 5 minutes").isEqualTo(429);
+        HttpResponse<String> throttled =
+                b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD));
+        assertThat(throttled.statusCode())
+                .as("the 26th attempt from one address in 5 minutes")
+                .isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
 
@@ -130,8 +159,10 @@ class MemberAccountsIT {
         HttpResponse<String> noToken = admin.postRaw("/me/profile", Map.of("name", "Mallory", "postcode", "SK1 3XE"));
         assertThat(noToken.statusCode()).isEqualTo(403);
         HttpResponse<String> foreign = admin.send(HttpRequest.newBuilder(admin.uri("/me/profile"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + admin.csrf() + "&name=Mallory&postcode=SK1+3XE")).build());
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + admin.csrf() + "&name=Mallory&postcode=SK1+3XE"))
+                .build());
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(admin.get("/me").body()).contains("Hello, Ada Admin").doesNotContain("Mallory");
     }
@@ -140,10 +171,13 @@ class MemberAccountsIT {
     void theOnlineLinkOfARestrictedEventReachesOnlyAcceptedParticipantsAndOrganisers() throws Exception {
         String link = "https://meet.example/secret-room-42";
         HttpResponse<String> created = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Strategy call\", \"content\": \"Members only.\","
-                        + "\"startTime\": \"2030-05-01T19:00\", \"endTime\": \"2030-05-01T20:00\", \"timezone\": \"Europe/London\","
-                        + "\"onlineUrl\": \"" + link + "\", \"joinMode\": \"restricted\"}")).build());
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Strategy call\", \"content\": \"Members only.\","
+                                + "\"startTime\": \"2030-05-01T19:00\", \"endTime\": \"2030-05-01T20:00\", \"timezone\": \"Europe/London\","
+                                + "\"onlineUrl\": \"" + link + "\", \"joinMode\": \"restricted\"}"))
+                .build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).as("the organiser sees it").contains(link);
         Matcher uuid = Pattern.compile("\"uuid\":\"([^\"]+)\"").matcher(created.body());
@@ -151,20 +185,31 @@ class MemberAccountsIT {
         String event = uuid.group(1);
 
         Browser member = joinAndConfirm("Mo Member", "mo@example.org");
-        assertThat(member.get("/api/v1/events").body()).contains("Strategy call").doesNotContain(link);
-        assertThat(member.get("/api/v1/events/" + event).body()).contains("\"isOnline\":true").doesNotContain(link);
+        assertThat(member.get("/api/v1/events").body())
+                .contains("Strategy call")
+                .doesNotContain(link);
+        assertThat(member.get("/api/v1/events/" + event).body())
+                .contains("\"isOnline\":true")
+                .doesNotContain(link);
         member.get("/events/" + event);
-        assertThat(member.post("/events/" + event + "/rsvp", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(member.get("/api/v1/events/" + event).body()).as("waiting for approval").doesNotContain(link);
+        assertThat(member.post("/events/" + event + "/rsvp", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(member.get("/api/v1/events/" + event).body())
+                .as("waiting for approval")
+                .doesNotContain(link);
         assertThat(member.get("/events/" + event).body()).doesNotContain(link);
 
-        HttpResponse<String> rsvps = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events/" + event + "/rsvps"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        HttpResponse<String> rsvps =
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/events/" + event + "/rsvps"))
+                        .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                        .GET()
+                        .build());
         Matcher rsvp = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(rsvps.body());
         assertThat(rsvp.find()).as(rsvps.body()).isTrue();
         Browser admin = signedIn("admin@stockport.test");
         admin.get("/events/" + event);
-        assertThat(admin.post("/events/" + event + "/attendees/" + rsvp.group(1), Map.of("decision", "accept")).statusCode())
+        assertThat(admin.post("/events/" + event + "/attendees/" + rsvp.group(1), Map.of("decision", "accept"))
+                        .statusCode())
                 .isEqualTo(303);
 
         assertThat(member.get("/api/v1/events/" + event).body()).as("accepted").contains(link);
@@ -182,15 +227,21 @@ class MemberAccountsIT {
         long organiserId = memberId("olu@example.org");
         long memberId = memberId("mo@example.org");
         HttpResponse<String> added = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Sam Supporter\", \"email\": \"sam@example.org\", \"postcode\": \"M1 1AE\"}")).build());
+                        "{\"name\": \"Sam Supporter\", \"email\": \"sam@example.org\", \"postcode\": \"M1 1AE\"}"))
+                .build());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         // Changing a role ends that member's sessions, so the role row changes someone nobody here is signed in as.
         long samId = memberId("sam@example.org");
         admin.get("/organise/members/" + organiserId);
-        assertThat(admin.post("/organise/members/" + organiserId + "/role", Map.of("role", "organiser")).statusCode()).isEqualTo(303);
-        assertThat(organiser.get("/me").statusCode()).as("a role change ends the sessions").isEqualTo(303);
+        assertThat(admin.post("/organise/members/" + organiserId + "/role", Map.of("role", "organiser"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(organiser.get("/me").statusCode())
+                .as("a role change ends the sessions")
+                .isEqualTo(303);
         organiser = signedIn("olu@example.org");
         Browser anonymous = new Browser(node);
 
@@ -232,10 +283,23 @@ class MemberAccountsIT {
                     res = b.get(row.path());
                 } else {
                     b.get("/me");
-                    res = b.post(row.path(), Map.of("tags", "canvasser", "note", "Met at the stall", "role", "member",
-                            "list", "domain-block", "value", "spam.example"));
+                    res = b.post(
+                            row.path(),
+                            Map.of(
+                                    "tags",
+                                    "canvasser",
+                                    "note",
+                                    "Met at the stall",
+                                    "role",
+                                    "member",
+                                    "list",
+                                    "domain-block",
+                                    "value",
+                                    "spam.example"));
                 }
-                assertThat(res.statusCode()).as(row.method() + " " + row.path() + " as " + role.getKey()).isEqualTo(expected);
+                assertThat(res.statusCode())
+                        .as(row.method() + " " + row.path() + " as " + role.getKey())
+                        .isEqualTo(expected);
                 if (expected == 303 && role.getKey().equals("anonymous")) {
                     assertThat(res.headers().firstValue("Location").orElse("")).startsWith("/signin?next=");
                 }
@@ -243,15 +307,24 @@ class MemberAccountsIT {
         }
 
         // The admin's settings form changed the node's policy, and the audit log says who did it.
-        HttpResponse<String> policy = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        HttpResponse<String> policy =
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
+                        .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                        .GET()
+                        .build());
         assertThat(policy.body()).contains("\"domainBlocks\":[\"spam.example\"]");
-        assertThat(admin.get("/admin").body()).contains("settings.domain_block_added").contains("spam.example");
+        assertThat(admin.get("/admin").body())
+                .contains("settings.domain_block_added")
+                .contains("spam.example");
         admin.get("/admin");
-        assertThat(admin.post("/admin/settings/federation", Map.of("mode", "open", "approval", "manual")).statusCode())
+        assertThat(admin.post("/admin/settings/federation", Map.of("mode", "open", "approval", "manual"))
+                        .statusCode())
                 .isEqualTo(303);
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build()).body())
+                                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                                .GET()
+                                .build())
+                        .body())
                 .contains("\"followApproval\":\"manual\"");
 
         // Organisers make organisers; the admin role is the admins' to give and take.
@@ -261,8 +334,13 @@ class MemberAccountsIT {
         assertThat(grant.body()).contains("Only an admin can grant or take away the admin role.");
         long adminId = memberId("admin@stockport.test");
         assertThat(organiser.get("/organise/members/" + adminId).body()).doesNotContain("/role\"");
-        assertThat(organiser.post("/organise/members/" + adminId + "/role", Map.of("role", "member")).statusCode()).isEqualTo(422);
-        assertThat(admin.get("/admin").statusCode()).as("the admin is still an admin").isEqualTo(200);
+        assertThat(organiser
+                        .post("/organise/members/" + adminId + "/role", Map.of("role", "member"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(admin.get("/admin").statusCode())
+                .as("the admin is still an admin")
+                .isEqualTo(200);
         assertThat(organiser.get("/organise/members/" + samId).body()).contains("<dd id=\"member-role\">member</dd>");
     }
 
@@ -278,28 +356,46 @@ class MemberAccountsIT {
     private Browser signedIn(String email) {
         Browser b = new Browser(node);
         b.get("/signin");
-        assertThat(b.post("/signin", Map.of("email", email, "password", PASSWORD)).statusCode()).isEqualTo(303);
+        assertThat(b.post("/signin", Map.of("email", email, "password", PASSWORD))
+                        .statusCode())
+                .isEqualTo(303);
         return b;
     }
 
     private long memberId(String email) throws Exception {
-        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members?q=" + email))
-                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN).GET().build());
+        HttpResponse<String> res =
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/members?q=" + email))
+                        .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                        .GET()
+                        .build());
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(res.body());
         assertThat(m.find()).as(res.body()).isTrue();
         return Long.parseLong(m.group(1));
     }
 
     private static Map<String, String> joinForm(String name, String email) {
-        return Map.of("name", name, "email", email, "postcode", "sk13xe", "phone", "", "consent", "yes",
-                "password", PASSWORD, "passwordConfirmation", PASSWORD);
+        return Map.of(
+                "name",
+                name,
+                "email",
+                email,
+                "postcode",
+                "sk13xe",
+                "phone",
+                "",
+                "consent",
+                "yes",
+                "password",
+                PASSWORD,
+                "passwordConfirmation",
+                PASSWORD);
     }
 
     private static String errorOf(String html) {
-        Matcher m = Pattern.compile("<p class=\"error\" id=\"password-error\">([^<]*)</p>").matcher(html);
+        Matcher m = Pattern.compile("<p class=\"error\" id=\"password-error\">([^<]*)</p>")
+                .matcher(html);
         return m.find() ? m.group(1) : "(none)";
     }
 
-    private record Row(String method, String path, int... expected) {
-    }
+    private record Row(String method, String path, int... expected) {}
 }

@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,12 +10,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 1,000 members with distinctive names, emails and phones, then every ActivityPub document and
@@ -49,8 +50,12 @@ class MemberDataStaysHomeIT {
             String name = "Zephyrine Quillfeather" + i;
             String email = "zq" + i + ".secret@members.example";
             String phone = "+44 7700 9" + String.format("%05d", i);
-            HttpResponse<String> res = api("POST", "/api/v1/members", "{\"name\": \"" + name + "\", \"email\": \"" + email
-                    + "\", \"postcode\": \"SK1 3XE\", \"phone\": \"" + phone + "\", \"tags\": [\"secret-tag-" + (i % 7) + "\"]}");
+            HttpResponse<String> res = api(
+                    "POST",
+                    "/api/v1/members",
+                    "{\"name\": \"" + name + "\", \"email\": \"" + email
+                            + "\", \"postcode\": \"SK1 3XE\", \"phone\": \"" + phone + "\", \"tags\": [\"secret-tag-"
+                            + (i % 7) + "\"]}");
             assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
             secrets.add(name);
             secrets.add(email);
@@ -59,21 +64,33 @@ class MemberDataStaysHomeIT {
         secrets.add("Zephyrine");
         secrets.add("members.example");
         secrets.add("secret-tag");
-        HttpResponse<String> announcement = api("POST", "/api/v1/announcements", "{\"content\": \"Stall on Saturday\"}");
+        HttpResponse<String> announcement =
+                api("POST", "/api/v1/announcements", "{\"content\": \"Stall on Saturday\"}");
         assertThat(announcement.statusCode()).isEqualTo(201);
         String announcementId = match("\"id\":\"([^\"]+)\"", announcement.body());
         String activityId = match("\"activity\":\"([^\"]+)\"", announcement.body());
 
-        List<String> documents = new ArrayList<>(List.of("/actor", "/groups/stockport", "/groups/stockport/followers",
-                "/groups/stockport/following", "/groups/stockport/outbox", "/groups/stockport/outbox?page=true",
-                "/groups/stockport/followers?page=true", "/.well-known/webfinger?resource=acct:stockport@localhost:" + node.port(),
-                "/.well-known/nodeinfo", "/nodeinfo/2.1", "/.well-known/host-meta", "/ns/branchwork"));
+        List<String> documents = new ArrayList<>(List.of(
+                "/actor",
+                "/groups/stockport",
+                "/groups/stockport/followers",
+                "/groups/stockport/following",
+                "/groups/stockport/outbox",
+                "/groups/stockport/outbox?page=true",
+                "/groups/stockport/followers?page=true",
+                "/.well-known/webfinger?resource=acct:stockport@localhost:" + node.port(),
+                "/.well-known/nodeinfo",
+                "/nodeinfo/2.1",
+                "/.well-known/host-meta",
+                "/ns/branchwork"));
         documents.add(path(announcementId));
         documents.add(path(activityId));
         int fetched = 0;
         for (String doc : documents) {
             HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, doc))
-                    .header("Accept", "application/activity+json").GET().build());
+                    .header("Accept", "application/activity+json")
+                    .GET()
+                    .build());
             assertThat(res.statusCode()).as(doc).isEqualTo(200);
             for (String secret : secrets) {
                 assertThat(res.body()).as(doc + " must not contain member data").doesNotContainIgnoringCase(secret);
@@ -81,13 +98,21 @@ class MemberDataStaysHomeIT {
             fetched++;
         }
         assertThat(fetched).isEqualTo(documents.size());
-        assertThat(node.inspect().deliveryCounts().pending() + node.inspect().deliveryCounts().delivered() + node.inspect().deliveryCounts().dead())
-                .as("no followers: nothing queued that could carry data").isZero();
+        assertThat(node.inspect().deliveryCounts().pending()
+                        + node.inspect().deliveryCounts().delivered()
+                        + node.inspect().deliveryCounts().dead())
+                .as("no followers: nothing queued that could carry data")
+                .isZero();
 
-        for (String handle : List.of("acct:zq1.secret@members.example", "acct:zq1.secret@localhost:" + node.port(),
+        for (String handle : List.of(
+                "acct:zq1.secret@members.example",
+                "acct:zq1.secret@localhost:" + node.port(),
                 "acct:zephyrinequillfeather1@localhost:" + node.port())) {
-            HttpResponse<String> wf = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node,
-                    "/.well-known/webfinger?resource=" + URLEncoder.encode(handle, StandardCharsets.UTF_8))).GET().build());
+            HttpResponse<String> wf = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(
+                            node,
+                            "/.well-known/webfinger?resource=" + URLEncoder.encode(handle, StandardCharsets.UTF_8)))
+                    .GET()
+                    .build());
             assertThat(wf.statusCode()).as("WebFinger for " + handle).isEqualTo(404);
         }
     }

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /** An erased member leaves no byte behind in the database files: not in free space, not in the log. */
 class MemberErasureIT {
@@ -35,36 +36,84 @@ class MemberErasureIT {
             Node node = TestNodes.start(data, env);
             try {
                 String code = node.setupCode().orElseThrow();
-                TestNodes.postForm(node, "/setup", Map.of("code", code, "adminName", "Ada Admin",
-                        "adminEmail", "admin@stockport.test", "password", PASSWORD, "passwordConfirmation", PASSWORD));
-                List<String> zelda = List.of("Zelda Quixotica", "zelda.quixotica.8271@example.org", "07700 900871", "ZE2 9QX");
-                List<String> yusuf = List.of("Yusuf Xylophonist", "yusuf.xylophonist.5512@example.org", "07700 900552", "YO61 4XY");
+                TestNodes.postForm(
+                        node,
+                        "/setup",
+                        Map.of(
+                                "code",
+                                code,
+                                "adminName",
+                                "Ada Admin",
+                                "adminEmail",
+                                "admin@stockport.test",
+                                "password",
+                                PASSWORD,
+                                "passwordConfirmation",
+                                PASSWORD));
+                List<String> zelda =
+                        List.of("Zelda Quixotica", "zelda.quixotica.8271@example.org", "07700 900871", "ZE2 9QX");
+                List<String> yusuf =
+                        List.of("Yusuf Xylophonist", "yusuf.xylophonist.5512@example.org", "07700 900552", "YO61 4XY");
                 Browser z = join(node, mail, zelda);
                 Browser y = join(node, mail, yusuf);
-                assertThat(filesContaining(data, zelda)).as("the check can see a member's data").isNotEmpty();
+                assertThat(filesContaining(data, zelda))
+                        .as("the check can see a member's data")
+                        .isNotEmpty();
 
                 erase(z);
                 until("the erasure is compacted out", () -> node.inspect().compactions() >= 1);
-                assertThat(filesContaining(data, zelda)).as("after the compaction, with the node running").isEmpty();
-                assertThat(filesContaining(data, yusuf)).as("a member not erased is still there").isNotEmpty();
+                assertThat(filesContaining(data, zelda))
+                        .as("after the compaction, with the node running")
+                        .isEmpty();
+                assertThat(filesContaining(data, yusuf))
+                        .as("a member not erased is still there")
+                        .isNotEmpty();
 
-                erase(y);  // and the node stops before its compaction is due
+                erase(y); // and the node stops before its compaction is due
             } finally {
                 node.close();
             }
-            assertThat(filesContaining(data, List.of("Zelda Quixotica", "zelda.quixotica.8271@example.org", "07700 900871",
-                    "ZE2 9QX", "Yusuf Xylophonist", "yusuf.xylophonist.5512@example.org", "07700 900552", "YO61 4XY")))
-                    .as("after shutdown").isEmpty();
-            assertThat(filesContaining(data, List.of("admin@stockport.test"))).as("the rest is kept").isNotEmpty();
+            assertThat(filesContaining(
+                            data,
+                            List.of(
+                                    "Zelda Quixotica",
+                                    "zelda.quixotica.8271@example.org",
+                                    "07700 900871",
+                                    "ZE2 9QX",
+                                    "Yusuf Xylophonist",
+                                    "yusuf.xylophonist.5512@example.org",
+                                    "07700 900552",
+                                    "YO61 4XY")))
+                    .as("after shutdown")
+                    .isEmpty();
+            assertThat(filesContaining(data, List.of("admin@stockport.test")))
+                    .as("the rest is kept")
+                    .isNotEmpty();
         }
     }
 
     private static Browser join(Node node, TestMail mail, List<String> person) throws Exception {
         Browser b = new Browser(node);
         b.get("/join");
-        assertThat(b.post("/join", Map.of("name", person.get(0), "email", person.get(1), "postcode", person.get(3),
-                "phone", person.get(2), "consent", "yes", "password", PASSWORD, "passwordConfirmation", PASSWORD))
-                .statusCode()).isEqualTo(200);
+        assertThat(b.post(
+                                "/join",
+                                Map.of(
+                                        "name",
+                                        person.get(0),
+                                        "email",
+                                        person.get(1),
+                                        "postcode",
+                                        person.get(3),
+                                        "phone",
+                                        person.get(2),
+                                        "consent",
+                                        "yes",
+                                        "password",
+                                        PASSWORD,
+                                        "passwordConfirmation",
+                                        PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
         String link = mail.awaitLink(person.get(1));
         assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
         return b;

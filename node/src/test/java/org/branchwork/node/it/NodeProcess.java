@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,12 +12,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A node run from the packaged jar as its own process, as an operator runs it. */
 final class NodeProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("branchwork.jar", "target/branchwork-node.jar"));
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path workDir;
     private final Process process;
@@ -33,10 +34,12 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(Path workDir, Map<String, String> env) throws IOException {
         assertThat(JAR).as("the packaged jar (run through `mvn verify`)").exists();
         Files.createDirectories(workDir);
-        ProcessBuilder pb = new ProcessBuilder(JAVA, "-jar", JAR.toAbsolutePath().toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        JAVA, "-jar", JAR.toAbsolutePath().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("out.txt").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        workDir.resolve("out.txt").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("BRANCHWORK_"));
         pb.environment().put("BRANCHWORK_HOST", "127.0.0.1");
         pb.environment().putAll(env);
@@ -51,7 +54,9 @@ final class NodeProcess implements AutoCloseable {
     void awaitHealthy(int port) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("node process is running; its output: %s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("node process is running; its output: %s", output())
+                    .isTrue();
             try {
                 if (get(port, "/health").statusCode() == 200) {
                     return;
@@ -76,8 +81,11 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

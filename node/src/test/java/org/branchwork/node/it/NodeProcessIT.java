@@ -1,7 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.branchwork.node.testing.Network;
-import org.branchwork.node.testing.TemplateDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.testing.Network;
+import org.branchwork.node.testing.TemplateDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged jar as an operator runs it: {@code java -jar}, environment variables, {@code kill -9}. */
 class NodeProcessIT {
@@ -34,15 +35,23 @@ class NodeProcessIT {
     void restartsOnTheSameDataFolderAfterKillMinus9() throws Exception {
         int port = Network.freePort();
         Path data = work.resolve("data");
-        node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString(),
-                "BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
+        node = NodeProcess.start(
+                work,
+                Map.of(
+                        "BRANCHWORK_PORT",
+                        Integer.toString(port),
+                        "BRANCHWORK_DATA_DIR",
+                        data.toString(),
+                        "BRANCHWORK_BRANCH_NAME",
+                        "Momentum Stockport"));
         node.awaitHealthy(port);
         assertThat(NodeProcess.get(port, "/").body()).contains("<h1>Momentum Stockport</h1>");
 
         node.kill();
 
         // No branch in the environment this time: the name must come from the database.
-        node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString()));
+        node = NodeProcess.start(
+                work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString()));
         node.awaitHealthy(port);
         var home = NodeProcess.get(port, "/");
         assertThat(home.statusCode()).isEqualTo(200);
@@ -54,11 +63,16 @@ class NodeProcessIT {
         int port = Network.freePort();
         // The first start's migrations are the test above's; this one is about the way out.
         TemplateDatabase.seed(work.resolve("data"));
-        node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", Integer.toString(port),
-                "BRANCHWORK_DATA_DIR", work.resolve("data").toString()));
+        node = NodeProcess.start(
+                work,
+                Map.of(
+                        "BRANCHWORK_PORT",
+                        Integer.toString(port),
+                        "BRANCHWORK_DATA_DIR",
+                        work.resolve("data").toString()));
         node.awaitHealthy(port);
 
-        node.process().destroy();  // SIGTERM: shutdown hook stops the server and shuts the database down
+        node.process().destroy(); // SIGTERM: shutdown hook stops the server and shuts the database down
 
         assertThat(node.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(node.output()).contains("branchwork: stopped cleanly");
@@ -69,7 +83,13 @@ class NodeProcessIT {
 
     @Test
     void badSettingStopsTheNodeWithOneLineAndNoStackTrace() throws Exception {
-        node = NodeProcess.start(work, Map.of("BRANCHWORK_PORT", "eighty", "BRANCHWORK_DATA_DIR", work.resolve("data").toString()));
+        node = NodeProcess.start(
+                work,
+                Map.of(
+                        "BRANCHWORK_PORT",
+                        "eighty",
+                        "BRANCHWORK_DATA_DIR",
+                        work.resolve("data").toString()));
 
         assertThat(node.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(node.process().exitValue()).isEqualTo(2);

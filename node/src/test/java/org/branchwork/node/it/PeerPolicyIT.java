@@ -1,21 +1,22 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.node.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Await;
+import org.branchwork.protocol.sig.SigningKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Domain blocks, actor blocks and allow-list mode, set through the admin API and applied before any fetch. */
 class PeerPolicyIT {
@@ -47,7 +48,9 @@ class PeerPolicyIT {
 
     @Test
     void aBlockedDomainIsRefusedBeforeAnythingIsFetched() {
-        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"127.0.0.1\"}").statusCode()).isEqualTo(201);
+        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"127.0.0.1\"}")
+                        .statusCode())
+                .isEqualTo(201);
         int fetches = peer.actorFetches();
         long stored = node.inspect().inboxCount();
 
@@ -58,7 +61,9 @@ class PeerPolicyIT {
         assertThat(peer.actorFetches()).as("no key fetch for a blocked server").isEqualTo(fetches);
         assertThat(node.inspect().inboxCount()).isEqualTo(stored);
 
-        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=127.0.0.1", null).statusCode()).isEqualTo(204);
+        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=127.0.0.1", null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(follow(mallory).statusCode()).isEqualTo(202);
     }
 
@@ -72,56 +77,93 @@ class PeerPolicyIT {
 
     @Test
     void allowListModeTakesOnlyAllowedDomains() {
-        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"allowlist\"}").statusCode()).isEqualTo(204);
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"allowlist\"}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(follow(mallory).statusCode()).isEqualTo(403);
 
         admin("POST", "/api/v1/admin/allowed-domains", "{\"value\": \"127.0.0.1\"}");
 
         assertThat(follow(mallory).statusCode()).isEqualTo(202);
         assertThat(admin("GET", "/api/v1/admin/federation", null).body())
-                .contains("\"mode\":\"allowlist\"").contains("\"allowedDomains\":[\"127.0.0.1\"]");
+                .contains("\"mode\":\"allowlist\"")
+                .contains("\"allowedDomains\":[\"127.0.0.1\"]");
     }
 
     @Test
     void withManualApprovalFollowsWaitForAnAdmin() {
-        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"followApproval\": \"manual\"}").statusCode()).isEqualTo(204);
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"followApproval\": \"manual\"}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/groups/stockport"))
-                .header("Accept", "application/activity+json").build()).body()).contains("\"manuallyApprovesFollowers\":true");
+                                .header("Accept", "application/activity+json")
+                                .build())
+                        .body())
+                .contains("\"manuallyApprovesFollowers\":true");
 
         assertThat(follow(mallory).statusCode()).isEqualTo(202);
         assertThat(follow(eve).statusCode()).isEqualTo(202);
-        Await.until("both requests wait", () -> admin("GET", "/api/v1/admin/follow-requests", null).body()
-                .contains(peer.actorId("mallory").toString()) && admin("GET", "/api/v1/admin/follow-requests", null).body()
-                .contains(peer.actorId("eve").toString()));
+        Await.until(
+                "both requests wait",
+                () -> admin("GET", "/api/v1/admin/follow-requests", null)
+                                .body()
+                                .contains(peer.actorId("mallory").toString())
+                        && admin("GET", "/api/v1/admin/follow-requests", null)
+                                .body()
+                                .contains(peer.actorId("eve").toString()));
         assertThat(node.inspect().followerCount()).isZero();
         assertThat(peer.received("mallory")).isEmpty();
 
-        assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("mallory") + "\"}")
-                .statusCode()).isEqualTo(204);
+        assertThat(admin(
+                                "POST",
+                                "/api/v1/admin/follow-requests/approve",
+                                "{\"actor\": \"" + peer.actorId("mallory") + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(admin("POST", "/api/v1/admin/follow-requests/reject", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
 
-        Await.until("mallory is accepted", () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
-        Await.until("eve is rejected", () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
+        Await.until(
+                "mallory is accepted",
+                () -> peer.received("mallory").stream().anyMatch(b -> b.contains("\"type\":\"Accept\"")));
+        Await.until(
+                "eve is rejected",
+                () -> peer.received("eve").stream().anyMatch(b -> b.contains("\"type\":\"Reject\"")));
         assertThat(node.inspect().followerCount()).isEqualTo(1);
         assertThat(admin("GET", "/api/v1/admin/follow-requests", null).body()).isEqualTo("[]");
-        assertThat(admin("POST", "/api/v1/admin/follow-requests/approve", "{\"actor\": \"" + peer.actorId("eve") + "\"}")
-                .statusCode()).isEqualTo(404);
+        assertThat(admin(
+                                "POST",
+                                "/api/v1/admin/follow-requests/approve",
+                                "{\"actor\": \"" + peer.actorId("eve") + "\"}")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void thePolicyApiNeedsTheTokenAndValidEntries() {
-        HttpResponse<String> anonymous = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation")).build());
+        HttpResponse<String> anonymous =
+                TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))
+                        .build());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"https://evil.example/x\"}").statusCode()).isEqualTo(422);
-        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"closed\"}").statusCode()).isEqualTo(422);
-        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=never.example", null).statusCode()).isEqualTo(404);
+        assertThat(admin("POST", "/api/v1/admin/domain-blocks", "{\"value\": \"https://evil.example/x\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(admin("PUT", "/api/v1/admin/federation", "{\"mode\": \"closed\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(admin("DELETE", "/api/v1/admin/domain-blocks?value=never.example", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> follow(SigningKey key) {
         String actor = key.keyId().substring(0, key.keyId().indexOf('#'));
-        return FakePeer.follow(key, URI.create("http://localhost:" + node.port() + "/inbox"),
-                URI.create("http://localhost:" + node.port() + "/groups/stockport"), actor + "/follows/" + (++sequence));
+        return FakePeer.follow(
+                key,
+                URI.create("http://localhost:" + node.port() + "/inbox"),
+                URI.create("http://localhost:" + node.port() + "/groups/stockport"),
+                actor + "/follows/" + (++sequence));
     }
 
     private HttpResponse<String> admin(String method, String path, String json) {

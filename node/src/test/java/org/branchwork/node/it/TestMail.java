@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** A real SMTP server in the test's process (GreenMail) that the node sends its mail to. */
 final class TestMail implements AutoCloseable {
 
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/(?:join/confirm|password-reset/new)\\?token=\\S+)");
+    private static final Pattern LINK =
+            Pattern.compile("(http://\\S+/(?:join/confirm|password-reset/new)\\?token=\\S+)");
 
     private final GreenMail smtp;
 
@@ -26,8 +26,15 @@ final class TestMail implements AutoCloseable {
 
     /** The node's settings for sending here. */
     Map<String, String> nodeEnvironment() {
-        return Map.of("BRANCHWORK_SMTP_HOST", "127.0.0.1", "BRANCHWORK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "BRANCHWORK_SMTP_SECURITY", "none", "BRANCHWORK_MAIL_FROM", "Stockport <branch@stockport.test>");
+        return Map.of(
+                "BRANCHWORK_SMTP_HOST",
+                "127.0.0.1",
+                "BRANCHWORK_SMTP_PORT",
+                String.valueOf(smtp.getSmtp().getPort()),
+                "BRANCHWORK_SMTP_SECURITY",
+                "none",
+                "BRANCHWORK_MAIL_FROM",
+                "Stockport <branch@stockport.test>");
     }
 
     /** The newest confirm or reset link mailed to {@code to}, if one has arrived. */
@@ -37,7 +44,9 @@ final class TestMail implements AutoCloseable {
             try {
                 if (received[i].getAllRecipients()[0].toString().equalsIgnoreCase(to)) {
                     // Quoted-printable soft line breaks and '=' escapes would split the link.
-                    Matcher m = LINK.matcher(GreenMailUtil.getBody(received[i]).replace("=\r\n", "").replace("=3D", "="));
+                    Matcher m = LINK.matcher(GreenMailUtil.getBody(received[i])
+                            .replace("=\r\n", "")
+                            .replace("=3D", "="));
                     if (m.find()) {
                         return Optional.of(m.group(1));
                     }
@@ -51,13 +60,15 @@ final class TestMail implements AutoCloseable {
 
     /** How many mails have reached {@code to}. */
     long count(String to) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equalsIgnoreCase(to);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equalsIgnoreCase(to);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
     }
 
     /** Waits up to 5 s for a link mailed to {@code to}. */

@@ -1,8 +1,5 @@
 package org.branchwork.node.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.branchwork.node.testing.Await.until;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -12,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -19,10 +20,9 @@ import org.branchwork.node.storage.RemoteObjectStore.RemoteObject;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.testing.Await.until;
 
 /** The trust rules for content: only owners change their objects; an Announce never smuggles content in. */
 class TrustRulesIT {
@@ -74,7 +74,12 @@ class TrustRulesIT {
         assertThat(node.inspect().remoteObject(note).map(RemoteObject::deleted)).contains(false);
 
         send(mallory, "Delete", "mallory", "\"" + note + "\"");
-        until("mallory's Delete removes it", () -> node.inspect().remoteObject(note).map(RemoteObject::deleted).orElse(false));
+        until(
+                "mallory's Delete removes it",
+                () -> node.inspect()
+                        .remoteObject(note)
+                        .map(RemoteObject::deleted)
+                        .orElse(false));
     }
 
     @Test
@@ -83,9 +88,12 @@ class TrustRulesIT {
 
         send(eve, "Announce", "eve", note("n2", "mallory", "Words put in mallory's mouth"));
 
-        until("the announced note is stored", () -> node.inspect().remoteObject(note).isPresent());
+        until(
+                "the announced note is stored",
+                () -> node.inspect().remoteObject(note).isPresent());
         assertThat(content(note)).contains("What mallory really wrote").doesNotContain("mouth");
-        assertThat(node.inspect().remoteObject(note).orElseThrow().attributedTo()).isEqualTo(peer.actorId("mallory"));
+        assertThat(node.inspect().remoteObject(note).orElseThrow().attributedTo())
+                .isEqualTo(peer.actorId("mallory"));
     }
 
     @Test
@@ -100,44 +108,72 @@ class TrustRulesIT {
     }
 
     @Test
-    void aRelayedCopyIsTakenOnItsOwnersProofAndATamperedOneIsFetchedInstead(@TempDir Path nationalDir) throws Exception {
+    void aRelayedCopyIsTakenOnItsOwnersProofAndATamperedOneIsFetchedInstead(@TempDir Path nationalDir)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (Node national = TestNodes.federating(nationalDir, "national")) {
-            HttpResponse<String> posted = EventFederationIT.api(national, "POST", "/api/v1/announcements",
-                    "{\"content\": \"Version one\"}");
+            HttpResponse<String> posted =
+                    EventFederationIT.api(national, "POST", "/api/v1/announcements", "{\"content\": \"Version one\"}");
             String uuid = json.readTree(posted.body()).get("uuid").asText();
             URI noteId = URI.create(json.readTree(posted.body()).get("id").asText());
-            String copy = TestNodes.send(HttpRequest.newBuilder(noteId).header("Accept", "application/activity+json").build())
+            String copy = TestNodes.send(HttpRequest.newBuilder(noteId)
+                            .header("Accept", "application/activity+json")
+                            .build())
                     .body();
             assertThat(copy).contains("\"proof\"").contains("Version one");
             // National edits it: the original now differs from the signed copy mallory relays.
-            assertThat(EventFederationIT.api(national, "PATCH", "/api/v1/announcements/" + uuid,
-                    "{\"content\": \"Version two\"}").statusCode()).isEqualTo(200);
+            assertThat(EventFederationIT.api(
+                                    national,
+                                    "PATCH",
+                                    "/api/v1/announcements/" + uuid,
+                                    "{\"content\": \"Version two\"}")
+                            .statusCode())
+                    .isEqualTo(200);
 
             String relayed = send(mallory, "Announce", "mallory", copy);
             assertThat(outcome(relayed)).startsWith("stored Note");
-            assertThat(content(noteId)).as("the proved copy is taken as national wrote it, not fetched")
+            assertThat(content(noteId))
+                    .as("the proved copy is taken as national wrote it, not fetched")
                     .contains("Version one");
 
             String tampered = copy.replace("Version one", "Version forged");
             String second = send(mallory, "Announce", "mallory", tampered);
             assertThat(outcome(second)).startsWith("stored Note");
-            assertThat(content(noteId)).as("a copy whose proof fails is replaced by the original, fetched")
-                    .contains("Version two").doesNotContain("forged");
+            assertThat(content(noteId))
+                    .as("a copy whose proof fails is replaced by the original, fetched")
+                    .contains("Version two")
+                    .doesNotContain("forged");
         }
     }
 
     @Test
     void scriptInARemoteNoteNeverReachesAPageUnescaped() throws Exception {
         String password = "correct horse battery";
-        assertThat(TestNodes.postForm(node, "/setup", java.util.Map.of("code", node.setupCode().orElseThrow(),
-                "adminName", "Ada Admin", "adminEmail", "ada@stockport.test", "password", password,
-                "passwordConfirmation", password)).statusCode()).isEqualTo(303);
+        assertThat(TestNodes.postForm(
+                                node,
+                                "/setup",
+                                java.util.Map.of(
+                                        "code",
+                                        node.setupCode().orElseThrow(),
+                                        "adminName",
+                                        "Ada Admin",
+                                        "adminEmail",
+                                        "ada@stockport.test",
+                                        "password",
+                                        password,
+                                        "passwordConfirmation",
+                                        password))
+                        .statusCode())
+                .isEqualTo(303);
         Browser ada = new Browser(node);
         ada.get("/signin");
         ada.post("/signin", java.util.Map.of("email", "ada@stockport.test", "password", password));
         ada.get("/me/feed");
-        assertThat(ada.post("/me/subscriptions", java.util.Map.of("target", peer.actorId("mallory").toString())).statusCode())
+        assertThat(ada.post(
+                                "/me/subscriptions",
+                                java.util.Map.of(
+                                        "target", peer.actorId("mallory").toString()))
+                        .statusCode())
                 .isEqualTo(303);
 
         String payload = "<p>Hello <script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -149,24 +185,43 @@ class TrustRulesIT {
                 + "\",\"content\":" + new ObjectMapper().writeValueAsString(payload)
                 + ",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
         send(mallory, "Create", "mallory", note);
-        until("the article is stored", () -> node.inspect().remoteObject(URI.create(peer.origin() + "/objects/xss")).isPresent());
+        until(
+                "the article is stored",
+                () -> node.inspect()
+                        .remoteObject(URI.create(peer.origin() + "/objects/xss"))
+                        .isPresent());
 
         String page = ada.get("/me/feed").body();
         assertThat(page).contains("Hello").contains("fine link").contains("&lt;script&gt;alert(6)&lt;/script&gt;Title");
         String lower = page.toLowerCase(java.util.Locale.ROOT);
-        for (String forbidden : java.util.List.of("<script", "onerror", "javascript:", "<svg", "<iframe", "onclick", "<img",
-                "position:fixed", "alert(1)", "alert(2)", "evil.example")) {
+        for (String forbidden : java.util.List.of(
+                "<script",
+                "onerror",
+                "javascript:",
+                "<svg",
+                "<iframe",
+                "onclick",
+                "<img",
+                "position:fixed",
+                "alert(1)",
+                "alert(2)",
+                "evil.example")) {
             assertThat(lower).as("the feed page must not carry " + forbidden).doesNotContain(forbidden);
         }
         // The page has forms of its own; the article must have none.
         String article = org.jsoup.Jsoup.parse(page).select("article.item").stream()
-                .filter(a -> a.text().contains("fine link")).findFirst().orElseThrow().outerHtml();
+                .filter(a -> a.text().contains("fine link"))
+                .findFirst()
+                .orElseThrow()
+                .outerHtml();
         assertThat(article).doesNotContain("<form").doesNotContain("<input");
         assertThat(page).contains("href=\"https://ok.example/\"").contains("rel=\"nofollow noopener noreferrer\"");
     }
 
     private String outcome(String activityId) {
-        until("activity " + activityId + " is handled", () -> node.inspect().inboxOutcome(activityId).isPresent());
+        until(
+                "activity " + activityId + " is handled",
+                () -> node.inspect().inboxOutcome(activityId).isPresent());
         return node.inspect().inboxOutcome(activityId).orElseThrow();
     }
 
@@ -175,18 +230,26 @@ class TrustRulesIT {
     }
 
     private String note(String name, String author, String content) {
-        return "{" + CONTEXT + ",\"id\":\"" + peer.origin() + "/objects/" + name + "\",\"type\":\"Note\",\"attributedTo\":\""
-                + peer.actorId(author) + "\",\"content\":\"" + content + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
+        return "{" + CONTEXT + ",\"id\":\"" + peer.origin() + "/objects/" + name
+                + "\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId(author) + "\",\"content\":\"" + content
+                + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}";
     }
 
     /** Sends an activity of {@code type} by {@code actor} wrapping {@code object} (JSON); returns its id. */
     private String send(SigningKey key, String type, String actor, String object) {
         String id = peer.origin() + "/activities/" + actor + "-" + (++sequence);
-        byte[] body = ("{" + CONTEXT + ",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":\"" + peer.actorId(actor)
-                + "\",\"object\":" + object + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{" + CONTEXT + ",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":\""
+                        + peer.actorId(actor) + "\",\"object\":" + object + "}")
+                .getBytes(StandardCharsets.UTF_8);
         URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
-        HttpResponse<String> res = FakePeer.post(new HttpSignatureSigner().signRfc9421(
-                SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"), body, key, Instant.now()),
+        HttpResponse<String> res = FakePeer.post(
+                new HttpSignatureSigner()
+                        .signRfc9421(
+                                SignableRequest.of("POST", inbox)
+                                        .withHeader("Content-Type", "application/activity+json"),
+                                body,
+                                key,
+                                Instant.now()),
                 body);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         return id;
@@ -194,14 +257,20 @@ class TrustRulesIT {
 
     private void followAndGetAccepted(SigningKey key, String name) throws IOException, InterruptedException {
         HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"" + peer.actorId(name) + "\"}")).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": \"" + peer.actorId(name) + "\"}"))
+                .build());
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         String followId = new ObjectMapper().readTree(res.body()).get("id").asText();
         until(name + " received the Follow", () -> peer.received(name).stream().anyMatch(b -> b.contains(followId)));
         send(key, "Accept", name, "\"" + followId + "\"");
-        until(name + " accepted", () -> TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
-                .header("Authorization", "Bearer " + TOKEN).build()).body()
-                .contains("\"target\":\"" + peer.actorId(name) + "\",\"state\":\"accepted\""));
+        until(
+                name + " accepted",
+                () -> TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/follows"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build())
+                        .body()
+                        .contains("\"target\":\"" + peer.actorId(name) + "\",\"state\":\"accepted\""));
     }
 }

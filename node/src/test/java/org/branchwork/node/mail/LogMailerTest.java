@@ -1,15 +1,16 @@
 package org.branchwork.node.mail;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.branchwork.node.service.Mailer;
 import org.junit.jupiter.api.Test;
+
+import org.branchwork.node.service.Mailer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LogMailerTest {
 
@@ -23,22 +24,27 @@ class LogMailerTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(LogMailer.class.getName());
         logger.addHandler(capture);
         try {
-            new LogMailer().send(new Mailer.Mail("jo.bloggs@example.org", "Confirm your email",
-                    "Open https://stockport.example/join/confirm?token=abc"));
+            new LogMailer()
+                    .send(new Mailer.Mail(
+                            "jo.bloggs@example.org",
+                            "Confirm your email",
+                            "Open https://stockport.example/join/confirm?token=abc"));
         } finally {
             logger.removeHandler(capture);
         }
-        assertThat(logged).singleElement().satisfies(line -> assertThat(line)
-                .doesNotContain("jo.bloggs").contains("***@example.org").contains("token=abc"));
+        assertThat(logged)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .doesNotContain("jo.bloggs")
+                        .contains("***@example.org")
+                        .contains("token=abc"));
     }
 }

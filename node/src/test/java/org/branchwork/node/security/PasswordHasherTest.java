@@ -1,10 +1,10 @@
 package org.branchwork.node.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.SecureRandom;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTest {
 
@@ -36,9 +36,12 @@ class PasswordHasherTest {
     void malformedStoredHashesNeverMatch() {
         assertThat(hasher.matches("x", null)).isFalse();
         assertThat(hasher.matches("x", "")).isFalse();
-        assertThat(hasher.matches("x", "$argon2i$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")).isFalse();
-        assertThat(hasher.matches("x", "$argon2id$v=19$m=1,t=0,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isFalse();
-        assertThat(hasher.matches("x", "$argon2id$v=19$m=19456,t=2,p=1$!!!$???")).isFalse();
+        assertThat(hasher.matches("x", "$argon2i$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"))
+                .isFalse();
+        assertThat(hasher.matches("x", "$argon2id$v=19$m=1,t=0,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"))
+                .isFalse();
+        assertThat(hasher.matches("x", "$argon2id$v=19$m=19456,t=2,p=1$!!!$???"))
+                .isFalse();
     }
 
     @Test

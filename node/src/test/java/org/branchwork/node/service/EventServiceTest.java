@@ -1,7 +1,5 @@
 package org.branchwork.node.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.branchwork.node.domain.Announcement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.branchwork.node.domain.BranchEvent;
-import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.Member;
-import org.branchwork.node.domain.PublicProfile;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.storage.AuditStore;
 import org.branchwork.node.storage.Database;
@@ -26,8 +24,8 @@ import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Places, approvals and erasure, on the service with a real database and an outbox that records what would be sent. */
 class EventServiceTest {
@@ -40,11 +38,16 @@ class EventServiceTest {
     private final MemberStore memberStore = new MemberStore();
     private final RsvpStore rsvpStore = new RsvpStore();
     private final RecordingOutbox outbox = new RecordingOutbox();
-    private final EventService events = new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, () -> { },
-            clock);
-    private final MemberService members = new MemberService(tx, memberStore,
+    private final EventService events =
+            new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, () -> {}, clock);
+    private final MemberService members = new MemberService(
+            tx,
+            memberStore,
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
-            new AuditLog(tx, new AuditStore(), clock), clock, rsvpStore::anonymise, () -> { });
+            new AuditLog(tx, new AuditStore(), clock),
+            clock,
+            rsvpStore::anonymise,
+            () -> {});
 
     @AfterEach
     void close() {
@@ -63,8 +66,11 @@ class EventServiceTest {
         assertThat(events.withdraw(ana.id(), e.id())).isTrue();
         assertThat(outbox.counts).last().isEqualTo(new EventCounts(0, 1));
         assertThat(events.rsvp(ben.id(), e.id())).isInstanceOf(EventService.Outcome.Accepted.class);
-        assertThat(events.rsvp(ben.id(), e.id())).as("asking twice keeps one place").isInstanceOf(EventService.Outcome.Accepted.class);
-        assertThat(events.counts(events.find(e.id()).orElseThrow()).participants()).isEqualTo(1);
+        assertThat(events.rsvp(ben.id(), e.id()))
+                .as("asking twice keeps one place")
+                .isInstanceOf(EventService.Outcome.Accepted.class);
+        assertThat(events.counts(events.find(e.id()).orElseThrow()).participants())
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,12 +86,14 @@ class EventServiceTest {
         assertThat(events.counts(e).participants()).isEqualTo(1);
 
         URI actor = URI.create("https://mobilizon.example/@sam");
-        EventService.Outcome remote = events.remoteJoin(e.id(), actor, URI.create(actor + "/inbox"), "Sam",
-                URI.create("https://mobilizon.example/join/1"));
+        EventService.Outcome remote = events.remoteJoin(
+                e.id(), actor, URI.create(actor + "/inbox"), "Sam", URI.create("https://mobilizon.example/join/1"));
         assertThat(remote).isInstanceOf(EventService.Outcome.Pending.class);
         String remoteId = ((EventService.Outcome.Pending) remote).rsvp().id();
         assertThat(events.approve(ORGANISER, e.id(), remoteId, true)).isTrue();
-        assertThat(outbox.answers).as("the event is full: approval turns into a Reject").containsExactly(false);
+        assertThat(outbox.answers)
+                .as("the event is full: approval turns into a Reject")
+                .containsExactly(false);
     }
 
     @Test
@@ -96,20 +104,37 @@ class EventServiceTest {
         assertThat(members.eraseOwnAccount(ana)).isEmpty();
 
         assertThat(events.counts(e).participants()).isEqualTo(1);
-        assertThat(events.attendees(ORGANISER, e.id())).singleElement()
+        assertThat(events.attendees(ORGANISER, e.id()))
+                .singleElement()
                 .satisfies(a -> assertThat(a.name()).isEqualTo("(former member)"))
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.ACCEPTED));
     }
 
     private BranchEvent event(String capacity, String joinMode) {
-        EventService.Result r = events.create(ORGANISER, new EventInput("Meeting", "", "2099-01-01T19:00", "2099-01-01T21:00",
-                "Europe/London", "Hall", null, null, null, null, capacity, joinMode, "meeting", null));
+        EventService.Result r = events.create(
+                ORGANISER,
+                new EventInput(
+                        "Meeting",
+                        "",
+                        "2099-01-01T19:00",
+                        "2099-01-01T21:00",
+                        "Europe/London",
+                        "Hall",
+                        null,
+                        null,
+                        null,
+                        null,
+                        capacity,
+                        joinMode,
+                        "meeting",
+                        null));
         assertThat(r.errors()).isEmpty();
         return r.event();
     }
 
     private Member member(String name) {
-        return switch (members.create(ORGANISER, name, name.toLowerCase() + "@example.org", "M1 1AE", "", true, "", "test")) {
+        return switch (members.create(
+                ORGANISER, name, name.toLowerCase() + "@example.org", "M1 1AE", "", true, "", "test")) {
             case MemberService.CreateResult.Created c -> c.member();
             case MemberService.CreateResult.Invalid i -> throw new AssertionError(i.errors());
         };
@@ -125,8 +150,7 @@ class EventServiceTest {
             switch (change) {
                 case DomainChange.EventChanged changed -> counts.add(changed.counts());
                 case DomainChange.RsvpAnswered answered -> answers.add(answered.accepted());
-                default -> {
-                }
+                default -> {}
             }
             return Optional.of(URI.create("https://example.org/activities/1"));
         }

@@ -1,13 +1,13 @@
 package org.branchwork.node.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.node.domain.ImportProblem;
 import org.branchwork.node.domain.MemberId;
@@ -19,8 +19,9 @@ import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MemberImportServiceTest {
 
@@ -31,11 +32,14 @@ class MemberImportServiceTest {
     private final Clock clock = Clock.systemUTC();
     private final MemberImportStore store = new MemberImportStore();
     private final MemberStore memberStore = new MemberStore();
-    private final MemberService members = new MemberService(tx, memberStore,
+    private final MemberService members = new MemberService(
+            tx,
+            memberStore,
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
-            new AuditLog(tx, new AuditStore(), clock), clock);
-    private final MemberImportService imports = new MemberImportService(tx, store, members,
-            new AuditLog(tx, new AuditStore(), clock), clock);
+            new AuditLog(tx, new AuditStore(), clock),
+            clock);
+    private final MemberImportService imports =
+            new MemberImportService(tx, store, members, new AuditLog(tx, new AuditStore(), clock), clock);
 
     @AfterEach
     void close() {
@@ -53,9 +57,12 @@ class MemberImportServiceTest {
 
         assertThat(s.totalRows()).isEqualTo(3);
         assertThat(s.validRows()).isEqualTo(1);
-        assertThat(s.problems()).extracting(ImportProblem::line, ImportProblem::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "name"), org.assertj.core.groups.Tuple.tuple(4,
-                        "contact_consent"), org.assertj.core.groups.Tuple.tuple(4, "email"));
+        assertThat(s.problems())
+                .extracting(ImportProblem::line, ImportProblem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "name"),
+                        org.assertj.core.groups.Tuple.tuple(4, "contact_consent"),
+                        org.assertj.core.groups.Tuple.tuple(4, "email"));
         assertThat(total()).as("validation adds nobody").isZero();
     }
 
@@ -71,18 +78,34 @@ class MemberImportServiceTest {
         java.io.StringWriter out = new java.io.StringWriter();
         members.exportCsv(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NEWEST, 1, 10), out);
 
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(out.toString())).getRecords();
+        var records = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(out.toString()))
+                .getRecords();
         assertThat(records).hasSize(2);
-        var hostile = records.stream().filter(r -> r.get("email").contains("cmd")).findFirst().orElseThrow();
+        var hostile = records.stream()
+                .filter(r -> r.get("email").contains("cmd"))
+                .findFirst()
+                .orElseThrow();
         assertThat(hostile.get("name")).startsWith("'=HYPERLINK(");
         assertThat(hostile.get("email")).isEqualTo("'=cmd@y.io");
         assertThat(hostile.get("phone")).isEqualTo("'+44 161 496 0000");
-        assertThat(records.stream().filter(r -> r.get("email").equals("plain@example.org")).findFirst().orElseThrow()
-                .get("name")).startsWith("'");
+        assertThat(records.stream()
+                        .filter(r -> r.get("email").equals("plain@example.org"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("name"))
+                .startsWith("'");
         for (var record : records) {
             for (String cell : record) {
-                assertThat(cell.stripLeading()).as(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
+                assertThat(cell.stripLeading())
+                        .as(cell)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("@")
                         .doesNotStartWith("-");
             }
         }
@@ -100,7 +123,12 @@ class MemberImportServiceTest {
         tx.inTransaction(c -> {
             store.transition(c, id, "validated", "running");
             var first = store.rowsAfter(c, id, 0, MemberImportService.BATCH);
-            store.progress(c, id, members.insertBatch(c, first), 0, first.get(first.size() - 1).line());
+            store.progress(
+                    c,
+                    id,
+                    members.insertBatch(c, first),
+                    0,
+                    first.get(first.size() - 1).line());
             return null;
         });
         assertThat(total()).isEqualTo(MemberImportService.BATCH);
@@ -116,7 +144,8 @@ class MemberImportServiceTest {
 
     @Test
     void aDiscardedImportForgetsItsRowsAndCannotBeStarted() {
-        long id = imports.validate(ORGANISER, "list.csv", "name,email,postcode\nSam,sam@example.org,M1 1AE\n").id();
+        long id = imports.validate(ORGANISER, "list.csv", "name,email,postcode\nSam,sam@example.org,M1 1AE\n")
+                .id();
 
         assertThat(imports.discard(ORGANISER, id)).isTrue();
 
@@ -127,7 +156,8 @@ class MemberImportServiceTest {
 
     @Test
     void aMemberCannotImport() {
-        assertThatThrownBy(() -> imports.validate(new Acting(new MemberId(5), Role.MEMBER), "x.csv", "name,email,postcode\n"))
+        assertThatThrownBy(() ->
+                        imports.validate(new Acting(new MemberId(5), Role.MEMBER), "x.csv", "name,email,postcode\n"))
                 .isInstanceOf(NotAllowed.class);
     }
 
@@ -136,7 +166,8 @@ class MemberImportServiceTest {
     }
 
     private long total() {
-        return members.search(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NEWEST, 1, 10)).total();
+        return members.search(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NEWEST, 1, 10))
+                .total();
     }
 
     private MemberImportService.Status awaitDone(long id) throws InterruptedException {

@@ -1,13 +1,13 @@
 package org.branchwork.node.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.io.StringWriter;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SpreadsheetCsvTest {
 
@@ -20,7 +20,18 @@ class SpreadsheetCsvTest {
         var records = CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
         assertThat(records.get(0).values()).containsExactly("'=header", "plain");
         CSVRecord row = records.get(1);
-        assertThat(row.values()).containsExactly("'=1+1", "'+44 161", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "'\nx",
-                "'  =spaced", "Jo, \"Bloggs\"", "", "42");
+        assertThat(row.values())
+                .containsExactly(
+                        "'=1+1",
+                        "'+44 161",
+                        "'-2",
+                        "'@SUM(A1)",
+                        "'\tx",
+                        "'\rx",
+                        "'\nx",
+                        "'  =spaced",
+                        "Jo, \"Bloggs\"",
+                        "",
+                        "42");
     }
 }

@@ -1,8 +1,5 @@
 package org.branchwork.node.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -18,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GroupCommitterTest {
 
@@ -35,15 +35,16 @@ class GroupCommitterTest {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Set<PreparedStatement> statements = ConcurrentHashMap.newKeySet();
-        try (GroupCommitter<InboxStore.Received, Boolean> inserts = new GroupCommitter<>("test-inserts", db.transactions(),
-                (batch, received) -> {
+        try (GroupCommitter<InboxStore.Received, Boolean> inserts =
+                new GroupCommitter<>("test-inserts", db.transactions(), (batch, received) -> {
                     if (received.activityId().equals("hold")) {
                         firstWriteStarted.countDown();
-                        await(release);  // the next writes queue up meanwhile
+                        await(release); // the next writes queue up meanwhile
                         return true;
                     }
-                    statements.add(batch.prepared("INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) "
-                            + "VALUES (?, ?, ?, ?, ?)"));
+                    statements.add(
+                            batch.prepared("INSERT INTO inbox_activity (activity_id, actor, type, body, received_at) "
+                                    + "VALUES (?, ?, ?, ?, ?)"));
                     return store.insert(batch, received(received.activityId()), now);
                 })) {
             CompletableFuture<Boolean> hold = inserts.submit(received("hold"));
@@ -60,8 +61,12 @@ class GroupCommitterTest {
                 stored.add(f.get(5, TimeUnit.SECONDS));
             }
             assertThat(stored).containsExactly(true, true, false, true);
-            assertThat(statements).as("one statement prepared for the four writes of the second batch").hasSize(1);
-            assertThat(statements.iterator().next().isClosed()).as("closed with its batch").isTrue();
+            assertThat(statements)
+                    .as("one statement prepared for the four writes of the second batch")
+                    .hasSize(1);
+            assertThat(statements.iterator().next().isClosed())
+                    .as("closed with its batch")
+                    .isTrue();
         }
         long rows = db.transactions().inTransaction(store::count);
         assertThat(rows).isEqualTo(3);
@@ -71,8 +76,8 @@ class GroupCommitterTest {
     void aFailingWriteFailsAloneAndTheRestOfItsBatchCommits() throws Exception {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (GroupCommitter<String, Boolean> inserts = new GroupCommitter<>("test-inserts", db.transactions(),
-                (batch, id) -> {
+        try (GroupCommitter<String, Boolean> inserts =
+                new GroupCommitter<>("test-inserts", db.transactions(), (batch, id) -> {
                     if (id.equals("hold")) {
                         firstWriteStarted.countDown();
                         await(release);
@@ -91,7 +96,8 @@ class GroupCommitterTest {
 
             assertThat(before.get(5, TimeUnit.SECONDS)).isTrue();
             assertThat(after.get(5, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
                     .hasRootCauseMessage("refused: bad");
         }
         assertThat(exists("before")).isTrue();

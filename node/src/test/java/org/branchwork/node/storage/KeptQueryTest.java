@@ -1,7 +1,5 @@
 package org.branchwork.node.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +7,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class KeptQueryTest {
 
@@ -25,18 +25,31 @@ class KeptQueryTest {
 
     @Test
     void eachCallSeesWhatWasCommittedBeforeItThoughTheStatementWasPreparedEarlier() {
-        assertThat(follows.acceptedFollowing(accepted, ACTOR)).as("not followed yet").isFalse();
+        assertThat(follows.acceptedFollowing(accepted, ACTOR))
+                .as("not followed yet")
+                .isFalse();
 
         db.transactions().inTransaction(c -> {
-            follows.addFollowing(c, new FollowStore.Following(ACTOR, URI.create(ACTOR + "/inbox"),
-                    URI.create("https://branch.example/follows/1"), "pending"), Instant.now());
+            follows.addFollowing(
+                    c,
+                    new FollowStore.Following(
+                            ACTOR,
+                            URI.create(ACTOR + "/inbox"),
+                            URI.create("https://branch.example/follows/1"),
+                            "pending"),
+                    Instant.now());
             return null;
         });
-        assertThat(follows.acceptedFollowing(accepted, ACTOR)).as("pending is not accepted").isFalse();
+        assertThat(follows.acceptedFollowing(accepted, ACTOR))
+                .as("pending is not accepted")
+                .isFalse();
 
-        db.transactions().inTransaction(c -> follows.setFollowingState(c, URI.create("https://branch.example/follows/1"), ACTOR,
-                "accepted", Instant.now()));
-        assertThat(follows.acceptedFollowing(accepted, ACTOR)).as("the Accept, as soon as it commits").isTrue();
+        db.transactions()
+                .inTransaction(c -> follows.setFollowingState(
+                        c, URI.create("https://branch.example/follows/1"), ACTOR, "accepted", Instant.now()));
+        assertThat(follows.acceptedFollowing(accepted, ACTOR))
+                .as("the Accept, as soon as it commits")
+                .isTrue();
 
         db.transactions().inTransaction(c -> follows.removeFollowing(c, ACTOR));
         assertThat(follows.acceptedFollowing(accepted, ACTOR)).as("unfollowed").isFalse();

@@ -1,7 +1,5 @@
 package org.branchwork.node.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,12 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MemberSearchTest {
 
@@ -32,7 +33,16 @@ class MemberSearchTest {
     @Test
     void termsAreTheWordsOfNameAndAddressFoldedToLowerCaseWithoutAccents() {
         assertThat(SearchTerms.of("Siobhán O'Brien-Ní Dhuibhir", "S.OBrien+branch@Example.org"))
-                .containsExactlyInAnyOrder("siobhan", "o", "brien", "ni", "dhuibhir", "s", "obrien", "branch", "example.org",
+                .containsExactlyInAnyOrder(
+                        "siobhan",
+                        "o",
+                        "brien",
+                        "ni",
+                        "dhuibhir",
+                        "s",
+                        "obrien",
+                        "branch",
+                        "example.org",
                         "s.obrien+branch@example.org");
         assertThat(SearchTerms.query("  O'Brien  jo@example.ORG ")).containsExactly("o", "brien", "jo@example.org");
     }
@@ -50,8 +60,10 @@ class MemberSearchTest {
         assertThat(names("sam@example.org")).containsExactly("Sam Okafor");
         assertThat(names("kafor")).as("not a substring search").isEmpty();
         assertThat(names("100%_")).as("LIKE wildcards are literal").isEmpty();
-        assertThat(search(new MemberQuery("shah", "SK4", "canvasser", null, MemberQuery.Sort.NAME, 1, 10)).members())
-                .extracting(Member::displayName).containsExactly("Zoë Okafor-Shah");
+        assertThat(search(new MemberQuery("shah", "SK4", "canvasser", null, MemberQuery.Sort.NAME, 1, 10))
+                        .members())
+                .extracting(Member::displayName)
+                .containsExactly("Zoë Okafor-Shah");
     }
 
     @Test
@@ -81,7 +93,13 @@ class MemberSearchTest {
 
     private Member add(String name, String email, String postcode, String... tags) {
         return tx.inTransaction(c -> {
-            Member m = store.insert(c, new MemberDetails(name, email, postcode, "", true), null, Role.MEMBER, "test", null,
+            Member m = store.insert(
+                    c,
+                    new MemberDetails(name, email, postcode, "", true),
+                    null,
+                    Role.MEMBER,
+                    "test",
+                    null,
                     Instant.now());
             store.setTags(c, m.id(), Set.of(tags));
             return m;
@@ -90,7 +108,8 @@ class MemberSearchTest {
 
     private List<String> names(String q) {
         return search(new MemberQuery(q, "", "", null, MemberQuery.Sort.NAME, 1, 50)).members().stream()
-                .map(Member::displayName).toList();
+                .map(Member::displayName)
+                .toList();
     }
 
     private MemberStore.Page search(MemberQuery q) {

@@ -46,8 +46,10 @@ public final class ApiClient {
     /** A request with the token; {@code json} null sends no body and no Content-Type. */
     public HttpResponse<String> call(String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        b = json == null
+                ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         return Http.send(b.build());
     }
 

@@ -10,8 +10,7 @@ public final class Await {
     /** Short, so that a test waits little past the moment the condition holds; each look is cheap. */
     private static final long POLL_MILLIS = 10;
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns once {@code condition} holds; fails naming {@code what} after 30 s. */
     public static void until(String what, BooleanSupplier condition) {

@@ -16,12 +16,12 @@ public final class Http {
 
     private static final HttpClient CLIENT = client(null);
 
-    private Http() {
-    }
+    private Http() {}
 
     /** A client like the shared one, keeping cookies in {@code cookies} when given. */
     public static HttpClient client(java.net.CookieHandler cookies) {
-        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5));
         if (cookies != null) {
             b.cookieHandler(cookies);

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Loopback ports for servers a test starts itself. */
 public final class Network {
 
-    private Network() {
-    }
+    private Network() {}
 
     /**
      * A port free on 127.0.0.1 now, for a server that must come back on the same port (a node

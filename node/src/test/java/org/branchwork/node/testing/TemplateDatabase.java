@@ -23,8 +23,7 @@ public final class TemplateDatabase {
 
     private static Path template;
 
-    private TemplateDatabase() {
-    }
+    private TemplateDatabase() {}
 
     /**
      * Puts a migrated, empty database into {@code dataDir} unless it already has one. A folder that
@@ -68,7 +67,9 @@ public final class TemplateDatabase {
             Path dataDir = Files.createTempDirectory("branchwork-template-");
             deleteOnExit(dataDir);
             // The URL a node builds for this folder, so that the files carry the same settings.
-            String url = new NodeConfigLoader(Map.of("BRANCHWORK_DATA_DIR", dataDir.toString()), List.of()).load().jdbcUrl();
+            String url = new NodeConfigLoader(Map.of("BRANCHWORK_DATA_DIR", dataDir.toString()), List.of())
+                    .load()
+                    .jdbcUrl();
             Database.open(url, dataDir.resolve("db")).close();
             Path db = dataDir.resolve("db");
             try (Stream<Path> files = Files.list(db)) {

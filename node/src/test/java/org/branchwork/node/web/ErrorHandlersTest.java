@@ -1,7 +1,5 @@
 package org.branchwork.node.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,19 +11,20 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.NotAllowed;
 import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.WriteProbe;
-import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service's refusal, thrown from any depth, is answered once: its status and words as a problem
@@ -42,17 +41,25 @@ class ErrorHandlersTest {
     static void start() {
         db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
         ErrorHandlers errors = new ErrorHandlers(new Templates(), new WriteProbe(db.dataSource(), Clock.systemUTC()));
-        server = WebServer.builder().port(0).routing(r -> {
-            for (String prefix : List.of("/api/v1", "/page")) {
-                r.get(prefix + "/admin", throwing(new NotAllowed("Node settings need the admin role.")))
-                        .get(prefix + "/mine", throwing(new RequestRefused.NotSignedIn("Sign in to see your record.")))
-                        .get(prefix + "/gone", throwing(new RequestRefused.NotFound("There is no such event.")))
-                        .get(prefix + "/form", throwing(new RequestRefused.Invalid(List.of(
-                                new FieldError("startTime", "Start: give a date and time."),
-                                new FieldError("name", "Title: give the event a title.")))));
-            }
-            errors.register(r);
-        }).build().start();
+        server = WebServer.builder()
+                .port(0)
+                .routing(r -> {
+                    for (String prefix : List.of("/api/v1", "/page")) {
+                        r.get(prefix + "/admin", throwing(new NotAllowed("Node settings need the admin role.")))
+                                .get(
+                                        prefix + "/mine",
+                                        throwing(new RequestRefused.NotSignedIn("Sign in to see your record.")))
+                                .get(prefix + "/gone", throwing(new RequestRefused.NotFound("There is no such event.")))
+                                .get(
+                                        prefix + "/form",
+                                        throwing(new RequestRefused.Invalid(List.of(
+                                                new FieldError("startTime", "Start: give a date and time."),
+                                                new FieldError("name", "Title: give the event a title.")))));
+                    }
+                    errors.register(r);
+                })
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -66,7 +73,8 @@ class ErrorHandlersTest {
         assertProblem(get("/api/v1/admin"), 403, "not_allowed", "Node settings need the admin role.");
         assertProblem(get("/api/v1/mine"), 401, "not_signed_in", "Sign in to see your record.");
         assertProblem(get("/api/v1/gone"), 404, "not_found", "There is no such event.");
-        assertProblem(get("/api/v1/form"), 422, "invalid", "Start: give a date and time. Title: give the event a title.");
+        assertProblem(
+                get("/api/v1/form"), 422, "invalid", "Start: give a date and time. Title: give the event a title.");
     }
 
     @Test
@@ -82,7 +90,8 @@ class ErrorHandlersTest {
         assertThat(signIn.headers().firstValue("Location")).contains("/signin?next=%2Fpage%2Fmine");
     }
 
-    private static void assertProblem(HttpResponse<String> res, int status, String code, String detail) throws Exception {
+    private static void assertProblem(HttpResponse<String> res, int status, String code, String detail)
+            throws Exception {
         assertThat(res.statusCode()).isEqualTo(status);
         assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
         JsonNode problem = JSON.readTree(res.body());
@@ -98,7 +107,9 @@ class ErrorHandlersTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,19 +1,20 @@
 package org.branchwork.node.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FirstRunTest {
 
@@ -66,7 +67,8 @@ class FirstRunTest {
         assertThat(page.select("input#branchName").val()).isEqualTo("Momentum Stockport");
         assertThat(page.select("input#password").val()).isEmpty();
         assertThat(node.setupCode()).contains(code);
-        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select("form[action=/setup]")).hasSize(1);
+        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select("form[action=/setup]"))
+                .hasSize(1);
     }
 
     @Test
@@ -100,7 +102,8 @@ class FirstRunTest {
         fields.remove("branchName");
         fields.remove("branchSlug");
         assertThat(TestNodes.postForm(node, "/setup", fields).statusCode()).isEqualTo(303);
-        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select(".notice")).isEmpty();
+        assertThat(Jsoup.parse(TestNodes.get(node, "/").body()).select(".notice"))
+                .isEmpty();
     }
 
     @Test

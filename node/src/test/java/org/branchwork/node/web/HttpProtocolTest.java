@@ -1,7 +1,5 @@
 package org.branchwork.node.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +9,8 @@ import java.time.Duration;
 
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The node's HTTP/1.1 rules, on a server with one route that writes whatever header it is told to. */
 class HttpProtocolTest {
@@ -22,9 +22,11 @@ class HttpProtocolTest {
                 .port(0)
                 .shutdownHook(false)
                 .addProtocol(HttpProtocol.http1())
-                .routing(r -> r.get("/echo", (req, res) -> res
-                        .header("X-Echo", req.query().first("v").orElse(""))
-                        .send("ok")))
+                .routing(r -> r.get(
+                        "/echo",
+                        (req, res) -> res.header(
+                                        "X-Echo", req.query().first("v").orElse(""))
+                                .send("ok")))
                 .build()
                 .start();
         try {
@@ -47,9 +49,13 @@ class HttpProtocolTest {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

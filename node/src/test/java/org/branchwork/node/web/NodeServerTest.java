@@ -1,18 +1,19 @@
 package org.branchwork.node.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.branchwork.node.Node;
+import org.branchwork.node.TestNodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeServerTest {
 
@@ -35,7 +36,8 @@ class NodeServerTest {
         HttpResponse<String> res = TestNodes.get(node, "/health");
 
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(res.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
         assertThat(res.body()).contains("\"UP\"");
     }
 
@@ -46,7 +48,8 @@ class NodeServerTest {
         HttpResponse<String> res = TestNodes.get(node, "/");
 
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(res.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         Document page = Jsoup.parse(res.body());
         assertThat(page.select("h1").text()).isEqualTo("Momentum Stockport");
         assertThat(page.title()).isEqualTo("Momentum Stockport");
@@ -63,7 +66,9 @@ class NodeServerTest {
 
         assertThat(page.select("form[action=/setup][method=post]")).hasSize(1);
         for (String field : new String[] {"code", "branchName", "branchSlug", "adminName", "adminEmail", "password"}) {
-            assertThat(page.select("label[for=" + field + "]")).as("label for " + field).hasSize(1);
+            assertThat(page.select("label[for=" + field + "]"))
+                    .as("label for " + field)
+                    .hasSize(1);
             assertThat(page.select("input#" + field)).as("input " + field).hasSize(1);
         }
     }
@@ -74,9 +79,13 @@ class NodeServerTest {
 
         for (String path : new String[] {"/", "/health", "/no/such/page"}) {
             HttpResponse<String> res = TestNodes.get(node, path);
-            assertThat(res.headers().firstValue("Content-Security-Policy")).as(path)
-                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
-            assertThat(res.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(res.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(csp ->
+                            assertThat(csp).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+            assertThat(res.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .contains("nosniff");
             assertThat(res.headers().firstValue("Referrer-Policy")).as(path).isPresent();
         }
     }
@@ -98,7 +107,8 @@ class NodeServerTest {
         HttpResponse<String> res = TestNodes.get(node, "/static/style.css");
 
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(res.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(res.body()).contains("--accent");
     }
 
@@ -108,8 +118,11 @@ class NodeServerTest {
         HttpResponse<String> first = TestNodes.get(node, "/static/style.css");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/static/style.css"))
-                .header("If-None-Match", etag).GET().build());
+        HttpResponse<String> again =
+                TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/static/style.css"))
+                        .header("If-None-Match", etag)
+                        .GET()
+                        .build());
 
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();

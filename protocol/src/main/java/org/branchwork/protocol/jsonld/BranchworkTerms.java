@@ -11,22 +11,21 @@ public final class BranchworkTerms {
 
     /** Term names, without the prefix. */
     public static final List<String> TERMS = List.of(
-            "Campaign",          // extra type of a campaign Article
-            "goals",             // a campaign's goals (list of Goal)
+            "Campaign", // extra type of a campaign Article
+            "goals", // a campaign's goals (list of Goal)
             "Goal",
-            "goalTarget",        // the number a goal aims for
-            "goalMetric",        // "events", "participants" or "reported"
-            "goalProgress",      // the number reached
+            "goalTarget", // the number a goal aims for
+            "goalMetric", // "events", "participants" or "reported"
+            "goalProgress", // the number reached
             "callToAction",
-            "resources",         // links and files for a campaign
+            "resources", // links and files for a campaign
             "suggestedCategories",
-            "campaignStatus",    // "open" or "ended"
-            "adoptions",         // collection of branches that adopted a campaign
-            "Tally",             // a branch's aggregate consultation result
+            "campaignStatus", // "open" or "ended"
+            "adoptions", // collection of branches that adopted a campaign
+            "Tally", // a branch's aggregate consultation result
             "tallies",
             "votes",
-            "progressReport");   // a branch's signed report on a reported goal
+            "progressReport"); // a branch's signed report on a reported goal
 
-    private BranchworkTerms() {
-    }
+    private BranchworkTerms() {}
 }

@@ -16,8 +16,7 @@ final class ContextCache {
     private final int capacity;
     private final Map<Key, ActiveContext> entries = new ConcurrentHashMap<>();
 
-    private record Key(ActiveContext base, com.fasterxml.jackson.databind.JsonNode context) {
-    }
+    private record Key(ActiveContext base, com.fasterxml.jackson.databind.JsonNode context) {}
 
     ContextCache(int capacity) {
         this.capacity = capacity;
@@ -33,7 +32,7 @@ final class ContextCache {
             return cached;
         }
         if (entries.size() >= capacity) {
-            entries.clear();  // crude, but a node sees a few dozen distinct contexts, not thousands
+            entries.clear(); // crude, but a node sees a few dozen distinct contexts, not thousands
         }
         ActiveContext built = base.with(context);
         entries.put(key, built);

@@ -18,8 +18,7 @@ public final class Contexts {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** The full {@code @context} value for documents we write. */
     public static ArrayNode documentContext() {

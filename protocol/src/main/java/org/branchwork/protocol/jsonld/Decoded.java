@@ -6,10 +6,8 @@ import org.branchwork.protocol.vocab.AsObject;
 public sealed interface Decoded {
 
     /** The document was read. */
-    record Read(AsObject object) implements Decoded {
-    }
+    record Read(AsObject object) implements Decoded {}
 
     /** The document was refused; nothing of it should be stored. */
-    record Refused(String reason) implements Decoded {
-    }
+    record Refused(String reason) implements Decoded {}
 }

@@ -15,8 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Tolerant conversions from JSON values, as real peers send them. */
 final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** The value as a list: an array's elements, a single value as one element, absent or null as none. */
     /**

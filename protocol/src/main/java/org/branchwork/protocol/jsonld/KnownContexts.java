@@ -23,23 +23,48 @@ final class KnownContexts {
             as.put(term, Namespaces.AS + term);
         }
         as.put("inbox", "ldp:inbox");
-        for (String url : List.of("https://www.w3.org/ns/activitystreams", "http://www.w3.org/ns/activitystreams",
-                "https://www.w3.org/ns/activitystreams.jsonld", "http://www.w3.org/ns/activitystreams.jsonld")) {
+        for (String url : List.of(
+                "https://www.w3.org/ns/activitystreams",
+                "http://www.w3.org/ns/activitystreams",
+                "https://www.w3.org/ns/activitystreams.jsonld",
+                "http://www.w3.org/ns/activitystreams.jsonld")) {
             CONTEXTS.put(url, as);
         }
 
         Map<String, String> security = new HashMap<>();
         security.put("sec", Namespaces.SEC);
-        for (String term : List.of("publicKey", "publicKeyPem", "owner", "signature", "signatureValue", "created",
-                "expires", "proof", "proofPurpose", "proofValue", "verificationMethod", "assertionMethod", "controller")) {
+        for (String term : List.of(
+                "publicKey",
+                "publicKeyPem",
+                "owner",
+                "signature",
+                "signatureValue",
+                "created",
+                "expires",
+                "proof",
+                "proofPurpose",
+                "proofValue",
+                "verificationMethod",
+                "assertionMethod",
+                "controller")) {
             security.put(term, Namespaces.SEC + term);
         }
         CONTEXTS.put("https://w3id.org/security/v1", security);
         CONTEXTS.put("http://w3id.org/security/v1", security);
 
         Map<String, String> integrity = new HashMap<>();
-        for (String term : List.of("DataIntegrityProof", "cryptosuite", "proof", "proofPurpose", "proofValue",
-                "verificationMethod", "created", "expires", "assertionMethod", "Multikey", "publicKeyMultibase",
+        for (String term : List.of(
+                "DataIntegrityProof",
+                "cryptosuite",
+                "proof",
+                "proofPurpose",
+                "proofValue",
+                "verificationMethod",
+                "created",
+                "expires",
+                "assertionMethod",
+                "Multikey",
+                "publicKeyMultibase",
                 "controller")) {
             integrity.put(term, Namespaces.SEC + term);
         }
@@ -49,8 +74,7 @@ final class KnownContexts {
         CONTEXTS.put("https://www.w3.org/ns/cid/v1", integrity);
     }
 
-    private KnownContexts() {
-    }
+    private KnownContexts() {}
 
     static Optional<Map<String, String>> get(String url) {
         return Optional.ofNullable(CONTEXTS.get(url));

@@ -10,6 +10,7 @@ public final class Namespaces {
     public static final String SCHEMA = "http://schema.org/";
     /** Mobilizon writes schema.org with a hash; both spellings mean the same terms. */
     public static final String SCHEMA_HASH = "http://schema.org#";
+
     public static final String ICAL = "http://www.w3.org/2002/12/cal/ical#";
     public static final String LDP = "http://www.w3.org/ns/ldp#";
     /**
@@ -18,6 +19,5 @@ public final class Namespaces {
      */
     public static final String BW = "https://w3id.org/branchwork#";
 
-    private Namespaces() {
-    }
+    private Namespaces() {}
 }

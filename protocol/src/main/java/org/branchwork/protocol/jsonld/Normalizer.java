@@ -19,8 +19,7 @@ final class Normalizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Normalizer() {
-    }
+    private Normalizer() {}
 
     static JsonNode normalize(JsonNode node, ActiveContext context) {
         return normalize(node, context, ContextCache.NONE);
@@ -37,7 +36,8 @@ final class Normalizer {
                     continue;
                 }
                 String key = active.canonical(field.getKey());
-                JsonNode value = key.equals("type") ? types(field.getValue(), active)
+                JsonNode value = key.equals("type")
+                        ? types(field.getValue(), active)
                         : normalize(field.getValue(), active, cache);
                 // A document that says the same thing twice (as:content and content) keeps the first.
                 out.putIfAbsent(key, value);

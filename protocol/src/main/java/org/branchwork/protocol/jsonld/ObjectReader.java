@@ -27,8 +27,7 @@ final class ObjectReader {
 
     private static final int MAX_EMBEDDING = 8;
 
-    private ObjectReader() {
-    }
+    private ObjectReader() {}
 
     static AsObject read(JsonNode node) {
         return read(node, 0);
@@ -36,7 +35,8 @@ final class ObjectReader {
 
     static AsObject read(JsonNode node, int depth) {
         if (!node.isObject()) {
-            throw new Refusal("not a JSON object but " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new Refusal(
+                    "not a JSON object but " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (depth > MAX_EMBEDDING) {
             throw new Refusal("objects embedded more than " + MAX_EMBEDDING + " levels deep");
@@ -80,8 +80,12 @@ final class ObjectReader {
                 JsonValues.instant(f.take("published")),
                 JsonValues.instant(f.take("updated")),
                 refs(f.take("attributedTo"), depth),
-                new Audience(JsonValues.uris(f.take("to")), JsonValues.uris(f.take("cc")), JsonValues.uris(f.take("bto")),
-                        JsonValues.uris(f.take("bcc")), JsonValues.uris(f.take("audience"))),
+                new Audience(
+                        JsonValues.uris(f.take("to")),
+                        JsonValues.uris(f.take("cc")),
+                        JsonValues.uris(f.take("bto")),
+                        JsonValues.uris(f.take("bcc")),
+                        JsonValues.uris(f.take("audience"))),
                 refs(f.take("url"), depth),
                 tags(f.take("tag"), depth),
                 refs(f.take("attachment"), depth),
@@ -109,7 +113,8 @@ final class ObjectReader {
 
     private static void capped(String property, String value) {
         if (value != null && value.length() > MAX_LABEL) {
-            throw new Refusal(property + " is " + value.length() + " characters long; at most " + MAX_LABEL + " are read");
+            throw new Refusal(
+                    property + " is " + value.length() + " characters long; at most " + MAX_LABEL + " are read");
         }
     }
 
@@ -163,8 +168,11 @@ final class ObjectReader {
     }
 
     static Link link(JsonNode n) {
-        return new Link(JsonValues.uri(n.get("href")), JsonValues.text(n.get("rel")),
-                JsonValues.text(n.has("mediaType") ? n.get("mediaType") : n.get("mimeType")), JsonValues.text(n.get("name")));
+        return new Link(
+                JsonValues.uri(n.get("href")),
+                JsonValues.text(n.get("rel")),
+                JsonValues.text(n.has("mediaType") ? n.get("mediaType") : n.get("mimeType")),
+                JsonValues.text(n.get("name")));
     }
 
     private static List<Tag> tags(JsonNode node, int depth) {
@@ -176,7 +184,9 @@ final class ObjectReader {
             } else if ("Mention".equals(type)) {
                 out.add(new Tag.Mention(JsonValues.uri(n.get("href")), JsonValues.text(n.get("name"))));
             } else {
-                Ref r = n.isObject() && type != null ? new Ref.Embedded(new UnknownObject(embeddedCore(n, depth))) : ref(n, depth);
+                Ref r = n.isObject() && type != null
+                        ? new Ref.Embedded(new UnknownObject(embeddedCore(n, depth)))
+                        : ref(n, depth);
                 if (r != null) {
                     out.add(new Tag.Other(r));
                 }
@@ -190,8 +200,10 @@ final class ObjectReader {
         Fields f = new Fields((ObjectNode) n);
         List<String> types = types(f.take("type"));
         JsonNode id = ((ObjectNode) n).get("id");
-        if (id != null && (!id.isTextual() || JsonValues.parseUri(id.textValue()) == null
-                || !JsonValues.parseUri(id.textValue()).isAbsolute())) {
+        if (id != null
+                && (!id.isTextual()
+                        || JsonValues.parseUri(id.textValue()) == null
+                        || !JsonValues.parseUri(id.textValue()).isAbsolute())) {
             f.take("id");
         }
         return core(f, types, depth + 1);

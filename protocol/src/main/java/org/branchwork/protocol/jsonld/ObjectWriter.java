@@ -40,8 +40,7 @@ final class ObjectWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ObjectWriter() {
-    }
+    private ObjectWriter() {}
 
     static ObjectNode write(AsObject object) {
         ObjectNode out = NODES.objectNode();
@@ -71,10 +70,10 @@ final class ObjectWriter {
                 ref(out, "prev", p.prev());
                 refs(out, p.ordered() ? "orderedItems" : "items", p.items());
             }
-            case Note n -> { }
-            case Article a -> { }
-            case Document d -> { }
-            case UnknownObject u -> { }
+            case Note n -> {}
+            case Article a -> {}
+            case Document d -> {}
+            case UnknownObject u -> {}
         }
         core(out, core);
         return out;
@@ -122,7 +121,8 @@ final class ObjectWriter {
         if (a.endpoints().sharedInbox() != null || !a.endpoints().others().isEmpty()) {
             ObjectNode endpoints = out.putObject("endpoints");
             uri(endpoints, "sharedInbox", a.endpoints().sharedInbox());
-            a.endpoints().others().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            a.endpoints().others().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> endpoints.put(e.getKey(), e.getValue().toString()));
         }
         out.put("manuallyApprovesFollowers", a.manuallyApprovesFollowers());
@@ -268,7 +268,9 @@ final class ObjectWriter {
         text(out, plain, text.value());
         if (!text.byLanguage().isEmpty()) {
             ObjectNode m = out.putObject(map);
-            text.byLanguage().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> m.put(e.getKey(), e.getValue()));
+            text.byLanguage().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> m.put(e.getKey(), e.getValue()));
         }
     }
 

@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public sealed interface ParsedDocument {
 
     /** Well-formed JSON within the codec's limits. */
-    record Tree(JsonNode tree) implements ParsedDocument {
-    }
+    record Tree(JsonNode tree) implements ParsedDocument {}
 
     /** Not JSON, empty, or beyond a limit (nesting depth, string or number length), and why. */
-    record Refused(String reason) implements ParsedDocument {
-    }
+    record Refused(String reason) implements ParsedDocument {}
 }

@@ -64,8 +64,7 @@ final class TypeRegistry {
         READERS.put("OrderedCollectionPage", (f, types, d) -> page(f, types, d, true));
     }
 
-    private TypeRegistry() {
-    }
+    private TypeRegistry() {}
 
     /** The reader for the first type the model knows; unknown types read as an activity if they look like one. */
     static Reader readerFor(List<String> types, Fields fields) {
@@ -101,21 +100,37 @@ final class TypeRegistry {
         List<PublicKeyInfo> keys = new ArrayList<>();
         for (JsonNode k : JsonValues.many(f.take("publicKey"))) {
             if (k.isObject()) {
-                keys.add(new PublicKeyInfo(JsonValues.uri(k.get("id")), JsonValues.uri(k.get("owner")),
+                keys.add(new PublicKeyInfo(
+                        JsonValues.uri(k.get("id")),
+                        JsonValues.uri(k.get("owner")),
                         JsonValues.text(k.get("publicKeyPem"))));
             }
         }
         List<MultikeyInfo> methods = new ArrayList<>();
         for (JsonNode m : JsonValues.many(f.take("assertionMethod"))) {
             if (m.isObject() && "Multikey".equals(JsonValues.text(m.get("type")))) {
-                methods.add(new MultikeyInfo(JsonValues.uri(m.get("id")), JsonValues.uri(m.get("controller")),
+                methods.add(new MultikeyInfo(
+                        JsonValues.uri(m.get("id")),
+                        JsonValues.uri(m.get("controller")),
                         JsonValues.text(m.get("publicKeyMultibase"))));
             }
         }
         Boolean manual = JsonValues.bool(f.take("manuallyApprovesFollowers"));
         Boolean discoverable = JsonValues.bool(f.take("discoverable"));
-        return new Actor(ObjectReader.core(f, types, depth), kind, username, inbox, outbox, followers, following, featured,
-                endpoints, keys, methods, Boolean.TRUE.equals(manual), discoverable);
+        return new Actor(
+                ObjectReader.core(f, types, depth),
+                kind,
+                username,
+                inbox,
+                outbox,
+                followers,
+                following,
+                featured,
+                endpoints,
+                keys,
+                methods,
+                Boolean.TRUE.equals(manual),
+                discoverable);
     }
 
     private static Endpoints endpoints(JsonNode node) {
@@ -146,9 +161,15 @@ final class TypeRegistry {
             // An Undo's embedded Follow or Like without actor (seen from independent servers): the
             // signed outer activity names who acts; handlers check that the two agree when both do.
             List<Ref> objects = ObjectReader.refs(f.take("object"), depth);
-            return new Activity(ObjectReader.core(f, types, depth), kind, Ref.unstated(), objects,
-                    ObjectReader.ref(f.take("target"), depth), ObjectReader.ref(f.take("origin"), depth),
-                    ObjectReader.ref(f.take("result"), depth), ObjectReader.ref(f.take("instrument"), depth));
+            return new Activity(
+                    ObjectReader.core(f, types, depth),
+                    kind,
+                    Ref.unstated(),
+                    objects,
+                    ObjectReader.ref(f.take("target"), depth),
+                    ObjectReader.ref(f.take("origin"), depth),
+                    ObjectReader.ref(f.take("result"), depth),
+                    ObjectReader.ref(f.take("instrument"), depth));
         }
         if (actorNode == null || actorNode.isNull()) {
             throw new Refusal(types.get(0) + " has no actor");
@@ -168,7 +189,8 @@ final class TypeRegistry {
         Ref origin = ObjectReader.ref(f.take("origin"), depth);
         Ref result = ObjectReader.ref(f.take("result"), depth);
         Ref instrument = ObjectReader.ref(f.take("instrument"), depth);
-        return new Activity(ObjectReader.core(f, types, depth), kind, actor, objects, target, origin, result, instrument);
+        return new Activity(
+                ObjectReader.core(f, types, depth), kind, actor, objects, target, origin, result, instrument);
     }
 
     private static Event event(Fields f, List<String> types, int depth) {
@@ -183,8 +205,19 @@ final class TypeRegistry {
         Integer participants = JsonValues.integer(f.take("participantCount"));
         String status = JsonValues.text(f.take("ical:status"));
         String category = JsonValues.text(f.take("category"));
-        return new Event(ObjectReader.core(f, types, depth), start, end, timezone, location, online, joinMode, max,
-                remaining, participants, status, category);
+        return new Event(
+                ObjectReader.core(f, types, depth),
+                start,
+                end,
+                timezone,
+                location,
+                online,
+                joinMode,
+                max,
+                remaining,
+                participants,
+                status,
+                category);
     }
 
     private static Place place(Fields f, List<String> types, int depth) {
@@ -193,9 +226,12 @@ final class TypeRegistry {
         JsonNode address = f.take("address");
         PostalAddress postal = null;
         if (address != null && address.isObject()) {
-            postal = new PostalAddress(JsonValues.text(address.get("streetAddress")),
-                    JsonValues.text(address.get("addressLocality")), JsonValues.text(address.get("addressRegion")),
-                    JsonValues.text(address.get("postalCode")), JsonValues.text(address.get("addressCountry")));
+            postal = new PostalAddress(
+                    JsonValues.text(address.get("streetAddress")),
+                    JsonValues.text(address.get("addressLocality")),
+                    JsonValues.text(address.get("addressRegion")),
+                    JsonValues.text(address.get("postalCode")),
+                    JsonValues.text(address.get("addressCountry")));
         } else if (address != null && address.isTextual()) {
             postal = new PostalAddress(address.textValue(), null, null, null, null);
         }
@@ -216,7 +252,8 @@ final class TypeRegistry {
         for (JsonNode n : JsonValues.many(node)) {
             String name = JsonValues.text(n.get("name"));
             if (name != null) {
-                out.add(new Question.Choice(name, JsonValues.longValue(n.path("replies").get("totalItems"))));
+                out.add(new Question.Choice(
+                        name, JsonValues.longValue(n.path("replies").get("totalItems"))));
             }
         }
         return out;

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Why the bytes are not valid UTF-8, or empty when they are. */
     static Optional<String> problem(byte[] bytes) {
@@ -30,7 +29,8 @@ final class Utf8 {
             return Optional.empty();
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

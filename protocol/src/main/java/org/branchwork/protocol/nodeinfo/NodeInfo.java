@@ -12,16 +12,21 @@ import java.util.List;
  * @param usage             user and post counts (each may be absent)
  * @param nodeName          {@code metadata.nodeName}, or null
  */
-public record NodeInfo(String version, Software software, List<String> protocols, Services services,
-                       boolean openRegistrations, Usage usage, String nodeName) {
+public record NodeInfo(
+        String version,
+        Software software,
+        List<String> protocols,
+        Services services,
+        boolean openRegistrations,
+        Usage usage,
+        String nodeName) {
 
     public NodeInfo {
         protocols = List.copyOf(protocols);
     }
 
     /** {@code software}. */
-    public record Software(String name, String version, String repository, String homepage) {
-    }
+    public record Software(String name, String version, String repository, String homepage) {}
 
     /** {@code services}. */
     public record Services(List<String> inbound, List<String> outbound) {
@@ -32,6 +37,5 @@ public record NodeInfo(String version, Software software, List<String> protocols
     }
 
     /** {@code usage}. */
-    public record Usage(Long totalUsers, Long activeMonth, Long activeHalfyear, Long localPosts) {
-    }
+    public record Usage(Long totalUsers, Long activeMonth, Long activeHalfyear, Long localPosts) {}
 }

@@ -23,12 +23,10 @@ public final class NodeInfoCodec {
     /** The outcome of reading a NodeInfo document. */
     public sealed interface Result {
         /** Read. */
-        record Read(NodeInfo nodeInfo) implements Result {
-        }
+        record Read(NodeInfo nodeInfo) implements Result {}
 
         /** Refused, with the reason. */
-        record Refused(String reason) implements Result {
-        }
+        record Refused(String reason) implements Result {}
     }
 
     /** The NodeInfo document URL to fetch from a discovery document: 2.1 preferred, then 2.0. */
@@ -55,23 +53,33 @@ public final class NodeInfoCodec {
         }
         String version = root.path("version").asText("");
         if (!version.equals("2.0") && !version.equals("2.1")) {
-            return new Result.Refused(root.has("links") ? "a discovery document, not a NodeInfo document"
-                    : "unsupported NodeInfo version '" + version + "' (2.0 and 2.1 are read)");
+            return new Result.Refused(
+                    root.has("links")
+                            ? "a discovery document, not a NodeInfo document"
+                            : "unsupported NodeInfo version '" + version + "' (2.0 and 2.1 are read)");
         }
         JsonNode software = root.path("software");
         if (!software.path("name").isTextual()) {
             return new Result.Refused("software.name is required");
         }
         JsonNode usage = root.path("usage");
-        return new Result.Read(new NodeInfo(version,
-                new NodeInfo.Software(software.get("name").textValue(), text(software, "version"),
-                        text(software, "repository"), text(software, "homepage")),
+        return new Result.Read(new NodeInfo(
+                version,
+                new NodeInfo.Software(
+                        software.get("name").textValue(),
+                        text(software, "version"),
+                        text(software, "repository"),
+                        text(software, "homepage")),
                 strings(root.path("protocols")),
-                new NodeInfo.Services(strings(root.path("services").path("inbound")),
+                new NodeInfo.Services(
+                        strings(root.path("services").path("inbound")),
                         strings(root.path("services").path("outbound"))),
                 root.path("openRegistrations").asBoolean(false),
-                new NodeInfo.Usage(number(usage.path("users").path("total")), number(usage.path("users").path("activeMonth")),
-                        number(usage.path("users").path("activeHalfyear")), number(usage.path("localPosts"))),
+                new NodeInfo.Usage(
+                        number(usage.path("users").path("total")),
+                        number(usage.path("users").path("activeMonth")),
+                        number(usage.path("users").path("activeHalfyear")),
+                        number(usage.path("localPosts"))),
                 text(root.path("metadata"), "nodeName")));
     }
 

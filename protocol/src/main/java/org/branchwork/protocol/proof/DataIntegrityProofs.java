@@ -30,8 +30,7 @@ public final class DataIntegrityProofs {
     public static final String CRYPTOSUITE = "eddsa-jcs-2022";
     public static final String PURPOSE = "assertionMethod";
 
-    private DataIntegrityProofs() {
-    }
+    private DataIntegrityProofs() {}
 
     /**
      * Returns a copy of {@code document} with a {@code proof} member added.
@@ -75,8 +74,10 @@ public final class DataIntegrityProofs {
         if (!proof.isObject()) {
             return new ProofCheck.Invalid("only a single proof object is supported, not " + proof.getNodeType());
         }
-        if (!TYPE.equals(proof.path("type").asText()) || !CRYPTOSUITE.equals(proof.path("cryptosuite").asText())) {
-            return new ProofCheck.Invalid("unsupported proof " + proof.path("type").asText() + "/"
+        if (!TYPE.equals(proof.path("type").asText())
+                || !CRYPTOSUITE.equals(proof.path("cryptosuite").asText())) {
+            return new ProofCheck.Invalid("unsupported proof "
+                    + proof.path("type").asText() + "/"
                     + proof.path("cryptosuite").asText() + "; only DataIntegrityProof/eddsa-jcs-2022 is verified");
         }
         if (!PURPOSE.equals(proof.path("proofPurpose").asText())) {
@@ -116,9 +117,10 @@ public final class DataIntegrityProofs {
         }
         ObjectNode unsecured = ((ObjectNode) document).deepCopy();
         unsecured.remove("proof");
-        boolean valid = Signatures.verify(KeyPairs.ed25519PublicKey(KeyPairs.rawEd25519(key)),
-                hashData(proofOptions, unsecured), signature);
-        return valid ? new ProofCheck.Valid(pending.verificationMethod())
+        boolean valid = Signatures.verify(
+                KeyPairs.ed25519PublicKey(KeyPairs.rawEd25519(key)), hashData(proofOptions, unsecured), signature);
+        return valid
+                ? new ProofCheck.Valid(pending.verificationMethod())
                 : new ProofCheck.Invalid("the proof does not match the document and key");
     }
 
@@ -129,7 +131,9 @@ public final class DataIntegrityProofs {
         if (!documentContext.isArray()) {
             return false;
         }
-        JsonNode prefix = proofContext.isArray() ? proofContext : JsonNodeFactory.instance.arrayNode().add(proofContext);
+        JsonNode prefix = proofContext.isArray()
+                ? proofContext
+                : JsonNodeFactory.instance.arrayNode().add(proofContext);
         if (prefix.size() > documentContext.size()) {
             return false;
         }
@@ -151,5 +155,4 @@ public final class DataIntegrityProofs {
         System.arraycopy(docHash, 0, out, 32, 32);
         return out;
     }
-
 }

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Jcs {
 
-    private Jcs() {
-    }
+    private Jcs() {}
 
     public static String canonicalize(JsonNode node) {
         StringBuilder out = new StringBuilder();
@@ -95,7 +94,7 @@ public final class Jcs {
         BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
         String digits = exact.unscaledValue().toString();
         int k = digits.length();
-        int n = k - exact.scale();  // the decimal point sits after n digits
+        int n = k - exact.scale(); // the decimal point sits after n digits
         StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
         if (k <= n && n <= 21) {
             sb.append(digits).append("0".repeat(n - k));

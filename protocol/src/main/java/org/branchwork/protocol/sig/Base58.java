@@ -20,8 +20,7 @@ public final class Base58 {
         }
     }
 
-    private Base58() {
-    }
+    private Base58() {}
 
     public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder();

@@ -9,14 +9,13 @@ import java.util.Map;
  */
 final class CavageHeader {
 
-    private CavageHeader() {
-    }
+    private CavageHeader() {}
 
     /** The parameters by lower-cased name; throws {@link IllegalArgumentException} on malformed input. */
     static Map<String, String> parse(String header) {
         String text = header.strip();
         if (text.regionMatches(true, 0, "Signature ", 0, 10)) {
-            text = text.substring(10);  // Authorization: Signature keyId=...
+            text = text.substring(10); // Authorization: Signature keyId=...
         }
         Map<String, String> params = new LinkedHashMap<>();
         int i = 0;

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     /** The raw SHA-256 of {@code body}. */
     public static byte[] sha256(byte[] body) {

@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public final class HttpSignatureSigner {
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
-            .withLocale(Locale.ROOT);
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.ROOT);
 
     /** The {@code Date} header value for an instant (IMF-fixdate). */
     public static String httpDate(Instant instant) {
@@ -43,11 +43,12 @@ public final class HttpSignatureSigner {
         } catch (SigningBases.MissingComponent e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        String signature = Base64.getEncoder().encodeToString(
-                key.sign(base.getBytes(StandardCharsets.UTF_8)));
+        String signature = Base64.getEncoder().encodeToString(key.sign(base.getBytes(StandardCharsets.UTF_8)));
         String algorithm = key.type() == KeyType.RSA ? "rsa-sha256" : "hs2019";
-        return r.withHeader("Signature", "keyId=\"" + quoted(key.keyId()) + "\",algorithm=\"" + algorithm
-                + "\",headers=\"" + String.join(" ", headers) + "\",signature=\"" + signature + "\"");
+        return r.withHeader(
+                "Signature",
+                "keyId=\"" + quoted(key.keyId()) + "\",algorithm=\"" + algorithm + "\",headers=\""
+                        + String.join(" ", headers) + "\",signature=\"" + signature + "\"");
     }
 
     /**
@@ -62,10 +63,12 @@ public final class HttpSignatureSigner {
             names.add("content-digest");
         }
         String alg = key.type() == KeyType.RSA ? "rsa-v1_5-sha256" : "ed25519";
-        String params = "(" + String.join(" ", names.stream().map(n -> "\"" + n + "\"").toList()) + ")"
-                + ";created=" + now.getEpochSecond() + ";keyid=\"" + quoted(key.keyId()) + "\";alg=\"" + alg + "\"";
+        String params =
+                "(" + String.join(" ", names.stream().map(n -> "\"" + n + "\"").toList()) + ")" + ";created="
+                        + now.getEpochSecond() + ";keyid=\"" + quoted(key.keyId()) + "\";alg=\"" + alg + "\"";
         List<StructuredSignatureFields.Component> components = names.stream()
-                .map(n -> new StructuredSignatureFields.Component(n, java.util.Map.of())).toList();
+                .map(n -> new StructuredSignatureFields.Component(n, java.util.Map.of()))
+                .toList();
         String base;
         try {
             base = SigningBases.rfc9421(r, components, params);
@@ -87,7 +90,9 @@ public final class HttpSignatureSigner {
         }
         if (body != null) {
             r = rfc9421
-                    ? (r.header("content-digest").isEmpty() ? r.withHeader("Content-Digest", Digests.contentDigestHeader(body)) : r)
+                    ? (r.header("content-digest").isEmpty()
+                            ? r.withHeader("Content-Digest", Digests.contentDigestHeader(body))
+                            : r)
                     : (r.header("digest").isEmpty() ? r.withHeader("Digest", Digests.digestHeader(body)) : r);
         }
         return r;

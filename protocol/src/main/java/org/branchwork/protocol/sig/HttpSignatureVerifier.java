@@ -28,12 +28,10 @@ public final class HttpSignatureVerifier {
     /** The outcome of parsing: a claim to check, or a refusal before any key is needed. */
     public sealed interface Parsed {
         /** The signature parsed; check it with the key it names. */
-        record Claim(SignatureClaim claim) implements Parsed {
-        }
+        record Claim(SignatureClaim claim) implements Parsed {}
 
         /** The signature could not be parsed or is unsupported. */
-        record Refused(Rejected rejection) implements Parsed {
-        }
+        record Refused(Rejected rejection) implements Parsed {}
     }
 
     private final SignaturePolicy policy;
@@ -48,9 +46,10 @@ public final class HttpSignatureVerifier {
     public Verification verify(SignableRequest request, byte[] body, KeyResolver keys) {
         return switch (parse(request)) {
             case Parsed.Refused refused -> refused.rejection();
-            case Parsed.Claim(SignatureClaim claim) -> keys.resolve(claim.keyId())
-                    .<Verification>map(key -> verify(claim, request, body, key))
-                    .orElseGet(() -> new Rejected(Reason.UNKNOWN_KEY, "no key found for keyId " + claim.keyId()));
+            case Parsed.Claim(SignatureClaim claim) ->
+                keys.resolve(claim.keyId())
+                        .<Verification>map(key -> verify(claim, request, body, key))
+                        .orElseGet(() -> new Rejected(Reason.UNKNOWN_KEY, "no key found for keyId " + claim.keyId()));
         };
     }
 
@@ -62,7 +61,8 @@ public final class HttpSignatureVerifier {
                 return parseRfc9421(request, input.get());
             }
             Optional<String> cavage = request.header("signature")
-                    .or(() -> request.header("authorization").filter(a -> a.regionMatches(true, 0, "Signature ", 0, 10)));
+                    .or(() ->
+                            request.header("authorization").filter(a -> a.regionMatches(true, 0, "Signature ", 0, 10)));
             if (cavage.isPresent()) {
                 return parseCavage(request, cavage.get());
             }
@@ -76,23 +76,30 @@ public final class HttpSignatureVerifier {
     public Verification verify(SignatureClaim claim, SignableRequest request, byte[] body, ResolvedKey key) {
         List<String> covered = claim.covered();
         boolean cavage = claim.spec() == SignatureSpec.CAVAGE;
-        boolean coversTime = covered.contains("date") || covered.contains(cavage ? "(created)" : "@signature-params")
+        boolean coversTime = covered.contains("date")
+                || covered.contains(cavage ? "(created)" : "@signature-params")
                 || (!cavage && claim.created() != null);
         if (!coversTime) {
             return new Rejected(Reason.DATE_NOT_COVERED, "neither date nor created is covered by the signature");
         }
-        boolean hasBody = body != null && body.length > 0 || request.method().equals("POST")
-                || request.method().equals("PUT") || request.method().equals("PATCH");
+        boolean hasBody = body != null && body.length > 0
+                || request.method().equals("POST")
+                || request.method().equals("PUT")
+                || request.method().equals("PATCH");
         String digestHeader = cavage ? "digest" : "content-digest";
-        if (policy.requireDigest() && hasBody && !covered.contains(digestHeader)
+        if (policy.requireDigest()
+                && hasBody
+                && !covered.contains(digestHeader)
                 && !covered.contains(cavage ? "content-digest" : "digest")) {
             return new Rejected(Reason.DIGEST_NOT_COVERED, "a request with a body must cover its " + digestHeader);
         }
         // A signature binds only what it covers: without the target, one made for another inbox or
         // another server's request could be replayed here.
         if (policy.requireTarget() && hasBody && !coversTarget(covered, cavage)) {
-            return new Rejected(Reason.TARGET_NOT_COVERED, "a request with a body must cover its target and server ("
-                    + (cavage ? "(request-target) and host" : "@target-uri, or @path and @authority") + ")");
+            return new Rejected(
+                    Reason.TARGET_NOT_COVERED,
+                    "a request with a body must cover its target and server ("
+                            + (cavage ? "(request-target) and host" : "@target-uri, or @path and @authority") + ")");
         }
         Optional<Rejected> window = checkWindow(claim, request);
         if (window.isPresent()) {
@@ -112,10 +119,11 @@ public final class HttpSignatureVerifier {
         if (keyCheck.isPresent()) {
             return keyCheck.get();
         }
-        boolean valid = Signatures.verify(key.publicKey(), claim.signingBase().getBytes(StandardCharsets.UTF_8),
-                claim.signature());
+        boolean valid = Signatures.verify(
+                key.publicKey(), claim.signingBase().getBytes(StandardCharsets.UTF_8), claim.signature());
         if (!valid) {
-            return new Rejected(Reason.BAD_SIGNATURE, "the signature does not match the request and key " + key.keyId());
+            return new Rejected(
+                    Reason.BAD_SIGNATURE, "the signature does not match the request and key " + key.keyId());
         }
         return new Verification.Verified(key.keyId(), key.owner(), claim.spec(), type, covered);
     }
@@ -126,7 +134,8 @@ public final class HttpSignatureVerifier {
             return covered.contains("(request-target)") && covered.contains("host");
         }
         return covered.contains("@target-uri")
-                || ((covered.contains("@path") || covered.contains("@request-target")) && covered.contains("@authority"));
+                || ((covered.contains("@path") || covered.contains("@request-target"))
+                        && covered.contains("@authority"));
     }
 
     private Parsed parseCavage(SignableRequest request, String header) {
@@ -148,7 +157,9 @@ public final class HttpSignatureVerifier {
             }
         }
         List<String> headers = params.containsKey("headers")
-                ? Arrays.stream(params.get("headers").toLowerCase(Locale.ROOT).split(" ")).filter(s -> !s.isEmpty()).toList()
+                ? Arrays.stream(params.get("headers").toLowerCase(Locale.ROOT).split(" "))
+                        .filter(s -> !s.isEmpty())
+                        .toList()
                 : List.of("date");
         // created= and expires= mean something only when the signature covers them as (created) and
         // (expires); otherwise anyone can append them to widen the window (they are not signed).
@@ -160,10 +171,18 @@ public final class HttpSignatureVerifier {
         } catch (SigningBases.MissingComponent e) {
             return refused(Reason.COVERED_HEADER_MISSING, e.getMessage());
         }
-        Instant createdAt = created != null ? Instant.ofEpochSecond(created)
+        Instant createdAt = created != null
+                ? Instant.ofEpochSecond(created)
                 : (headers.contains("date") ? parseDate(request).orElse(null) : null);
-        return new Parsed.Claim(new SignatureClaim(SignatureSpec.CAVAGE, keyId, algorithm, headers, base,
-                signatureBytes, createdAt, expires == null ? null : Instant.ofEpochSecond(expires)));
+        return new Parsed.Claim(new SignatureClaim(
+                SignatureSpec.CAVAGE,
+                keyId,
+                algorithm,
+                headers,
+                base,
+                signatureBytes,
+                createdAt,
+                expires == null ? null : Instant.ofEpochSecond(expires)));
     }
 
     private Parsed parseRfc9421(SignableRequest request, String inputHeader) {
@@ -174,7 +193,8 @@ public final class HttpSignatureVerifier {
         if (inputHeader.length() > policy.maxHeaderLength() || signatureHeader.length() > policy.maxHeaderLength()) {
             return refused(Reason.MALFORMED_SIGNATURE, "signature headers longer than " + policy.maxHeaderLength());
         }
-        Map<String, StructuredSignatureFields.InputMember> inputs = StructuredSignatureFields.parseSignatureInput(inputHeader);
+        Map<String, StructuredSignatureFields.InputMember> inputs =
+                StructuredSignatureFields.parseSignatureInput(inputHeader);
         Map<String, byte[]> signatures = StructuredSignatureFields.parseSignature(signatureHeader);
         Parsed firstRefusal = null;
         for (Map.Entry<String, StructuredSignatureFields.InputMember> entry : inputs.entrySet()) {
@@ -190,11 +210,13 @@ public final class HttpSignatureVerifier {
                 firstRefusal = parsed;
             }
         }
-        return firstRefusal != null ? firstRefusal
+        return firstRefusal != null
+                ? firstRefusal
                 : refused(Reason.MALFORMED_SIGNATURE, "no Signature-Input label has a matching Signature");
     }
 
-    private Parsed rfc9421Member(SignableRequest request, StructuredSignatureFields.InputMember member, byte[] signature) {
+    private Parsed rfc9421Member(
+            SignableRequest request, StructuredSignatureFields.InputMember member, byte[] signature) {
         Map<String, String> params = member.params();
         String keyId = params.get("keyid");
         if (keyId == null || keyId.isEmpty()) {
@@ -213,11 +235,21 @@ public final class HttpSignatureVerifier {
         }
         Long created = parseLong(params.get("created"), "created");
         Long expires = parseLong(params.get("expires"), "expires");
-        List<String> covered = member.components().stream().map(StructuredSignatureFields.Component::name).toList();
-        Instant createdAt = created != null ? Instant.ofEpochSecond(created)
+        List<String> covered = member.components().stream()
+                .map(StructuredSignatureFields.Component::name)
+                .toList();
+        Instant createdAt = created != null
+                ? Instant.ofEpochSecond(created)
                 : (covered.contains("date") ? parseDate(request).orElse(null) : null);
-        return new Parsed.Claim(new SignatureClaim(SignatureSpec.RFC9421, keyId, alg, covered, base, signature,
-                createdAt, expires == null ? null : Instant.ofEpochSecond(expires)));
+        return new Parsed.Claim(new SignatureClaim(
+                SignatureSpec.RFC9421,
+                keyId,
+                alg,
+                covered,
+                base,
+                signature,
+                createdAt,
+                expires == null ? null : Instant.ofEpochSecond(expires)));
     }
 
     private Optional<Rejected> checkWindow(SignatureClaim claim, SignableRequest request) {
@@ -225,28 +257,33 @@ public final class HttpSignatureVerifier {
         Instant created = claim.created();
         if (created == null) {
             boolean dateCovered = claim.covered().contains("date");
-            return Optional.of(new Rejected(dateCovered ? Reason.DATE_OUT_OF_WINDOW : Reason.DATE_MISSING,
+            return Optional.of(new Rejected(
+                    dateCovered ? Reason.DATE_OUT_OF_WINDOW : Reason.DATE_MISSING,
                     dateCovered ? "the Date header is not a valid HTTP date" : "the signature has no creation time"));
         }
         if (created.isAfter(now.plus(policy.clockSkew()))) {
-            return Optional.of(new Rejected(Reason.DATE_OUT_OF_WINDOW, "the signature was created in the future ("
-                    + created + ", now " + now + ")"));
+            return Optional.of(new Rejected(
+                    Reason.DATE_OUT_OF_WINDOW,
+                    "the signature was created in the future (" + created + ", now " + now + ")"));
         }
         Instant expires = claim.expires();
         if (expires != null && expires.isAfter(created.plus(policy.maxValidity()))) {
-            return Optional.of(new Rejected(Reason.VALIDITY_TOO_LONG, "the signature claims validity beyond "
-                    + policy.maxValidity().toHours() + " hours"));
+            return Optional.of(new Rejected(
+                    Reason.VALIDITY_TOO_LONG,
+                    "the signature claims validity beyond "
+                            + policy.maxValidity().toHours() + " hours"));
         }
         Instant end = expires != null ? expires : created.plus(policy.defaultValidity());
         if (now.isAfter(end.plus(policy.clockSkew()))) {
-            return Optional.of(new Rejected(Reason.DATE_OUT_OF_WINDOW, "the signature expired (created " + created
-                    + ", now " + now + ")"));
+            return Optional.of(new Rejected(
+                    Reason.DATE_OUT_OF_WINDOW, "the signature expired (created " + created + ", now " + now + ")"));
         }
         if (claim.covered().contains("date") && claim.spec() == SignatureSpec.CAVAGE && created != null) {
             // A covered Date and a (created) must not disagree beyond the skew.
             Optional<Instant> date = parseDate(request);
-            if (date.isPresent() && Math.abs(date.get().getEpochSecond() - created.getEpochSecond())
-                    > policy.clockSkew().toSeconds()) {
+            if (date.isPresent()
+                    && Math.abs(date.get().getEpochSecond() - created.getEpochSecond())
+                            > policy.clockSkew().toSeconds()) {
                 return Optional.of(new Rejected(Reason.DATE_OUT_OF_WINDOW, "Date and created disagree"));
             }
         }
@@ -263,9 +300,11 @@ public final class HttpSignatureVerifier {
         }
         for (DigestCheck check : List.of(
                 digest.map(d -> Digests.checkDigestHeader(d, body)).orElse(DigestCheck.MATCH),
-                contentDigest.map(d -> Digests.checkContentDigestHeader(d, body)).orElse(DigestCheck.MATCH))) {
+                contentDigest
+                        .map(d -> Digests.checkContentDigestHeader(d, body))
+                        .orElse(DigestCheck.MATCH))) {
             switch (check) {
-                case MATCH -> { }
+                case MATCH -> {}
                 case MISMATCH -> {
                     return Optional.of(new Rejected(Reason.DIGEST_MISMATCH, "the body does not match its digest"));
                 }
@@ -279,19 +318,25 @@ public final class HttpSignatureVerifier {
 
     private Optional<Rejected> checkKey(SignatureClaim claim, KeyType type, ResolvedKey key) {
         String algorithm = claim.algorithm();
-        KeyType expected = algorithm == null ? null : switch (algorithm) {
-            case "rsa-sha256", "rsa-v1_5-sha256" -> KeyType.RSA;
-            case "ed25519" -> KeyType.ED25519;
-            default -> null;  // hs2019: the key decides
-        };
+        KeyType expected = algorithm == null
+                ? null
+                : switch (algorithm) {
+                    case "rsa-sha256", "rsa-v1_5-sha256" -> KeyType.RSA;
+                    case "ed25519" -> KeyType.ED25519;
+                    default -> null; // hs2019: the key decides
+                };
         if (expected != null && expected != type) {
-            return Optional.of(new Rejected(Reason.KEY_TYPE_MISMATCH, "algorithm " + algorithm + " needs an "
-                    + expected + " key, but " + key.keyId() + " is " + type));
+            return Optional.of(new Rejected(
+                    Reason.KEY_TYPE_MISMATCH,
+                    "algorithm " + algorithm + " needs an " + expected + " key, but " + key.keyId() + " is " + type));
         }
-        if (type == KeyType.RSA && key.publicKey() instanceof RSAPublicKey rsa
+        if (type == KeyType.RSA
+                && key.publicKey() instanceof RSAPublicKey rsa
                 && rsa.getModulus().bitLength() < policy.minimumRsaBits()) {
-            return Optional.of(new Rejected(Reason.KEY_TOO_WEAK, "RSA key of " + rsa.getModulus().bitLength()
-                    + " bits; at least " + policy.minimumRsaBits() + " required"));
+            return Optional.of(new Rejected(
+                    Reason.KEY_TOO_WEAK,
+                    "RSA key of " + rsa.getModulus().bitLength() + " bits; at least " + policy.minimumRsaBits()
+                            + " required"));
         }
         return Optional.empty();
     }
@@ -299,7 +344,8 @@ public final class HttpSignatureVerifier {
     private static Optional<Instant> parseDate(SignableRequest request) {
         return request.header("date").flatMap(value -> {
             try {
-                return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

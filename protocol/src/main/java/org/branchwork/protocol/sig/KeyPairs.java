@@ -3,7 +3,6 @@ package org.branchwork.protocol.sig;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -14,10 +13,10 @@ import java.util.Arrays;
 
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
@@ -33,8 +32,7 @@ public final class KeyPairs {
     private static final byte[] ED25519_SPKI_PREFIX = hex("302a300506032b6570032100");
     private static final byte[] ED25519_PKCS8_PREFIX = hex("302e020100300506032b657004220420");
 
-    private KeyPairs() {
-    }
+    private KeyPairs() {}
 
     /** A fresh RSA-2048 key pair with public exponent 65537, as Mastodon uses. */
     public static KeyPair generateRsa(SecureRandom random) {
@@ -45,11 +43,17 @@ public final class KeyPairs {
         RSAPrivateCrtKeyParameters priv = (RSAPrivateCrtKeyParameters) pair.getPrivate();
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PublicKey publicKey = rsa.generatePublic(new java.security.spec.RSAPublicKeySpec(pub.getModulus(),
-                    pub.getExponent()));
+            PublicKey publicKey =
+                    rsa.generatePublic(new java.security.spec.RSAPublicKeySpec(pub.getModulus(), pub.getExponent()));
             PrivateKey privateKey = rsa.generatePrivate(new java.security.spec.RSAPrivateCrtKeySpec(
-                    priv.getModulus(), priv.getPublicExponent(), priv.getExponent(), priv.getP(), priv.getQ(),
-                    priv.getDP(), priv.getDQ(), priv.getQInv()));
+                    priv.getModulus(),
+                    priv.getPublicExponent(),
+                    priv.getExponent(),
+                    priv.getP(),
+                    priv.getQ(),
+                    priv.getDP(),
+                    priv.getDQ(),
+                    priv.getQInv()));
             return new KeyPair(publicKey, privateKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot build an RSA key", e);
@@ -70,7 +74,8 @@ public final class KeyPairs {
     public static PublicKey ed25519PublicKey(byte[] raw) {
         requireLength(raw, 32, "Ed25519 public key");
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(concat(ED25519_SPKI_PREFIX, raw)));
+            return KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(concat(ED25519_SPKI_PREFIX, raw)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);
         }
@@ -80,7 +85,8 @@ public final class KeyPairs {
     public static PrivateKey ed25519PrivateKey(byte[] seed) {
         requireLength(seed, 32, "Ed25519 private key seed");
         try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(ED25519_PKCS8_PREFIX, seed)));
+            return KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new PKCS8EncodedKeySpec(concat(ED25519_PKCS8_PREFIX, seed)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 private key", e);
         }
@@ -107,7 +113,9 @@ public final class KeyPairs {
 
     /** The public key that belongs to an Ed25519 private key. */
     public static PublicKey ed25519PublicOf(PrivateKey key) {
-        return ed25519PublicKey(new Ed25519PrivateKeyParameters(rawEd25519(key), 0).generatePublicKey().getEncoded());
+        return ed25519PublicKey(new Ed25519PrivateKeyParameters(rawEd25519(key), 0)
+                .generatePublicKey()
+                .getEncoded());
     }
 
     private static void requireLength(byte[] bytes, int length, String what) {

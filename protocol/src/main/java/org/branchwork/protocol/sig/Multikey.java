@@ -13,8 +13,7 @@ public final class Multikey {
     private static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
     private static final byte[] ED25519_PRIV = {(byte) 0x80, 0x26};
 
-    private Multikey() {
-    }
+    private Multikey() {}
 
     public static String encode(PublicKey key) {
         return "z" + Base58.encode(KeyPairs.concat(ED25519_PUB, KeyPairs.rawEd25519(key)));

@@ -20,8 +20,7 @@ public final class Pem {
 
     private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** SPKI PEM with 64-character lines and a trailing newline. */
     public static String writePublicKey(PublicKey key) {

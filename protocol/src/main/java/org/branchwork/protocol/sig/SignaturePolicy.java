@@ -26,7 +26,8 @@ public record SignaturePolicy(
         int maxHeaderLength) {
 
     public static SignaturePolicy defaults() {
-        return new SignaturePolicy(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(12), true, true, 2048, 8192);
+        return new SignaturePolicy(
+                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(12), true, true, 2048, 8192);
     }
 
     /**
@@ -34,12 +35,13 @@ public record SignaturePolicy(
      * examples predate them: some cover only {@code date}).
      */
     public SignaturePolicy withoutDigestRequirement() {
-        return new SignaturePolicy(clockSkew, defaultValidity, maxValidity, false, false, minimumRsaBits, maxHeaderLength);
+        return new SignaturePolicy(
+                clockSkew, defaultValidity, maxValidity, false, false, minimumRsaBits, maxHeaderLength);
     }
 
     /** The same policy accepting RSA keys from {@code bits} up (the draft-cavage example key has 1024). */
     public SignaturePolicy withMinimumRsaBits(int bits) {
-        return new SignaturePolicy(clockSkew, defaultValidity, maxValidity, requireDigest, requireTarget, bits,
-                maxHeaderLength);
+        return new SignaturePolicy(
+                clockSkew, defaultValidity, maxValidity, requireDigest, requireTarget, bits, maxHeaderLength);
     }
 }

@@ -16,8 +16,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  */
 public final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static byte[] sign(PrivateKey key, byte[] data) {
         return switch (KeyType.of(key)) {

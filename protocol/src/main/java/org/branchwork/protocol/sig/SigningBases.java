@@ -28,8 +28,7 @@ final class SigningBases {
         }
     }
 
-    private SigningBases() {
-    }
+    private SigningBases() {}
 
     /** draft-cavage-12 §2.3: one {@code name: value} line per covered header, joined by newlines. */
     static String cavage(SignableRequest request, List<String> headers, Long created, Long expires)
@@ -41,27 +40,38 @@ final class SigningBases {
             }
             sb.append(name).append(": ");
             switch (name) {
-                case "(request-target)" -> sb.append(request.method().toLowerCase(Locale.ROOT)).append(' ')
-                        .append(request.pathAndQuery());
+                case "(request-target)" ->
+                    sb.append(request.method().toLowerCase(Locale.ROOT))
+                            .append(' ')
+                            .append(request.pathAndQuery());
                 case "(created)" -> sb.append(require(created, name));
                 case "(expires)" -> sb.append(require(expires, name));
-                default -> sb.append(request.header(name).orElseThrow(() -> new MissingComponent(
-                        "covered header '" + name + "' is not in the request")));
+                default ->
+                    sb.append(request.header(name)
+                            .orElseThrow(
+                                    () -> new MissingComponent("covered header '" + name + "' is not in the request")));
             }
         }
         return sb.toString();
     }
 
     /** RFC 9421 §2.5: one {@code "name": value} line per component, then {@code "@signature-params"}. */
-    static String rfc9421(SignableRequest request, List<StructuredSignatureFields.Component> components,
-                          String signatureParams) throws MissingComponent {
+    static String rfc9421(
+            SignableRequest request, List<StructuredSignatureFields.Component> components, String signatureParams)
+            throws MissingComponent {
         StringBuilder sb = new StringBuilder();
         for (StructuredSignatureFields.Component c : components) {
             if (!c.params().isEmpty()) {
-                throw new MissingComponent("component parameters are not supported: \"" + c.name() + "\";"
-                        + String.join(";", c.params().keySet()), true);
+                throw new MissingComponent(
+                        "component parameters are not supported: \"" + c.name() + "\";"
+                                + String.join(";", c.params().keySet()),
+                        true);
             }
-            sb.append('"').append(c.name()).append("\": ").append(componentValue(request, c.name())).append('\n');
+            sb.append('"')
+                    .append(c.name())
+                    .append("\": ")
+                    .append(componentValue(request, c.name()))
+                    .append('\n');
         }
         return sb.append("\"@signature-params\": ").append(signatureParams).toString();
     }
@@ -73,15 +83,22 @@ final class SigningBases {
             case "@authority" -> request.authority();
             case "@scheme" -> request.target().getScheme().toLowerCase(Locale.ROOT);
             case "@request-target" -> request.pathAndQuery();
-            case "@path" -> request.target().getRawPath() == null || request.target().getRawPath().isEmpty()
-                    ? "/" : request.target().getRawPath();
-            case "@query" -> "?" + (request.target().getRawQuery() == null ? "" : request.target().getRawQuery());
+            case "@path" ->
+                request.target().getRawPath() == null
+                                || request.target().getRawPath().isEmpty()
+                        ? "/"
+                        : request.target().getRawPath();
+            case "@query" ->
+                "?"
+                        + (request.target().getRawQuery() == null
+                                ? ""
+                                : request.target().getRawQuery());
             default -> {
                 if (name.startsWith("@")) {
                     throw new MissingComponent("derived component " + name + " is not supported", true);
                 }
-                yield request.header(name).orElseThrow(() -> new MissingComponent(
-                        "covered header '" + name + "' is not in the request"));
+                yield request.header(name)
+                        .orElseThrow(() -> new MissingComponent("covered header '" + name + "' is not in the request"));
             }
         };
     }

@@ -43,7 +43,7 @@ public final class SigningKey {
         Ed25519PrivateKeyParameters params = ed25519;
         if (params == null) {
             params = new Ed25519PrivateKeyParameters(KeyPairs.rawEd25519(privateKey), 0);
-            params.generatePublicKey();  // computed once here and cached by Bouncy Castle
+            params.generatePublicKey(); // computed once here and cached by Bouncy Castle
             ed25519 = params;
         }
         return Signatures.ed25519Sign(params, data);

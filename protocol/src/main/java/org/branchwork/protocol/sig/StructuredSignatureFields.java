@@ -14,8 +14,7 @@ import java.util.Map;
 final class StructuredSignatureFields {
 
     /** One covered component: its name and any parameters (such as {@code ;req} or {@code ;key="x"}). */
-    record Component(String name, Map<String, String> params) {
-    }
+    record Component(String name, Map<String, String> params) {}
 
     /**
      * One {@code Signature-Input} member.
@@ -24,8 +23,7 @@ final class StructuredSignatureFields {
      * @param params     signature parameters ({@code created}, {@code keyid}, …), as raw text values
      * @param raw        the member's serialisation, which is the value of {@code @signature-params}
      */
-    record InputMember(List<Component> components, Map<String, String> params, String raw) {
-    }
+    record InputMember(List<Component> components, Map<String, String> params, String raw) {}
 
     private final String text;
     private int pos;
@@ -111,8 +109,10 @@ final class StructuredSignatureFields {
             return string();
         }
         int start = pos;
-        while (pos < text.length() && "-0123456789.?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_*/:%!#$&'+^`|~"
-                .indexOf(text.charAt(pos)) >= 0) {
+        while (pos < text.length()
+                && "-0123456789.?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_*/:%!#$&'+^`|~"
+                                .indexOf(text.charAt(pos))
+                        >= 0) {
             pos++;
         }
         if (start == pos) {

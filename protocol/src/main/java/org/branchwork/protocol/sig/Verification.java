@@ -21,8 +21,7 @@ public sealed interface Verification {
      * @param covered the covered components, in signed order
      */
     record Verified(String keyId, URI owner, SignatureSpec spec, KeyType keyType, List<String> covered)
-            implements Verification {
-    }
+            implements Verification {}
 
     /**
      * The signature was refused.
@@ -30,8 +29,7 @@ public sealed interface Verification {
      * @param reason what rule failed
      * @param detail a sentence for logs and problem responses; never contains key material
      */
-    record Rejected(Reason reason, String detail) implements Verification {
-    }
+    record Rejected(Reason reason, String detail) implements Verification {}
 
     /** Why a signature was refused; each is its own code in problem responses. */
     enum Reason {

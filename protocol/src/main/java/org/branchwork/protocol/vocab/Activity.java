@@ -20,7 +20,8 @@ public record Activity(
         Ref target,
         Ref origin,
         Ref result,
-        Ref instrument) implements AsObject {
+        Ref instrument)
+        implements AsObject {
 
     public Activity {
         objects = List.copyOf(objects);

@@ -4,8 +4,25 @@ import java.util.Optional;
 
 /** The activity types the model names; any other activity reads as {@link #OTHER} with its type kept in the core. */
 public enum ActivityType {
-    CREATE, UPDATE, DELETE, FOLLOW, ACCEPT, REJECT, UNDO, ANNOUNCE, LIKE, DISLIKE, JOIN, LEAVE, ADD, REMOVE, FLAG,
-    BLOCK, MOVE, INVITE, OTHER;
+    CREATE,
+    UPDATE,
+    DELETE,
+    FOLLOW,
+    ACCEPT,
+    REJECT,
+    UNDO,
+    ANNOUNCE,
+    LIKE,
+    DISLIKE,
+    JOIN,
+    LEAVE,
+    ADD,
+    REMOVE,
+    FLAG,
+    BLOCK,
+    MOVE,
+    INVITE,
+    OTHER;
 
     /** The term as written in documents, e.g. {@code Create}. */
     public String term() {

@@ -26,7 +26,8 @@ public record Actor(
         List<PublicKeyInfo> publicKeys,
         List<MultikeyInfo> assertionMethods,
         boolean manuallyApprovesFollowers,
-        Boolean discoverable) implements AsObject {
+        Boolean discoverable)
+        implements AsObject {
 
     public Actor {
         endpoints = endpoints == null ? Endpoints.NONE : endpoints;

@@ -2,7 +2,11 @@ package org.branchwork.protocol.vocab;
 
 /** The five ActivityStreams actor types. A branch is a {@code Group}; a node's instance actor an {@code Application}. */
 public enum ActorType {
-    PERSON("Person"), GROUP("Group"), APPLICATION("Application"), SERVICE("Service"), ORGANIZATION("Organization");
+    PERSON("Person"),
+    GROUP("Group"),
+    APPLICATION("Application"),
+    SERVICE("Service"),
+    ORGANIZATION("Organization");
 
     private final String term;
 

@@ -7,8 +7,19 @@ import java.util.Optional;
  * Any ActivityStreams object: actors, activities, content, collections, and objects of types the
  * model does not know ({@link UnknownObject}), which are read, not refused.
  */
-public sealed interface AsObject permits Actor, Activity, Note, Article, Event, Place, Question, Tombstone, Document,
-        Collection, CollectionPage, UnknownObject {
+public sealed interface AsObject
+        permits Actor,
+                Activity,
+                Note,
+                Article,
+                Event,
+                Place,
+                Question,
+                Tombstone,
+                Document,
+                Collection,
+                CollectionPage,
+                UnknownObject {
 
     ObjectCore core();
 

@@ -10,6 +10,7 @@ public record Audience(List<URI> to, List<URI> cc, List<URI> bto, List<URI> bcc,
 
     /** The IRI of the special public collection. */
     public static final URI PUBLIC = URI.create("https://www.w3.org/ns/activitystreams#Public");
+
     private static final Set<String> PUBLIC_SPELLINGS = Set.of(PUBLIC.toString(), "as:Public", "Public");
 
     public static final Audience NONE = new Audience(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -39,6 +40,9 @@ public record Audience(List<URI> to, List<URI> cc, List<URI> bto, List<URI> bcc,
 
     /** Every addressee. */
     public List<URI> all() {
-        return Stream.of(to, cc, bto, bcc, audience).flatMap(List::stream).distinct().toList();
+        return Stream.of(to, cc, bto, bcc, audience)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 }

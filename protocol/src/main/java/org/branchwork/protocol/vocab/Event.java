@@ -29,5 +29,5 @@ public record Event(
         Integer remainingAttendeeCapacity,
         Integer participantCount,
         String status,
-        String category) implements AsObject {
-}
+        String category)
+        implements AsObject {}

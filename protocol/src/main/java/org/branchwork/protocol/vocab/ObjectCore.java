@@ -62,8 +62,25 @@ public record ObjectCore(
 
     /** A core with only an id and a type, to build on with the {@code with*} methods. */
     public static ObjectCore of(URI id, String type) {
-        return new ObjectCore(id, List.of(type), null, null, null, null, null, null, List.of(), null, List.of(),
-                List.of(), List.of(), null, null, null, null, null);
+        return new ObjectCore(
+                id,
+                List.of(type),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public String type() {
@@ -75,37 +92,156 @@ public record ObjectCore(
     }
 
     public ObjectCore withName(String value) {
-        return new ObjectCore(id, types, LanguageText.of(value), content, summary, mediaType, published, updated,
-                attributedTo, audience, url, tag, attachment, inReplyTo, context, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                LanguageText.of(value),
+                content,
+                summary,
+                mediaType,
+                published,
+                updated,
+                attributedTo,
+                audience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withContent(String value, String contentMediaType) {
-        return new ObjectCore(id, types, name, LanguageText.of(value), summary, contentMediaType, published, updated,
-                attributedTo, audience, url, tag, attachment, inReplyTo, context, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                LanguageText.of(value),
+                summary,
+                contentMediaType,
+                published,
+                updated,
+                attributedTo,
+                audience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withSummary(String value) {
-        return new ObjectCore(id, types, name, content, LanguageText.of(value), mediaType, published, updated,
-                attributedTo, audience, url, tag, attachment, inReplyTo, context, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                content,
+                LanguageText.of(value),
+                mediaType,
+                published,
+                updated,
+                attributedTo,
+                audience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withTimes(Instant newPublished, Instant newUpdated) {
-        return new ObjectCore(id, types, name, content, summary, mediaType, newPublished, newUpdated,
-                attributedTo, audience, url, tag, attachment, inReplyTo, context, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                content,
+                summary,
+                mediaType,
+                newPublished,
+                newUpdated,
+                attributedTo,
+                audience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withAttribution(URI actor, Audience newAudience) {
-        return new ObjectCore(id, types, name, content, summary, mediaType, published, updated,
-                List.of(Ref.to(actor)), newAudience, url, tag, attachment, inReplyTo, context, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                content,
+                summary,
+                mediaType,
+                published,
+                updated,
+                List.of(Ref.to(actor)),
+                newAudience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withLinks(List<Ref> newUrl, List<Tag> newTag, List<Ref> newAttachment, Ref newContext) {
-        return new ObjectCore(id, types, name, content, summary, mediaType, published, updated,
-                attributedTo, audience, newUrl, newTag, newAttachment, inReplyTo, newContext, icon, image, extensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                content,
+                summary,
+                mediaType,
+                published,
+                updated,
+                attributedTo,
+                audience,
+                newUrl,
+                newTag,
+                newAttachment,
+                inReplyTo,
+                newContext,
+                icon,
+                image,
+                extensions);
     }
 
     public ObjectCore withExtensions(Extensions newExtensions) {
-        return new ObjectCore(id, types, name, content, summary, mediaType, published, updated,
-                attributedTo, audience, url, tag, attachment, inReplyTo, context, icon, image, newExtensions);
+        return new ObjectCore(
+                id,
+                types,
+                name,
+                content,
+                summary,
+                mediaType,
+                published,
+                updated,
+                attributedTo,
+                audience,
+                url,
+                tag,
+                attachment,
+                inReplyTo,
+                context,
+                icon,
+                image,
+                newExtensions);
     }
 }

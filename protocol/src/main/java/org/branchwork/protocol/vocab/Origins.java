@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     /** The origin ({@code scheme://host[:port]}, lower case) of an IRI. */
     public static String of(URI iri) {
@@ -66,10 +65,14 @@ public final class Origins {
             return Optional.empty();
         }
         if (object instanceof Activity activity) {
-            return activity.actor().id().filter(actor -> !same(actor, id.get()))
+            return activity.actor()
+                    .id()
+                    .filter(actor -> !same(actor, id.get()))
                     .map(actor -> "activity " + id.get() + " is not on its actor's origin " + of(actor));
         }
-        return object.core().attributedTo().stream().findFirst().flatMap(Ref::id)
+        return object.core().attributedTo().stream()
+                .findFirst()
+                .flatMap(Ref::id)
                 .filter(author -> !same(author, id.get()))
                 .map(author -> "object " + id.get() + " is not on its author's origin " + of(author));
     }

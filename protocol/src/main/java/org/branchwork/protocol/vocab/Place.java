@@ -5,5 +5,4 @@ package org.branchwork.protocol.vocab;
  * swap them; its code does not) and a structured {@link PostalAddress}; others send a string
  * address, kept as {@code address.streetAddress}.
  */
-public record Place(ObjectCore core, Double latitude, Double longitude, PostalAddress address) implements AsObject {
-}
+public record Place(ObjectCore core, Double latitude, Double longitude, PostalAddress address) implements AsObject {}

@@ -35,7 +35,8 @@ public record Acct(String user, String host) {
         String hostPart = s.substring(at + 1);
         for (char c : user.toCharArray()) {
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '~')) {
-                throw new IllegalArgumentException("invalid character '" + c + "' in the user part of '" + handle + "'");
+                throw new IllegalArgumentException(
+                        "invalid character '" + c + "' in the user part of '" + handle + "'");
             }
         }
         return new Acct(user, normaliseHost(hostPart, handle));
@@ -54,7 +55,9 @@ public record Acct(String user, String host) {
         if (colon >= 0 && !hostPart.endsWith("]")) {
             name = hostPart.substring(0, colon);
             port = hostPart.substring(colon + 1);
-            if (port.isEmpty() || !port.chars().allMatch(Character::isDigit) || Integer.parseInt(port) > 65535
+            if (port.isEmpty()
+                    || !port.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(port) > 65535
                     || Integer.parseInt(port) == 0) {
                 throw new IllegalArgumentException("invalid port in '" + handle + "'");
             }
@@ -67,7 +70,9 @@ public record Acct(String user, String host) {
         String authority = port.isEmpty() ? ascii : ascii + ":" + port;
         try {
             URI check = new URI("https://" + authority + "/");
-            if (check.getHost() == null || !check.getRawAuthority().equals(authority) || check.getRawUserInfo() != null) {
+            if (check.getHost() == null
+                    || !check.getRawAuthority().equals(authority)
+                    || check.getRawUserInfo() != null) {
                 throw new IllegalArgumentException("invalid host in '" + handle + "'");
             }
         } catch (URISyntaxException e) {

@@ -19,6 +19,7 @@ public record Jrd(String subject, List<String> aliases, List<JrdLink> links) {
 
     /** The {@code rel} of an actor's ActivityPub document link. */
     public static final String SELF = "self";
+
     public static final String ACTIVITY_JSON = "application/activity+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,13 +30,14 @@ public record Jrd(String subject, List<String> aliases, List<JrdLink> links) {
     }
 
     /** One {@code links} entry. */
-    public record JrdLink(String rel, String type, String href, String template) {
-    }
+    public record JrdLink(String rel, String type, String href, String template) {}
 
     /** The ActivityPub actor IRI: the {@code self} link of an ActivityStreams type. */
     public Optional<URI> actorId() {
         return links.stream()
-                .filter(l -> SELF.equals(l.rel()) && l.href() != null && l.type() != null
+                .filter(l -> SELF.equals(l.rel())
+                        && l.href() != null
+                        && l.type() != null
                         && (l.type().startsWith(ACTIVITY_JSON) || l.type().contains("activitystreams")))
                 .map(l -> URI.create(l.href()))
                 .findFirst();

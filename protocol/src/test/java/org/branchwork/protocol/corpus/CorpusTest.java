@@ -1,7 +1,5 @@
 package org.branchwork.protocol.corpus;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
@@ -26,7 +25,8 @@ import org.branchwork.protocol.vocab.Event;
 import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.vocab.Place;
 import org.branchwork.protocol.webfinger.Jrd;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every payload in {@code ../shared/corpus/fediverse} is either read, with its key fields checked
@@ -37,14 +37,14 @@ class CorpusTest {
     private static final ObjectMapper RAW = new ObjectMapper();
 
     /** What happened to one file. */
-    record Outcome(String implementation, String file, boolean read, String detail) {
-    }
+    record Outcome(String implementation, String file, boolean read, String detail) {}
 
     private final ActivityCodec codec = new ActivityCodec();
     private final NodeInfoCodec nodeInfo = new NodeInfoCodec();
 
     static Path corpus() {
-        for (Path candidate : List.of(Path.of("../../shared/corpus/fediverse"), Path.of("../shared/corpus/fediverse"))) {
+        for (Path candidate :
+                List.of(Path.of("../../shared/corpus/fediverse"), Path.of("../shared/corpus/fediverse"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
@@ -58,7 +58,10 @@ class CorpusTest {
         Path root = corpus();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).as("corpus files").hasSizeGreaterThan(100);
 
@@ -74,8 +77,12 @@ class CorpusTest {
             }
         }
         print(outcomes);
-        assertThat(neither).as("files neither read correctly nor refused with a reason").isEmpty();
-        assertThat(outcomes.stream().filter(Outcome::read).count()).as("files read").isGreaterThan(140);
+        assertThat(neither)
+                .as("files neither read correctly nor refused with a reason")
+                .isEmpty();
+        assertThat(outcomes.stream().filter(Outcome::read).count())
+                .as("files read")
+                .isGreaterThan(140);
     }
 
     private Outcome examine(String implementation, String name, byte[] bytes) throws IOException {
@@ -103,14 +110,20 @@ class CorpusTest {
             Jrd discovery = Jrd.parse(bytes);
             return nodeInfo.preferredLink(discovery)
                     .map(link -> new Outcome(implementation, name, true, "NodeInfo discovery -> " + link))
-                    .orElseGet(() -> new Outcome(implementation, name, false,
-                            "NodeInfo discovery offers no 2.0 or 2.1 document"));
+                    .orElseGet(() -> new Outcome(
+                            implementation, name, false, "NodeInfo discovery offers no 2.0 or 2.1 document"));
         }
         return switch (nodeInfo.read(bytes)) {
             case NodeInfoCodec.Result.Read read -> {
-                assertThat(read.nodeInfo().software().name()).isEqualTo(raw.at("/software/name").asText());
-                assertThat(read.nodeInfo().version()).isEqualTo(raw.get("version").asText());
-                yield new Outcome(implementation, name, true, "NodeInfo " + read.nodeInfo().version());
+                assertThat(read.nodeInfo().software().name())
+                        .isEqualTo(raw.at("/software/name").asText());
+                assertThat(read.nodeInfo().version())
+                        .isEqualTo(raw.get("version").asText());
+                yield new Outcome(
+                        implementation,
+                        name,
+                        true,
+                        "NodeInfo " + read.nodeInfo().version());
             }
             case NodeInfoCodec.Result.Refused refused -> new Outcome(implementation, name, false, refused.reason());
         };
@@ -121,11 +134,15 @@ class CorpusTest {
         if (raw.has("id")) {
             assertThat(object.id()).as("id").contains(URI.create(raw.get("id").asText()));
         }
-        String rawType = raw.get("type").isArray() ? raw.get("type").get(0).asText() : raw.get("type").asText();
+        String rawType = raw.get("type").isArray()
+                ? raw.get("type").get(0).asText()
+                : raw.get("type").asText();
         assertThat(object.type()).as("type").isEqualTo(rawType);
         if (raw.has("published")) {
-            assertThat(object.core().published()).as("published")
-                    .isEqualTo(OffsetDateTime.parse(raw.get("published").asText()).toInstant());
+            assertThat(object.core().published())
+                    .as("published")
+                    .isEqualTo(
+                            OffsetDateTime.parse(raw.get("published").asText()).toInstant());
         }
         if (object instanceof Activity activity) {
             assertThat(activity.actor().id()).as("actor").contains(URI.create(idOf(raw.get("actor"))));
@@ -133,34 +150,49 @@ class CorpusTest {
             if (rawObject != null) {
                 JsonNode first = rawObject.isArray() ? rawObject.get(0) : rawObject;
                 if (first.isTextual() || first.has("id")) {
-                    assertThat(activity.object().flatMap(r -> r.id())).as("object reference")
+                    assertThat(activity.object().flatMap(r -> r.id()))
+                            .as("object reference")
                             .contains(URI.create(idOf(first)));
                 }
             }
         }
         if (object instanceof Actor actor) {
-            assertThat(actor.inbox()).as("inbox").isEqualTo(URI.create(raw.get("inbox").asText()));
+            assertThat(actor.inbox())
+                    .as("inbox")
+                    .isEqualTo(URI.create(raw.get("inbox").asText()));
             if (raw.has("preferredUsername")) {
-                assertThat(actor.preferredUsername()).isEqualTo(raw.get("preferredUsername").asText());
+                assertThat(actor.preferredUsername())
+                        .isEqualTo(raw.get("preferredUsername").asText());
             }
             if (raw.at("/publicKey/publicKeyPem").isTextual()) {
-                assertThat(actor.publicKeys()).first().extracting(k -> k.publicKeyPem())
+                assertThat(actor.publicKeys())
+                        .first()
+                        .extracting(k -> k.publicKeyPem())
                         .isEqualTo(raw.at("/publicKey/publicKeyPem").asText());
             }
         }
         if (object instanceof Event event) {
-            assertThat(event.startTime()).as("startTime").isEqualTo(OffsetDateTime.parse(raw.get("startTime").asText()).toInstant());
+            assertThat(event.startTime())
+                    .as("startTime")
+                    .isEqualTo(
+                            OffsetDateTime.parse(raw.get("startTime").asText()).toInstant());
             if (raw.has("endTime")) {
-                assertThat(event.endTime()).as("endTime").isEqualTo(OffsetDateTime.parse(raw.get("endTime").asText()).toInstant());
+                assertThat(event.endTime())
+                        .as("endTime")
+                        .isEqualTo(OffsetDateTime.parse(raw.get("endTime").asText())
+                                .toInstant());
             }
             if (raw.path("location").has("name")) {
                 Place place = (Place) event.location().embedded().orElseThrow();
-                assertThat(place.core().name().best()).contains(raw.at("/location/name").asText());
+                assertThat(place.core().name().best())
+                        .contains(raw.at("/location/name").asText());
                 if (raw.at("/location/address/postalCode").isTextual()) {
-                    assertThat(place.address().postalCode()).isEqualTo(raw.at("/location/address/postalCode").asText());
+                    assertThat(place.address().postalCode())
+                            .isEqualTo(raw.at("/location/address/postalCode").asText());
                 }
                 if (raw.at("/location/latitude").isNumber()) {
-                    assertThat(place.latitude()).isEqualTo(raw.at("/location/latitude").asDouble());
+                    assertThat(place.latitude())
+                            .isEqualTo(raw.at("/location/latitude").asDouble());
                 }
             }
         }

@@ -1,11 +1,13 @@
 package org.branchwork.protocol.jsonld;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
@@ -29,9 +31,8 @@ import org.branchwork.protocol.vocab.Ref;
 import org.branchwork.protocol.vocab.Tag;
 import org.branchwork.protocol.vocab.Tombstone;
 import org.branchwork.protocol.vocab.UnknownObject;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ActivityCodecTest {
 
@@ -46,40 +47,96 @@ class ActivityCodecTest {
                 .withContent("<p>Street stall on Saturday</p>", "text/html")
                 .withTimes(WHEN, null)
                 .withAttribution(BRANCH, Audience.publicWithFollowers(FOLLOWERS))
-                .withLinks(List.of(Ref.to(URI.create("https://stockport.example/announcements/1"))),
-                        List.of(new Tag.Hashtag(URI.create("https://stockport.example/tags/nhs"), "#NHS")), List.of(), null);
+                .withLinks(
+                        List.of(Ref.to(URI.create("https://stockport.example/announcements/1"))),
+                        List.of(new Tag.Hashtag(URI.create("https://stockport.example/tags/nhs"), "#NHS")),
+                        List.of(),
+                        null);
         Note note = new Note(noteCore);
-        Place place = new Place(ObjectCore.of(null, "Place").withName("Stockport Town Hall"), 53.4083, -2.1494,
+        Place place = new Place(
+                ObjectCore.of(null, "Place").withName("Stockport Town Hall"),
+                53.4083,
+                -2.1494,
                 new PostalAddress("Edward Street", "Stockport", "Greater Manchester", "SK1 3XE", "United Kingdom"));
-        Event event = new Event(ObjectCore.of(URI.create("https://stockport.example/events/7"), "Event")
-                .withName("Save our NHS rally")
-                .withContent("<p>Saturday 12:00 at Stockport Town Hall</p>", "text/html")
-                .withAttribution(BRANCH, Audience.publicWithFollowers(FOLLOWERS))
-                .withLinks(List.of(), List.of(), List.of(Ref.to(URI.create("https://stockport.example/media/banner.jpg")),
-                        new Ref.Linked(new Link(URI.create("https://meet.example/rally"), null, "text/html", "Website"))),
-                        Ref.to(URI.create("https://national.example/campaigns/nhs"))),
-                WHEN, WHEN.plusSeconds(7200), "Europe/London", Ref.to(place), false, "free", 200, 180, 20, "CONFIRMED",
+        Event event = new Event(
+                ObjectCore.of(URI.create("https://stockport.example/events/7"), "Event")
+                        .withName("Save our NHS rally")
+                        .withContent("<p>Saturday 12:00 at Stockport Town Hall</p>", "text/html")
+                        .withAttribution(BRANCH, Audience.publicWithFollowers(FOLLOWERS))
+                        .withLinks(
+                                List.of(),
+                                List.of(),
+                                List.of(
+                                        Ref.to(URI.create("https://stockport.example/media/banner.jpg")),
+                                        new Ref.Linked(new Link(
+                                                URI.create("https://meet.example/rally"),
+                                                null,
+                                                "text/html",
+                                                "Website"))),
+                                Ref.to(URI.create("https://national.example/campaigns/nhs"))),
+                WHEN,
+                WHEN.plusSeconds(7200),
+                "Europe/London",
+                Ref.to(place),
+                false,
+                "free",
+                200,
+                180,
+                20,
+                "CONFIRMED",
                 "MEETING");
-        Activity create = new Activity(ObjectCore.of(URI.create("https://stockport.example/activities/1"), "Create")
-                .withAttribution(BRANCH, Audience.publicWithFollowers(FOLLOWERS)), ActivityType.CREATE, Ref.to(BRANCH),
-                List.of(Ref.to(note)), null, null, null, null);
-        Actor group = new Actor(ObjectCore.of(BRANCH, "Group").withName("Momentum Stockport").withSummary("Our branch"),
-                ActorType.GROUP, "stockport", URI.create("https://stockport.example/actor/inbox"),
-                URI.create("https://stockport.example/actor/outbox"), FOLLOWERS,
-                URI.create("https://stockport.example/actor/following"), null,
-                new Endpoints(URI.create("https://stockport.example/inbox"), Map.of("events", URI.create("https://stockport.example/events"))),
-                List.of(new PublicKeyInfo(URI.create(BRANCH + "#main-key"), BRANCH, "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n")),
-                List.of(new MultikeyInfo(URI.create(BRANCH + "#ed25519-key"), BRANCH, "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")),
-                false, true);
-        Question question = new Question(ObjectCore.of(URI.create("https://national.example/consultations/3"), "Question")
-                .withContent("Which campaign first?", "text/html"),
-                List.of(new Question.Choice("Housing", 12L), new Question.Choice("NHS", 30L)), List.of(), WHEN, null, 42);
-        Tombstone tombstone = new Tombstone(ObjectCore.of(URI.create("https://stockport.example/announcements/2"), "Tombstone"),
-                "Note", WHEN);
-        Collection followers = new Collection(ObjectCore.of(FOLLOWERS, "OrderedCollection"), true, 3L,
-                Ref.to(URI.create(FOLLOWERS + "?page=1")), null, List.of());
+        Activity create = new Activity(
+                ObjectCore.of(URI.create("https://stockport.example/activities/1"), "Create")
+                        .withAttribution(BRANCH, Audience.publicWithFollowers(FOLLOWERS)),
+                ActivityType.CREATE,
+                Ref.to(BRANCH),
+                List.of(Ref.to(note)),
+                null,
+                null,
+                null,
+                null);
+        Actor group = new Actor(
+                ObjectCore.of(BRANCH, "Group").withName("Momentum Stockport").withSummary("Our branch"),
+                ActorType.GROUP,
+                "stockport",
+                URI.create("https://stockport.example/actor/inbox"),
+                URI.create("https://stockport.example/actor/outbox"),
+                FOLLOWERS,
+                URI.create("https://stockport.example/actor/following"),
+                null,
+                new Endpoints(
+                        URI.create("https://stockport.example/inbox"),
+                        Map.of("events", URI.create("https://stockport.example/events"))),
+                List.of(new PublicKeyInfo(
+                        URI.create(BRANCH + "#main-key"),
+                        BRANCH,
+                        "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n")),
+                List.of(new MultikeyInfo(
+                        URI.create(BRANCH + "#ed25519-key"),
+                        BRANCH,
+                        "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")),
+                false,
+                true);
+        Question question = new Question(
+                ObjectCore.of(URI.create("https://national.example/consultations/3"), "Question")
+                        .withContent("Which campaign first?", "text/html"),
+                List.of(new Question.Choice("Housing", 12L), new Question.Choice("NHS", 30L)),
+                List.of(),
+                WHEN,
+                null,
+                42);
+        Tombstone tombstone = new Tombstone(
+                ObjectCore.of(URI.create("https://stockport.example/announcements/2"), "Tombstone"), "Note", WHEN);
+        Collection followers = new Collection(
+                ObjectCore.of(FOLLOWERS, "OrderedCollection"),
+                true,
+                3L,
+                Ref.to(URI.create(FOLLOWERS + "?page=1")),
+                null,
+                List.of());
         Article article = new Article(ObjectCore.of(URI.create("https://national.example/campaigns/nhs"), "Article")
-                .withName("Save our NHS").withContent("<p>Brief</p>", "text/html"));
+                .withName("Save our NHS")
+                .withContent("<p>Brief</p>", "text/html"));
         return List.of(note, event, create, group, question, tombstone, followers, article);
     }
 
@@ -91,7 +148,9 @@ class ActivityCodecTest {
         Decoded decoded = codec.read(json);
 
         assertThat(decoded).isEqualTo(new Decoded.Read(original));
-        assertThat(codec.write(((Decoded.Read) decoded).object())).as("stable bytes").isEqualTo(json);
+        assertThat(codec.write(((Decoded.Read) decoded).object()))
+                .as("stable bytes")
+                .isEqualTo(json);
         assertThat(json).startsWith("{\"@context\":[\"https://www.w3.org/ns/activitystreams\"");
     }
 
@@ -123,17 +182,22 @@ class ActivityCodecTest {
 
         Note note = (Note) ((Decoded.Read) codec.read(doc)).object();
 
-        assertThat(note.core().content().byLanguage()).containsEntry("en", "<p>Hello</p>").containsEntry("de", "<p>Hallo</p>");
+        assertThat(note.core().content().byLanguage())
+                .containsEntry("en", "<p>Hello</p>")
+                .containsEntry("de", "<p>Hallo</p>");
         assertThat(note.core().content().best()).isPresent();
         assertThat(note.core().extensions().names()).containsExactlyInAnyOrder("votes", "sm:weird");
-        assertThat(note.core().extensions().get("votes").orElseThrow().intValue()).isEqualTo(12);
+        assertThat(note.core().extensions().get("votes").orElseThrow().intValue())
+                .isEqualTo(12);
         assertThat(codec.write(note)).contains("\"sm:weird\":{\"x\":[1,2]}");
     }
 
     @Test
     void unknownTypesAreReadNotRefused() {
-        Decoded page = codec.read("{\"id\":\"https://a.example/p/1\",\"type\":\"Page\",\"name\":\"A page\",\"attributedTo\":\"https://a.example/u/1\"}");
-        Decoded lock = codec.read("{\"id\":\"https://a.example/l/1\",\"type\":\"Lock\",\"actor\":\"https://a.example/u/1\",\"object\":\"https://a.example/p/1\"}");
+        Decoded page = codec.read(
+                "{\"id\":\"https://a.example/p/1\",\"type\":\"Page\",\"name\":\"A page\",\"attributedTo\":\"https://a.example/u/1\"}");
+        Decoded lock = codec.read(
+                "{\"id\":\"https://a.example/l/1\",\"type\":\"Lock\",\"actor\":\"https://a.example/u/1\",\"object\":\"https://a.example/p/1\"}");
 
         assertThat(((Decoded.Read) page).object()).isInstanceOf(UnknownObject.class);
         assertThat(((Decoded.Read) page).object().core().name().best()).contains("A page");
@@ -146,8 +210,10 @@ class ActivityCodecTest {
     void badDocumentsAreRefusedWithReasons() {
         assertThat(codec.read("not json")).isInstanceOf(Decoded.Refused.class);
         assertThat(codec.read("[1,2]")).isEqualTo(new Decoded.Refused("not a JSON object"));
-        assertThat(codec.read("{\"id\":\"https://a.example/1\"}")).isEqualTo(new Decoded.Refused("no type: not an ActivityStreams object"));
-        assertThat(codec.read("{\"type\":\"Create\",\"object\":\"https://a.example/1\"}")).isEqualTo(new Decoded.Refused("Create has no actor"));
+        assertThat(codec.read("{\"id\":\"https://a.example/1\"}"))
+                .isEqualTo(new Decoded.Refused("no type: not an ActivityStreams object"));
+        assertThat(codec.read("{\"type\":\"Create\",\"object\":\"https://a.example/1\"}"))
+                .isEqualTo(new Decoded.Refused("Create has no actor"));
         assertThat(codec.read("{\"type\":\"Note\",\"id\":\"not an iri\"}")).isInstanceOf(Decoded.Refused.class);
         assertThat(codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"id\":\"https://b.example/1\"}"))
                 .isInstanceOf(Decoded.Refused.class);
@@ -157,22 +223,30 @@ class ActivityCodecTest {
 
     @Test
     void anEmbeddedActivityMayLeaveItsActorOutButATopLevelOneMayNot() {
-        Decoded undo = codec.read("{\"type\":\"Undo\",\"id\":\"https://a.example/u/1\",\"actor\":\"https://a.example/users/x\","
-                + "\"object\":{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}}");
+        Decoded undo = codec.read(
+                "{\"type\":\"Undo\",\"id\":\"https://a.example/u/1\",\"actor\":\"https://a.example/users/x\","
+                        + "\"object\":{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}}");
         Activity outer = (Activity) ((Decoded.Read) undo).object();
         Activity follow = (Activity) outer.object().orElseThrow().embedded().orElseThrow();
         assertThat(follow.actor()).isInstanceOf(org.branchwork.protocol.vocab.Ref.Unstated.class);
         assertThat(follow.actor().id()).isEmpty();
         assertThat(codec.write(follow)).doesNotContain("actor");
-        assertThat(codec.read("{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}"))
+        assertThat(codec.read(
+                        "{\"type\":\"Follow\",\"id\":\"https://a.example/f/1\",\"object\":\"https://b.example/g\"}"))
                 .isEqualTo(new Decoded.Refused("Follow has no actor"));
     }
 
     @Test
     void overlongAndOtherwiseInvalidUtf8IsRefused() {
-        byte[] prefix = "{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"content\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
-                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0xC3}}) {
+        byte[] prefix = "{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"content\":\""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : new byte[][] {
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xFF},
+            {(byte) 0xC3}
+        }) {
             byte[] doc = new byte[prefix.length + bad.length + 2];
             System.arraycopy(prefix, 0, doc, 0, prefix.length);
             System.arraycopy(bad, 0, doc, prefix.length, bad.length);
@@ -191,13 +265,14 @@ class ActivityCodecTest {
         Decoded many = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"tag\":[" + tags
                 + "{\"type\":\"Hashtag\",\"name\":\"#b\"}]}");
         assertThat(((Decoded.Refused) many).reason()).contains("100001 values");
-        Decoded longName = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(1_000_000)
-                + "\"}");
+        Decoded longName = codec.read(
+                "{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(1_000_000) + "\"}");
         assertThat(((Decoded.Refused) longName).reason()).startsWith("name is 1000000 characters");
         Decoded longId = codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/" + "x".repeat(3000) + "\"}");
         assertThat(((Decoded.Refused) longId).reason()).startsWith("id is not a valid absolute IRI");
         assertThat(codec.read("{\"type\":\"Note\",\"id\":\"https://a.example/1\",\"name\":\"" + "x".repeat(10_000)
-                + "\",\"content\":\"" + "y".repeat(500_000) + "\"}")).isInstanceOf(Decoded.Read.class);
+                        + "\",\"content\":\"" + "y".repeat(500_000) + "\"}"))
+                .isInstanceOf(Decoded.Read.class);
     }
 
     @Test
@@ -219,10 +294,13 @@ class ActivityCodecTest {
 
         Activity announce = (Activity) ((Decoded.Read) codec.read(doc)).object();
 
-        assertThat(announce.actor().embedded()).hasValueSatisfying(a -> assertThat(a).isInstanceOf(Actor.class));
+        assertThat(announce.actor().embedded())
+                .hasValueSatisfying(a -> assertThat(a).isInstanceOf(Actor.class));
         assertThat(announce.actor().id()).contains(URI.create("https://g.example/g"));
         assertThat(announce.objects()).hasSize(2);
-        assertThat(announce.core().url()).first().extracting(r -> r.id().orElseThrow())
+        assertThat(announce.core().url())
+                .first()
+                .extracting(r -> r.id().orElseThrow())
                 .isEqualTo(URI.create("https://g.example/a/1.html"));
     }
 }

@@ -1,7 +1,5 @@
 package org.branchwork.protocol.proof;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -10,10 +8,12 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Multikey;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DataIntegrityProofsTest {
 
@@ -54,10 +54,12 @@ class DataIntegrityProofsTest {
                 }
                 """);
 
-        assertThat(DataIntegrityProofs.verify(signed, Multikey.decodePublic(PUBLIC))).isInstanceOf(ProofCheck.Valid.class);
+        assertThat(DataIntegrityProofs.verify(signed, Multikey.decodePublic(PUBLIC)))
+                .isInstanceOf(ProofCheck.Valid.class);
 
         signed.put("name", "Forged Credential");
-        assertThat(DataIntegrityProofs.verify(signed, Multikey.decodePublic(PUBLIC))).isInstanceOf(ProofCheck.Invalid.class);
+        assertThat(DataIntegrityProofs.verify(signed, Multikey.decodePublic(PUBLIC)))
+                .isInstanceOf(ProofCheck.Invalid.class);
     }
 
     @Test
@@ -71,8 +73,11 @@ class DataIntegrityProofsTest {
                 }
                 """);
 
-        ObjectNode signed = DataIntegrityProofs.sign(activity, Multikey.decodePrivate(SECRET),
-                "https://server.example/users/alice#ed25519-key", Instant.parse("2023-02-24T23:36:38Z"));
+        ObjectNode signed = DataIntegrityProofs.sign(
+                activity,
+                Multikey.decodePrivate(SECRET),
+                "https://server.example/users/alice#ed25519-key",
+                Instant.parse("2023-02-24T23:36:38Z"));
 
         assertThat(signed.at("/proof/proofValue").asText())
                 .isEqualTo("z3sXaxjKs4M3BRicwWA9peyNPJvJqxtGsDmpt1jjoHCjgeUf71TRFz56osPSfDErszyLp5Ks1EhYSgpDaNM977Rg2");
@@ -84,7 +89,8 @@ class DataIntegrityProofsTest {
     void tamperedDocumentsProofsAndKeysAreRefused() throws Exception {
         KeyPair keys = KeyPairs.generateEd25519(new SecureRandom());
         ObjectNode note = (ObjectNode) json.readTree("{\"type\":\"Note\",\"content\":\"Rally on Saturday\"}");
-        ObjectNode signed = DataIntegrityProofs.sign(note, keys.getPrivate(), "https://a.example/actor#ed", Instant.now());
+        ObjectNode signed =
+                DataIntegrityProofs.sign(note, keys.getPrivate(), "https://a.example/actor#ed", Instant.now());
         PublicKey other = KeyPairs.generateEd25519(new SecureRandom()).getPublic();
 
         assertThat(DataIntegrityProofs.verify(signed, keys.getPublic())).isInstanceOf(ProofCheck.Valid.class);
@@ -100,8 +106,11 @@ class DataIntegrityProofsTest {
         ObjectNode wrongSuite = signed.deepCopy();
         ((ObjectNode) wrongSuite.get("proof")).put("cryptosuite", "eddsa-rdfc-2022");
         assertThat(DataIntegrityProofs.verify(wrongSuite, keys.getPublic()))
-                .isEqualTo(new ProofCheck.Invalid("unsupported proof DataIntegrityProof/eddsa-rdfc-2022; only DataIntegrityProof/eddsa-jcs-2022 is verified"));
+                .isEqualTo(
+                        new ProofCheck.Invalid(
+                                "unsupported proof DataIntegrityProof/eddsa-rdfc-2022; only DataIntegrityProof/eddsa-jcs-2022 is verified"));
 
-        assertThat(DataIntegrityProofs.verify(note, keys.getPublic())).isEqualTo(new ProofCheck.Invalid("the document has no proof"));
+        assertThat(DataIntegrityProofs.verify(note, keys.getPublic()))
+                .isEqualTo(new ProofCheck.Invalid("the document has no proof"));
     }
 }

@@ -1,10 +1,9 @@
 package org.branchwork.protocol.proof;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JcsTest {
 
@@ -13,20 +12,23 @@ class JcsTest {
     @Test
     void sortsMembersByUtf16CodeUnitsAndEscapesMinimally() throws Exception {
         // RFC 8785 §3.2.3's sorting example.
-        String input = "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
-                + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
+        String input =
+                "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
+                        + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
 
         String canonical = Jcs.canonicalize(json.readTree(input));
 
-        assertThat(canonical).isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
-                + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
-                + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
+        assertThat(canonical)
+                .isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
+                        + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
+                        + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
     }
 
     @Test
     void writesNumbersAsEcmascriptDoes() throws Exception {
         // RFC 8785 §3.2.2.3 examples and Appendix B.
-        assertThat(Jcs.canonicalize(json.readTree("[56, 1e30, 4.50, 2e-3, 0.000001, 1e-7, 1e21, 1e20, -0, 333333333.33333329]")))
+        assertThat(Jcs.canonicalize(
+                        json.readTree("[56, 1e30, 4.50, 2e-3, 0.000001, 1e-7, 1e21, 1e20, -0, 333333333.33333329]")))
                 .isEqualTo("[56,1e+30,4.5,0.002,0.000001,1e-7,1e+21,100000000000000000000,0,333333333.3333333]");
     }
 

@@ -1,11 +1,12 @@
 package org.branchwork.protocol.sig;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 
-import org.branchwork.protocol.sig.Digests.DigestCheck;
 import org.junit.jupiter.api.Test;
+
+import org.branchwork.protocol.sig.Digests.DigestCheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DigestsTest {
 
@@ -17,8 +18,9 @@ class DigestsTest {
         assertThat(Digests.contentDigestHeader(RFC_BODY))
                 .isEqualTo("sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:");
         assertThat(Digests.checkContentDigestHeader(
-                "sha-512=:YMAam51Jz/jOATT6/zvHrLVgOYTGFy1d6GJiOHTohq4yP+pgk4vf2aCsyRZOtw8MjkM7iw7yZ/WkppmM44T3qg==:",
-                RFC_BODY)).isEqualTo(DigestCheck.MATCH);
+                        "sha-512=:YMAam51Jz/jOATT6/zvHrLVgOYTGFy1d6GJiOHTohq4yP+pgk4vf2aCsyRZOtw8MjkM7iw7yZ/WkppmM44T3qg==:",
+                        RFC_BODY))
+                .isEqualTo(DigestCheck.MATCH);
     }
 
     @Test
@@ -29,7 +31,8 @@ class DigestsTest {
         assertThat(Digests.checkDigestHeader(header, RFC_BODY)).isEqualTo(DigestCheck.MATCH);
         assertThat(Digests.checkDigestHeader(header, "{}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(DigestCheck.MISMATCH);
-        assertThat(Digests.checkDigestHeader("sha-256=" + header.substring(8), RFC_BODY)).isEqualTo(DigestCheck.MATCH);
+        assertThat(Digests.checkDigestHeader("sha-256=" + header.substring(8), RFC_BODY))
+                .isEqualTo(DigestCheck.MATCH);
     }
 
     @Test
@@ -39,7 +42,8 @@ class DigestsTest {
                 .isEqualTo(DigestCheck.UNSUPPORTED_ALGORITHM);
         assertThat(Digests.checkDigestHeader("SHA-256=not base64!!", RFC_BODY)).isEqualTo(DigestCheck.MALFORMED);
         assertThat(Digests.checkContentDigestHeader("sha-256=RK/0", RFC_BODY)).isEqualTo(DigestCheck.MALFORMED);
-        assertThat(Digests.checkContentDigestHeader("md5=:abc=:", RFC_BODY)).isEqualTo(DigestCheck.UNSUPPORTED_ALGORITHM);
+        assertThat(Digests.checkContentDigestHeader("md5=:abc=:", RFC_BODY))
+                .isEqualTo(DigestCheck.UNSUPPORTED_ALGORITHM);
     }
 
     @Test
@@ -47,6 +51,7 @@ class DigestsTest {
         String good = Digests.contentDigestHeader(RFC_BODY);
         String badSha512 = "sha-512=:" + "A".repeat(86) + "==:";
 
-        assertThat(Digests.checkContentDigestHeader(good + ", " + badSha512, RFC_BODY)).isEqualTo(DigestCheck.MISMATCH);
+        assertThat(Digests.checkContentDigestHeader(good + ", " + badSha512, RFC_BODY))
+                .isEqualTo(DigestCheck.MISMATCH);
     }
 }

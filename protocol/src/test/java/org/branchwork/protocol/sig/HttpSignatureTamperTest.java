@@ -1,7 +1,5 @@
 package org.branchwork.protocol.sig;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -18,10 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.branchwork.protocol.sig.Verification.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.branchwork.protocol.sig.Verification.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing with our signer and verifying with our verifier, then each tampered variant refused with its own reason. */
 class HttpSignatureTamperTest {
@@ -36,11 +37,14 @@ class HttpSignatureTamperTest {
     private static final byte[] BODY = "{\"type\":\"Create\"}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpSignatureSigner signer = new HttpSignatureSigner();
-    private final HttpSignatureVerifier verifier = new HttpSignatureVerifier(SignaturePolicy.defaults(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HttpSignatureVerifier verifier =
+            new HttpSignatureVerifier(SignaturePolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     enum Variant {
-        CAVAGE_RSA, CAVAGE_ED25519, RFC9421_RSA, RFC9421_ED25519;
+        CAVAGE_RSA,
+        CAVAGE_ED25519,
+        RFC9421_RSA,
+        RFC9421_ED25519;
 
         boolean cavage() {
             return this == CAVAGE_RSA || this == CAVAGE_ED25519;
@@ -54,7 +58,9 @@ class HttpSignatureTamperTest {
     private SignableRequest signed(Variant v, Instant at) {
         SignableRequest request = SignableRequest.of("POST", URI.create("https://manchester.example/inbox"))
                 .withHeader("Content-Type", "application/activity+json");
-        SigningKey key = v.rsa() ? new SigningKey(RSA_KEY_ID, RSA.getPrivate()) : new SigningKey(ED_KEY_ID, ED25519.getPrivate());
+        SigningKey key = v.rsa()
+                ? new SigningKey(RSA_KEY_ID, RSA.getPrivate())
+                : new SigningKey(ED_KEY_ID, ED25519.getPrivate());
         return v.cavage() ? signer.signCavage(request, BODY, key, at) : signer.signRfc9421(request, BODY, key, at);
     }
 
@@ -94,7 +100,9 @@ class HttpSignatureTamperTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void alteredCoveredHeaderIsABadSignature(Variant v) {
-        assertThat(rejection(replaceHeader(signed(v, NOW), "date", d -> HttpSignatureSigner.httpDate(NOW.minusSeconds(1))), BODY))
+        assertThat(rejection(
+                        replaceHeader(signed(v, NOW), "date", d -> HttpSignatureSigner.httpDate(NOW.minusSeconds(1))),
+                        BODY))
                 .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
@@ -102,14 +110,16 @@ class HttpSignatureTamperTest {
     @EnumSource(Variant.class)
     void alteredMethodIsABadSignature(Variant v) {
         SignableRequest r = signed(v, NOW);
-        assertThat(rejection(new SignableRequest("PUT", r.target(), r.headers()), BODY)).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(rejection(new SignableRequest("PUT", r.target(), r.headers()), BODY))
+                .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void alteredPathIsABadSignature(Variant v) {
         SignableRequest r = signed(v, NOW);
-        SignableRequest moved = new SignableRequest(r.method(), URI.create("https://manchester.example/users/x/inbox"), r.headers());
+        SignableRequest moved =
+                new SignableRequest(r.method(), URI.create("https://manchester.example/users/x/inbox"), r.headers());
         assertThat(rejection(moved, BODY)).isEqualTo(Reason.BAD_SIGNATURE);
     }
 
@@ -122,21 +132,28 @@ class HttpSignatureTamperTest {
 
     @Test
     void signatureWithinTheSkewIsAccepted() {
-        assertThat(verifier.verify(signed(Variant.CAVAGE_RSA, NOW.minus(Duration.ofMinutes(50))), BODY, keys()).isVerified()).isTrue();
-        assertThat(verifier.verify(signed(Variant.RFC9421_ED25519, NOW.plus(Duration.ofMinutes(50))), BODY, keys()).isVerified()).isTrue();
+        assertThat(verifier.verify(signed(Variant.CAVAGE_RSA, NOW.minus(Duration.ofMinutes(50))), BODY, keys())
+                        .isVerified())
+                .isTrue();
+        assertThat(verifier.verify(signed(Variant.RFC9421_ED25519, NOW.plus(Duration.ofMinutes(50))), BODY, keys())
+                        .isVerified())
+                .isTrue();
     }
 
     @Test
     void cavageSignatureWithoutDigestCoveredIsRefused() {
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
-                s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"(request-target) host date\""));
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_RSA, NOW),
+                "signature",
+                s -> s.replace(
+                        "headers=\"(request-target) host date digest\"", "headers=\"(request-target) host date\""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.DIGEST_NOT_COVERED);
     }
 
     @Test
     void rfc9421SignatureWithoutDigestCoveredIsRefused() {
-        SignableRequest r = replaceHeader(signed(Variant.RFC9421_RSA, NOW), "signature-input",
-                s -> s.replace(" \"content-digest\"", ""));
+        SignableRequest r = replaceHeader(
+                signed(Variant.RFC9421_RSA, NOW), "signature-input", s -> s.replace(" \"content-digest\"", ""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.DIGEST_NOT_COVERED);
     }
 
@@ -144,22 +161,30 @@ class HttpSignatureTamperTest {
     void unsignedCreatedAndExpiresParametersDoNotWidenTheWindow() {
         // Signed two hours ago (outside the window); created= and expires= appended, not covered.
         Instant then = NOW.minus(Duration.ofHours(2));
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, then), "signature",
-                s -> s + ",created=" + then.getEpochSecond() + ",expires=" + NOW.plus(Duration.ofHours(9)).getEpochSecond());
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_RSA, then),
+                "signature",
+                s -> s + ",created=" + then.getEpochSecond() + ",expires="
+                        + NOW.plus(Duration.ofHours(9)).getEpochSecond());
         assertThat(rejection(r, BODY)).isEqualTo(Reason.DATE_OUT_OF_WINDOW);
     }
 
     @Test
     void cavageSignatureWithoutTheTargetCoveredIsRefused() {
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_RSA, NOW),
+                "signature",
                 s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"host date digest\""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.TARGET_NOT_COVERED);
     }
 
     @Test
     void cavageSignatureCoveringThePathButNotTheHostIsRefused() {
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
-                s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"(request-target) date digest\""));
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_RSA, NOW),
+                "signature",
+                s -> s.replace(
+                        "headers=\"(request-target) host date digest\"", "headers=\"(request-target) date digest\""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.TARGET_NOT_COVERED);
     }
 
@@ -174,18 +199,25 @@ class HttpSignatureTamperTest {
 
     @Test
     void dateNotCoveredIsRefused() {
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_RSA, NOW), "signature",
-                s -> s.replace("headers=\"(request-target) host date digest\"", "headers=\"(request-target) host digest\""));
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_RSA, NOW),
+                "signature",
+                s -> s.replace(
+                        "headers=\"(request-target) host date digest\"", "headers=\"(request-target) host digest\""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.DATE_NOT_COVERED);
     }
 
     @Test
     void wrongKeyTypeIsRefused() {
         // Claims rsa-sha256 while the key behind the keyId is Ed25519.
-        SignableRequest r = replaceHeader(signed(Variant.CAVAGE_ED25519, NOW), "signature",
+        SignableRequest r = replaceHeader(
+                signed(Variant.CAVAGE_ED25519, NOW),
+                "signature",
                 s -> s.replace("algorithm=\"hs2019\"", "algorithm=\"rsa-sha256\""));
         assertThat(rejection(r, BODY)).isEqualTo(Reason.KEY_TYPE_MISMATCH);
-        SignableRequest r2 = replaceHeader(signed(Variant.RFC9421_RSA, NOW), "signature-input",
+        SignableRequest r2 = replaceHeader(
+                signed(Variant.RFC9421_RSA, NOW),
+                "signature-input",
                 s -> s.replace("alg=\"rsa-v1_5-sha256\"", "alg=\"ed25519\""));
         assertThat(rejection(r2, BODY)).isEqualTo(Reason.KEY_TYPE_MISMATCH);
     }
@@ -225,13 +257,18 @@ class HttpSignatureTamperTest {
     @Test
     void malformedHeadersAreRefusedNotThrown() {
         SignableRequest base = SignableRequest.of("POST", URI.create("https://manchester.example/inbox"));
-        assertThat(rejection(base.withHeader("Signature", "keyId=\"unterminated"), BODY)).isEqualTo(Reason.MALFORMED_SIGNATURE);
-        assertThat(rejection(base.withHeader("Signature", "keyId=\"k\",signature=\"***\""), BODY)).isEqualTo(Reason.MALFORMED_SIGNATURE);
-        assertThat(rejection(base.withHeader("Signature-Input", "sig1=(\"@method\"").withHeader("Signature", "sig1=:AA==:"), BODY))
+        assertThat(rejection(base.withHeader("Signature", "keyId=\"unterminated"), BODY))
+                .isEqualTo(Reason.MALFORMED_SIGNATURE);
+        assertThat(rejection(base.withHeader("Signature", "keyId=\"k\",signature=\"***\""), BODY))
+                .isEqualTo(Reason.MALFORMED_SIGNATURE);
+        assertThat(rejection(
+                        base.withHeader("Signature-Input", "sig1=(\"@method\"").withHeader("Signature", "sig1=:AA==:"),
+                        BODY))
                 .isEqualTo(Reason.MALFORMED_SIGNATURE);
         assertThat(rejection(base.withHeader("Signature-Input", "sig1=(\"@method\");keyid=\"k\""), BODY))
                 .isEqualTo(Reason.MALFORMED_SIGNATURE);
-        assertThat(rejection(base.withHeader("Signature", "keyId=\"k\",algorithm=\"hmac-sha256\",signature=\"AA==\""), BODY))
+        assertThat(rejection(
+                        base.withHeader("Signature", "keyId=\"k\",algorithm=\"hmac-sha256\",signature=\"AA==\""), BODY))
                 .isEqualTo(Reason.UNSUPPORTED_ALGORITHM);
     }
 
@@ -242,10 +279,13 @@ class HttpSignatureTamperTest {
         hostile.add(base.withHeader("Signature", "keyId=\"" + "\\\"a".repeat(16_667) + "\""));
         hostile.add(base.withHeader("Signature", ",".repeat(50_000)));
         hostile.add(base.withHeader("Signature", "a=".repeat(25_000)));
-        hostile.add(base.withHeader("Signature-Input", "sig1=(" + "\"a\" ".repeat(12_500) + ")").withHeader("Signature", "sig1=:AA==:"));
+        hostile.add(base.withHeader("Signature-Input", "sig1=(" + "\"a\" ".repeat(12_500) + ")")
+                .withHeader("Signature", "sig1=:AA==:"));
         // Bypass the length cap too, to show the parsers themselves are linear.
-        HttpSignatureVerifier uncapped = new HttpSignatureVerifier(new SignaturePolicy(Duration.ofHours(1),
-                Duration.ofMinutes(5), Duration.ofHours(12), true, true, 2048, 1_000_000), Clock.fixed(NOW, ZoneOffset.UTC));
+        HttpSignatureVerifier uncapped = new HttpSignatureVerifier(
+                new SignaturePolicy(
+                        Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(12), true, true, 2048, 1_000_000),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         for (SignableRequest r : hostile) {
             assertThat(verifier.verify(r, BODY, keys())).isInstanceOf(Verification.Rejected.class);
             assertThat(uncapped.verify(r, BODY, keys())).isInstanceOf(Verification.Rejected.class);

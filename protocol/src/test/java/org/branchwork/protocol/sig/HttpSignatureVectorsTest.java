@@ -1,7 +1,5 @@
 package org.branchwork.protocol.sig;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -11,8 +9,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.branchwork.protocol.sig.Verification.Reason;
 import org.junit.jupiter.api.Test;
+
+import org.branchwork.protocol.sig.Verification.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published examples of draft-cavage-12 (Appendix C) and RFC 9421 (Appendix B.2.6) verify. */
 class HttpSignatureVectorsTest {
@@ -35,15 +36,20 @@ class HttpSignatureVectorsTest {
             7U1yQXnTAEFYM560yJlzUpOb1V4cScGd365tiSMvxLOvTA==
             -----END RSA PRIVATE KEY-----
             """;
-    static final String CAVAGE_DEFAULT_SIGNATURE = "SjWJWbWN7i0wzBvtPl8rbASWz5xQW6mcJmn+ibttBqtifLN7Sazz6m79cNfwwb8DMJ5cou1s7"
-            + "uEGKKCs+FLEEaDV5lp7q25WqS+lavg7T8hc0GppauB6hbgEKTwblDHYGEtbGmtdHgVCk9SuS13F0hZ8FD0k/5OxEPXe5WozsbM=";
-    static final String CAVAGE_BASIC_SIGNATURE = "qdx+H7PHHDZgy4y/Ahn9Tny9V3GP6YgBPyUXMmoxWtLbHpUnXS2mg2+SbrQDMCJypxBLSPQR"
-            + "2aAjn7ndmw2iicw3HMbe8VfEdKFYRqzic+efkb3nndiv/x1xSHDJWeSWkx3ButlYSuBskLu6kd9Fswtemr3lgdDEmn04swr2Os0=";
+
+    static final String CAVAGE_DEFAULT_SIGNATURE =
+            "SjWJWbWN7i0wzBvtPl8rbASWz5xQW6mcJmn+ibttBqtifLN7Sazz6m79cNfwwb8DMJ5cou1s7"
+                    + "uEGKKCs+FLEEaDV5lp7q25WqS+lavg7T8hc0GppauB6hbgEKTwblDHYGEtbGmtdHgVCk9SuS13F0hZ8FD0k/5OxEPXe5WozsbM=";
+    static final String CAVAGE_BASIC_SIGNATURE =
+            "qdx+H7PHHDZgy4y/Ahn9Tny9V3GP6YgBPyUXMmoxWtLbHpUnXS2mg2+SbrQDMCJypxBLSPQR"
+                    + "2aAjn7ndmw2iicw3HMbe8VfEdKFYRqzic+efkb3nndiv/x1xSHDJWeSWkx3ButlYSuBskLu6kd9Fswtemr3lgdDEmn04swr2Os0=";
 
     /** RFC 9421 Appendix B.1.4: test-key-ed25519 as a JWK ({@code d} is the seed, {@code x} the public key). */
     static final String RFC_ED25519_D = "n4Ni-HpISpVObnQMW0wOhCKROaIKqKtW_2ZYb2p9KcU";
+
     static final String RFC_ED25519_X = "JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs";
-    static final String RFC_B26_SIGNATURE = "wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==";
+    static final String RFC_B26_SIGNATURE =
+            "wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==";
     static final String RFC_B26_INPUT = "sig-b26=(\"date\" \"@method\" \"@path\" \"@authority\" \"content-type\" "
             + "\"content-length\");created=1618884473;keyid=\"test-key-ed25519\"";
 
@@ -93,7 +99,9 @@ class HttpSignatureVectorsTest {
                 .withHeader("Host", "example.com")
                 .withHeader("Date", "Tue, 20 Apr 2021 02:07:55 GMT")
                 .withHeader("Content-Type", "application/json")
-                .withHeader("Content-Digest", "sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:")
+                .withHeader(
+                        "Content-Digest",
+                        "sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:")
                 .withHeader("Content-Length", "18");
     }
 
@@ -109,14 +117,18 @@ class HttpSignatureVectorsTest {
     }
 
     /** The published examples predate the digest rule and use a 1024-bit key. */
-    static final SignaturePolicy VECTOR_POLICY = SignaturePolicy.defaults().withoutDigestRequirement().withMinimumRsaBits(1024);
+    static final SignaturePolicy VECTOR_POLICY =
+            SignaturePolicy.defaults().withoutDigestRequirement().withMinimumRsaBits(1024);
 
     @Test
     void cavageDefaultTestVerifies() {
         SignableRequest request = cavageRequest()
-                .withHeader("Signature", "keyId=\"Test\",algorithm=\"rsa-sha256\",signature=\"" + CAVAGE_DEFAULT_SIGNATURE + "\"");
+                .withHeader(
+                        "Signature",
+                        "keyId=\"Test\",algorithm=\"rsa-sha256\",signature=\"" + CAVAGE_DEFAULT_SIGNATURE + "\"");
 
-        Verification result = verifier(VECTOR_POLICY, CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
+        Verification result =
+                verifier(VECTOR_POLICY, CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
 
         assertThat(result).isInstanceOf(Verification.Verified.class);
         assertThat(((Verification.Verified) result).covered()).containsExactly("date");
@@ -124,14 +136,20 @@ class HttpSignatureVectorsTest {
 
     @Test
     void cavageBasicTestVerifiesAndOurSignerReproducesIt() {
-        SignableRequest request = cavageRequest().withHeader("Signature", "keyId=\"Test\",algorithm=\"rsa-sha256\","
-                + "headers=\"(request-target) host date\",signature=\"" + CAVAGE_BASIC_SIGNATURE + "\"");
+        SignableRequest request = cavageRequest()
+                .withHeader(
+                        "Signature",
+                        "keyId=\"Test\",algorithm=\"rsa-sha256\","
+                                + "headers=\"(request-target) host date\",signature=\"" + CAVAGE_BASIC_SIGNATURE
+                                + "\"");
 
-        Verification result = verifier(VECTOR_POLICY, CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
+        Verification result =
+                verifier(VECTOR_POLICY, CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
 
         assertThat(result.isVerified()).as(result.toString()).isTrue();
         // RSASSA-PKCS1-v1_5 is deterministic: signing the same string gives the published bytes.
-        byte[] ours = Signatures.sign(cavagePrivateKey(),
+        byte[] ours = Signatures.sign(
+                cavagePrivateKey(),
                 "(request-target): post /foo?param=value&pet=dog\nhost: example.com\ndate: Sun, 05 Jan 2014 21:31:40 GMT"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Base64.getEncoder().encodeToString(ours)).isEqualTo(CAVAGE_BASIC_SIGNATURE);
@@ -139,15 +157,21 @@ class HttpSignatureVectorsTest {
 
     @Test
     void cavageVectorIsRefusedByTheDefaultPolicyForItsMissingDigestAndWeakKey() {
-        SignableRequest request = cavageRequest().withHeader("Signature", "keyId=\"Test\",algorithm=\"rsa-sha256\","
-                + "headers=\"(request-target) host date\",signature=\"" + CAVAGE_BASIC_SIGNATURE + "\"");
+        SignableRequest request = cavageRequest()
+                .withHeader(
+                        "Signature",
+                        "keyId=\"Test\",algorithm=\"rsa-sha256\","
+                                + "headers=\"(request-target) host date\",signature=\"" + CAVAGE_BASIC_SIGNATURE
+                                + "\"");
 
-        Verification strict = verifier(SignaturePolicy.defaults(), CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
+        Verification strict =
+                verifier(SignaturePolicy.defaults(), CAVAGE_NOW).verify(request, BODY, keys("Test", cavagePublicKey()));
         Verification weakKey = verifier(SignaturePolicy.defaults().withoutDigestRequirement(), CAVAGE_NOW)
                 .verify(request, BODY, keys("Test", cavagePublicKey()));
 
-        assertThat(strict).isEqualTo(new Verification.Rejected(Reason.DIGEST_NOT_COVERED,
-                "a request with a body must cover its digest"));
+        assertThat(strict)
+                .isEqualTo(new Verification.Rejected(
+                        Reason.DIGEST_NOT_COVERED, "a request with a body must cover its digest"));
         assertThat(((Verification.Rejected) weakKey).reason()).isEqualTo(Reason.KEY_TOO_WEAK);
     }
 
@@ -157,11 +181,13 @@ class HttpSignatureVectorsTest {
                 .withHeader("Signature-Input", RFC_B26_INPUT)
                 .withHeader("Signature", "sig-b26=:" + RFC_B26_SIGNATURE + ":");
 
-        Verification result = verifier(VECTOR_POLICY, RFC_NOW).verify(request, BODY, keys("test-key-ed25519", rfcEd25519Public()));
+        Verification result =
+                verifier(VECTOR_POLICY, RFC_NOW).verify(request, BODY, keys("test-key-ed25519", rfcEd25519Public()));
 
         assertThat(result.isVerified()).as(result.toString()).isTrue();
         assertThat(((Verification.Verified) result).spec()).isEqualTo(SignatureSpec.RFC9421);
-        var parsed = (HttpSignatureVerifier.Parsed.Claim) verifier(VECTOR_POLICY, RFC_NOW).parse(request);
+        var parsed = (HttpSignatureVerifier.Parsed.Claim)
+                verifier(VECTOR_POLICY, RFC_NOW).parse(request);
         assertThat(parsed.claim().signingBase()).isEqualTo("""
                 "date": Tue, 20 Apr 2021 02:07:55 GMT
                 "@method": POST
@@ -171,7 +197,8 @@ class HttpSignatureVectorsTest {
                 "content-length": 18
                 "@signature-params": ("date" "@method" "@path" "@authority" "content-type" "content-length");\
                 created=1618884473;keyid="test-key-ed25519\"""");
-        byte[] ours = Signatures.sign(rfcEd25519Private(), parsed.claim().signingBase().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] ours = Signatures.sign(
+                rfcEd25519Private(), parsed.claim().signingBase().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Base64.getEncoder().encodeToString(ours)).isEqualTo(RFC_B26_SIGNATURE);
     }
 
@@ -179,9 +206,13 @@ class HttpSignatureVectorsTest {
     void rfc9421SignatureBasesOfTheOtherExamplesMatchTheRfc() throws Exception {
         // B.2.1 (minimal) and B.2.3 (full coverage): the bases are what the RFC prints, even though
         // their rsa-pss-sha512 algorithm is one we do not accept.
-        String minimal = SigningBases.rfc9421(rfcRequest(), StructuredSignatureFields.parseSignatureInput(
-                "sig-b21=(\"@method\" \"@authority\" \"@path\" \"@query\" \"content-type\");created=1618884473"
-                        + ";keyid=\"test-key-rsa-pss\"").get("sig-b21").components(),
+        String minimal = SigningBases.rfc9421(
+                rfcRequest(),
+                StructuredSignatureFields.parseSignatureInput(
+                                "sig-b21=(\"@method\" \"@authority\" \"@path\" \"@query\" \"content-type\");created=1618884473"
+                                        + ";keyid=\"test-key-rsa-pss\"")
+                        .get("sig-b21")
+                        .components(),
                 "(\"@method\" \"@authority\" \"@path\" \"@query\" \"content-type\");created=1618884473;keyid=\"test-key-rsa-pss\"");
         assertThat(minimal).isEqualTo("""
                 "@method": POST
@@ -191,18 +222,22 @@ class HttpSignatureVectorsTest {
                 "content-type": application/json
                 "@signature-params": ("@method" "@authority" "@path" "@query" "content-type");created=1618884473;\
                 keyid="test-key-rsa-pss\"""");
-        var input = StructuredSignatureFields.parseSignatureInput("sig-b23=(\"date\" \"@method\" \"@path\" \"@query\" "
-                + "\"@authority\" \"content-type\" \"content-digest\" \"content-length\");created=1618884473;keyid=\"test-key-rsa-pss\"")
+        var input = StructuredSignatureFields.parseSignatureInput(
+                        "sig-b23=(\"date\" \"@method\" \"@path\" \"@query\" "
+                                + "\"@authority\" \"content-type\" \"content-digest\" \"content-length\");created=1618884473;keyid=\"test-key-rsa-pss\"")
                 .get("sig-b23");
-        assertThat(SigningBases.rfc9421(rfcRequest(), input.components(), input.raw())).contains(
-                "\"content-digest\": sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:\n"
-                        + "\"content-length\": 18\n\"@signature-params\": (\"date\" \"@method\" \"@path\" \"@query\" \"@authority\"");
+        assertThat(SigningBases.rfc9421(rfcRequest(), input.components(), input.raw()))
+                .contains(
+                        "\"content-digest\": sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:\n"
+                                + "\"content-length\": 18\n\"@signature-params\": (\"date\" \"@method\" \"@path\" \"@query\" \"@authority\"");
     }
 
     @Test
     void rsaPssExamplesAreRefusedAsUnsupported() {
         SignableRequest request = rfcRequest()
-                .withHeader("Signature-Input", "sig-b21=(\"@method\");created=1618884473;keyid=\"k\";alg=\"rsa-pss-sha512\"")
+                .withHeader(
+                        "Signature-Input",
+                        "sig-b21=(\"@method\");created=1618884473;keyid=\"k\";alg=\"rsa-pss-sha512\"")
                 .withHeader("Signature", "sig-b21=:AAAA:");
 
         Verification result = verifier(VECTOR_POLICY, RFC_NOW).verify(request, BODY, keys("k", rfcEd25519Public()));

@@ -1,14 +1,14 @@
 package org.branchwork.protocol.sig;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeysTest {
 
@@ -20,9 +20,13 @@ class KeysTest {
 
         String pem = Pem.writePublicKey(pair.getPublic());
 
-        assertThat(((java.security.interfaces.RSAPublicKey) pair.getPublic()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((java.security.interfaces.RSAPublicKey) pair.getPublic())
+                        .getModulus()
+                        .bitLength())
+                .isEqualTo(2048);
         assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
-        assertThat(pem.lines().filter(l -> !l.startsWith("-----")).allMatch(l -> l.length() <= 64)).isTrue();
+        assertThat(pem.lines().filter(l -> !l.startsWith("-----")).allMatch(l -> l.length() <= 64))
+                .isTrue();
         assertThat(Pem.readPublicKey(pem)).isEqualTo(pair.getPublic());
         assertThat(Pem.readPrivateKey(Pem.writePrivateKey(pair.getPrivate()))).isEqualTo(pair.getPrivate());
     }
@@ -32,8 +36,8 @@ class KeysTest {
         KeyPair pair = KeyPairs.generateRsa(RANDOM);
         var rsa = (java.security.interfaces.RSAPublicKey) pair.getPublic();
         byte[] pkcs1 = new RSAPublicKey(rsa.getModulus(), rsa.getPublicExponent()).getEncoded();
-        String pem = "-----BEGIN RSA PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
-                + "\n-----END RSA PUBLIC KEY-----\n";
+        String pem = "-----BEGIN RSA PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pkcs1) + "\n-----END RSA PUBLIC KEY-----\n";
 
         assertThat(Pem.readPublicKey(pem)).isEqualTo(pair.getPublic());
         // Some servers escape the newlines inside JSON strings once too often.
@@ -49,8 +53,10 @@ class KeysTest {
         assertThat(multibase).startsWith("z6Mk");
         assertThat(Multikey.decodePublic(multibase)).isEqualTo(pair.getPublic());
         byte[] sig = Signatures.sign(pair.getPrivate(), new byte[] {1, 2, 3});
-        assertThat(Signatures.verify(pair.getPublic(), new byte[] {1, 2, 3}, sig)).isTrue();
-        assertThat(Signatures.verify(pair.getPublic(), new byte[] {1, 2, 4}, sig)).isFalse();
+        assertThat(Signatures.verify(pair.getPublic(), new byte[] {1, 2, 3}, sig))
+                .isTrue();
+        assertThat(Signatures.verify(pair.getPublic(), new byte[] {1, 2, 4}, sig))
+                .isFalse();
         assertThat(KeyPairs.ed25519PublicOf(pair.getPrivate())).isEqualTo(pair.getPublic());
     }
 
@@ -60,7 +66,8 @@ class KeysTest {
         assertThatThrownBy(() -> Pem.readPublicKey("not a pem")).hasMessageContaining("no PEM block");
         assertThatThrownBy(() -> Multikey.decodePublic("u7QGwDY2Tjn93PVFWWq02piP1NE9_XRlg-c8-jhJiDqKBDw"))
                 .hasMessageContaining("base58btc");
-        assertThatThrownBy(() -> Multikey.decodePublic("z" + Base58.encode(new byte[34]))).hasMessageContaining("ed25519-pub");
+        assertThatThrownBy(() -> Multikey.decodePublic("z" + Base58.encode(new byte[34])))
+                .hasMessageContaining("ed25519-pub");
         assertThatThrownBy(() -> Base58.decode("0OIl")).hasMessageContaining("not base58btc");
     }
 

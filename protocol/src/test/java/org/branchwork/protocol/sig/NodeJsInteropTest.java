@@ -1,8 +1,5 @@
 package org.branchwork.protocol.sig;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Our signatures checked by an independent implementation (npm {@code http-message-signatures},
@@ -43,7 +42,8 @@ class NodeJsInteropTest {
 
     @BeforeAll
     static void requireNode() {
-        require(Files.exists(SCRIPT.getParent().resolve("node_modules/http-message-signatures")),
+        require(
+                Files.exists(SCRIPT.getParent().resolve("node_modules/http-message-signatures")),
                 "deploy/interop/node_modules is missing: run npm install --prefix deploy/interop --no-package-lock");
         require(nodeWorks(), "Node.js (node) is not on the PATH");
     }
@@ -60,17 +60,23 @@ class NodeJsInteropTest {
     @CsvSource({"rfc9421,rsa-v1_5-sha256", "rfc9421,ed25519", "cavage,rsa-v1_5-sha256"})
     void theyVerifyOurSignatures(String spec, String alg) throws Exception {
         boolean rsa = alg.startsWith("rsa");
-        SigningKey key = new SigningKey("https://stockport.example/actor#key", rsa ? RSA.getPrivate() : ED25519.getPrivate());
-        SignableRequest request = SignableRequest.of("POST", INBOX).withHeader("Content-Type", "application/activity+json");
+        SigningKey key =
+                new SigningKey("https://stockport.example/actor#key", rsa ? RSA.getPrivate() : ED25519.getPrivate());
+        SignableRequest request =
+                SignableRequest.of("POST", INBOX).withHeader("Content-Type", "application/activity+json");
         HttpSignatureSigner signer = new HttpSignatureSigner();
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        SignableRequest signed = spec.equals("rfc9421") ? signer.signRfc9421(request, body, key, Instant.now())
+        SignableRequest signed = spec.equals("rfc9421")
+                ? signer.signRfc9421(request, body, key, Instant.now())
                 : signer.signCavage(request, body, key, Instant.now());
 
-        ObjectNode input = input("verify", spec, alg, signed, Pem.writePublicKey(rsa ? RSA.getPublic() : ED25519.getPublic()));
+        ObjectNode input =
+                input("verify", spec, alg, signed, Pem.writePublicKey(rsa ? RSA.getPublic() : ED25519.getPublic()));
         JsonNode out = run(input);
 
-        assertThat(out.path("verified").asBoolean()).as("npm verification: " + out).isTrue();
+        assertThat(out.path("verified").asBoolean())
+                .as("npm verification: " + out)
+                .isTrue();
 
         // And a tampered copy fails there too, so the check above could have failed.
         ObjectNode tampered = input.deepCopy();
@@ -82,20 +88,31 @@ class NodeJsInteropTest {
     @CsvSource({"rfc9421,rsa-v1_5-sha256", "rfc9421,ed25519", "cavage,rsa-v1_5-sha256"})
     void weVerifyTheirSignatures(String spec, String alg) throws Exception {
         boolean rsa = alg.startsWith("rsa");
-        SignableRequest request = SignableRequest.of("POST", INBOX).withHeader("Content-Type", "application/activity+json");
-        ObjectNode input = input("sign", spec, alg, request, Pem.writePrivateKey(rsa ? RSA.getPrivate() : ED25519.getPrivate()));
+        SignableRequest request =
+                SignableRequest.of("POST", INBOX).withHeader("Content-Type", "application/activity+json");
+        ObjectNode input =
+                input("sign", spec, alg, request, Pem.writePrivateKey(rsa ? RSA.getPrivate() : ED25519.getPrivate()));
         input.put("body", BODY);
 
         JsonNode out = run(input);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        out.get("headers").properties().forEach(e -> headers.put(e.getKey(), List.of(e.getValue().asText())));
+        out.get("headers")
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), List.of(e.getValue().asText())));
         SignableRequest theirs = new SignableRequest("POST", INBOX, headers);
 
         Verification result = new HttpSignatureVerifier(SignaturePolicy.defaults(), Clock.systemUTC())
-                .verify(theirs, BODY.getBytes(StandardCharsets.UTF_8), id -> Optional.of(new ResolvedKey(id,
-                        URI.create("https://stockport.example/actor"), rsa ? RSA.getPublic() : ED25519.getPublic())));
+                .verify(
+                        theirs,
+                        BODY.getBytes(StandardCharsets.UTF_8),
+                        id -> Optional.of(new ResolvedKey(
+                                id,
+                                URI.create("https://stockport.example/actor"),
+                                rsa ? RSA.getPublic() : ED25519.getPublic())));
 
-        assertThat(result.isVerified()).as("their headers " + headers + " gave " + result).isTrue();
+        assertThat(result.isVerified())
+                .as("their headers " + headers + " gave " + result)
+                .isTrue();
         assertThat(((Verification.Verified) result).spec())
                 .isEqualTo(spec.equals("rfc9421") ? SignatureSpec.RFC9421 : SignatureSpec.CAVAGE);
     }
@@ -116,7 +133,9 @@ class NodeJsInteropTest {
     }
 
     private static JsonNode run(ObjectNode input) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder("node", SCRIPT.toString())
+                .redirectErrorStream(false)
+                .start();
         process.getOutputStream().write(JSON.writeValueAsBytes(input));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -128,7 +147,9 @@ class NodeJsInteropTest {
 
     private static boolean nodeWorks() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

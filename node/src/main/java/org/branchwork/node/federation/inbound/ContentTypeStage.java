@@ -1,7 +1,6 @@
 package org.branchwork.node.federation.inbound;
 
 import java.util.Locale;
-import java.util.Optional;
 
 import org.branchwork.node.http.Problem;
 
@@ -11,11 +10,15 @@ final class ContentTypeStage implements InboxStage<Received, Received> {
     @Override
     public Step<Received> apply(Received received) {
         String type = received.request().header("content-type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/activity+json") || type.startsWith("application/ld+json")
+        if (type.startsWith("application/activity+json")
+                || type.startsWith("application/ld+json")
                 || type.startsWith("application/json")) {
             return Step.pass(received);
         }
-        return Step.stop(new Problem(415, "unsupported_content_type", "Unsupported media type",
+        return Step.stop(new Problem(
+                415,
+                "unsupported_content_type",
+                "Unsupported media type",
                 "An inbox takes application/activity+json, not '" + type + "'."));
     }
 }

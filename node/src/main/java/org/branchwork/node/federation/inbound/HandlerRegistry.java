@@ -28,7 +28,8 @@ public final class HandlerRegistry {
     }
 
     public HandlerRegistry on(ActivityType type, ObjectKind kind, InboundHandler handler) {
-        InboundHandler earlier = exact.computeIfAbsent(type, t -> new EnumMap<>(ObjectKind.class)).put(kind, handler);
+        InboundHandler earlier = exact.computeIfAbsent(type, t -> new EnumMap<>(ObjectKind.class))
+                .put(kind, handler);
         if (earlier != null) {
             throw new IllegalStateException("two handlers for " + type + " of " + kind);
         }
@@ -51,8 +52,8 @@ public final class HandlerRegistry {
             handler = anyKind.get(activity.kind());
         }
         if (handler == null) {
-            return Outcome.ignored("no handler for " + activity.type() + " of " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' '));
+            return Outcome.ignored("no handler for " + activity.type() + " of "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
         return handler.handle(new Inbound(activity, kind, EmbeddedCopy.objectOf(document)));
     }

@@ -14,8 +14,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.http.PublicOrigin;
 import org.branchwork.node.http.Problem;
+import org.branchwork.node.http.PublicOrigin;
 import org.branchwork.protocol.sig.SignableRequest;
 
 /**
@@ -82,6 +82,7 @@ public final class InboxEndpoint implements HttpService {
     }
 
     private static Problem tooLarge() {
-        return new Problem(413, "body_too_large", "Content too large", "An activity may be at most " + MAX_BODY + " bytes.");
+        return new Problem(
+                413, "body_too_large", "Content too large", "An activity may be at most " + MAX_BODY + " bytes.");
     }
 }

@@ -1,17 +1,15 @@
 package org.branchwork.node.federation.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
+import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.InboxStore;
-import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.vocab.Activity;
@@ -32,12 +30,10 @@ public final class InboxPipeline {
          * document as parsed go to the handler, so that it does not parse the body again.
          */
         record Accepted(String activityId, boolean duplicate, Activity activity, JsonNode document, int size)
-                implements Result {
-        }
+                implements Result {}
 
         /** Refused; answer with the problem. */
-        record Refused(Problem problem) implements Result {
-        }
+        record Refused(Problem problem) implements Result {}
     }
 
     private final ContentTypeStage contentType = new ContentTypeStage();
@@ -47,8 +43,13 @@ public final class InboxPipeline {
     private final KeyOwnerStage keyOwner = new KeyOwnerStage();
     private final GroupCommitter<InboxStore.Received, Boolean> inserts;
 
-    public InboxPipeline(ActivityCodec codec, HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
-                         java.util.function.Supplier<java.net.URI> origin, GroupCommitter<InboxStore.Received, Boolean> inserts) {
+    public InboxPipeline(
+            ActivityCodec codec,
+            HttpSignatureVerifier verifier,
+            ActorResolver actors,
+            PeerPolicy policy,
+            java.util.function.Supplier<java.net.URI> origin,
+            GroupCommitter<InboxStore.Received, Boolean> inserts) {
         this.parse = new ParseStage(codec);
         this.peerPolicy = new PeerPolicyStage(policy);
         this.signature = new SignatureStage(verifier, actors, policy, origin);
@@ -56,8 +57,12 @@ public final class InboxPipeline {
     }
 
     public Result process(Received received) {
-        InboxStage.Step<Verified> checked = contentType.apply(received)
-                .then(parse).then(peerPolicy).then(signature).then(keyOwner);
+        InboxStage.Step<Verified> checked = contentType
+                .apply(received)
+                .then(parse)
+                .then(peerPolicy)
+                .then(signature)
+                .then(keyOwner);
         if (checked instanceof InboxStage.Step.Stop<Verified>(Problem p)) {
             LOG.info(() -> "Inbox refused " + received.request().target() + ": " + p.code() + ": " + p.detail());
             return new Result.Refused(p);
@@ -65,8 +70,11 @@ public final class InboxPipeline {
         Parsed parsed = ((InboxStage.Step.Pass<Verified>) checked).value().parsed();
         var activity = parsed.activity();
         String id = activity.id().orElseThrow().toString();
-        InboxStore.Received stored = new InboxStore.Received(id, activity.actor().id().orElseThrow().toString(),
-                activity.type(), new String(received.body(), StandardCharsets.UTF_8));
+        InboxStore.Received stored = new InboxStore.Received(
+                id,
+                activity.actor().id().orElseThrow().toString(),
+                activity.type(),
+                new String(received.body(), StandardCharsets.UTF_8));
         // Stored with other requests' activities in one transaction and one log sync (group commit);
         // durable when the future completes, before the sender hears 202.
         boolean fresh;
@@ -77,7 +85,7 @@ public final class InboxPipeline {
             return new Result.Refused(new Problem(503, "stopping", "Service unavailable", "The node is stopping."));
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof org.branchwork.node.storage.StorageException storage) {
-                throw storage;  // a full disk is a 503 the sender retries, not a 500
+                throw storage; // a full disk is a 503 the sender retries, not a 500
             }
             throw new IllegalStateException("storing the activity failed", e.getCause());
         }

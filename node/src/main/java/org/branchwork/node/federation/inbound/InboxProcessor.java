@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.branchwork.node.federation.outbound.RetrySchedule;
 import org.branchwork.node.storage.GroupCommitter;
-import org.branchwork.node.storage.StorageException;
 import org.branchwork.node.storage.InboxStore;
+import org.branchwork.node.storage.StorageException;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
@@ -58,6 +58,7 @@ public final class InboxProcessor implements AutoCloseable {
     private static final Duration OVERFLOW_MARGIN = Duration.ofMinutes(1);
     /** Attempts at handling one activity before it is a dead letter. */
     public static final int MAX_ATTEMPTS = 12;
+
     private static final Duration RETRY_POLL = Duration.ofSeconds(1);
     private static final Duration RETRY_FLOOR = Duration.ofMillis(20);
 
@@ -73,8 +74,7 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     /** An outcome to file on a stored activity. */
-    private record Filed(String activityId, Outcome.Kind kind, String text) {
-    }
+    private record Filed(String activityId, Outcome.Kind kind, String text) {}
 
     private final Transactions tx;
     private final InboxStore store;
@@ -87,13 +87,19 @@ public final class InboxProcessor implements AutoCloseable {
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     /** Activities may wait in the store received at or after this; null when none do. */
     private final AtomicReference<Instant> backlogSince = new AtomicReference<>();
+
     private final List<Thread> handlers = new ArrayList<>();
     private final RetrySchedule schedule;
     private final java.util.concurrent.Semaphore retryWake = new java.util.concurrent.Semaphore(0);
     private volatile boolean closed;
 
-    public InboxProcessor(Transactions tx, InboxStore store, ActivityCodec codec, HandlerRegistry registry,
-                          RetrySchedule schedule, Clock clock) {
+    public InboxProcessor(
+            Transactions tx,
+            InboxStore store,
+            ActivityCodec codec,
+            HandlerRegistry registry,
+            RetrySchedule schedule,
+            Clock clock) {
         this.schedule = schedule;
         this.outcomes = new GroupCommitter<>("inbox-outcomes", tx, (batch, o) -> {
             store.markHandled(batch, o.activityId(), o.kind().name(), o.text(), clock.instant());
@@ -166,7 +172,8 @@ public final class InboxProcessor implements AutoCloseable {
         if (closed || !claimed.add(activityId)) {
             return;
         }
-        Work work = size <= KEEP_IN_MEMORY ? new Work(activityId, activity, document) : new Work(activityId, null, null);
+        Work work =
+                size <= KEEP_IN_MEMORY ? new Work(activityId, activity, document) : new Work(activityId, null, null);
         if (!queue.offer(work)) {
             claimed.remove(activityId);
             addBacklog(clock.instant().minus(OVERFLOW_MARGIN));
@@ -196,7 +203,7 @@ public final class InboxProcessor implements AutoCloseable {
             return;
         }
         int limit = QUEUE / 2;
-        int asked = limit + claimed.size();  // claimed ones come back too, and are skipped
+        int asked = limit + claimed.size(); // claimed ones come back too, and are skipped
         try {
             List<String> ids = tx.inTransaction(c -> store.unhandled(c, since, asked));
             List<String> taken = new ArrayList<>();
@@ -222,7 +229,7 @@ public final class InboxProcessor implements AutoCloseable {
                 }
             }
             if (ids.size() == asked || taken.size() == limit) {
-                addBacklog(since);  // more may wait: look again, from the same point, once these are handled
+                addBacklog(since); // more may wait: look again, from the same point, once these are handled
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading unhandled inbox activities failed; trying again", e);
@@ -240,13 +247,14 @@ public final class InboxProcessor implements AutoCloseable {
         try {
             outcome = work.inHand() ? registry.dispatch(work.activity(), work.document()) : handleStored(id);
         } catch (StorageException e) {
-            outcome = e.unavailable() ? new Outcome.RetryLater("the database could not write: " + e.getMessage(), e)
+            outcome = e.unavailable()
+                    ? new Outcome.RetryLater("the database could not write: " + e.getMessage(), e)
                     : failed(id, e);
         } catch (RuntimeException e) {
             outcome = failed(id, e);
         }
         if (outcome == null) {
-            claimed.remove(id);  // gone from the store (retention): nothing to record
+            claimed.remove(id); // gone from the store (retention): nothing to record
             return;
         }
         if (outcome instanceof Outcome.RetryLater retry) {
@@ -267,7 +275,9 @@ public final class InboxProcessor implements AutoCloseable {
             }
             claimed.remove(id);
             if (failure != null) {
-                LOG.log(Level.WARNING, "Recording the outcome of " + id + " failed; it is handled again at the next start",
+                LOG.log(
+                        Level.WARNING,
+                        "Recording the outcome of " + id + " failed; it is handled again at the next start",
                         failure);
             }
         });
@@ -282,12 +292,14 @@ public final class InboxProcessor implements AutoCloseable {
     /** Schedules another attempt, or files a dead letter after the last one. */
     private void retryLater(String id, String cause) {
         try {
-            int attempts = tx.inTransaction(c -> store.retryLater(c, id, cause, clock.instant(), schedule::delayAfter,
-                    MAX_ATTEMPTS));
+            int attempts = tx.inTransaction(
+                    c -> store.retryLater(c, id, cause, clock.instant(), schedule::delayAfter, MAX_ATTEMPTS));
             if (attempts >= MAX_ATTEMPTS) {
-                LOG.warning(() -> "Handling " + id + " failed " + attempts + " times; it is a dead letter (" + cause + ")");
+                LOG.warning(
+                        () -> "Handling " + id + " failed " + attempts + " times; it is a dead letter (" + cause + ")");
             } else {
-                LOG.info(() -> "Handling " + id + " failed (" + cause + "); attempt " + (attempts + 1) + " comes later");
+                LOG.info(
+                        () -> "Handling " + id + " failed (" + cause + "); attempt " + (attempts + 1) + " comes later");
             }
         } catch (RuntimeException e) {
             // Not even the retry could be written (the disk is full): the activity stays unhandled in
@@ -295,7 +307,7 @@ public final class InboxProcessor implements AutoCloseable {
             LOG.log(Level.WARNING, "Scheduling a retry of " + id + " failed; it is handled again at the next start", e);
         } finally {
             claimed.remove(id);
-            retryWake.release();  // the poller looks again, in case this one is due at once
+            retryWake.release(); // the poller looks again, in case this one is due at once
         }
     }
 
@@ -346,7 +358,8 @@ public final class InboxProcessor implements AutoCloseable {
         for (Thread handler : started) {
             try {
                 if (!handler.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                    LOG.warning("An inbox handler is still running at shutdown; its activity is handled again at the next start");
+                    LOG.warning(
+                            "An inbox handler is still running at shutdown; its activity is handled again at the next start");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -20,6 +20,7 @@ public final class InboxRetention implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboxRetention.class.getName());
     /** How long a received activity is kept, and so deduplicated. */
     public static final Duration KEPT = Duration.ofDays(7);
+
     private static final Duration EVERY = Duration.ofHours(1);
     private static final int BATCH = 5_000;
 

@@ -15,11 +15,9 @@ interface InboxStage<I, O> {
     /** A stage's verdict: go on with what it established, or stop with the refusal to answer. */
     sealed interface Step<T> {
 
-        record Pass<T>(T value) implements Step<T> {
-        }
+        record Pass<T>(T value) implements Step<T> {}
 
-        record Stop<T>(Problem problem) implements Step<T> {
-        }
+        record Stop<T>(Problem problem) implements Step<T> {}
 
         static <T> Step<T> pass(T value) {
             return new Pass<>(value);

@@ -1,7 +1,6 @@
 package org.branchwork.node.federation.inbound;
 
 import java.net.URI;
-import java.util.Optional;
 
 import org.branchwork.node.http.Problem;
 import org.branchwork.protocol.vocab.Origins;
@@ -17,12 +16,14 @@ final class KeyOwnerStage implements InboxStage<Verified, Verified> {
         URI owner = verified.signature().owner();
         URI actor = verified.parsed().activity().actor().id().orElseThrow();
         if (!owner.equals(actor)) {
-            return Step.stop(Problem.unauthorized("key_owner_not_actor",
+            return Step.stop(Problem.unauthorized(
+                    "key_owner_not_actor",
                     "The request is signed by " + owner + " but the activity's actor is " + actor + "."));
         }
         URI id = verified.parsed().activity().id().orElseThrow();
         if (!Origins.same(id, actor)) {
-            return Step.stop(Problem.unauthorized("origin_mismatch",
+            return Step.stop(Problem.unauthorized(
+                    "origin_mismatch",
                     "The activity " + id + " is not on its actor's origin " + Origins.of(actor) + "."));
         }
         return Step.pass(verified);

@@ -12,27 +12,27 @@ import org.branchwork.node.service.Effect;
 public sealed interface Outcome {
 
     /** How an outcome is filed in the store. */
-    enum Kind { HANDLED, IGNORED, REFUSED, FAILED }
+    enum Kind {
+        HANDLED,
+        IGNORED,
+        REFUSED,
+        FAILED
+    }
 
     /** It took effect: a follower added, an RSVP answered, an object stored. */
-    record Handled(String what) implements Outcome {
-    }
+    record Handled(String what) implements Outcome {}
 
     /** Nothing to do, and nothing wrong: a duplicate, an activity about something we do not hold. */
-    record Ignored(String reason) implements Outcome {
-    }
+    record Ignored(String reason) implements Outcome {}
 
     /** Refused under the trust or campaign rules, or for good (its origin says the object is gone). */
-    record Refused(String reason) implements Outcome {
-    }
+    record Refused(String reason) implements Outcome {}
 
     /** Our own failure (a handler's bug): final, since a retry would fail the same way, and kept apart from refusals. */
-    record Failed(String error) implements Outcome {
-    }
+    record Failed(String error) implements Outcome {}
 
     /** A failure that may pass: an origin that did not answer, a database that could not write. */
-    record RetryLater(String reason, Throwable cause) implements Outcome {
-    }
+    record RetryLater(String reason, Throwable cause) implements Outcome {}
 
     static Outcome handled(String what) {
         return new Handled(what);

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.branchwork.node.federation.mapping.EmbeddedCopy;
 import org.branchwork.node.federation.resolve.ActorResolver;
-import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.proof.ProofCheck;
 import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.vocab.Ref;
 
 /**
@@ -34,8 +34,13 @@ public final class OwnerProof {
             return false;
         }
         URI id = object.id().orElse(null);
-        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        if (id == null || author == null || !Origins.same(id, author)
+        URI author = object.core().attributedTo().stream()
+                .findFirst()
+                .flatMap(Ref::id)
+                .orElse(null);
+        if (id == null
+                || author == null
+                || !Origins.same(id, author)
                 || !(DataIntegrityProofs.inspect(raw) instanceof ProofCheck.Pending pending)) {
             return false;
         }

@@ -1,7 +1,5 @@
 package org.branchwork.node.federation.inbound;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.branchwork.node.http.Problem;
@@ -30,12 +28,15 @@ final class ParseStage implements InboxStage<Received, Parsed> {
         }
         return switch (codec.read(tree)) {
             case Decoded.Refused refused -> Step.stop(unreadable(refused.reason()));
-            case Decoded.Read(Activity activity) when activity.id().isPresent() ->
-                    Step.pass(new Parsed(received, tree, activity));
-            case Decoded.Read(Activity activity) -> Step.stop(Problem.badRequest("activity_without_id",
-                    "The activity has no id, so it cannot be deduplicated."));
-            case Decoded.Read read -> Step.stop(Problem.badRequest("not_an_activity",
-                    "An inbox takes activities, not a " + read.object().type() + "."));
+            case Decoded.Read(Activity activity)
+            when activity.id().isPresent() -> Step.pass(new Parsed(received, tree, activity));
+            case Decoded.Read(Activity activity) ->
+                Step.stop(Problem.badRequest(
+                        "activity_without_id", "The activity has no id, so it cannot be deduplicated."));
+            case Decoded.Read read ->
+                Step.stop(Problem.badRequest(
+                        "not_an_activity",
+                        "An inbox takes activities, not a " + read.object().type() + "."));
         };
     }
 

@@ -1,10 +1,9 @@
 package org.branchwork.node.federation.inbound;
 
 import java.net.URI;
-import java.util.Optional;
 
-import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.PeerPolicy;
 
 /**
  * Domain and actor blocks and the allow-list, checked on the activity's actor before any key is
@@ -22,7 +21,9 @@ final class PeerPolicyStage implements InboxStage<Parsed, Parsed> {
     @Override
     public Step<Parsed> apply(Parsed parsed) {
         URI actor = parsed.activity().actor().id().orElseThrow();
-        return policy.refusal(actor).<Step<Parsed>>map(reason -> Step.stop(refused(reason))).orElse(Step.pass(parsed));
+        return policy.refusal(actor)
+                .<Step<Parsed>>map(reason -> Step.stop(refused(reason)))
+                .orElse(Step.pass(parsed));
     }
 
     static Problem refused(String reason) {

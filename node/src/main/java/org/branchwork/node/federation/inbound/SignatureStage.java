@@ -3,9 +3,9 @@ package org.branchwork.node.federation.inbound;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.http.Problem;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.protocol.sig.HttpSignatureVerifier;
 import org.branchwork.protocol.sig.ResolvedKey;
 import org.branchwork.protocol.sig.SignatureClaim;
@@ -23,8 +23,11 @@ final class SignatureStage implements InboxStage<Parsed, Verified> {
     private final PeerPolicy policy;
     private final java.util.function.Supplier<java.net.URI> origin;
 
-    SignatureStage(HttpSignatureVerifier verifier, ActorResolver actors, PeerPolicy policy,
-                   java.util.function.Supplier<java.net.URI> origin) {
+    SignatureStage(
+            HttpSignatureVerifier verifier,
+            ActorResolver actors,
+            PeerPolicy policy,
+            java.util.function.Supplier<java.net.URI> origin) {
         this.verifier = verifier;
         this.actors = actors;
         this.policy = policy;
@@ -46,18 +49,22 @@ final class SignatureStage implements InboxStage<Parsed, Verified> {
         if (claim.covered().contains("host")) {
             String host = received.request().header("host").orElse("");
             if (!isOwnAuthority(host)) {
-                return Step.stop(Problem.unauthorized("wrong_host", "The signature covers the host " + host
-                        + ", which is not this node (" + origin.get().getRawAuthority() + ")."));
+                return Step.stop(Problem.unauthorized(
+                        "wrong_host",
+                        "The signature covers the host " + host + ", which is not this node ("
+                                + origin.get().getRawAuthority() + ")."));
             }
         }
         // The key's server may be blocked even when the claimed actor's is not: check before fetching.
-        Optional<Problem> blocked = keyServer(claim.keyId()).flatMap(policy::refusal).map(PeerPolicyStage::refused);
+        Optional<Problem> blocked =
+                keyServer(claim.keyId()).flatMap(policy::refusal).map(PeerPolicyStage::refused);
         if (blocked.isPresent()) {
             return Step.stop(blocked.get());
         }
         Optional<ResolvedKey> key = actors.key(claim.keyId());
         if (key.isEmpty()) {
-            return Step.stop(Problem.unauthorized("unknown_key", "The key " + claim.keyId() + " could not be fetched."));
+            return Step.stop(
+                    Problem.unauthorized("unknown_key", "The key " + claim.keyId() + " could not be fetched."));
         }
         Verification result = verifier.verify(claim, received.request(), received.body(), key.get());
         if (result instanceof Verification.Rejected r && r.reason() == Verification.Reason.BAD_SIGNATURE) {

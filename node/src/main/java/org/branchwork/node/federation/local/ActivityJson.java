@@ -11,11 +11,10 @@ import io.helidon.webserver.http.ServerResponse;
 /** Content negotiation and sending of ActivityStreams documents. */
 public final class ActivityJson {
 
-    public static final HttpMediaType ACTIVITY_JSON = HttpMediaType.create("application/activity+json")
-            .withCharset(StandardCharsets.UTF_8);
+    public static final HttpMediaType ACTIVITY_JSON =
+            HttpMediaType.create("application/activity+json").withCharset(StandardCharsets.UTF_8);
 
-    private ActivityJson() {
-    }
+    private ActivityJson() {}
 
     /**
      * Whether the client asks for ActivityStreams JSON: {@code application/activity+json}, or

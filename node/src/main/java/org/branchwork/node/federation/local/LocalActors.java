@@ -1,22 +1,19 @@
 package org.branchwork.node.federation.local;
 
-import org.branchwork.node.http.LocalUris;
-
 import java.security.PublicKey;
-
-import org.branchwork.node.domain.PublicProfile;
-import org.branchwork.node.storage.PublicProfileStore;
-import org.branchwork.node.storage.Transactions;
-import org.branchwork.protocol.sig.Pem;
-import org.branchwork.protocol.sig.SigningKey;
-
 import java.util.Optional;
 
 import org.branchwork.node.domain.ActorKeys;
 import org.branchwork.node.domain.Branch;
+import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.ActorKeyService;
 import org.branchwork.node.service.ActorKeyService.ActorRole;
 import org.branchwork.node.service.BranchService;
+import org.branchwork.node.storage.PublicProfileStore;
+import org.branchwork.node.storage.Transactions;
+import org.branchwork.protocol.sig.Pem;
+import org.branchwork.protocol.sig.SigningKey;
 
 /**
  * The node's two actors and their keys: the branch {@code Group} (once the branch exists) and the
@@ -26,8 +23,7 @@ import org.branchwork.node.service.BranchService;
 public final class LocalActors {
 
     /** The branch with the keys of its {@code Group} actor. */
-    public record BranchActor(Branch branch, ActorKeys keys) {
-    }
+    public record BranchActor(Branch branch, ActorKeys keys) {}
 
     private final BranchService branches;
     private final ActorKeyService keys;
@@ -37,8 +33,12 @@ public final class LocalActors {
     private volatile ActorKeys instanceKeys;
     private volatile BranchActor cachedBranch;
 
-    public LocalActors(BranchService branches, ActorKeyService keys, LocalUris uris, Transactions tx,
-                       PublicProfileStore profiles) {
+    public LocalActors(
+            BranchService branches,
+            ActorKeyService keys,
+            LocalUris uris,
+            Transactions tx,
+            PublicProfileStore profiles) {
         this.tx = tx;
         this.profiles = profiles;
         this.branches = branches;
@@ -53,7 +53,10 @@ public final class LocalActors {
             synchronized (this) {
                 k = instanceKeys;
                 if (k == null) {
-                    k = keys.keysOf(ActorRole.INSTANCE, uris.instanceRsaKey().toString(), uris.instanceEd25519Key().toString());
+                    k = keys.keysOf(
+                            ActorRole.INSTANCE,
+                            uris.instanceRsaKey().toString(),
+                            uris.instanceEd25519Key().toString());
                     instanceKeys = k;
                 }
             }
@@ -62,15 +65,15 @@ public final class LocalActors {
     }
 
     /** A member's public actor: what it shows and the key that signs its activities. */
-    public record PersonActor(PublicProfile profile, SigningKey rsa, PublicKey rsaPublic) {
-    }
+    public record PersonActor(PublicProfile profile, SigningKey rsa, PublicKey rsaPublic) {}
 
     /** The person actor with this handle, if a member published one. */
     public Optional<PersonActor> person(String handle) {
-        return tx.inTransaction(c -> profiles.byHandle(c, handle)).map(p -> new PersonActor(
-                new PublicProfile(p.handle(), p.displayName()),
-                new SigningKey(uris.personRsaKey(p.handle()).toString(), Pem.readPrivateKey(p.privatePem())),
-                Pem.readPublicKey(p.publicPem())));
+        return tx.inTransaction(c -> profiles.byHandle(c, handle))
+                .map(p -> new PersonActor(
+                        new PublicProfile(p.handle(), p.displayName()),
+                        new SigningKey(uris.personRsaKey(p.handle()).toString(), Pem.readPrivateKey(p.privatePem())),
+                        Pem.readPublicKey(p.publicPem())));
     }
 
     /** The branch actor, or empty while the node is not set up. */
@@ -84,8 +87,12 @@ public final class LocalActors {
             return Optional.of(cached);
         }
         String slug = branch.get().slug();
-        BranchActor fresh = new BranchActor(branch.get(), keys.keysOf(ActorRole.BRANCH,
-                uris.branchRsaKey(slug).toString(), uris.branchEd25519Key(slug).toString()));
+        BranchActor fresh = new BranchActor(
+                branch.get(),
+                keys.keysOf(
+                        ActorRole.BRANCH,
+                        uris.branchRsaKey(slug).toString(),
+                        uris.branchEd25519Key(slug).toString()));
         cachedBranch = fresh;
         return Optional.of(fresh);
     }

@@ -32,14 +32,26 @@ public final class ActorMapper {
         URI id = uris.branchActor(slug);
         ObjectCore core = ObjectCore.of(id, "Group")
                 .withName(actor.branch().name())
-                .withLinks(List.of(new Ref.Linked(new Link(uris.home(), null, "text/html", null))), List.of(), List.of(), null)
+                .withLinks(
+                        List.of(new Ref.Linked(new Link(uris.home(), null, "text/html", null))),
+                        List.of(),
+                        List.of(),
+                        null)
                 .withTimes(actor.branch().createdAt(), null);
-        return new Actor(core, ActorType.GROUP, slug, uris.branchInbox(slug), uris.branchOutbox(slug),
-                uris.branchFollowers(slug), uris.branchFollowing(slug), null,
+        return new Actor(
+                core,
+                ActorType.GROUP,
+                slug,
+                uris.branchInbox(slug),
+                uris.branchOutbox(slug),
+                uris.branchFollowers(slug),
+                uris.branchFollowing(slug),
+                null,
                 new Endpoints(uris.sharedInbox(), Map.of()),
                 List.of(publicKey(uris.branchRsaKey(slug), id, actor.keys())),
                 List.of(multikey(uris.branchEd25519Key(slug), id, actor.keys())),
-                manuallyApprovesFollowers, true);
+                manuallyApprovesFollowers,
+                true);
     }
 
     public Actor instance(ActorKeys keys) {
@@ -47,10 +59,20 @@ public final class ActorMapper {
         // Mastodon names its instance actor after the domain; a handle-like username keeps it
         // apart from the branch's (lemmy#2037: a user and a group sharing a name break lookups).
         ObjectCore core = ObjectCore.of(id, "Application").withName(uris.authority());
-        return new Actor(core, ActorType.APPLICATION, uris.authority(), uris.instanceInbox(), uris.instanceOutbox(),
-                null, null, null, new Endpoints(uris.sharedInbox(), Map.of()),
-                List.of(publicKey(uris.instanceRsaKey(), id, keys)), List.of(multikey(uris.instanceEd25519Key(), id, keys)),
-                true, false);
+        return new Actor(
+                core,
+                ActorType.APPLICATION,
+                uris.authority(),
+                uris.instanceInbox(),
+                uris.instanceOutbox(),
+                null,
+                null,
+                null,
+                new Endpoints(uris.sharedInbox(), Map.of()),
+                List.of(publicKey(uris.instanceRsaKey(), id, keys)),
+                List.of(multikey(uris.instanceEd25519Key(), id, keys)),
+                true,
+                false);
     }
 
     /** A member's opt-in public actor: a display name and a key, nothing else from their record. */
@@ -58,10 +80,20 @@ public final class ActorMapper {
         String handle = person.profile().handle();
         URI id = uris.person(handle);
         ObjectCore core = ObjectCore.of(id, "Person").withName(person.profile().displayName());
-        return new Actor(core, ActorType.PERSON, handle, uris.personInbox(handle), URI.create(id + "/outbox"), null, null,
-                null, new Endpoints(uris.sharedInbox(), Map.of()),
-                List.of(new PublicKeyInfo(uris.personRsaKey(handle), id, Pem.writePublicKey(person.rsaPublic()))), List.of(),
-                false, false);
+        return new Actor(
+                core,
+                ActorType.PERSON,
+                handle,
+                uris.personInbox(handle),
+                URI.create(id + "/outbox"),
+                null,
+                null,
+                null,
+                new Endpoints(uris.sharedInbox(), Map.of()),
+                List.of(new PublicKeyInfo(uris.personRsaKey(handle), id, Pem.writePublicKey(person.rsaPublic()))),
+                List.of(),
+                false,
+                false);
     }
 
     private static PublicKeyInfo publicKey(URI keyId, URI owner, ActorKeys keys) {

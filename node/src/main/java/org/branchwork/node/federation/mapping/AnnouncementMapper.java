@@ -45,17 +45,22 @@ public final class AnnouncementMapper {
 
     /** The activity that published it (its id is stable: peers may fetch it). */
     public Activity create(Announcement a, String branchSlug) {
-        return Activities.wrap(uris.announcementCreate(a.id()), ActivityType.CREATE, a.published(), branchSlug, uris,
+        return Activities.wrap(
+                uris.announcementCreate(a.id()),
+                ActivityType.CREATE,
+                a.published(),
+                branchSlug,
+                uris,
                 Ref.to(object(a, branchSlug)));
     }
 
     public Activity update(Announcement a, String branchSlug) {
-        return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, a.updated(), branchSlug, uris,
-                Ref.to(object(a, branchSlug)));
+        return Activities.wrap(
+                uris.newActivity(), ActivityType.UPDATE, a.updated(), branchSlug, uris, Ref.to(object(a, branchSlug)));
     }
 
     public Activity delete(Announcement a, String branchSlug) {
-        return Activities.wrap(uris.newActivity(), ActivityType.DELETE, a.deleted(), branchSlug, uris,
-                Ref.to(object(a, branchSlug)));
+        return Activities.wrap(
+                uris.newActivity(), ActivityType.DELETE, a.deleted(), branchSlug, uris, Ref.to(object(a, branchSlug)));
     }
 }

@@ -45,12 +45,19 @@ public final class CampaignMapper {
         URI id = uris.campaign(k.id());
         URI branch = uris.branchActor(branchSlug);
         ObjectNode ext = NODES.objectNode();
-        ext.put("startTime", k.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        ext.put("endTime", k.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        ext.put(
+                "startTime",
+                k.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        ext.put(
+                "endTime",
+                k.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
         ArrayNode goals = ext.putArray("bw:goals");
         for (int i = 0; i < k.goals().size(); i++) {
             Campaign.Goal g = k.goals().get(i);
-            ObjectNode goal = goals.addObject().put("type", "bw:Goal").put("name", g.label()).put("bw:goalTarget", g.target())
+            ObjectNode goal = goals.addObject()
+                    .put("type", "bw:Goal")
+                    .put("name", g.label())
+                    .put("bw:goalTarget", g.target())
                     .put("bw:goalMetric", g.metric().code());
             if (standing != null) {
                 goal.put("bw:goalProgress", standing.goals().get(i).progress());
@@ -60,18 +67,46 @@ public final class CampaignMapper {
             ext.put("bw:callToAction", k.callToAction());
         }
         ArrayNode resources = ext.putArray("bw:resources");
-        k.resources().forEach(r -> resources.addObject().put("type", "Link").put("href", r.url().toString()).put("name", r.name()));
+        k.resources()
+                .forEach(r -> resources
+                        .addObject()
+                        .put("type", "Link")
+                        .put("href", r.url().toString())
+                        .put("name", r.name()));
         ArrayNode suggested = ext.putArray("bw:suggestedCategories");
         k.suggested().stream().map(EventCategory::code).forEach(suggested::add);
         ext.put("bw:campaignStatus", k.ended() ? "ended" : "open");
-        List<Tag> tags = k.hashtag() == null ? List.of()
+        List<Tag> tags = k.hashtag() == null
+                ? List.of()
                 : List.of(new Tag.Hashtag(URI.create(uris.home() + "tags/" + k.hashtag()), "#" + k.hashtag()));
-        ObjectCore core = new ObjectCore(id, List.of("Article", TYPE), null, null, null, null, null, null, List.of(), null,
-                List.of(), List.of(), List.of(), null, null, null, null, Extensions.of(ext))
+        ObjectCore core = new ObjectCore(
+                        id,
+                        List.of("Article", TYPE),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Extensions.of(ext))
                 .withName(k.title())
-                // The summary leads the content rather than sitting in summary, which Mastodon shows as a content warning.
-                .withContent((k.summary() == null ? "" : "<p><em>" + escape(k.summary()) + "</em></p>") + k.content()
-                        + (k.callToAction() == null ? "" : "<p><strong>" + escape(k.callToAction()) + "</strong></p>"),
+                // The summary leads the content rather than sitting in summary, which Mastodon shows as a content
+                // warning.
+                .withContent(
+                        (k.summary() == null ? "" : "<p><em>" + escape(k.summary()) + "</em></p>")
+                                + k.content()
+                                + (k.callToAction() == null
+                                        ? ""
+                                        : "<p><strong>" + escape(k.callToAction()) + "</strong></p>"),
                         "text/html")
                 .withTimes(k.published(), k.updated())
                 .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
@@ -80,12 +115,22 @@ public final class CampaignMapper {
     }
 
     public Activity create(Campaign k, String branchSlug) {
-        return Activities.wrap(uris.campaignCreate(k.id()), ActivityType.CREATE, k.published(), branchSlug, uris,
+        return Activities.wrap(
+                uris.campaignCreate(k.id()),
+                ActivityType.CREATE,
+                k.published(),
+                branchSlug,
+                uris,
                 Ref.to(object(k, null, branchSlug)));
     }
 
     public Activity update(Campaign k, CampaignStanding standing, String branchSlug) {
-        return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, k.updated(), branchSlug, uris,
+        return Activities.wrap(
+                uris.newActivity(),
+                ActivityType.UPDATE,
+                k.updated(),
+                branchSlug,
+                uris,
                 Ref.to(object(k, standing, branchSlug)));
     }
 
@@ -94,13 +139,22 @@ public final class CampaignMapper {
     /** The owner's {@code Accept} of a branch's {@code Join} of one of its campaigns, to that branch. */
     public Activity adoptionAccepted(Campaign k, URI branch, URI joinId, URI id, String ownerSlug, Instant when) {
         URI self = uris.branchActor(ownerSlug);
-        Activity join = Activity.of(ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branch), Ref.to(uris.campaign(k.id())));
-        return Activity.of(ObjectCore.of(id, "Accept").withTimes(when, null).withAttribution(self, Audience.to(branch)), ActivityType.ACCEPT, Ref.to(self), Ref.to(join));
+        Activity join = Activity.of(
+                ObjectCore.of(joinId, "Join"), ActivityType.JOIN, Ref.to(branch), Ref.to(uris.campaign(k.id())));
+        return Activity.of(
+                ObjectCore.of(id, "Accept").withTimes(when, null).withAttribution(self, Audience.to(branch)),
+                ActivityType.ACCEPT,
+                Ref.to(self),
+                Ref.to(join));
     }
 
     /** The branch's {@code Join} of another node's campaign, to its owner: the adoption. */
     public Activity join(URI campaign, URI id, String branchSlug, Instant when) {
-        return Activity.of(ObjectCore.of(id, "Join").withTimes(when, null), ActivityType.JOIN, Ref.to(uris.branchActor(branchSlug)), Ref.to(campaign));
+        return Activity.of(
+                ObjectCore.of(id, "Join").withTimes(when, null),
+                ActivityType.JOIN,
+                Ref.to(uris.branchActor(branchSlug)),
+                Ref.to(campaign));
     }
 
     /** The branch's {@code Announce} of a campaign it adopted, to its followers. */
@@ -110,7 +164,11 @@ public final class CampaignMapper {
 
     /** The branch's {@code Leave} of a campaign it had adopted, to its owner. */
     public Activity leave(URI campaign, URI id, String branchSlug, Instant when) {
-        return Activity.of(ObjectCore.of(id, "Leave").withTimes(when, null), ActivityType.LEAVE, Ref.to(uris.branchActor(branchSlug)), Ref.to(campaign));
+        return Activity.of(
+                ObjectCore.of(id, "Leave").withTimes(when, null),
+                ActivityType.LEAVE,
+                Ref.to(uris.branchActor(branchSlug)),
+                Ref.to(campaign));
     }
 
     /**
@@ -119,7 +177,11 @@ public final class CampaignMapper {
      */
     public Activity progressReport(URI campaign, URI id, String branchSlug, Instant when) {
         URI self = uris.branchActor(branchSlug);
-        return Activity.toTarget(ObjectCore.of(id, "Add").withTimes(when, null).withAttribution(self, Audience.NONE), ActivityType.ADD, Ref.to(self), Ref.to(campaign));
+        return Activity.toTarget(
+                ObjectCore.of(id, "Add").withTimes(when, null).withAttribution(self, Audience.NONE),
+                ActivityType.ADD,
+                Ref.to(self),
+                Ref.to(campaign));
     }
 
     private static String escape(String s) {

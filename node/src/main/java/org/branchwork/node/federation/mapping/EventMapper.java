@@ -12,6 +12,7 @@ import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.AsObject;
 import org.branchwork.protocol.vocab.Audience;
 import org.branchwork.protocol.vocab.Event;
 import org.branchwork.protocol.vocab.ObjectCore;
@@ -20,7 +21,6 @@ import org.branchwork.protocol.vocab.PostalAddress;
 import org.branchwork.protocol.vocab.Ref;
 import org.branchwork.protocol.vocab.Tag;
 import org.branchwork.protocol.vocab.Tombstone;
-import org.branchwork.protocol.vocab.AsObject;
 
 /**
  * Events on the wire, shaped as Mobilizon sends them (so Mobilizon and Gancio read ours):
@@ -57,7 +57,9 @@ public final class EventMapper {
         }
         URI branch = uris.branchActor(branchSlug);
         List<Tag> tags = new ArrayList<>();
-        tags.add(new Tag.Hashtag(URI.create(uris.home() + "tags/" + e.category().code()), "#" + e.category().code()));
+        tags.add(new Tag.Hashtag(
+                URI.create(uris.home() + "tags/" + e.category().code()),
+                "#" + e.category().code()));
         ObjectCore core = ObjectCore.of(id, "Event")
                 .withName(e.name())
                 .withContent(content(e), "text/html")
@@ -66,28 +68,57 @@ public final class EventMapper {
                 .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
         Ref location = null;
         if (e.place() != null) {
-            location = Ref.to(new Place(ObjectCore.of(null, "Place").withName(e.place().name()), e.place().latitude(),
-                    e.place().longitude(), e.place().address() == null ? null
-                    : new PostalAddress(e.place().address(), null, null, null, null)));
+            location = Ref.to(new Place(
+                    ObjectCore.of(null, "Place").withName(e.place().name()),
+                    e.place().latitude(),
+                    e.place().longitude(),
+                    e.place().address() == null
+                            ? null
+                            : new PostalAddress(e.place().address(), null, null, null, null)));
         }
-        return new Event(core, e.start(), e.end(), e.zone().getId(), location, e.isOnline(), e.joinMode().code(),
+        return new Event(
+                core,
+                e.start(),
+                e.end(),
+                e.zone().getId(),
+                location,
+                e.isOnline(),
+                e.joinMode().code(),
                 // Mobilizon reads 0 as "no limit".
-                e.capacity() == null ? 0 : e.capacity(), counts.remaining(), counts.participants(),
-                e.cancelled() ? "CANCELLED" : "CONFIRMED", e.category().mobilizon());
+                e.capacity() == null ? 0 : e.capacity(),
+                counts.remaining(),
+                counts.participants(),
+                e.cancelled() ? "CANCELLED" : "CONFIRMED",
+                e.category().mobilizon());
     }
 
     public Activity create(BranchEvent e, EventCounts counts, String branchSlug) {
-        return Activities.wrap(uris.eventCreate(e.id()), ActivityType.CREATE, e.published(), branchSlug, uris,
+        return Activities.wrap(
+                uris.eventCreate(e.id()),
+                ActivityType.CREATE,
+                e.published(),
+                branchSlug,
+                uris,
                 Ref.to(object(e, counts, branchSlug)));
     }
 
     public Activity update(BranchEvent e, EventCounts counts, String branchSlug, java.time.Instant when) {
-        return Activities.wrap(uris.newActivity(), ActivityType.UPDATE, when, branchSlug, uris,
+        return Activities.wrap(
+                uris.newActivity(),
+                ActivityType.UPDATE,
+                when,
+                branchSlug,
+                uris,
                 Ref.to(object(e, counts, branchSlug, when)));
     }
 
     public Activity delete(BranchEvent e, String branchSlug) {
-        return Activities.wrap(uris.newActivity(), ActivityType.DELETE, e.deleted(), branchSlug, uris,
+        return Activities.wrap(
+                uris.newActivity(),
+                ActivityType.DELETE,
+                e.deleted(),
+                branchSlug,
+                uris,
                 Ref.to(object(e, EventCounts.of(e, 0), branchSlug)));
     }
 
@@ -100,10 +131,16 @@ public final class EventMapper {
         if (e.cancelled()) {
             html.append("<p><strong>Cancelled.</strong></p>");
         }
-        html.append("<p>").append(escape(WHEN.format(start) + " to " + until + " (" + e.zone().getId() + ")")).append("</p>");
+        html.append("<p>")
+                .append(escape(
+                        WHEN.format(start) + " to " + until + " (" + e.zone().getId() + ")"))
+                .append("</p>");
         if (e.place() != null) {
-            String where = java.util.stream.Stream.of(e.place().name(), e.place().address())
-                    .filter(s -> s != null && !s.isBlank()).reduce((a, b) -> a + ", " + b).orElse("");
+            String where = java.util.stream.Stream.of(
+                            e.place().name(), e.place().address())
+                    .filter(s -> s != null && !s.isBlank())
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
             html.append("<p>").append(escape(where)).append("</p>");
         }
         if (e.isOnline()) {

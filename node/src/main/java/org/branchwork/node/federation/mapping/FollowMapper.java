@@ -1,7 +1,6 @@
 package org.branchwork.node.federation.mapping;
 
 import java.net.URI;
-import java.util.List;
 
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
@@ -12,23 +11,36 @@ import org.branchwork.protocol.vocab.Ref;
 /** Follows on the wire: the branch's {@code Follow} and its {@code Undo}, and its answer to someone else's. */
 public final class FollowMapper {
 
-    private FollowMapper() {
-    }
+    private FollowMapper() {}
 
     /** The branch follows {@code target}. */
     public static Activity follow(URI id, URI branch, URI target) {
-        return Activity.of(ObjectCore.of(id, "Follow").withAttribution(branch, Audience.to(target)), ActivityType.FOLLOW, Ref.to(branch), Ref.to(target));
+        return Activity.of(
+                ObjectCore.of(id, "Follow").withAttribution(branch, Audience.to(target)),
+                ActivityType.FOLLOW,
+                Ref.to(branch),
+                Ref.to(target));
     }
 
     /** The branch takes back its {@code Follow} ({@code followId}) of {@code target}, embedding it. */
     public static Activity undo(URI id, URI branch, URI target, URI followId) {
-        Activity follow = Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(branch), Ref.to(target));
-        return Activity.of(ObjectCore.of(id, "Undo").withAttribution(branch, Audience.to(target)), ActivityType.UNDO, Ref.to(branch), Ref.to(follow));
+        Activity follow =
+                Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(branch), Ref.to(target));
+        return Activity.of(
+                ObjectCore.of(id, "Undo").withAttribution(branch, Audience.to(target)),
+                ActivityType.UNDO,
+                Ref.to(branch),
+                Ref.to(follow));
     }
 
     /** The branch's {@code Accept} (or {@code Reject}) of {@code follower}'s {@code Follow}, embedding it. */
     public static Activity answer(URI id, URI branch, URI follower, URI followId, boolean accepted) {
-        Activity follow = Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(follower), Ref.to(branch));
-        return Activity.of(ObjectCore.of(id, accepted ? "Accept" : "Reject").withAttribution(branch, Audience.to(follower)), accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branch), Ref.to(follow));
+        Activity follow =
+                Activity.of(ObjectCore.of(followId, "Follow"), ActivityType.FOLLOW, Ref.to(follower), Ref.to(branch));
+        return Activity.of(
+                ObjectCore.of(id, accepted ? "Accept" : "Reject").withAttribution(branch, Audience.to(follower)),
+                accepted ? ActivityType.ACCEPT : ActivityType.REJECT,
+                Ref.to(branch),
+                Ref.to(follow));
     }
 }

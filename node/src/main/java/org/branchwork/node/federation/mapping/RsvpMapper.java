@@ -2,7 +2,6 @@ package org.branchwork.node.federation.mapping;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.PublicProfile;
@@ -26,15 +25,29 @@ public final class RsvpMapper {
     /** {@code Accept} or {@code Reject} of the participant's {@code Join}, embedding it whole (as Mobilizon does). */
     public Activity answer(BranchEvent e, Rsvp rsvp, boolean accepted, URI id, String branchSlug, Instant when) {
         URI branch = uris.branchActor(branchSlug);
-        Activity join = Activity.of(ObjectCore.of(rsvp.joinId(), "Join"), ActivityType.JOIN, Ref.to(rsvp.actor()), Ref.to(uris.event(e.id())));
-        return Activity.of(ObjectCore.of(id, accepted ? "Accept" : "Reject").withTimes(when, null)
-                .withAttribution(branch, Audience.to(rsvp.actor())), accepted ? ActivityType.ACCEPT : ActivityType.REJECT, Ref.to(branch), Ref.to(join));
+        Activity join = Activity.of(
+                ObjectCore.of(rsvp.joinId(), "Join"),
+                ActivityType.JOIN,
+                Ref.to(rsvp.actor()),
+                Ref.to(uris.event(e.id())));
+        return Activity.of(
+                ObjectCore.of(id, accepted ? "Accept" : "Reject")
+                        .withTimes(when, null)
+                        .withAttribution(branch, Audience.to(rsvp.actor())),
+                accepted ? ActivityType.ACCEPT : ActivityType.REJECT,
+                Ref.to(branch),
+                Ref.to(join));
     }
 
     /** {@code Join} (or {@code Leave}) of a remote event from the member's {@code Person} actor. */
     public Activity memberRsvp(PublicProfile member, URI event, boolean joining, URI id, Instant when) {
         URI person = uris.person(member.handle());
-        return Activity.of(ObjectCore.of(id, joining ? "Join" : "Leave").withTimes(when, null)
-                .withAttribution(person, Audience.NONE), joining ? ActivityType.JOIN : ActivityType.LEAVE, Ref.to(person), Ref.to(event));
+        return Activity.of(
+                ObjectCore.of(id, joining ? "Join" : "Leave")
+                        .withTimes(when, null)
+                        .withAttribution(person, Audience.NONE),
+                joining ? ActivityType.JOIN : ActivityType.LEAVE,
+                Ref.to(person),
+                Ref.to(event));
     }
 }

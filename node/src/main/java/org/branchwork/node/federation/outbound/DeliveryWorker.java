@@ -37,6 +37,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     /** How long a claim holds; a delivery that waited half of it for a slot extends it before sending. */
     static final Duration LEASE = Duration.ofMinutes(10);
+
     private static final int CLAIM_BATCH = 200;
 
     private final Transactions tx;
@@ -54,6 +55,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final String token = java.util.UUID.randomUUID().toString();
     /** Numbers each batch of claims: a row re-claimed after its lease ran out has another token. */
     private long claims;
+
     private volatile boolean running;
     private Thread loop;
 
@@ -67,10 +69,16 @@ public final class DeliveryWorker implements AutoCloseable {
      * @param policy why a peer must not be delivered to (blocked, not allowed), or empty
      * @param gone   forgets those who received through an inbox that answered 410 (followers)
      */
-    public DeliveryWorker(Transactions tx, DeliveryStore store, InboxClient client,
-                          Function<String, Optional<SigningKey>> signingKey,
-                          Function<URI, Optional<String>> policy, RetrySchedule schedule, PeerHealth peers, Clock clock,
-                          GoneInbox gone) {
+    public DeliveryWorker(
+            Transactions tx,
+            DeliveryStore store,
+            InboxClient client,
+            Function<String, Optional<SigningKey>> signingKey,
+            Function<URI, Optional<String>> policy,
+            RetrySchedule schedule,
+            PeerHealth peers,
+            Clock clock,
+            GoneInbox gone) {
         this.gone = gone;
         this.tx = tx;
         this.store = store;
@@ -108,7 +116,8 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 Instant now = clock.instant();
                 String claim = token + "/" + (++claims);
-                List<Delivery> claimed = tx.inTransaction(c -> store.claimDue(c, now, CLAIM_BATCH, claim, now.plus(LEASE)));
+                List<Delivery> claimed =
+                        tx.inTransaction(c -> store.claimDue(c, now, CLAIM_BATCH, claim, now.plus(LEASE)));
                 for (Delivery d : claimed) {
                     Thread.ofVirtual().name("delivery-" + d.id()).start(() -> deliver(d, claim, now));
                 }
@@ -141,20 +150,25 @@ public final class DeliveryWorker implements AutoCloseable {
             }
             try {
                 if (clock.instant().isAfter(claimedAt.plus(LEASE.dividedBy(2)))
-                        && !tx.inTransaction(c -> store.extendClaim(c, d.id(), claim, clock.instant().plus(LEASE)))) {
-                    return;  // waited so long that the lease ran out and another worker took the row
+                        && !tx.inTransaction(c -> store.extendClaim(
+                                c, d.id(), claim, clock.instant().plus(LEASE)))) {
+                    return; // waited so long that the lease ran out and another worker took the row
                 }
                 Optional<SigningKey> key = signingKey.apply(d.signAs());
                 if (key.isEmpty() && d.signAs() != null) {
-                    record(d, new InboxClient.Outcome.Permanent("not delivered: the member withdrew the public profile "
-                            + d.signAs() + " that was to sign it"), Attempt.NOT_SENT);
+                    record(
+                            d,
+                            new InboxClient.Outcome.Permanent("not delivered: the member withdrew the public profile "
+                                    + d.signAs() + " that was to sign it"),
+                            Attempt.NOT_SENT);
                     return;
                 }
                 if (key.isEmpty()) {
-                    tx.inTransaction(c -> {  // not set up yet: stays pending, looked at again shortly
-                        store.postpone(c, d.id(), clock.instant().plus(IDLE_POLL.multipliedBy(5)));
-                        return null;
-                    });
+                    tx.inTransaction(
+                            c -> { // not set up yet: stays pending, looked at again shortly
+                                store.postpone(c, d.id(), clock.instant().plus(IDLE_POLL.multipliedBy(5)));
+                                return null;
+                            });
                     return;
                 }
                 Optional<String> refused = policy.apply(d.inbox());
@@ -170,7 +184,9 @@ public final class DeliveryWorker implements AutoCloseable {
                     });
                     return;
                 }
-                record(d, client.deliver(d.inbox(), d.body(), key.get()),
+                record(
+                        d,
+                        client.deliver(d.inbox(), d.body(), key.get()),
                         gate instanceof PeerHealth.Gate.Probe ? Attempt.PROBE : Attempt.SENT);
             } finally {
                 total.release();
@@ -197,7 +213,8 @@ public final class DeliveryWorker implements AutoCloseable {
             hostDown = true;
         }
         boolean released = !hostDown && attempt != Attempt.NOT_SENT && peers.answered(d.host());
-        Optional<Instant> waitForProbe = hostDown && attempt == Attempt.PROBE ? peers.nextProbe(d.host()) : Optional.empty();
+        Optional<Instant> waitForProbe =
+                hostDown && attempt == Attempt.PROBE ? peers.nextProbe(d.host()) : Optional.empty();
         tx.inTransaction(c -> {
             if (released) {
                 store.releaseHost(c, d.host(), now);
@@ -209,7 +226,8 @@ public final class DeliveryWorker implements AutoCloseable {
             switch (outcome) {
                 case InboxClient.Outcome.Delivered delivered -> store.delivered(c, d.id(), now);
                 case InboxClient.Outcome.Permanent permanent -> {
-                    LOG.info(() -> "Delivery of " + d.activityId() + " to " + d.inbox() + " refused for good: " + permanent.error());
+                    LOG.info(() -> "Delivery of " + d.activityId() + " to " + d.inbox() + " refused for good: "
+                            + permanent.error());
                     store.dead(c, d.id(), permanent.error(), now);
                 }
                 case InboxClient.Outcome.Gone goneInbox -> {
@@ -222,7 +240,8 @@ public final class DeliveryWorker implements AutoCloseable {
                     if (attemptNumber >= RetrySchedule.MAX_ATTEMPTS) {
                         store.dead(c, d.id(), retry.error(), now);
                     } else {
-                        Duration delay = retry.retryAfter().filter(r -> !r.isNegative() && r.compareTo(Duration.ofDays(1)) < 0)
+                        Duration delay = retry.retryAfter()
+                                .filter(r -> !r.isNegative() && r.compareTo(Duration.ofDays(1)) < 0)
                                 .orElseGet(() -> schedule.delayAfter(attemptNumber));
                         store.retryAt(c, d.id(), now.plus(delay), retry.error());
                     }
@@ -236,7 +255,11 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** How a recorded outcome came about. */
-    private enum Attempt { NOT_SENT, SENT, PROBE }
+    private enum Attempt {
+        NOT_SENT,
+        SENT,
+        PROBE
+    }
 
     private static void sleepQuietly() {
         try {

@@ -30,26 +30,22 @@ public final class InboxClient {
     /** The result of one delivery attempt. */
     public sealed interface Outcome {
         /** The peer took it (2xx). */
-        record Delivered(int status) implements Outcome {
-        }
+        record Delivered(int status) implements Outcome {}
 
         /**
          * Try again later; {@code retryAfter} when the peer said when; {@code hostDown} when it did not
          * answer at all or answered 5xx (what counts against its availability).
          */
-        record Retry(String error, Optional<Duration> retryAfter, boolean hostDown) implements Outcome {
-        }
+        record Retry(String error, Optional<Duration> retryAfter, boolean hostDown) implements Outcome {}
 
         /** Do not try again: the peer refused for good (404, other 4xx). */
-        record Permanent(String error) implements Outcome {
-        }
+        record Permanent(String error) implements Outcome {}
 
         /**
          * The inbox is gone for good (410): do not try again, and whoever received through it
          * is no longer there to receive.
          */
-        record Gone(String error) implements Outcome {
-        }
+        record Gone(String error) implements Outcome {}
     }
 
     private final RemoteHttpClient http;
@@ -85,7 +81,8 @@ public final class InboxClient {
     private RemoteHttpClient.Response post(URI inbox, byte[] body, SigningKey key, boolean cavage) throws IOException {
         SignableRequest request = SignableRequest.of("POST", inbox).withHeader("Content-Type", CONTENT_TYPE);
         Instant now = clock.instant();
-        SignableRequest signed = cavage ? signer.signCavage(request, body, key, now) : signer.signRfc9421(request, body, key, now);
+        SignableRequest signed =
+                cavage ? signer.signCavage(request, body, key, now) : signer.signRfc9421(request, body, key, now);
         Map<String, String> headers = new LinkedHashMap<>();
         signed.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         return http.post(inbox, headers, body, CONTENT_TYPE, 64 * 1024);
@@ -115,7 +112,8 @@ public final class InboxClient {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
         } catch (NumberFormatException e) {
             try {
-                Instant when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(Duration.between(clock.instant(), when));
             } catch (RuntimeException e2) {
                 return Optional.empty();

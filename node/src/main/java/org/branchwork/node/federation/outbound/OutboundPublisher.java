@@ -30,10 +30,10 @@ import org.branchwork.node.federation.mapping.RsvpMapper;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.DomainChange;
 import org.branchwork.node.service.FederationOutbox;
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
-import org.branchwork.node.service.RequestRefused;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Activity;
 
@@ -59,12 +59,19 @@ public final class OutboundPublisher implements FederationOutbox {
     private final Clock clock;
 
     /** The conversions the publisher uses, one per part of the domain. */
-    public record Mappers(AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns, RsvpMapper rsvps) {
-    }
+    public record Mappers(
+            AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns, RsvpMapper rsvps) {}
 
-    public OutboundPublisher(DeliveryStore deliveries, FollowStore follows, ActivityCodec codec, LocalActors actors,
-                             LocalUris uris, Mappers mappers, LocalObjectSigner signer,
-                             AdoptedCampaignStore adoptedCampaigns, Clock clock) {
+    public OutboundPublisher(
+            DeliveryStore deliveries,
+            FollowStore follows,
+            ActivityCodec codec,
+            LocalActors actors,
+            LocalUris uris,
+            Mappers mappers,
+            LocalObjectSigner signer,
+            AdoptedCampaignStore adoptedCampaigns,
+            Clock clock) {
         this.deliveries = deliveries;
         this.follows = follows;
         this.codec = codec;
@@ -80,46 +87,77 @@ public final class OutboundPublisher implements FederationOutbox {
     public Optional<URI> publish(Connection c, DomainChange change) throws SQLException {
         // The branch is looked up per case: a member's own RSVP is signed by their Person and needs none.
         Instant now = clock.instant();
-        return Optional.ofNullable(switch (change) {
-            case DomainChange.AnnouncementPublished(Announcement a) -> toFollowers(c, mappers.announcements().create(a, branchSlug()));
-            case DomainChange.AnnouncementEdited(Announcement a) -> toFollowers(c, mappers.announcements().update(a, branchSlug()));
-            case DomainChange.AnnouncementDeleted(Announcement a) -> toFollowers(c, mappers.announcements().delete(a, branchSlug()));
-            case DomainChange.EventPublished(BranchEvent e, EventCounts counts) ->
-                    toFollowers(c, mappers.events().create(e, counts, branchSlug()), campaignOwner(c, e));
-            case DomainChange.EventChanged(BranchEvent e, EventCounts counts) ->
-                    toFollowers(c, mappers.events().update(e, counts, branchSlug(), now), campaignOwner(c, e));
-            case DomainChange.EventDeleted(BranchEvent e) -> toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
-            case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, branchSlug(), now);
-            case DomainChange.MemberRsvped rsvp -> {
-                Activity activity = mappers.rsvps().memberRsvp(rsvp.member(), rsvp.event(), rsvp.joining(), uris.newActivity(), now);
-                // Signed by the member's own Person key (the delivery row names whose), not the branch's.
-                deliveries.enqueue(c, rsvp.ownerInbox(), activity.id().orElseThrow().toString(), codec.write(activity), now,
-                        rsvp.member().handle());
-                yield activity.id().orElseThrow();
-            }
-            case DomainChange.CampaignPublished(Campaign k) -> toFollowers(c, mappers.campaigns().create(k, branchSlug()));
-            case DomainChange.CampaignEdited(Campaign k) -> toFollowers(c, mappers.campaigns().update(k, null, branchSlug()));
-            case DomainChange.AdoptionAccepted a -> enqueue(c, mappers.campaigns().adoptionAccepted(a.campaign(), a.branch(),
-                    a.joinId(), uris.newActivity(), branchSlug(), now), List.of(a.branchInbox()));
-            case DomainChange.CampaignAdopted a -> campaignAdopted(c, a, branchSlug(), now);
-            case DomainChange.CampaignWithdrawn w ->
-                    enqueue(c, mappers.campaigns().leave(w.campaign(), uris.newActivity(), branchSlug(), now), List.of(w.ownerInbox()));
-            case DomainChange.ProgressReported r -> {
-                Activity add = mappers.campaigns().progressReport(r.campaign(), uris.newActivity(), branchSlug(), now);
-                String body = codec.write(signer.sign(new GoalReport(r.goal(), r.amount()).addTo(codec.toJson(add))));
-                deliveries.enqueue(c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
-                yield add.id().orElseThrow();
-            }
-        });
+        return Optional.ofNullable(
+                switch (change) {
+                    case DomainChange.AnnouncementPublished(Announcement a) ->
+                        toFollowers(c, mappers.announcements().create(a, branchSlug()));
+                    case DomainChange.AnnouncementEdited(Announcement a) ->
+                        toFollowers(c, mappers.announcements().update(a, branchSlug()));
+                    case DomainChange.AnnouncementDeleted(Announcement a) ->
+                        toFollowers(c, mappers.announcements().delete(a, branchSlug()));
+                    case DomainChange.EventPublished(BranchEvent e, EventCounts counts) ->
+                        toFollowers(c, mappers.events().create(e, counts, branchSlug()), campaignOwner(c, e));
+                    case DomainChange.EventChanged(BranchEvent e, EventCounts counts) ->
+                        toFollowers(c, mappers.events().update(e, counts, branchSlug(), now), campaignOwner(c, e));
+                    case DomainChange.EventDeleted(BranchEvent e) ->
+                        toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
+                    case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, branchSlug(), now);
+                    case DomainChange.MemberRsvped rsvp -> {
+                        Activity activity = mappers.rsvps()
+                                .memberRsvp(rsvp.member(), rsvp.event(), rsvp.joining(), uris.newActivity(), now);
+                        // Signed by the member's own Person key (the delivery row names whose), not the branch's.
+                        deliveries.enqueue(
+                                c,
+                                rsvp.ownerInbox(),
+                                activity.id().orElseThrow().toString(),
+                                codec.write(activity),
+                                now,
+                                rsvp.member().handle());
+                        yield activity.id().orElseThrow();
+                    }
+                    case DomainChange.CampaignPublished(Campaign k) ->
+                        toFollowers(c, mappers.campaigns().create(k, branchSlug()));
+                    case DomainChange.CampaignEdited(Campaign k) ->
+                        toFollowers(c, mappers.campaigns().update(k, null, branchSlug()));
+                    case DomainChange.AdoptionAccepted a ->
+                        enqueue(
+                                c,
+                                mappers.campaigns()
+                                        .adoptionAccepted(
+                                                a.campaign(),
+                                                a.branch(),
+                                                a.joinId(),
+                                                uris.newActivity(),
+                                                branchSlug(),
+                                                now),
+                                List.of(a.branchInbox()));
+                    case DomainChange.CampaignAdopted a -> campaignAdopted(c, a, branchSlug(), now);
+                    case DomainChange.CampaignWithdrawn w ->
+                        enqueue(
+                                c,
+                                mappers.campaigns().leave(w.campaign(), uris.newActivity(), branchSlug(), now),
+                                List.of(w.ownerInbox()));
+                    case DomainChange.ProgressReported r -> {
+                        Activity add =
+                                mappers.campaigns().progressReport(r.campaign(), uris.newActivity(), branchSlug(), now);
+                        String body =
+                                codec.write(signer.sign(new GoalReport(r.goal(), r.amount()).addTo(codec.toJson(add))));
+                        deliveries.enqueue(
+                                c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
+                        yield add.id().orElseThrow();
+                    }
+                });
     }
 
     /** The answer to a remote participant; null for a local member's RSVP, which has nobody to answer on the wire. */
-    private URI rsvpAnswered(Connection c, DomainChange.RsvpAnswered answered, String slug, Instant now) throws SQLException {
+    private URI rsvpAnswered(Connection c, DomainChange.RsvpAnswered answered, String slug, Instant now)
+            throws SQLException {
         Rsvp rsvp = answered.rsvp();
         if (rsvp.actorInbox() == null || rsvp.joinId() == null) {
             return null;
         }
-        Activity answer = mappers.rsvps().answer(answered.event(), rsvp, answered.accepted(), uris.newActivity(), slug, now);
+        Activity answer =
+                mappers.rsvps().answer(answered.event(), rsvp, answered.accepted(), uris.newActivity(), slug, now);
         return enqueue(c, answer, List.of(rsvp.actorInbox()));
     }
 
@@ -127,7 +165,8 @@ public final class OutboundPublisher implements FederationOutbox {
      * {@code Join} to the owner and {@code Announce} to the branch's followers. The Announce carries
      * the owner's signed copy when there is one, so that our followers need not ask the owner.
      */
-    private URI campaignAdopted(Connection c, DomainChange.CampaignAdopted a, String slug, Instant now) throws SQLException {
+    private URI campaignAdopted(Connection c, DomainChange.CampaignAdopted a, String slug, Instant now)
+            throws SQLException {
         Activity join = mappers.campaigns().join(a.campaign(), uris.newActivity(), slug, now);
         enqueue(c, join, List.of(a.ownerInbox()));
         Activity announce = mappers.campaigns().announce(a.campaign(), uris.newActivity(), slug, now);
@@ -150,8 +189,11 @@ public final class OutboundPublisher implements FederationOutbox {
         if (e.campaign() == null) {
             return Set.of();
         }
-        return adoptedCampaigns.find(c, e.campaign()).filter(AdoptedCampaignStore.Adopted::active)
-                .map(a -> Set.of(a.ownerInbox())).orElse(Set.of());
+        return adoptedCampaigns
+                .find(c, e.campaign())
+                .filter(AdoptedCampaignStore.Adopted::active)
+                .map(a -> Set.of(a.ownerInbox()))
+                .orElse(Set.of());
     }
 
     /** Queues the activity for each inbox (duplicates collapse), signed by the branch; returns its id. */
@@ -189,6 +231,9 @@ public final class OutboundPublisher implements FederationOutbox {
     }
 
     private String branchSlug() {
-        return actors.branch().orElseThrow(() -> new RequestRefused.NotSetUp("The node has no branch yet.")).branch().slug();
+        return actors.branch()
+                .orElseThrow(() -> new RequestRefused.NotSetUp("The node has no branch yet."))
+                .branch()
+                .slug();
     }
 }

@@ -27,21 +27,19 @@ public final class PeerHealth {
     private static final Logger LOG = Logger.getLogger(PeerHealth.class.getName());
     /** As long as the retry schedule's window: a host down longer than that is not coming back soon. */
     public static final Duration UNAVAILABLE_AFTER = Duration.ofHours(48);
+
     public static final Duration PROBE_INTERVAL = Duration.ofHours(1);
 
     /** What the worker may do with a delivery to a host. */
     public sealed interface Gate {
         /** Send it; the host is not known to be down. */
-        record Send() implements Gate {
-        }
+        record Send() implements Gate {}
 
         /** The host is unavailable; this delivery is the probe. */
-        record Probe() implements Gate {
-        }
+        record Probe() implements Gate {}
 
         /** The host is unavailable and probed already: wait until then. */
-        record Wait(Instant until) implements Gate {
-        }
+        record Wait(Instant until) implements Gate {}
     }
 
     private final Transactions tx;
@@ -63,8 +61,17 @@ public final class PeerHealth {
 
     /** The host refused RFC 9421 and took draft-cavage: start with draft-cavage from now on. */
     public void preferCavage(String host) {
-        update(host, h -> h.cavageFirst() ? h : new PeerHost(h.host(), true, h.failingSince(), h.lastError(),
-                h.unavailableSince(), h.nextProbeAt()));
+        update(
+                host,
+                h -> h.cavageFirst()
+                        ? h
+                        : new PeerHost(
+                                h.host(),
+                                true,
+                                h.failingSince(),
+                                h.lastError(),
+                                h.unavailableSince(),
+                                h.nextProbeAt()));
     }
 
     public synchronized Gate gate(String host) {
@@ -77,7 +84,12 @@ public final class PeerHealth {
         if (now.isBefore(probeAt)) {
             return new Gate.Wait(probeAt);
         }
-        put(new PeerHost(h.host(), h.cavageFirst(), h.failingSince(), h.lastError(), h.unavailableSince(),
+        put(new PeerHost(
+                h.host(),
+                h.cavageFirst(),
+                h.failingSince(),
+                h.lastError(),
+                h.unavailableSince(),
                 Optional.of(now.plus(PROBE_INTERVAL))));
         return new Gate.Probe();
     }
@@ -88,8 +100,15 @@ public final class PeerHealth {
         if (before == null || before.failingSince().isEmpty()) {
             return false;
         }
-        update(host, h -> new PeerHost(h.host(), h.cavageFirst(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        update(
+                host,
+                h -> new PeerHost(
+                        h.host(),
+                        h.cavageFirst(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         if (before.unavailable()) {
             LOG.info(() -> host + " answers again; deliveries waiting for it go out now");
             return true;
@@ -102,13 +121,24 @@ public final class PeerHealth {
         Instant now = clock.instant();
         update(host, h -> {
             if (h.failingSince().isEmpty()) {
-                return new PeerHost(h.host(), h.cavageFirst(), Optional.of(now), Optional.of(error), Optional.empty(),
+                return new PeerHost(
+                        h.host(),
+                        h.cavageFirst(),
+                        Optional.of(now),
+                        Optional.of(error),
+                        Optional.empty(),
                         Optional.empty());
             }
             if (!h.unavailable() && !now.isBefore(h.failingSince().get().plus(UNAVAILABLE_AFTER))) {
-                LOG.warning(() -> host + " has failed every delivery since " + h.failingSince().get()
-                        + "; marked unavailable, probed every " + PROBE_INTERVAL.toMinutes() + " minutes (" + error + ")");
-                return new PeerHost(h.host(), h.cavageFirst(), h.failingSince(), Optional.of(error), Optional.of(now),
+                LOG.warning(() -> host + " has failed every delivery since "
+                        + h.failingSince().get() + "; marked unavailable, probed every " + PROBE_INTERVAL.toMinutes()
+                        + " minutes (" + error + ")");
+                return new PeerHost(
+                        h.host(),
+                        h.cavageFirst(),
+                        h.failingSince(),
+                        Optional.of(error),
+                        Optional.of(now),
                         Optional.of(now.plus(PROBE_INTERVAL)));
             }
             return h;
@@ -123,8 +153,10 @@ public final class PeerHealth {
     /** Hosts failing now or marked unavailable, for the admin view. */
     public List<PeerHost> troubled() {
         Collection<PeerHost> all = hosts.values();
-        return all.stream().filter(h -> h.failingSince().isPresent())
-                .sorted(java.util.Comparator.comparing(PeerHost::host)).toList();
+        return all.stream()
+                .filter(h -> h.failingSince().isPresent())
+                .sorted(java.util.Comparator.comparing(PeerHost::host))
+                .toList();
     }
 
     private synchronized void update(String host, java.util.function.UnaryOperator<PeerHost> change) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -28,7 +27,8 @@ public final class ActivityFetcher {
     /** Largest document fetched. */
     public static final long MAX_DOCUMENT_BYTES = 1024 * 1024;
 
-    private static final String ACCEPT = "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+    private static final String ACCEPT =
+            "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
 
     private final RemoteHttpClient http;
     private final ActivityCodec codec;
@@ -39,8 +39,12 @@ public final class ActivityFetcher {
     private final java.util.function.Function<URI, java.util.Optional<String>> policy;
 
     /** @param policy why a peer must not be fetched from (blocked, not allowed), or empty */
-    public ActivityFetcher(RemoteHttpClient http, ActivityCodec codec, java.util.function.Supplier<SigningKey> instanceKey,
-                           java.util.function.Function<URI, java.util.Optional<String>> policy, Clock clock) {
+    public ActivityFetcher(
+            RemoteHttpClient http,
+            ActivityCodec codec,
+            java.util.function.Supplier<SigningKey> instanceKey,
+            java.util.function.Function<URI, java.util.Optional<String>> policy,
+            Clock clock) {
         this.policy = policy;
         this.http = http;
         this.codec = codec;
@@ -76,7 +80,8 @@ public final class ActivityFetcher {
     public java.util.Optional<URI> keyOwner(URI keyUri) throws FetchException {
         RemoteHttpClient.Response response = get(keyUri);
         if (!Origins.same(response.finalUri(), keyUri)) {
-            throw new FetchException(keyUri + " redirected to another origin (" + Origins.of(response.finalUri()) + ")", null);
+            throw new FetchException(
+                    keyUri + " redirected to another origin (" + Origins.of(response.finalUri()) + ")", null);
         }
         com.fasterxml.jackson.databind.JsonNode doc;
         try {
@@ -92,7 +97,9 @@ public final class ActivityFetcher {
             owner = doc.path("id").asText(null);
         }
         try {
-            return owner == null ? java.util.Optional.empty() : java.util.Optional.of(Origins.canonical(new URI(owner)));
+            return owner == null
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(Origins.canonical(new URI(owner)));
         } catch (java.net.URISyntaxException e) {
             return java.util.Optional.empty();
         }
@@ -119,12 +126,14 @@ public final class ActivityFetcher {
         try {
             response = http.get(target, this::signedHeaders, MAX_DOCUMENT_BYTES);
         } catch (IOException e) {
-            boolean mayPass = !(e instanceof RemoteHttpClient.TooLargeException || e instanceof SsrfGuard.ForbiddenAddressException);
+            boolean mayPass = !(e instanceof RemoteHttpClient.TooLargeException
+                    || e instanceof SsrfGuard.ForbiddenAddressException);
             throw new FetchException("cannot fetch " + target + ": " + e.getMessage(), e, mayPass);
         }
         if (response.status() != 200) {
             int status = response.status();
-            throw new FetchException(target + " answered " + status, null, status >= 500 || status == 408 || status == 429);
+            throw new FetchException(
+                    target + " answered " + status, null, status >= 500 || status == 408 || status == 429);
         }
         String type = response.header("content-type").orElse("");
         if (!type.contains("application/activity+json") && !type.contains("application/ld+json")) {
@@ -134,8 +143,8 @@ public final class ActivityFetcher {
     }
 
     private Map<String, String> signedHeaders(URI uri) {
-        SignableRequest signed = signer.signCavage(SignableRequest.of("GET", uri).withHeader("Accept", ACCEPT), null,
-                instanceKey.get(), clock.instant());
+        SignableRequest signed = signer.signCavage(
+                SignableRequest.of("GET", uri).withHeader("Accept", ACCEPT), null, instanceKey.get(), clock.instant());
         Map<String, String> headers = new LinkedHashMap<>();
         signed.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         return headers;
@@ -168,5 +177,4 @@ public final class ActivityFetcher {
             return mayPass;
         }
     }
-
 }

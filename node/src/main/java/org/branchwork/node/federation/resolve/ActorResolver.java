@@ -33,6 +33,7 @@ public final class ActorResolver {
      * costs one fetch a minute, not one a request.
      */
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
     private static final int MAX_REMEMBERED_FAILURES = 10_000;
 
     private final ActivityFetcher fetcher;
@@ -59,7 +60,9 @@ public final class ActorResolver {
     /** The actor if it is cached and fresh; never fetches (for labels on pages). */
     public Optional<RemoteActor> cached(URI id) {
         RemoteActor cached = byId.get(Origins.canonical(id));
-        return cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant()) ? Optional.of(cached) : Optional.empty();
+        return cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())
+                ? Optional.of(cached)
+                : Optional.empty();
     }
 
     /** The key a signature names, with its owner. */
@@ -79,7 +82,9 @@ public final class ActorResolver {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!keyUri.isAbsolute() || keyUri.isOpaque() || keyUri.getHost() == null
+        if (!keyUri.isAbsolute()
+                || keyUri.isOpaque()
+                || keyUri.getHost() == null
                 || !("https".equalsIgnoreCase(keyUri.getScheme()) || "http".equalsIgnoreCase(keyUri.getScheme()))) {
             return Optional.empty();
         }
@@ -88,7 +93,9 @@ public final class ActorResolver {
         java.time.Instant before = lastFetched.get(keyId);
         if (before != null && before.plus(RETRY_AFTER).isAfter(now)) {
             RemoteActor cached = byKeyId.get(keyId);
-            return cached == null ? Optional.empty() : Optional.of(new ResolvedKey(keyId, cached.id(), cached.publicKey()));
+            return cached == null
+                    ? Optional.empty()
+                    : Optional.of(new ResolvedKey(keyId, cached.id(), cached.publicKey()));
         }
         if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
             lastFetched.values().removeIf(at -> at.plus(RETRY_AFTER).isBefore(now));
@@ -134,11 +141,13 @@ public final class ActorResolver {
             }
             return actor.assertionMethods().stream()
                     .filter(m -> keyId.equals(m.id()) && m.publicKeyMultibase() != null)
-                    .filter(m -> m.controller() == null || m.controller().equals(actor.id().orElse(null)))
+                    .filter(m -> m.controller() == null
+                            || m.controller().equals(actor.id().orElse(null)))
                     .findFirst()
                     .flatMap(m -> {
                         try {
-                            return Optional.of(Map.entry(actor.id().orElseThrow(),
+                            return Optional.of(Map.entry(
+                                    actor.id().orElseThrow(),
                                     org.branchwork.protocol.sig.Multikey.decodePublic(m.publicKeyMultibase())));
                         } catch (IllegalArgumentException e) {
                             return Optional.empty();
@@ -179,8 +188,15 @@ public final class ActorResolver {
             throw new FetchException(id + " has an unreadable key: " + e.getMessage(), null);
         }
         String name = actor.core().name().best().filter(n -> !n.isBlank()).orElse(actor.preferredUsername());
-        RemoteActor remote = new RemoteActor(id, actor.inbox(), actor.endpoints().sharedInbox(), keyInfo.id().toString(),
-                key, name, actor.type(), clock.instant());
+        RemoteActor remote = new RemoteActor(
+                id,
+                actor.inbox(),
+                actor.endpoints().sharedInbox(),
+                keyInfo.id().toString(),
+                key,
+                name,
+                actor.type(),
+                clock.instant());
         byId.put(id, remote);
         byKeyId.put(remote.keyId(), remote);
         return remote;

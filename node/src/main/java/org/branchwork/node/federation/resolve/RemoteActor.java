@@ -12,8 +12,15 @@ import java.util.Optional;
  * @param name        the public name it gives ({@code name}, else {@code preferredUsername}), or null
  * @param type        its type: {@code Person}, {@code Group}, {@code Application}, …
  */
-public record RemoteActor(URI id, URI inbox, URI sharedInbox, String keyId, PublicKey publicKey, String name, String type,
-                          Instant fetchedAt) {
+public record RemoteActor(
+        URI id,
+        URI inbox,
+        URI sharedInbox,
+        String keyId,
+        PublicKey publicKey,
+        String name,
+        String type,
+        Instant fetchedAt) {
 
     /** The shared inbox when the peer offers one, else the actor's own inbox. */
     public URI deliveryInbox() {

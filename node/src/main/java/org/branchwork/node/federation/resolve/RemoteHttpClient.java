@@ -59,7 +59,9 @@ public final class RemoteHttpClient implements AutoCloseable {
                 .setDnsResolver(guard)
                 .setMaxConnTotal(512)
                 .setMaxConnPerRoute(maxConnectionsPerHost)
-                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(15)).build())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.ofSeconds(15))
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(5))
                         .setSocketTimeout(Timeout.ofSeconds(15))
@@ -89,7 +91,9 @@ public final class RemoteHttpClient implements AutoCloseable {
             HttpGet get = new HttpGet(current);
             signer.apply(current).forEach(get::setHeader);
             Response response = execute(get, current, maxBytes);
-            if (response.status() < 300 || response.status() >= 400 || response.header("location").isEmpty()) {
+            if (response.status() < 300
+                    || response.status() >= 400
+                    || response.header("location").isEmpty()) {
                 return response;
             }
             URI next = current.resolve(response.header("location").get());
@@ -119,7 +123,8 @@ public final class RemoteHttpClient implements AutoCloseable {
         return client.execute(request, response -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Header h : response.getHeaders()) {
-                headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+                headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(h.getValue());
             }
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : readLimited(entity, uri, maxBytes);

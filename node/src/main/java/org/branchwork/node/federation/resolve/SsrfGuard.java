@@ -54,27 +54,30 @@ public final class SsrfGuard implements DnsResolver {
      * IPv4-mapped addresses are checked against the IPv4 rules instead.
      */
     private static final List<Prefix> FORBIDDEN_V6 = List.of(
-            Prefix.of("::", 96),              // unspecified, loopback, IPv4-compatible (deprecated)
-            Prefix.of("::ffff:0:0:0", 96),    // IPv4-translated (SIIT)
-            Prefix.of("64:ff9b:1::", 48),     // local-use NAT64 (RFC 8215): translates to any IPv4 behind it
-            Prefix.of("100::", 64),           // discard-only
-            Prefix.of("2001::", 23),          // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID, ...
-            Prefix.of("2001:db8::", 32),      // documentation
-            Prefix.of("2002::", 16),          // 6to4 (embeds any IPv4)
-            Prefix.of("3fff::", 20),          // documentation (RFC 9637)
-            Prefix.of("5f00::", 16),          // SRv6 SIDs
-            Prefix.of("fc00::", 7),           // unique local
-            Prefix.of("fe80::", 10),          // link-local
-            Prefix.of("fec0::", 10),          // site-local (deprecated)
-            Prefix.of("ff00::", 8));          // multicast
+            Prefix.of("::", 96), // unspecified, loopback, IPv4-compatible (deprecated)
+            Prefix.of("::ffff:0:0:0", 96), // IPv4-translated (SIIT)
+            Prefix.of("64:ff9b:1::", 48), // local-use NAT64 (RFC 8215): translates to any IPv4 behind it
+            Prefix.of("100::", 64), // discard-only
+            Prefix.of("2001::", 23), // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID, ...
+            Prefix.of("2001:db8::", 32), // documentation
+            Prefix.of("2002::", 16), // 6to4 (embeds any IPv4)
+            Prefix.of("3fff::", 20), // documentation (RFC 9637)
+            Prefix.of("5f00::", 16), // SRv6 SIDs
+            Prefix.of("fc00::", 7), // unique local
+            Prefix.of("fe80::", 10), // link-local
+            Prefix.of("fec0::", 10), // site-local (deprecated)
+            Prefix.of("ff00::", 8)); // multicast
 
     private static final Prefix IPV4_MAPPED = Prefix.of("::ffff:0:0", 96);
     private static final Prefix NAT64 = Prefix.of("64:ff9b::", 96);
 
     /** Whether federation must not connect to this address. */
     public static boolean isForbidden(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] b = address.getAddress();
@@ -134,23 +137,23 @@ public final class SsrfGuard implements DnsResolver {
         int a = b[0] & 0xff;
         int c = b[1] & 0xff;
         int d = b[2] & 0xff;
-        return a == 0                                  // 0.0.0.0/8 "this network"
-                || a == 10                             // 10/8 private
-                || a == 127                            // loopback
-                || (a == 100 && c >= 64 && c <= 127)   // 100.64/10 CGNAT
-                || (a == 169 && c == 254)              // link-local
-                || (a == 172 && c >= 16 && c <= 31)    // 172.16/12 private
-                || (a == 192 && c == 0 && d == 0)      // 192.0.0/24 IETF protocol assignments
-                || (a == 192 && c == 0 && d == 2)      // TEST-NET-1
-                || (a == 192 && c == 31 && d == 196)   // AS112-v4
-                || (a == 192 && c == 52 && d == 193)   // AMT
-                || (a == 192 && c == 88 && d == 99)    // 6to4 relay anycast (deprecated)
-                || (a == 192 && c == 168)              // 192.168/16 private
-                || (a == 192 && c == 175 && d == 48)   // AS112 direct delegation
-                || (a == 198 && (c == 18 || c == 19))  // 198.18/15 benchmarking
-                || (a == 198 && c == 51 && d == 100)   // TEST-NET-2
-                || (a == 203 && c == 0 && d == 113)    // TEST-NET-3
-                || a >= 224;                           // multicast, reserved, broadcast
+        return a == 0 // 0.0.0.0/8 "this network"
+                || a == 10 // 10/8 private
+                || a == 127 // loopback
+                || (a == 100 && c >= 64 && c <= 127) // 100.64/10 CGNAT
+                || (a == 169 && c == 254) // link-local
+                || (a == 172 && c >= 16 && c <= 31) // 172.16/12 private
+                || (a == 192 && c == 0 && d == 0) // 192.0.0/24 IETF protocol assignments
+                || (a == 192 && c == 0 && d == 2) // TEST-NET-1
+                || (a == 192 && c == 31 && d == 196) // AS112-v4
+                || (a == 192 && c == 52 && d == 193) // AMT
+                || (a == 192 && c == 88 && d == 99) // 6to4 relay anycast (deprecated)
+                || (a == 192 && c == 168) // 192.168/16 private
+                || (a == 192 && c == 175 && d == 48) // AS112 direct delegation
+                || (a == 198 && (c == 18 || c == 19)) // 198.18/15 benchmarking
+                || (a == 198 && c == 51 && d == 100) // TEST-NET-2
+                || (a == 203 && c == 0 && d == 113) // TEST-NET-3
+                || a >= 224; // multicast, reserved, broadcast
     }
 
     /** A host that resolved only to forbidden addresses. */

@@ -35,7 +35,8 @@ public final class WebFingerClient {
     public URI actorOf(Acct acct) throws ActivityFetcher.FetchException {
         Jrd jrd = lookUp(acct, acct);
         URI self = self(acct, jrd);
-        String selfAuthority = self.getRawAuthority() == null ? "" : self.getRawAuthority().toLowerCase(Locale.ROOT);
+        String selfAuthority =
+                self.getRawAuthority() == null ? "" : self.getRawAuthority().toLowerCase(Locale.ROOT);
         if (selfAuthority.equals(acct.host())) {
             return self;
         }
@@ -43,7 +44,8 @@ public final class WebFingerClient {
         try {
             there = Acct.parse(acct.user() + "@" + selfAuthority);
         } catch (IllegalArgumentException e) {
-            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names an actor at an unusable host: " + self, e);
+            throw new ActivityFetcher.FetchException(
+                    "WebFinger for " + acct + " names an actor at an unusable host: " + self, e);
         }
         URI confirmed;
         try {
@@ -51,23 +53,30 @@ public final class WebFingerClient {
             // The self host must answer for the handle asked about, not merely for one of its own:
             // else evil.example could name victim.example's alice as its own alice.
             if (vouching.subject() == null || !subjectIs(vouching.subject(), acct)) {
-                throw new ActivityFetcher.FetchException("it answers for " + vouching.subject() + ", not " + acct, null);
+                throw new ActivityFetcher.FetchException(
+                        "it answers for " + vouching.subject() + ", not " + acct, null);
             }
             confirmed = self(acct, vouching);
         } catch (ActivityFetcher.FetchException e) {
-            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names " + self + ", but "
-                    + selfAuthority + " does not vouch for it (" + e.getMessage() + ")", e);
+            throw new ActivityFetcher.FetchException(
+                    "WebFinger for " + acct + " names " + self + ", but " + selfAuthority + " does not vouch for it ("
+                            + e.getMessage() + ")",
+                    e);
         }
         if (!confirmed.equals(self)) {
-            throw new ActivityFetcher.FetchException("WebFinger for " + acct + " names " + self + ", but "
-                    + selfAuthority + " does not vouch for it (it names " + confirmed + ")", null);
+            throw new ActivityFetcher.FetchException(
+                    "WebFinger for " + acct + " names " + self + ", but " + selfAuthority
+                            + " does not vouch for it (it names " + confirmed + ")",
+                    null);
         }
         return self;
     }
 
     private static URI self(Acct acct, Jrd jrd) throws ActivityFetcher.FetchException {
-        return jrd.actorId().map(Origins::canonical).orElseThrow(() -> new ActivityFetcher.FetchException(
-                "WebFinger for " + acct + " names no ActivityPub actor", null));
+        return jrd.actorId()
+                .map(Origins::canonical)
+                .orElseThrow(() -> new ActivityFetcher.FetchException(
+                        "WebFinger for " + acct + " names no ActivityPub actor", null));
     }
 
     /** Asks {@code at}'s host about {@code at}; the answer must be about {@code handle}. */
@@ -75,18 +84,26 @@ public final class WebFingerClient {
         IOException first = null;
         for (String scheme : schemes(at)) {
             try {
-                RemoteHttpClient.Response response = http.get(at.webFingerUrl(scheme),
-                        uri -> Map.of("Accept", "application/jrd+json, application/json"), 64 * 1024);
+                RemoteHttpClient.Response response = http.get(
+                        at.webFingerUrl(scheme),
+                        uri -> Map.of("Accept", "application/jrd+json, application/json"),
+                        64 * 1024);
                 if (response.status() == 404) {
                     throw new ActivityFetcher.FetchException("no such account: " + at, null);
                 }
                 if (response.status() != 200) {
-                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " answered " + response.status(), null);
+                    throw new ActivityFetcher.FetchException(
+                            "WebFinger for " + at + " answered " + response.status(), null);
                 }
                 Jrd jrd = Jrd.parse(response.body());
-                if (jrd.subject() != null && !subjectIs(jrd.subject(), handle) && !subjectIs(jrd.subject(), at)
-                        && !jrd.actorId().map(a -> a.toString().equals(jrd.subject())).orElse(false)) {
-                    throw new ActivityFetcher.FetchException("WebFinger for " + at + " answered about " + jrd.subject(), null);
+                if (jrd.subject() != null
+                        && !subjectIs(jrd.subject(), handle)
+                        && !subjectIs(jrd.subject(), at)
+                        && !jrd.actorId()
+                                .map(a -> a.toString().equals(jrd.subject()))
+                                .orElse(false)) {
+                    throw new ActivityFetcher.FetchException(
+                            "WebFinger for " + at + " answered about " + jrd.subject(), null);
                 }
                 return jrd;
             } catch (IOException e) {

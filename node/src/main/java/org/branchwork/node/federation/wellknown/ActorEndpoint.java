@@ -14,8 +14,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.federation.local.ActivityJson;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.local.LocalActors.BranchActor;
-import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.federation.mapping.ActorMapper;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -37,8 +37,14 @@ public final class ActorEndpoint implements HttpService {
     private final FollowStore follows;
     private final java.util.function.BooleanSupplier manualApproval;
 
-    public ActorEndpoint(LocalActors actors, ActorMapper mapper, LocalUris uris, ActivityCodec codec, Transactions tx,
-                         FollowStore follows, java.util.function.BooleanSupplier manualApproval) {
+    public ActorEndpoint(
+            LocalActors actors,
+            ActorMapper mapper,
+            LocalUris uris,
+            ActivityCodec codec,
+            Transactions tx,
+            FollowStore follows,
+            java.util.function.BooleanSupplier manualApproval) {
         this.manualApproval = manualApproval;
         this.actors = actors;
         this.mapper = mapper;
@@ -63,7 +69,8 @@ public final class ActorEndpoint implements HttpService {
         var person = actors.person(handle);
         if (person.isEmpty()) {
             // A withdrawn profile is gone for good; peers drop what they cached of it.
-            throw new io.helidon.http.HttpException("No public profile " + handle + " on this node.", Status.GONE_410, true);
+            throw new io.helidon.http.HttpException(
+                    "No public profile " + handle + " on this node.", Status.GONE_410, true);
         }
         if (!ActivityJson.wanted(req)) {
             redirectHome(res);
@@ -103,17 +110,22 @@ public final class ActorEndpoint implements HttpService {
             default -> 0L;
         };
         // Counts only: who follows a branch is not published (see SPEC: subscriptions stay private).
-        Collection collection = new Collection(ObjectCore.of(id, "OrderedCollection"), true, total, null, null, List.of());
+        Collection collection =
+                new Collection(ObjectCore.of(id, "OrderedCollection"), true, total, null, null, List.of());
         ActivityJson.send(res, codec.write(collection));
     }
 
     private BranchActor branchNamed(ServerRequest req) {
         String slug = req.path().pathParameters().get("slug");
-        Optional<BranchActor> actor = actors.branch().filter(a -> a.branch().slug().equals(slug));
+        Optional<BranchActor> actor =
+                actors.branch().filter(a -> a.branch().slug().equals(slug));
         return actor.orElseThrow(() -> new NotFoundException("No branch " + slug + " on this node."));
     }
 
     private static void redirectHome(ServerResponse res) {
-        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").header(HeaderNames.VARY, "Accept").send();
+        res.status(Status.SEE_OTHER_303)
+                .header(HeaderNames.LOCATION, "/")
+                .header(HeaderNames.VARY, "Accept")
+                .send();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,8 +21,8 @@ import org.branchwork.protocol.webfinger.Jrd;
  */
 public final class NodeInfoEndpoint {
 
-    private static final HttpMediaType NODEINFO = HttpMediaType.create(
-            "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"");
+    private static final HttpMediaType NODEINFO =
+            HttpMediaType.create("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"");
 
     private final LocalActors actors;
     private final LocalUris uris;
@@ -47,7 +46,11 @@ public final class NodeInfoEndpoint {
     }
 
     private void links(ServerRequest req, ServerResponse res) {
-        Jrd links = new Jrd(null, List.of(), List.of(new Jrd.JrdLink(NodeInfoCodec.SCHEMA_21, null, uris.nodeInfo().toString(), null)));
+        Jrd links = new Jrd(
+                null,
+                List.of(),
+                List.of(new Jrd.JrdLink(
+                        NodeInfoCodec.SCHEMA_21, null, uris.nodeInfo().toString(), null)));
         res.status(Status.OK_200);
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.headers().set(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -56,8 +59,13 @@ public final class NodeInfoEndpoint {
 
     private void nodeInfo(ServerRequest req, ServerResponse res) {
         long publicActors = actors.branch().isPresent() ? 1 : 0;
-        NodeInfo info = new NodeInfo("2.1", new NodeInfo.Software("branchwork", version, null, null), List.of("activitypub"),
-                new NodeInfo.Services(List.of(), List.of()), false, new NodeInfo.Usage(publicActors, null, null, null),
+        NodeInfo info = new NodeInfo(
+                "2.1",
+                new NodeInfo.Software("branchwork", version, null, null),
+                List.of("activitypub"),
+                new NodeInfo.Services(List.of(), List.of()),
+                false,
+                new NodeInfo.Usage(publicActors, null, null, null),
                 actors.branch().map(b -> b.branch().name()).orElse(null));
         res.status(Status.OK_200);
         res.headers().contentType(NODEINFO);

@@ -10,20 +10,17 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
-import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.CampaignId;
-import org.branchwork.node.domain.CampaignStanding;
-import org.branchwork.node.federation.mapping.CampaignMapper;
-import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.federation.local.ActivityJson;
 import org.branchwork.node.federation.local.LocalActors;
-import org.branchwork.node.federation.mapping.AnnouncementMapper;
-import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.federation.local.LocalObjectSigner;
+import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.service.AnnouncementService;
+import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 
@@ -45,9 +42,16 @@ public final class ObjectEndpoint implements HttpService {
     private final LocalActors actors;
     private final ActivityCodec codec;
 
-    public ObjectEndpoint(AnnouncementService announcements, AnnouncementMapper announcementMapper, EventService events,
-                          EventMapper eventMapper, CampaignService campaigns, CampaignMapper campaignMapper,
-                          LocalObjectSigner signer, LocalActors actors, ActivityCodec codec) {
+    public ObjectEndpoint(
+            AnnouncementService announcements,
+            AnnouncementMapper announcementMapper,
+            EventService events,
+            EventMapper eventMapper,
+            CampaignService campaigns,
+            CampaignMapper campaignMapper,
+            LocalObjectSigner signer,
+            LocalActors actors,
+            ActivityCodec codec) {
         this.campaigns = campaigns;
         this.campaignMapper = campaignMapper;
         this.announcements = announcements;
@@ -70,16 +74,31 @@ public final class ObjectEndpoint implements HttpService {
     }
 
     private void campaign(ServerRequest req, ServerResponse res, boolean activity) {
-        serve(req, res, CampaignId::parse, campaigns::standing, "campaign", k -> ok(activity
-                ? signer.activity(campaignMapper.create(k.campaign(), slug()))
-                : signer.object(campaignMapper.object(k.campaign(), k, slug()))));
+        serve(
+                req,
+                res,
+                CampaignId::parse,
+                campaigns::standing,
+                "campaign",
+                k -> ok(
+                        activity
+                                ? signer.activity(campaignMapper.create(k.campaign(), slug()))
+                                : signer.object(campaignMapper.object(k.campaign(), k, slug()))));
     }
 
     private void announcement(ServerRequest req, ServerResponse res, boolean activity) {
-        serve(req, res, AnnouncementId::parse, announcements::find, "announcement", a -> a.isDeleted()
-                ? gone(announcementMapper.object(a, slug()))
-                : ok(activity ? signer.activity(announcementMapper.create(a, slug()))
-                        : signer.object(announcementMapper.object(a, slug()))));
+        serve(
+                req,
+                res,
+                AnnouncementId::parse,
+                announcements::find,
+                "announcement",
+                a -> a.isDeleted()
+                        ? gone(announcementMapper.object(a, slug()))
+                        : ok(
+                                activity
+                                        ? signer.activity(announcementMapper.create(a, slug()))
+                                        : signer.object(announcementMapper.object(a, slug()))));
     }
 
     private void event(ServerRequest req, ServerResponse res, boolean activity) {
@@ -88,14 +107,15 @@ public final class ObjectEndpoint implements HttpService {
                 return gone(eventMapper.object(e, null, slug()));
             }
             var counts = events.counts(e);
-            return ok(activity ? signer.activity(eventMapper.create(e, counts, slug()))
-                    : signer.object(eventMapper.object(e, counts, slug())));
+            return ok(
+                    activity
+                            ? signer.activity(eventMapper.create(e, counts, slug()))
+                            : signer.object(eventMapper.object(e, counts, slug())));
         });
     }
 
     /** A document to send and its status. */
-    private record Served(Status status, String json) {
-    }
+    private record Served(Status status, String json) {}
 
     private Served ok(com.fasterxml.jackson.databind.node.ObjectNode json) {
         return new Served(Status.OK_200, codec.write(json));
@@ -106,8 +126,13 @@ public final class ObjectEndpoint implements HttpService {
     }
 
     /** JSON for ActivityPub clients (browsers pass on to the pages), 404 for an unknown id. */
-    private <I, T> void serve(ServerRequest req, ServerResponse res, Function<String, I> parse, Function<I, Optional<T>> find,
-                              String what, Function<T, Served> render) {
+    private <I, T> void serve(
+            ServerRequest req,
+            ServerResponse res,
+            Function<String, I> parse,
+            Function<I, Optional<T>> find,
+            String what,
+            Function<T, Served> render) {
         if (!ActivityJson.wanted(req)) {
             res.next();
             return;
@@ -116,7 +141,8 @@ public final class ObjectEndpoint implements HttpService {
         ActivityJson.send(res, served.status(), served.json());
     }
 
-    private static <I, T> T found(ServerRequest req, Function<String, I> parse, Function<I, Optional<T>> find, String what) {
+    private static <I, T> T found(
+            ServerRequest req, Function<String, I> parse, Function<I, Optional<T>> find, String what) {
         try {
             return find.apply(parse.apply(req.path().pathParameters().get("id")))
                     .orElseThrow(() -> new NotFoundException("No such " + what + "."));
@@ -126,7 +152,9 @@ public final class ObjectEndpoint implements HttpService {
     }
 
     private String slug() {
-        return actors.branch().orElseThrow(() -> new NotFoundException("No branch.")).branch().slug();
+        return actors.branch()
+                .orElseThrow(() -> new NotFoundException("No branch."))
+                .branch()
+                .slug();
     }
-
 }

@@ -39,12 +39,12 @@ public final class WebFingerEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/webfinger", this::webfinger)
-                .get("/host-meta", this::hostMeta);
+        rules.get("/webfinger", this::webfinger).get("/host-meta", this::hostMeta);
     }
 
     private void webfinger(ServerRequest req, ServerResponse res) {
-        String resource = req.query().first("resource")
+        String resource = req.query()
+                .first("resource")
                 .orElseThrow(() -> new BadRequestException("The resource parameter is required."));
         Jrd jrd = lookUp(resource.strip()).orElseThrow(() -> new NotFoundException("No such resource on this node."));
         res.status(Status.OK_200);
@@ -84,25 +84,45 @@ public final class WebFingerEndpoint implements HttpService {
         if (user.isEmpty() && resource.startsWith("http")) {
             user = uris.personHandleOf(URI.create(resource));
         }
-        Optional<Jrd> person = user.flatMap(actors::person).map(p -> new Jrd(
-                "acct:" + p.profile().handle() + "@" + uris.authority(), List.of(uris.person(p.profile().handle()).toString()),
-                List.of(new Jrd.JrdLink("self", "application/activity+json", uris.person(p.profile().handle()).toString(),
-                        null))));
+        Optional<Jrd> person = user.flatMap(actors::person)
+                .map(p -> new Jrd(
+                        "acct:" + p.profile().handle() + "@" + uris.authority(),
+                        List.of(uris.person(p.profile().handle()).toString()),
+                        List.of(new Jrd.JrdLink(
+                                "self",
+                                "application/activity+json",
+                                uris.person(p.profile().handle()).toString(),
+                                null))));
         if (person.isPresent()) {
             return person;
         }
-        return user.flatMap(slug -> actors.branch().filter(b -> b.branch().slug().equalsIgnoreCase(slug)))
-                .map(b -> new Jrd("acct:" + b.branch().slug() + "@" + uris.authority(),
+        return user.flatMap(
+                        slug -> actors.branch().filter(b -> b.branch().slug().equalsIgnoreCase(slug)))
+                .map(b -> new Jrd(
+                        "acct:" + b.branch().slug() + "@" + uris.authority(),
                         List.of(uris.branchActor(b.branch().slug()).toString()),
-                        List.of(new Jrd.JrdLink("self", "application/activity+json",
-                                        uris.branchActor(b.branch().slug()).toString(), null),
-                                new Jrd.JrdLink("http://webfinger.net/rel/profile-page", "text/html",
-                                        uris.home().toString(), null))));
+                        List.of(
+                                new Jrd.JrdLink(
+                                        "self",
+                                        "application/activity+json",
+                                        uris.branchActor(b.branch().slug()).toString(),
+                                        null),
+                                new Jrd.JrdLink(
+                                        "http://webfinger.net/rel/profile-page",
+                                        "text/html",
+                                        uris.home().toString(),
+                                        null))));
     }
 
     private Jrd instanceJrd() {
-        return new Jrd("acct:" + uris.authority() + "@" + uris.authority(), List.of(uris.instanceActor().toString()),
-                List.of(new Jrd.JrdLink("self", "application/activity+json", uris.instanceActor().toString(), null)));
+        return new Jrd(
+                "acct:" + uris.authority() + "@" + uris.authority(),
+                List.of(uris.instanceActor().toString()),
+                List.of(new Jrd.JrdLink(
+                        "self",
+                        "application/activity+json",
+                        uris.instanceActor().toString(),
+                        null)));
     }
 
     private void hostMeta(ServerRequest req, ServerResponse res) {

@@ -57,8 +57,12 @@ public final class AccountPages implements HttpService {
 
     private void joinForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.current(req);
-        pages.render(res, Status.OK_200, viewer, "account/join", FormView.empty("Join " + pages.siteName(),
-                csrf.token(req, res, viewer)));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "account/join",
+                FormView.empty("Join " + pages.siteName(), csrf.token(req, res, viewer)));
     }
 
     private void join(ServerRequest req, ServerResponse res) {
@@ -66,24 +70,56 @@ public final class AccountPages implements HttpService {
         if (refused(req, res, form, Optional.empty())) {
             return;
         }
-        Map<String, String> values = Map.of("name", Forms.field(form, "name"), "email", Forms.field(form, "email"),
-                "postcode", Forms.field(form, "postcode"), "phone", Forms.field(form, "phone"),
-                "consent", form.first("consent").isPresent() ? "yes" : "");
-        switch (accounts.join(values.get("name"), values.get("email"), values.get("postcode"), values.get("phone"),
-                !values.get("consent").isEmpty(), Forms.field(form, "password"), Forms.field(form, "passwordConfirmation"))) {
-            case AccountService.JoinResult.Invalid invalid -> pages.render(res, Status.UNPROCESSABLE_CONTENT_422, Optional.empty(),
-                    "account/join", FormView.of("Join " + pages.siteName(), csrf.token(req, res, Optional.empty()), values,
-                            invalid.errors()));
-            case AccountService.JoinResult.MailSent sent -> pages.message(res, Status.OK_200, Optional.empty(), "Check your email",
-                    "We have sent a link to " + values.get("email").strip() + ". Open it to confirm your address and finish "
-                            + "joining. If nothing arrives in a few minutes, look in your spam folder or join again.");
+        Map<String, String> values = Map.of(
+                "name",
+                Forms.field(form, "name"),
+                "email",
+                Forms.field(form, "email"),
+                "postcode",
+                Forms.field(form, "postcode"),
+                "phone",
+                Forms.field(form, "phone"),
+                "consent",
+                form.first("consent").isPresent() ? "yes" : "");
+        switch (accounts.join(
+                values.get("name"),
+                values.get("email"),
+                values.get("postcode"),
+                values.get("phone"),
+                !values.get("consent").isEmpty(),
+                Forms.field(form, "password"),
+                Forms.field(form, "passwordConfirmation"))) {
+            case AccountService.JoinResult.Invalid invalid ->
+                pages.render(
+                        res,
+                        Status.UNPROCESSABLE_CONTENT_422,
+                        Optional.empty(),
+                        "account/join",
+                        FormView.of(
+                                "Join " + pages.siteName(),
+                                csrf.token(req, res, Optional.empty()),
+                                values,
+                                invalid.errors()));
+            case AccountService.JoinResult.MailSent sent ->
+                pages.message(
+                        res,
+                        Status.OK_200,
+                        Optional.empty(),
+                        "Check your email",
+                        "We have sent a link to " + values.get("email").strip()
+                                + ". Open it to confirm your address and finish "
+                                + "joining. If nothing arrives in a few minutes, look in your spam folder or join again.");
         }
     }
 
     private void confirm(ServerRequest req, ServerResponse res) {
         Optional<Member> member = accounts.confirm(req.query().first("token").orElse(""));
         if (member.isEmpty()) {
-            pages.message(res, Status.BAD_REQUEST_400, Optional.empty(), "This link does not work",
+            pages.message(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    Optional.empty(),
+                    "This link does not work",
                     "It is old, used already, or incomplete. Sign in to get a new one.");
             return;
         }
@@ -93,8 +129,13 @@ public final class AccountPages implements HttpService {
 
     private void signInForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.current(req);
-        pages.render(res, Status.OK_200, viewer, "account/signin", FormView.empty("Sign in", csrf.token(req, res, viewer))
-                .withNext(safeNext(req.query().first("next").orElse(""))));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "account/signin",
+                FormView.empty("Sign in", csrf.token(req, res, viewer))
+                        .withNext(safeNext(req.query().first("next").orElse(""))));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
@@ -111,21 +152,51 @@ public final class AccountPages implements HttpService {
                 sessions.start(res, in.member());
                 Pages.redirect(res, next.isEmpty() ? "/me" : next);
             }
-            case AccountService.SignInResult.Refused refusedSignIn -> signInAgain(req, res, email, next, Status.UNAUTHORIZED_401,
-                    "That email and password do not match an account.");
-            case AccountService.SignInResult.Unconfirmed unconfirmed -> signInAgain(req, res, email, next, Status.FORBIDDEN_403,
-                    "Confirm your email address first: we have just sent you a new link.");
+            case AccountService.SignInResult.Refused refusedSignIn ->
+                signInAgain(
+                        req,
+                        res,
+                        email,
+                        next,
+                        Status.UNAUTHORIZED_401,
+                        "That email and password do not match an account.");
+            case AccountService.SignInResult.Unconfirmed unconfirmed ->
+                signInAgain(
+                        req,
+                        res,
+                        email,
+                        next,
+                        Status.FORBIDDEN_403,
+                        "Confirm your email address first: we have just sent you a new link.");
             case AccountService.SignInResult.Throttled throttled -> {
-                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
-                signInAgain(req, res, email, next, Status.TOO_MANY_REQUESTS_429,
-                        "Too many sign-in attempts. Wait " + Math.max(1, throttled.retryAfter().toMinutes()) + " minutes and try again.");
+                res.header(
+                        HeaderNames.RETRY_AFTER,
+                        String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+                signInAgain(
+                        req,
+                        res,
+                        email,
+                        next,
+                        Status.TOO_MANY_REQUESTS_429,
+                        "Too many sign-in attempts. Wait "
+                                + Math.max(1, throttled.retryAfter().toMinutes()) + " minutes and try again.");
             }
         }
     }
 
-    private void signInAgain(ServerRequest req, ServerResponse res, String email, String next, Status status, String error) {
-        pages.render(res, status, Optional.empty(), "account/signin", FormView.of("Sign in", csrf.token(req, res, Optional.empty()),
-                Map.of("email", email), List.of(new FieldError("password", error))).withNext(next));
+    private void signInAgain(
+            ServerRequest req, ServerResponse res, String email, String next, Status status, String error) {
+        pages.render(
+                res,
+                status,
+                Optional.empty(),
+                "account/signin",
+                FormView.of(
+                                "Sign in",
+                                csrf.token(req, res, Optional.empty()),
+                                Map.of("email", email),
+                                List.of(new FieldError("password", error)))
+                        .withNext(next));
     }
 
     private void signOut(ServerRequest req, ServerResponse res) {
@@ -143,7 +214,11 @@ public final class AccountPages implements HttpService {
     }
 
     private void resetRequestForm(ServerRequest req, ServerResponse res) {
-        pages.render(res, Status.OK_200, Optional.empty(), "account/reset-request",
+        pages.render(
+                res,
+                Status.OK_200,
+                Optional.empty(),
+                "account/reset-request",
                 FormView.empty("Forgotten password", csrf.token(req, res, Optional.empty())));
     }
 
@@ -153,13 +228,25 @@ public final class AccountPages implements HttpService {
             return;
         }
         accounts.requestPasswordReset(Forms.field(form, "email"));
-        pages.message(res, Status.OK_200, Optional.empty(), "Check your email",
+        pages.message(
+                res,
+                Status.OK_200,
+                Optional.empty(),
+                "Check your email",
                 "If that address belongs to a member, a link to set a new password is on its way. It works for two hours.");
     }
 
     private void resetForm(ServerRequest req, ServerResponse res) {
-        pages.render(res, Status.OK_200, Optional.empty(), "account/reset", FormView.of("Choose a new password",
-                csrf.token(req, res, Optional.empty()), Map.of("token", req.query().first("token").orElse("")), List.of()));
+        pages.render(
+                res,
+                Status.OK_200,
+                Optional.empty(),
+                "account/reset",
+                FormView.of(
+                        "Choose a new password",
+                        csrf.token(req, res, Optional.empty()),
+                        Map.of("token", req.query().first("token").orElse("")),
+                        List.of()));
     }
 
     private void reset(ServerRequest req, ServerResponse res) {
@@ -168,16 +255,30 @@ public final class AccountPages implements HttpService {
             return;
         }
         String token = Forms.field(form, "token");
-        switch (accounts.resetPassword(token, Forms.field(form, "password"), Forms.field(form, "passwordConfirmation"))) {
+        switch (accounts.resetPassword(
+                token, Forms.field(form, "password"), Forms.field(form, "passwordConfirmation"))) {
             case AccountService.ResetResult.Done done -> {
                 sessions.start(res, done.member());
                 Pages.redirect(res, "/me");
             }
-            case AccountService.ResetResult.BadLink bad -> pages.message(res, Status.BAD_REQUEST_400, Optional.empty(),
-                    "This link does not work", "It is old, used already, or incomplete. Ask for a new one.");
-            case AccountService.ResetResult.Invalid invalid -> pages.render(res, Status.UNPROCESSABLE_CONTENT_422,
-                    Optional.empty(), "account/reset", FormView.of("Choose a new password", csrf.token(req, res, Optional.empty()),
-                            Map.of("token", token), invalid.errors()));
+            case AccountService.ResetResult.BadLink bad ->
+                pages.message(
+                        res,
+                        Status.BAD_REQUEST_400,
+                        Optional.empty(),
+                        "This link does not work",
+                        "It is old, used already, or incomplete. Ask for a new one.");
+            case AccountService.ResetResult.Invalid invalid ->
+                pages.render(
+                        res,
+                        Status.UNPROCESSABLE_CONTENT_422,
+                        Optional.empty(),
+                        "account/reset",
+                        FormView.of(
+                                "Choose a new password",
+                                csrf.token(req, res, Optional.empty()),
+                                Map.of("token", token),
+                                invalid.errors()));
         }
     }
 

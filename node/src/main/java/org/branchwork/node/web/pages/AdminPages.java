@@ -1,9 +1,6 @@
 package org.branchwork.node.web.pages;
 
-import org.branchwork.node.federation.InboxDeadLetters;
-
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 import io.helidon.common.parameters.Parameters;
@@ -14,12 +11,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.federation.FollowService;
-import org.branchwork.node.service.PeerPolicy;
-import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.DeliveryQueueService;
+import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.federation.FollowService;
+import org.branchwork.node.federation.InboxDeadLetters;
 import org.branchwork.node.service.AuditLog;
 import org.branchwork.node.service.NodeSettingsService;
+import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Dates;
@@ -49,9 +47,16 @@ public final class AdminPages implements HttpService {
 
     private final InboxDeadLetters inbox;
 
-    public AdminPages(FollowService follows, FollowRequests followRequests, DeliveryQueueService queue,
-                      InboxDeadLetters inbox, NodeSettingsService settings,
-                      AuditLog audit, Sessions sessions, Csrf csrf, Pages pages) {
+    public AdminPages(
+            FollowService follows,
+            FollowRequests followRequests,
+            DeliveryQueueService queue,
+            InboxDeadLetters inbox,
+            NodeSettingsService settings,
+            AuditLog audit,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages) {
         this.inbox = inbox;
         this.follows = follows;
         this.followRequests = followRequests;
@@ -83,28 +88,72 @@ public final class AdminPages implements HttpService {
         DeliveryQueueService.Overview q = queue.overview();
         NodeSettingsService.Settings current = settings.current(viewer.get().acting());
         int auditPage = auditPage(req);
-        var auditEntries = audit.recent(AUDIT_PAGE + 1, org.branchwork.node.domain.PageNumber.offset(auditPage, AUDIT_PAGE));
+        var auditEntries =
+                audit.recent(AUDIT_PAGE + 1, org.branchwork.node.domain.PageNumber.offset(auditPage, AUDIT_PAGE));
         var followers = follows.followers(SHOWN);
-        pages.render(res, Status.OK_200, viewer, "admin/admin", new AdminView("Admin", viewer.get().csrf(),
-                req.query().first("done").orElse(null),
-                follows.following().stream().map(f -> new AdminView.Follow(f.actor().toString(), f.state())).toList(),
-                followers.stream().map(f -> f.actor().toString()).toList(), follows.followerCount(),
-                followRequests.pending().stream().map(f -> f.actor().toString()).toList(),
-                q.counts().pending(), q.counts().failing(), q.counts().delivered(), q.counts().dead(),
-                q.troubledHosts().stream().map(h -> new AdminView.Host(h.host(), h.unavailable(),
-                        h.failingSince().map(Object::toString).orElse(""), h.lastError().orElse(""),
-                        h.nextProbeAt().map(Object::toString).orElse(""))).toList(),
-                q.deadLetters().stream().map(d -> new AdminView.DeadLetter(d.id(), d.inbox().toString(), d.activityId(),
-                        d.error(), Dates.shown(d.finishedAt()))).toList(),
-                inbox.list(SHOWN).stream().map(d -> new AdminView.InboxDeadLetter(d.activityId(), d.type(), d.actor(),
-                        d.attempts(), d.error(), Dates.shown(d.lastTried()))).toList(),
-                auditEntries.stream().limit(AUDIT_PAGE).map(e -> new AdminView.Audit(Dates.shown(e.at()),
-                        e.actorId() == null ? "API token" : "#" + e.actorId(), e.action(),
-                        e.subjectId() == null ? "" : "#" + e.subjectId(), e.detail())).toList(),
-                auditPage > 1 ? "/admin?audit=" + (auditPage - 1) + "#audit-heading" : null,
-                auditEntries.size() > AUDIT_PAGE ? "/admin?audit=" + (auditPage + 1) + "#audit-heading" : null,
-                new AdminView.Settings(current.mode() == PeerPolicy.Mode.ALLOWLIST, current.manualApproval(),
-                        current.domainBlocks(), current.actorBlocks(), current.allowedDomains())));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "admin/admin",
+                new AdminView(
+                        "Admin",
+                        viewer.get().csrf(),
+                        req.query().first("done").orElse(null),
+                        follows.following().stream()
+                                .map(f -> new AdminView.Follow(f.actor().toString(), f.state()))
+                                .toList(),
+                        followers.stream().map(f -> f.actor().toString()).toList(),
+                        follows.followerCount(),
+                        followRequests.pending().stream()
+                                .map(f -> f.actor().toString())
+                                .toList(),
+                        q.counts().pending(),
+                        q.counts().failing(),
+                        q.counts().delivered(),
+                        q.counts().dead(),
+                        q.troubledHosts().stream()
+                                .map(h -> new AdminView.Host(
+                                        h.host(),
+                                        h.unavailable(),
+                                        h.failingSince().map(Object::toString).orElse(""),
+                                        h.lastError().orElse(""),
+                                        h.nextProbeAt().map(Object::toString).orElse("")))
+                                .toList(),
+                        q.deadLetters().stream()
+                                .map(d -> new AdminView.DeadLetter(
+                                        d.id(),
+                                        d.inbox().toString(),
+                                        d.activityId(),
+                                        d.error(),
+                                        Dates.shown(d.finishedAt())))
+                                .toList(),
+                        inbox.list(SHOWN).stream()
+                                .map(d -> new AdminView.InboxDeadLetter(
+                                        d.activityId(),
+                                        d.type(),
+                                        d.actor(),
+                                        d.attempts(),
+                                        d.error(),
+                                        Dates.shown(d.lastTried())))
+                                .toList(),
+                        auditEntries.stream()
+                                .limit(AUDIT_PAGE)
+                                .map(e -> new AdminView.Audit(
+                                        Dates.shown(e.at()),
+                                        e.actorId() == null ? "API token" : "#" + e.actorId(),
+                                        e.action(),
+                                        e.subjectId() == null ? "" : "#" + e.subjectId(),
+                                        e.detail()))
+                                .toList(),
+                        auditPage > 1 ? "/admin?audit=" + (auditPage - 1) + "#audit-heading" : null,
+                        auditEntries.size() > AUDIT_PAGE ? "/admin?audit=" + (auditPage + 1) + "#audit-heading" : null,
+                        new AdminView.Settings(
+                                current.mode() == PeerPolicy.Mode.ALLOWLIST,
+                                current.manualApproval(),
+                                current.domainBlocks(),
+                                current.actorBlocks(),
+                                current.allowedDomains())));
     }
 
     private void federationSettings(ServerRequest req, ServerResponse res) {
@@ -116,8 +165,13 @@ public final class AdminPages implements HttpService {
         Parameters form = posted.get().form();
         String mode = Forms.field(form, "mode");
         String approval = Forms.field(form, "approval");
-        if (!(mode.equals("open") || mode.equals("allowlist")) || !(approval.equals("auto") || approval.equals("manual"))) {
-            pages.message(res, Status.BAD_REQUEST_400, viewer, "Settings not changed",
+        if (!(mode.equals("open") || mode.equals("allowlist"))
+                || !(approval.equals("auto") || approval.equals("manual"))) {
+            pages.message(
+                    res,
+                    Status.BAD_REQUEST_400,
+                    viewer,
+                    "Settings not changed",
                     "Choose open or allow-list federation, and automatic or manual follow approval.");
             return;
         }
@@ -203,12 +257,15 @@ public final class AdminPages implements HttpService {
         } catch (IllegalArgumentException e) {
             answered = false;
         }
-        done(res, answered ? (approve ? "Follow approved." : "Follow rejected.") : "That request was answered already.");
+        done(
+                res,
+                answered ? (approve ? "Follow approved." : "Follow rejected.") : "That request was answered already.");
     }
 
     /** Back to the admin page with a line saying what was done. */
     private static int auditPage(ServerRequest req) {
-        return org.branchwork.node.domain.PageNumber.parse(req.query().first("audit").orElse("1"));
+        return org.branchwork.node.domain.PageNumber.parse(
+                req.query().first("audit").orElse("1"));
     }
 
     private static void done(ServerResponse res, String what) {

@@ -1,7 +1,5 @@
 package org.branchwork.node.web.pages;
 
-import org.branchwork.node.service.RequestRefused;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.AnnouncementId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.AnnouncementService;
-import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
@@ -60,18 +58,35 @@ public final class AnnouncementPages implements HttpService {
         Announcement a = found(req);
         Optional<Viewer> viewer = sessions.current(req);
         if (a.isDeleted()) {
-            pages.message(res, Status.GONE_410, viewer, "Announcement deleted", "The organisers deleted this announcement.");
+            pages.message(
+                    res, Status.GONE_410, viewer, "Announcement deleted", "The organisers deleted this announcement.");
             return;
         }
-        pages.render(res, Status.OK_200, viewer, "home/announcement", new AnnouncementView(
-                a.title() != null ? a.title() : "Announcement", viewer.map(Viewer::csrf).orElse(null), a.id().value(), a.title(),
-                a.content(), a.markdown(), Dates.shown(a.published()), a.updated() == null ? null : Dates.shown(a.updated()),
-                viewer.map(v -> v.can(Role.ORGANISER)).orElse(false), req.query().first("notice").orElse(null)));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "home/announcement",
+                new AnnouncementView(
+                        a.title() != null ? a.title() : "Announcement",
+                        viewer.map(Viewer::csrf).orElse(null),
+                        a.id().value(),
+                        a.title(),
+                        a.content(),
+                        a.markdown(),
+                        Dates.shown(a.published()),
+                        a.updated() == null ? null : Dates.shown(a.updated()),
+                        viewer.map(v -> v.can(Role.ORGANISER)).orElse(false),
+                        req.query().first("notice").orElse(null)));
     }
 
     private void newForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> pages.render(res, Status.OK_200, viewer, "home/announcement-new",
+        viewer.ifPresent(v -> pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "home/announcement-new",
                 FormView.of("New announcement", v.csrf(), Map.of(), List.of())));
     }
 
@@ -82,13 +97,23 @@ public final class AnnouncementPages implements HttpService {
         }
         Parameters f = posted.get().form();
         try {
-            Announcement a = announcements.publish(posted.get().viewer().acting(), Forms.field(f, "title"),
-                    Forms.field(f, "content"));
+            Announcement a = announcements.publish(
+                    posted.get().viewer().acting(), Forms.field(f, "title"), Forms.field(f, "content"));
             Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=Published+to+the+branch's+followers.");
         } catch (RequestRefused.Invalid e) {
-            pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "home/announcement-new",
-                    FormView.of("New announcement", posted.get().viewer().csrf(), Map.of("title",
-                            String.valueOf(Forms.field(f, "title")), "content", String.valueOf(Forms.field(f, "content"))),
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewerOptional(),
+                    "home/announcement-new",
+                    FormView.of(
+                            "New announcement",
+                            posted.get().viewer().csrf(),
+                            Map.of(
+                                    "title",
+                                    String.valueOf(Forms.field(f, "title")),
+                                    "content",
+                                    String.valueOf(Forms.field(f, "content"))),
                             e.errors()));
         }
     }
@@ -101,11 +126,14 @@ public final class AnnouncementPages implements HttpService {
         Announcement a = found(req);
         Parameters f = posted.get().form();
         try {
-            announcements.edit(posted.get().viewer().acting(), a.id(), Forms.field(f, "title"), Forms.field(f, "content"));
+            announcements.edit(
+                    posted.get().viewer().acting(), a.id(), Forms.field(f, "title"), Forms.field(f, "content"));
             Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=Saved:+followers+get+the+new+version.");
         } catch (RequestRefused.Invalid e) {
-            Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=" + java.net.URLEncoder.encode(e.getMessage(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Pages.redirect(
+                    res,
+                    "/announcements/" + a.id().value() + "?notice="
+                            + java.net.URLEncoder.encode(e.getMessage(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -120,7 +148,8 @@ public final class AnnouncementPages implements HttpService {
 
     private Announcement found(ServerRequest req) {
         try {
-            return announcements.find(AnnouncementId.parse(req.path().pathParameters().get("id")))
+            return announcements
+                    .find(AnnouncementId.parse(req.path().pathParameters().get("id")))
                     .orElseThrow(() -> new NotFoundException("No such announcement."));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No such announcement.");

@@ -54,8 +54,13 @@ public final class CampaignPages implements HttpService {
 
     private final java.time.Clock clock;
 
-    public CampaignPages(CampaignService campaigns, EventService events, Sessions sessions, Csrf csrf, Pages pages,
-                         java.time.Clock clock) {
+    public CampaignPages(
+            CampaignService campaigns,
+            EventService events,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages,
+            java.time.Clock clock) {
         this.clock = clock;
         this.campaigns = campaigns;
         this.events = events;
@@ -78,7 +83,8 @@ public final class CampaignPages implements HttpService {
 
     private void dashboard(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> renderDashboard(res, Status.OK_200, v, req.query().first("notice").orElse(null), null));
+        viewer.ifPresent(v -> renderDashboard(
+                res, Status.OK_200, v, req.query().first("notice").orElse(null), null));
     }
 
     private void renderDashboard(ServerResponse res, Status status, Viewer v, String notice, String error) {
@@ -90,8 +96,14 @@ public final class CampaignPages implements HttpService {
         Instant now = clock.instant();
         for (Campaign k : campaigns.all()) {
             CampaignStanding s = campaigns.standing(k.id()).orElseThrow();
-            rows.add(new CampaignsView.Row(k.id().value(), k.title(), k.ended() ? "ended" : "open", s.adopters().size(),
-                    s.events().size(), s.participants(), goals(s)));
+            rows.add(new CampaignsView.Row(
+                    k.id().value(),
+                    k.title(),
+                    k.ended() ? "ended" : "open",
+                    s.adopters().size(),
+                    s.events().size(),
+                    s.participants(),
+                    goals(s)));
             s.adopters().forEach(a -> {
                 adoptions.add(a.adoptedAt());
                 perBranch.computeIfAbsent(a.branch(), b -> new int[3])[0]++;
@@ -107,17 +119,33 @@ public final class CampaignPages implements HttpService {
             }
         }
         upcoming.sort(java.util.Comparator.comparing(CampaignsView.UpcomingRow::when));
-        List<CampaignsView.BranchRow> branches = perBranch.entrySet().stream().map(e -> new CampaignsView.BranchRow(
-                label(e.getKey()), e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        String chart = rows.isEmpty() ? null : Charts.cumulative("Adoptions and linked events over time",
-                List.of(new Charts.Series("Adoptions", adoptions), new Charts.Series("Linked events", eventDates)), now);
-        List<CampaignsView.ReceivedRow> received = campaigns.received(v.acting()).stream()
-                .map(r -> new CampaignsView.ReceivedRow(r.item().id().toString(), r.item().shown().name(),
-                        label(r.item().attributedTo()), r.adopted(),
-                        "/campaigns/network?id=" + URLEncoder.encode(r.item().id().toString(), StandardCharsets.UTF_8)))
+        List<CampaignsView.BranchRow> branches = perBranch.entrySet().stream()
+                .map(e -> new CampaignsView.BranchRow(
+                        label(e.getKey()), e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
-        pages.render(res, status, Optional.of(v), "campaigns/dashboard", new CampaignsView("Campaigns", v.csrf(), rows, chart,
-                upcoming, branches, received, notice, error));
+        String chart = rows.isEmpty()
+                ? null
+                : Charts.cumulative(
+                        "Adoptions and linked events over time",
+                        List.of(
+                                new Charts.Series("Adoptions", adoptions),
+                                new Charts.Series("Linked events", eventDates)),
+                        now);
+        List<CampaignsView.ReceivedRow> received = campaigns.received(v.acting()).stream()
+                .map(r -> new CampaignsView.ReceivedRow(
+                        r.item().id().toString(),
+                        r.item().shown().name(),
+                        label(r.item().attributedTo()),
+                        r.adopted(),
+                        "/campaigns/network?id="
+                                + URLEncoder.encode(r.item().id().toString(), StandardCharsets.UTF_8)))
+                .toList();
+        pages.render(
+                res,
+                status,
+                Optional.of(v),
+                "campaigns/dashboard",
+                new CampaignsView("Campaigns", v.csrf(), rows, chart, upcoming, branches, received, notice, error));
     }
 
     private void own(ServerRequest req, ServerResponse res) {
@@ -127,7 +155,8 @@ public final class CampaignPages implements HttpService {
         }
         CampaignStanding s;
         try {
-            s = campaigns.standing(CampaignId.parse(req.path().pathParameters().get("id")))
+            s = campaigns
+                    .standing(CampaignId.parse(req.path().pathParameters().get("id")))
                     .orElseThrow(() -> new NotFoundException("No such campaign."));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No such campaign.");
@@ -140,16 +169,46 @@ public final class CampaignPages implements HttpService {
             counts[1]++;
             counts[2] += e.participants();
         });
-        List<CampaignsView.BranchRow> adopters = perBranch.entrySet().stream().map(e -> new CampaignsView.BranchRow(
-                label(e.getKey()), e.getKey().toString(), 1, e.getValue()[1], e.getValue()[2])).toList();
-        String chart = Charts.cumulative("Adoptions and linked events over time", List.of(
-                new Charts.Series("Adoptions", s.adopters().stream().map(CampaignStanding.Adopter::adoptedAt).toList()),
-                new Charts.Series("Linked events", s.events().stream().map(CampaignStanding.LinkedEvent::startsAt).toList())),
+        List<CampaignsView.BranchRow> adopters = perBranch.entrySet().stream()
+                .map(e -> new CampaignsView.BranchRow(
+                        label(e.getKey()), e.getKey().toString(), 1, e.getValue()[1], e.getValue()[2]))
+                .toList();
+        String chart = Charts.cumulative(
+                "Adoptions and linked events over time",
+                List.of(
+                        new Charts.Series(
+                                "Adoptions",
+                                s.adopters().stream()
+                                        .map(CampaignStanding.Adopter::adoptedAt)
+                                        .toList()),
+                        new Charts.Series(
+                                "Linked events",
+                                s.events().stream()
+                                        .map(CampaignStanding.LinkedEvent::startsAt)
+                                        .toList())),
                 clock.instant());
-        pages.render(res, Status.OK_200, viewer, "campaigns/campaign", new CampaignView(k.title(), viewer.get().csrf(),
-                k.id().value(), k.title(), k.startsOn() + " to " + k.endsOn() + (k.ended() ? " (ended)" : ""), k.content(),
-                null, true, false, goals(s), chart, adopters,
-                s.events().stream().map(e -> upcomingRow(e, k.title())).toList(), List.of(), null, null));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "campaigns/campaign",
+                new CampaignView(
+                        k.title(),
+                        viewer.get().csrf(),
+                        k.id().value(),
+                        k.title(),
+                        k.startsOn() + " to " + k.endsOn() + (k.ended() ? " (ended)" : ""),
+                        k.content(),
+                        null,
+                        true,
+                        false,
+                        goals(s),
+                        chart,
+                        adopters,
+                        s.events().stream().map(e -> upcomingRow(e, k.title())).toList(),
+                        List.of(),
+                        null,
+                        null));
     }
 
     private void received(ServerRequest req, ServerResponse res) {
@@ -163,16 +222,42 @@ public final class CampaignPages implements HttpService {
         } catch (java.net.URISyntaxException e) {
             throw new NotFoundException("No such campaign.");
         }
-        var item = campaigns.receivedOne(viewer.get().acting(), id).orElseThrow(() -> new NotFoundException("No such campaign."));
+        var item = campaigns
+                .receivedOne(viewer.get().acting(), id)
+                .orElseThrow(() -> new NotFoundException("No such campaign."));
         boolean adopted = campaigns.received(viewer.get().acting()).stream()
                 .anyMatch(r -> r.item().id().equals(id) && r.adopted());
-        List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream().map(e -> new CampaignsView.UpcomingRow(
-                Dates.shown(e.start()), e.name(), null, null, events.counts(e).participants(), "/events/" + e.id().value()))
+        List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream()
+                .map(e -> new CampaignsView.UpcomingRow(
+                        Dates.shown(e.start()),
+                        e.name(),
+                        null,
+                        null,
+                        events.counts(e).participants(),
+                        "/events/" + e.id().value()))
                 .toList();
-        pages.render(res, Status.OK_200, viewer, "campaigns/campaign", new CampaignView(item.shown().name(),
-                viewer.get().csrf(), id.toString(), item.shown().name(), null, item.shown().safeHtml(),
-                label(item.attributedTo()), false, adopted, List.of(), null, List.of(), List.of(), mine,
-                req.query().first("notice").orElse(null), null));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "campaigns/campaign",
+                new CampaignView(
+                        item.shown().name(),
+                        viewer.get().csrf(),
+                        id.toString(),
+                        item.shown().name(),
+                        null,
+                        item.shown().safeHtml(),
+                        label(item.attributedTo()),
+                        false,
+                        adopted,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        mine,
+                        req.query().first("notice").orElse(null),
+                        null));
     }
 
     private void adoption(ServerRequest req, ServerResponse res, boolean adopt) {
@@ -217,7 +302,8 @@ public final class CampaignPages implements HttpService {
         }
         Optional<String> problem;
         try {
-            problem = campaigns.report(posted.get().viewer().acting(), new URI(campaign), Forms.field(f, "goal"), amount);
+            problem =
+                    campaigns.report(posted.get().viewer().acting(), new URI(campaign), Forms.field(f, "goal"), amount);
         } catch (java.net.URISyntaxException | NullPointerException e) {
             problem = Optional.of("That is not a campaign.");
         }
@@ -227,7 +313,11 @@ public final class CampaignPages implements HttpService {
 
     private void newForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> pages.render(res, Status.OK_200, viewer, "campaigns/new",
+        viewer.ifPresent(v -> pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "campaigns/new",
                 FormView.of("New campaign", v.csrf(), Map.of(), List.of())));
     }
 
@@ -241,32 +331,65 @@ public final class CampaignPages implements HttpService {
         for (int i = 1; i <= GOAL_ROWS; i++) {
             String name = Forms.field(f, "goalName" + i);
             if (name != null && !name.isBlank()) {
-                goals.add(new CampaignInput.GoalInput(name, Forms.field(f, "goalTarget" + i), Forms.field(f, "goalMetric" + i)));
+                goals.add(new CampaignInput.GoalInput(
+                        name, Forms.field(f, "goalTarget" + i), Forms.field(f, "goalMetric" + i)));
             }
         }
-        CampaignInput input = new CampaignInput(Forms.field(f, "title"), Forms.field(f, "summary"), Forms.field(f, "content"),
-                Forms.field(f, "callToAction"), Forms.field(f, "hashtag"), Forms.field(f, "startDate"),
-                Forms.field(f, "endDate"), goals, List.of(), List.of());
+        CampaignInput input = new CampaignInput(
+                Forms.field(f, "title"),
+                Forms.field(f, "summary"),
+                Forms.field(f, "content"),
+                Forms.field(f, "callToAction"),
+                Forms.field(f, "hashtag"),
+                Forms.field(f, "startDate"),
+                Forms.field(f, "endDate"),
+                goals,
+                List.of(),
+                List.of());
         CampaignService.Result result = campaigns.create(posted.get().viewer().acting(), input);
         if (result.campaign() != null) {
             Pages.redirect(res, "/campaigns/" + result.campaign().id().value());
             return;
         }
         Map<String, String> values = new HashMap<>();
-        for (String name : List.of("title", "summary", "content", "callToAction", "hashtag", "startDate", "endDate",
-                "goalName1", "goalTarget1", "goalName2", "goalTarget2", "goalName3", "goalTarget3")) {
+        for (String name : List.of(
+                "title",
+                "summary",
+                "content",
+                "callToAction",
+                "hashtag",
+                "startDate",
+                "endDate",
+                "goalName1",
+                "goalTarget1",
+                "goalName2",
+                "goalTarget2",
+                "goalName3",
+                "goalTarget3")) {
             values.put(name, Forms.field(f, name));
         }
-        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "campaigns/new",
+        pages.render(
+                res,
+                Status.UNPROCESSABLE_CONTENT_422,
+                posted.get().viewerOptional(),
+                "campaigns/new",
                 FormView.of("New campaign", posted.get().viewer().csrf(), values, result.errors()));
     }
 
     private static List<CampaignsView.GoalRow> goals(CampaignStanding s) {
-        return s.goals().stream().map(g -> new CampaignsView.GoalRow(g.goal().label(), g.progress(), g.goal().target())).toList();
+        return s.goals().stream()
+                .map(g -> new CampaignsView.GoalRow(
+                        g.goal().label(), g.progress(), g.goal().target()))
+                .toList();
     }
 
     private static CampaignsView.UpcomingRow upcomingRow(CampaignStanding.LinkedEvent e, String campaign) {
-        return new CampaignsView.UpcomingRow(Dates.shown(e.startsAt()), e.name(), label(e.branch()), campaign, e.participants(),
+        return new CampaignsView.UpcomingRow(
+                Dates.shown(e.startsAt()),
+                e.name(),
+                label(e.branch()),
+                campaign,
+                e.participants(),
                 e.event().toString());
     }
 

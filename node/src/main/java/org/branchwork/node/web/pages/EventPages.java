@@ -18,8 +18,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.service.SpreadsheetCsv;
-
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
@@ -27,6 +25,7 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.SpreadsheetCsv;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
@@ -76,7 +75,8 @@ public final class EventPages implements HttpService {
     public static String when(BranchEvent e) {
         ZonedDateTime start = e.start().atZone(e.zone());
         ZonedDateTime end = e.end().atZone(e.zone());
-        return WHEN.format(start) + " to " + (start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : WHEN.format(end));
+        return WHEN.format(start) + " to "
+                + (start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : WHEN.format(end));
     }
 
     /** The place on one line, or null. */
@@ -84,8 +84,10 @@ public final class EventPages implements HttpService {
         if (e.place() == null) {
             return null;
         }
-        return java.util.stream.Stream.of(e.place().name(), e.place().address()).filter(s -> s != null && !s.isBlank())
-                .reduce((a, b) -> a + ", " + b).orElse(null);
+        return java.util.stream.Stream.of(e.place().name(), e.place().address())
+                .filter(s -> s != null && !s.isBlank())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(null);
     }
 
     private void show(ServerRequest req, ServerResponse res) {
@@ -94,7 +96,8 @@ public final class EventPages implements HttpService {
         render(res, Status.OK_200, viewer, e, req.query().first("notice").orElse(null), null);
     }
 
-    private void render(ServerResponse res, Status status, Optional<Viewer> viewer, BranchEvent e, String notice, String error) {
+    private void render(
+            ServerResponse res, Status status, Optional<Viewer> viewer, BranchEvent e, String notice, String error) {
         if (e.isDeleted()) {
             pages.message(res, Status.GONE_410, viewer, "Event deleted", "The organisers deleted this event.");
             return;
@@ -103,15 +106,43 @@ public final class EventPages implements HttpService {
         Optional<Rsvp> mine = viewer.flatMap(v -> events.rsvpOf(v.member().id(), e.id()))
                 .filter(r -> r.state() != Rsvp.State.WITHDRAWN);
         boolean organiser = viewer.map(v -> v.can(Role.ORGANISER)).orElse(false);
-        List<EventView.AttendeeRow> attendees = organiser ? events.attendees(viewer.get().acting(), e.id()).stream().map(a -> new EventView.AttendeeRow(a.rsvpId(), a.name(), a.kind(),
-                a.state().code(), a.state() == Rsvp.State.PENDING)).toList() : List.of();
+        List<EventView.AttendeeRow> attendees = organiser
+                ? events.attendees(viewer.get().acting(), e.id()).stream()
+                        .map(a -> new EventView.AttendeeRow(
+                                a.rsvpId(), a.name(), a.kind(), a.state().code(), a.state() == Rsvp.State.PENDING))
+                        .toList()
+                : List.of();
         String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
         boolean open = !e.cancelled() && e.end().isAfter(clock.instant());
-        pages.render(res, status, viewer, "events/event", new EventView(e.name(), viewer.map(Viewer::csrf).orElse(null),
-                e.id().value(), e.name(), when(e), e.zone().getId(), where(e), e.content(), e.cancelled(), e.category().label(),
-                places, counts.participants(), viewer.isPresent(), mine.map(r -> r.state().code()).orElse(null),
-                viewer.isPresent() && mine.isEmpty() && open,
-                events.onlineLinkFor(viewer.map(Viewer::acting), e).map(URI::toString).orElse(null), e.isOnline(), organiser, attendees, notice, error));
+        pages.render(
+                res,
+                status,
+                viewer,
+                "events/event",
+                new EventView(
+                        e.name(),
+                        viewer.map(Viewer::csrf).orElse(null),
+                        e.id().value(),
+                        e.name(),
+                        when(e),
+                        e.zone().getId(),
+                        where(e),
+                        e.content(),
+                        e.cancelled(),
+                        e.category().label(),
+                        places,
+                        counts.participants(),
+                        viewer.isPresent(),
+                        mine.map(r -> r.state().code()).orElse(null),
+                        viewer.isPresent() && mine.isEmpty() && open,
+                        events.onlineLinkFor(viewer.map(Viewer::acting), e)
+                                .map(URI::toString)
+                                .orElse(null),
+                        e.isOnline(),
+                        organiser,
+                        attendees,
+                        notice,
+                        error));
     }
 
     private void rsvp(ServerRequest req, ServerResponse res, boolean coming) {
@@ -127,10 +158,13 @@ public final class EventPages implements HttpService {
             return;
         }
         switch (events.rsvp(v.member().id(), e.id())) {
-            case EventService.Outcome.Accepted a -> Pages.redirect(res, "/events/" + e.id().value() + "?notice=You're+coming.");
-            case EventService.Outcome.Pending p -> Pages.redirect(res, "/events/" + e.id().value()
-                    + "?notice=Thanks:+an+organiser+will+confirm+your+place.");
-            case EventService.Outcome.Refused r -> render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
+            case EventService.Outcome.Accepted a ->
+                Pages.redirect(res, "/events/" + e.id().value() + "?notice=You're+coming.");
+            case EventService.Outcome.Pending p ->
+                Pages.redirect(
+                        res, "/events/" + e.id().value() + "?notice=Thanks:+an+organiser+will+confirm+your+place.");
+            case EventService.Outcome.Refused r ->
+                render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
         }
     }
 
@@ -151,7 +185,11 @@ public final class EventPages implements HttpService {
         }
         BranchEvent e = event(req);
         boolean accept = "accept".equals(Forms.field(posted.get().form(), "decision"));
-        events.approve(posted.get().viewer().acting(), e.id(), req.path().pathParameters().get("rsvp"), accept);
+        events.approve(
+                posted.get().viewer().acting(),
+                e.id(),
+                req.path().pathParameters().get("rsvp"),
+                accept);
         Pages.redirect(res, "/events/" + e.id().value());
     }
 
@@ -175,7 +213,11 @@ public final class EventPages implements HttpService {
 
     private void newForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> pages.render(res, Status.OK_200, viewer, "events/new",
+        viewer.ifPresent(v -> pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "events/new",
                 FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of())));
     }
 
@@ -185,21 +227,44 @@ public final class EventPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
-        EventInput input = new EventInput(Forms.field(f, "name"), Forms.field(f, "content"), Forms.field(f, "startTime"),
-                Forms.field(f, "endTime"), Forms.field(f, "timezone"), Forms.field(f, "placeName"),
-                Forms.field(f, "placeAddress"), null, null, Forms.field(f, "onlineUrl"), Forms.field(f, "capacity"),
-                f.first("joinMode").isPresent() ? "restricted" : "free", Forms.field(f, "category"), null);
+        EventInput input = new EventInput(
+                Forms.field(f, "name"),
+                Forms.field(f, "content"),
+                Forms.field(f, "startTime"),
+                Forms.field(f, "endTime"),
+                Forms.field(f, "timezone"),
+                Forms.field(f, "placeName"),
+                Forms.field(f, "placeAddress"),
+                null,
+                null,
+                Forms.field(f, "onlineUrl"),
+                Forms.field(f, "capacity"),
+                f.first("joinMode").isPresent() ? "restricted" : "free",
+                Forms.field(f, "category"),
+                null);
         EventService.Result result = events.create(posted.get().viewer().acting(), input);
         if (result.event() != null) {
             Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
             return;
         }
         java.util.Map<String, String> values = new java.util.HashMap<>();
-        for (String name : List.of("name", "content", "startTime", "endTime", "timezone", "placeName", "placeAddress",
-                "onlineUrl", "capacity")) {
+        for (String name : List.of(
+                "name",
+                "content",
+                "startTime",
+                "endTime",
+                "timezone",
+                "placeName",
+                "placeAddress",
+                "onlineUrl",
+                "capacity")) {
             values.put(name, Forms.field(f, name));
         }
-        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewerOptional(), "events/new",
+        pages.render(
+                res,
+                Status.UNPROCESSABLE_CONTENT_422,
+                posted.get().viewerOptional(),
+                "events/new",
                 FormView.of("New event", posted.get().viewer().csrf(), values, result.errors()));
     }
 

@@ -33,8 +33,12 @@ public final class FeedPages implements HttpService {
     private final Pages pages;
     private final java.util.function.Supplier<String> authority;
 
-    public FeedPages(ProfileService profiles, Sessions sessions, Csrf csrf, Pages pages,
-                     java.util.function.Supplier<String> authority) {
+    public FeedPages(
+            ProfileService profiles,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages,
+            java.util.function.Supplier<String> authority) {
         this.profiles = profiles;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -55,21 +59,48 @@ public final class FeedPages implements HttpService {
 
     private void feed(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
-        viewer.ifPresent(v -> render(res, Status.OK_200, v, req.query().first("notice").orElse(null), null));
+        viewer.ifPresent(
+                v -> render(res, Status.OK_200, v, req.query().first("notice").orElse(null), null));
     }
 
     private void render(ServerResponse res, Status status, Viewer v, String notice, String error) {
         Optional<PublicProfile> profile = profiles.profileOf(v.member().id());
-        List<FeedView.Entry> entries = profiles.feed(v.member(), 50).stream().map(f -> new FeedView.Entry(f.from(),
-                f.item().type(), f.item().shown().name(), f.item().shown().safeHtml(),
-                f.item().shown().startsAt() != null ? Dates.shown(f.item().shown().startsAt()) : Dates.shown(f.item().receivedAt()),
-                f.item().shown().url() == null ? null : f.item().shown().url().toString(), f.item().id().toString(),
-                f.item().type().equals("Event"), f.rsvpState(),
-                f.item().type().equals("Event") && profile.isPresent()
-                        && (f.rsvpState() == null || f.rsvpState().equals("withdrawn")))).toList();
-        pages.render(res, status, Optional.of(v), "me/feed", new FeedView("Your feed", v.csrf(),
-                profile.map(p -> "@" + p.handle() + "@" + authority.get()).orElse(null), profile.map(PublicProfile::displayName)
-                .orElse(null), profiles.subscriptions(v.member()).stream().map(URI::toString).toList(), entries, notice, error));
+        List<FeedView.Entry> entries = profiles.feed(v.member(), 50).stream()
+                .map(f -> new FeedView.Entry(
+                        f.from(),
+                        f.item().type(),
+                        f.item().shown().name(),
+                        f.item().shown().safeHtml(),
+                        f.item().shown().startsAt() != null
+                                ? Dates.shown(f.item().shown().startsAt())
+                                : Dates.shown(f.item().receivedAt()),
+                        f.item().shown().url() == null
+                                ? null
+                                : f.item().shown().url().toString(),
+                        f.item().id().toString(),
+                        f.item().type().equals("Event"),
+                        f.rsvpState(),
+                        f.item().type().equals("Event")
+                                && profile.isPresent()
+                                && (f.rsvpState() == null || f.rsvpState().equals("withdrawn"))))
+                .toList();
+        pages.render(
+                res,
+                status,
+                Optional.of(v),
+                "me/feed",
+                new FeedView(
+                        "Your feed",
+                        v.csrf(),
+                        profile.map(p -> "@" + p.handle() + "@" + authority.get())
+                                .orElse(null),
+                        profile.map(PublicProfile::displayName).orElse(null),
+                        profiles.subscriptions(v.member()).stream()
+                                .map(URI::toString)
+                                .toList(),
+                        entries,
+                        notice,
+                        error));
     }
 
     private void profile(ServerRequest req, ServerResponse res, boolean publish) {
@@ -91,7 +122,8 @@ public final class FeedPages implements HttpService {
         if (posted.isEmpty()) {
             return;
         }
-        Optional<String> problem = profiles.subscribe(posted.get().viewer().member(), Forms.field(posted.get().form(), "target"));
+        Optional<String> problem = profiles.subscribe(
+                posted.get().viewer().member(), Forms.field(posted.get().form(), "target"));
         if (problem.isPresent()) {
             render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), null, problem.get());
         } else {
@@ -108,7 +140,12 @@ public final class FeedPages implements HttpService {
         // reaches organisers; only this member's feed stops showing it.
         Optional<URI> actor = followed(Forms.field(posted.get().form(), "actor"));
         if (actor.isEmpty() || !profiles.unsubscribe(posted.get().viewer().member(), actor.get())) {
-            render(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), null, "That is not a branch you follow.");
+            render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewer(),
+                    null,
+                    "That is not a branch you follow.");
             return;
         }
         Pages.redirect(res, "/me/feed?notice=You+no+longer+follow+it+in+your+feed.");

@@ -1,5 +1,6 @@
 package org.branchwork.node.web.pages;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.helidon.http.Status;
@@ -8,22 +9,19 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.http.PublicOrigin;
+import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.Branch;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.http.PublicOrigin;
+import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.BranchService;
+import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.SetupService;
+import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
-import org.branchwork.node.web.view.Chrome;
-import org.branchwork.node.web.view.Nav;
-import java.util.List;
-
-import org.branchwork.node.domain.Announcement;
-import org.branchwork.node.domain.Role;
-import org.branchwork.node.service.AnnouncementService;
-import org.branchwork.node.service.EventService;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.Chrome;
 import org.branchwork.node.web.view.EventListView;
 
 /** {@code /}: the branch's public home page, or the set-up form while the node has no branch. */
@@ -39,8 +37,15 @@ public final class HomePages implements HttpService {
     private final AnnouncementService announcements;
     private final EventService events;
 
-    public HomePages(BranchService branches, SetupService setup, SetupPages setupPages, Templates templates,
-                     PublicOrigin origin, Sessions sessions, AnnouncementService announcements, EventService events) {
+    public HomePages(
+            BranchService branches,
+            SetupService setup,
+            SetupPages setupPages,
+            Templates templates,
+            PublicOrigin origin,
+            Sessions sessions,
+            AnnouncementService announcements,
+            EventService events) {
         this.announcements = announcements;
         this.events = events;
         this.sessions = sessions;
@@ -64,18 +69,41 @@ public final class HomePages implements HttpService {
         }
         Branch b = branch.get();
         Optional<Viewer> viewer = sessions.current(req);
-        int page = org.branchwork.node.domain.PageNumber.parse(req.query().first("page").orElse("1"));
+        int page = org.branchwork.node.domain.PageNumber.parse(
+                req.query().first("page").orElse("1"));
         List<Announcement> news = announcements.page(page);
-        List<EventListView.Item> upcoming = page > 1 ? List.of() : events.upcoming(1).stream().limit(EventService.PAGE)
-                .map(e -> new EventListView.Item("/events/" + e.id().value(), e.name(), EventPages.when(e)
-                        + Optional.ofNullable(EventPages.where(e)).map(w -> " · " + w).orElse(""), null, e.cancelled()))
+        List<EventListView.Item> upcoming = page > 1
+                ? List.of()
+                : events.upcoming(1).stream()
+                        .limit(EventService.PAGE)
+                        .map(e -> new EventListView.Item(
+                                "/events/" + e.id().value(),
+                                e.name(),
+                                EventPages.when(e)
+                                        + Optional.ofNullable(EventPages.where(e))
+                                                .map(w -> " · " + w)
+                                                .orElse(""),
+                                null,
+                                e.cancelled()))
+                        .toList();
+        List<EventListView.Item> items = news.stream()
+                .limit(AnnouncementService.PAGE)
+                .map(a -> new EventListView.Item(
+                        "/announcements/" + a.id().value(), a.title(), Dates.shown(a.published()), a.content(), false))
                 .toList();
-        List<EventListView.Item> items = news.stream().limit(AnnouncementService.PAGE)
-                .map(a -> new EventListView.Item("/announcements/" + a.id().value(), a.title(), Dates.shown(a.published()),
-                        a.content(), false)).toList();
-        templates.send(res, Status.OK_200, "home/home", new Chrome(b.name(), Viewer.nav(viewer)),
-                new EventListView(b.name(), viewer.map(Viewer::csrf).orElse(null), upcoming, items,
-                        viewer.map(v -> v.can(Role.ORGANISER)).orElse(false), handle(b), setup.needed(),
+        templates.send(
+                res,
+                Status.OK_200,
+                "home/home",
+                new Chrome(b.name(), Viewer.nav(viewer)),
+                new EventListView(
+                        b.name(),
+                        viewer.map(Viewer::csrf).orElse(null),
+                        upcoming,
+                        items,
+                        viewer.map(v -> v.can(Role.ORGANISER)).orElse(false),
+                        handle(b),
+                        setup.needed(),
                         news.size() > AnnouncementService.PAGE ? "/?page=" + (page + 1) : null));
     }
 

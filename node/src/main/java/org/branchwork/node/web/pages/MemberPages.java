@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -58,7 +57,8 @@ public final class MemberPages implements HttpService {
         }
         FormView view = profileForm(viewer.get(), viewer.get().member(), List.of());
         if (req.query().first("welcome").isPresent()) {
-            view = view.withNotice("Welcome, " + viewer.get().member().displayName() + ": your email address is confirmed.");
+            view = view.withNotice(
+                    "Welcome, " + viewer.get().member().displayName() + ": your email address is confirmed.");
         } else if (req.query().first("saved").isPresent()) {
             view = view.withNotice("Your profile is saved.");
         }
@@ -66,8 +66,23 @@ public final class MemberPages implements HttpService {
     }
 
     private FormView profileForm(Viewer v, Member m, List<FieldError> errors) {
-        return FormView.of("Your dashboard", v.csrf(), Map.of("name", m.displayName(), "email", m.email(), "postcode", m.postcode(),
-                "phone", m.phone(), "consent", m.contactConsent() ? "yes" : "", "role", m.role().code()), errors);
+        return FormView.of(
+                "Your dashboard",
+                v.csrf(),
+                Map.of(
+                        "name",
+                        m.displayName(),
+                        "email",
+                        m.email(),
+                        "postcode",
+                        m.postcode(),
+                        "phone",
+                        m.phone(),
+                        "consent",
+                        m.contactConsent() ? "yes" : "",
+                        "role",
+                        m.role().code()),
+                errors);
     }
 
     private void saveProfile(ServerRequest req, ServerResponse res) {
@@ -79,15 +94,29 @@ public final class MemberPages implements HttpService {
         Parameters form = posted.get().form();
         Member m = viewer.get().member();
         boolean consent = form.first("consent").isPresent();
-        List<FieldError> errors = members.updateOwnProfile(m, Forms.field(form, "name"), Forms.field(form, "postcode"),
-                Forms.field(form, "phone"), consent);
+        List<FieldError> errors = members.updateOwnProfile(
+                m, Forms.field(form, "name"), Forms.field(form, "postcode"), Forms.field(form, "phone"), consent);
         if (errors.isEmpty()) {
             Pages.redirect(res, "/me?saved=1");
             return;
         }
-        Member shown = new Member(m.id(), m.email(), Forms.field(form, "name"), Forms.field(form, "postcode"),
-                Forms.field(form, "phone"), consent, m.role(), m.createdAt(), m.emailConfirmedAt(), m.source());
-        pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "me/dashboard", profileForm(viewer.get(), shown, errors));
+        Member shown = new Member(
+                m.id(),
+                m.email(),
+                Forms.field(form, "name"),
+                Forms.field(form, "postcode"),
+                Forms.field(form, "phone"),
+                consent,
+                m.role(),
+                m.createdAt(),
+                m.emailConfirmedAt(),
+                m.source());
+        pages.render(
+                res,
+                Status.UNPROCESSABLE_CONTENT_422,
+                viewer,
+                "me/dashboard",
+                profileForm(viewer.get(), shown, errors));
     }
 
     private void download(ServerRequest req, ServerResponse res) {
@@ -98,9 +127,18 @@ public final class MemberPages implements HttpService {
         MemberService.OwnData data = members.ownData(viewer.get().member());
         Member m = data.member();
         ObjectNode out = JSON.createObjectNode();
-        out.put("name", m.displayName()).put("email", m.email()).put("postcode", m.postcode()).put("phone", m.phone())
-                .put("contactConsent", m.contactConsent()).put("role", m.role().code()).put("joined", m.createdAt().toString())
-                .put("emailConfirmed", m.emailConfirmedAt() == null ? null : m.emailConfirmedAt().toString())
+        out.put("name", m.displayName())
+                .put("email", m.email())
+                .put("postcode", m.postcode())
+                .put("phone", m.phone())
+                .put("contactConsent", m.contactConsent())
+                .put("role", m.role().code())
+                .put("joined", m.createdAt().toString())
+                .put(
+                        "emailConfirmed",
+                        m.emailConfirmedAt() == null
+                                ? null
+                                : m.emailConfirmedAt().toString())
                 .put("source", m.source());
         data.tags().forEach(out.putArray("tags")::add);
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
@@ -117,17 +155,34 @@ public final class MemberPages implements HttpService {
         Optional<Viewer> viewer = posted.get().viewerOptional();
         Parameters form = posted.get().form();
         if (!form.first("confirm").isPresent()) {
-            pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "me/dashboard", profileForm(viewer.get(),
-                    viewer.get().member(), List.of(new FieldError("confirm", "Tick the box to confirm that you want your account deleted."))));
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    viewer,
+                    "me/dashboard",
+                    profileForm(
+                            viewer.get(),
+                            viewer.get().member(),
+                            List.of(new FieldError(
+                                    "confirm", "Tick the box to confirm that you want your account deleted."))));
             return;
         }
         List<FieldError> errors = members.eraseOwnAccount(viewer.get().member());
         if (!errors.isEmpty()) {
-            pages.render(res, Status.CONFLICT_409, viewer, "me/dashboard", profileForm(viewer.get(), viewer.get().member(), errors));
+            pages.render(
+                    res,
+                    Status.CONFLICT_409,
+                    viewer,
+                    "me/dashboard",
+                    profileForm(viewer.get(), viewer.get().member(), errors));
             return;
         }
         sessions.end(viewer.get(), res);
-        pages.message(res, Status.OK_200, Optional.empty(), "Your account is deleted",
+        pages.message(
+                res,
+                Status.OK_200,
+                Optional.empty(),
+                "Your account is deleted",
                 "Your personal data is erased from this node. Thank you for being part of the branch.");
     }
 }

@@ -52,7 +52,8 @@ public final class OrganiserPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    public OrganiserPages(MemberService members, MemberImportService imports, Sessions sessions, Csrf csrf, Pages pages) {
+    public OrganiserPages(
+            MemberService members, MemberImportService imports, Sessions sessions, Csrf csrf, Pages pages) {
         this.members = members;
         this.imports = imports;
         this.sessions = sessions;
@@ -83,17 +84,44 @@ public final class OrganiserPages implements HttpService {
         List<String> errors = new ArrayList<>();
         MemberQuery q = query(req, errors);
         MemberService.Listing listing = members.search(viewer.get().acting(), q);
-        List<MemberListView.Row> rows = listing.rows().stream().map(r -> new MemberListView.Row(r.member().id().value(),
-                r.member().displayName(), r.member().email(), r.member().postcode(), r.member().phone(), String.join(", ", r.tags()),
-                r.member().createdAt().atZone(ZoneOffset.UTC).toLocalDate().toString())).toList();
+        List<MemberListView.Row> rows = listing.rows().stream()
+                .map(r -> new MemberListView.Row(
+                        r.member().id().value(),
+                        r.member().displayName(),
+                        r.member().email(),
+                        r.member().postcode(),
+                        r.member().phone(),
+                        String.join(", ", r.tags()),
+                        r.member()
+                                .createdAt()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString()))
+                .toList();
         String filters = filterQuery(req);
         String sort = q.sort().name().toLowerCase(Locale.ROOT);
-        pages.render(res, Status.OK_200, viewer, "organise/members", new MemberListView("Members", viewer.get().csrf(),
-                param(req, "q"), param(req, "postcode"), param(req, "tag"), param(req, "since"), sort, rows, listing.total(),
-                q.page(), listing.pages(),
-                q.page() > 1 ? "/organise/members?" + filters + "page=" + (q.page() - 1) : null,
-                q.page() < listing.pages() ? "/organise/members?" + filters + "page=" + (q.page() + 1) : null,
-                "/organise/members/export.csv?" + filters, members.tagNames(viewer.get().acting()), errors));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "organise/members",
+                new MemberListView(
+                        "Members",
+                        viewer.get().csrf(),
+                        param(req, "q"),
+                        param(req, "postcode"),
+                        param(req, "tag"),
+                        param(req, "since"),
+                        sort,
+                        rows,
+                        listing.total(),
+                        q.page(),
+                        listing.pages(),
+                        q.page() > 1 ? "/organise/members?" + filters + "page=" + (q.page() - 1) : null,
+                        q.page() < listing.pages() ? "/organise/members?" + filters + "page=" + (q.page() + 1) : null,
+                        "/organise/members/export.csv?" + filters,
+                        members.tagNames(viewer.get().acting()),
+                        errors));
     }
 
     private void export(ServerRequest req, ServerResponse res) {
@@ -123,27 +151,61 @@ public final class OrganiserPages implements HttpService {
         if (viewer.isEmpty()) {
             return;
         }
-        showRecord(req, res, viewer.get(), List.of(), req.query().first("saved").map(s -> "Saved.").orElse(null));
+        showRecord(
+                req,
+                res,
+                viewer.get(),
+                List.of(),
+                req.query().first("saved").map(s -> "Saved.").orElse(null));
     }
 
-    private void showRecord(ServerRequest req, ServerResponse res, Viewer viewer, List<FieldError> errors, String notice) {
+    private void showRecord(
+            ServerRequest req, ServerResponse res, Viewer viewer, List<FieldError> errors, String notice) {
         Optional<MemberId> id = memberId(req);
         Optional<MemberService.Profile> profile = id.flatMap(i -> members.profile(viewer.acting(), i));
         if (profile.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, Optional.of(viewer), "Not found", "There is no member with that number.");
+            pages.message(
+                    res,
+                    Status.NOT_FOUND_404,
+                    Optional.of(viewer),
+                    "Not found",
+                    "There is no member with that number.");
             return;
         }
         var p = profile.get();
         var m = p.member();
-        List<MemberRecordView.Note> notes = p.notes().stream().map(n -> new MemberRecordView.Note(
-                n.authorName().isEmpty() ? "(a former member)" : n.authorName(), Dates.shown(n.createdAt()), n.body())).toList();
-        pages.render(res, errors.isEmpty() ? Status.OK_200 : Status.UNPROCESSABLE_CONTENT_422, Optional.of(viewer),
-                "organise/member", new MemberRecordView(m.displayName(), viewer.csrf(), m.id().value(), m.displayName(), m.email(),
-                        m.postcode(), m.phone(), m.contactConsent(), m.role().code(), Dates.shown(m.createdAt()),
-                        m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()), m.source(),
-                        String.join(", ", p.tags()), notes, viewer.can(Role.ADMIN) || m.role() != Role.ADMIN,
-                        viewer.can(Role.ADMIN), m.role() == Role.MEMBER,
-                        m.role() == Role.ORGANISER, m.role() == Role.ADMIN, errors.stream().map(FieldError::message).toList(),
+        List<MemberRecordView.Note> notes = p.notes().stream()
+                .map(n -> new MemberRecordView.Note(
+                        n.authorName().isEmpty() ? "(a former member)" : n.authorName(),
+                        Dates.shown(n.createdAt()),
+                        n.body()))
+                .toList();
+        pages.render(
+                res,
+                errors.isEmpty() ? Status.OK_200 : Status.UNPROCESSABLE_CONTENT_422,
+                Optional.of(viewer),
+                "organise/member",
+                new MemberRecordView(
+                        m.displayName(),
+                        viewer.csrf(),
+                        m.id().value(),
+                        m.displayName(),
+                        m.email(),
+                        m.postcode(),
+                        m.phone(),
+                        m.contactConsent(),
+                        m.role().code(),
+                        Dates.shown(m.createdAt()),
+                        m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()),
+                        m.source(),
+                        String.join(", ", p.tags()),
+                        notes,
+                        viewer.can(Role.ADMIN) || m.role() != Role.ADMIN,
+                        viewer.can(Role.ADMIN),
+                        m.role() == Role.MEMBER,
+                        m.role() == Role.ORGANISER,
+                        m.role() == Role.ADMIN,
+                        errors.stream().map(FieldError::message).toList(),
                         notice));
     }
 
@@ -215,12 +277,16 @@ public final class OrganiserPages implements HttpService {
             return;
         }
         if (upload.file().length == 0) {
-            pages.render(res, Status.UNPROCESSABLE_CONTENT_422, viewer, "organise/import",
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    viewer,
+                    "organise/import",
                     emptyImport(viewer.get(), "Choose a CSV file to import."));
             return;
         }
-        MemberImportService.Status status = imports.validate(viewer.get().acting(), upload.fileName(),
-                new String(upload.file(), StandardCharsets.UTF_8));
+        MemberImportService.Status status = imports.validate(
+                viewer.get().acting(), upload.fileName(), new String(upload.file(), StandardCharsets.UTF_8));
         Pages.redirect(res, "/organise/import/" + status.id());
     }
 
@@ -229,7 +295,8 @@ public final class OrganiserPages implements HttpService {
         if (viewer.isEmpty()) {
             return;
         }
-        Optional<MemberImportService.Status> status = pathId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
+        Optional<MemberImportService.Status> status =
+                pathId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
         if (status.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
             return;
@@ -239,9 +306,25 @@ public final class OrganiserPages implements HttpService {
             // Without JavaScript, the progress view reloads itself until the job is done.
             res.header(HeaderNames.create("Refresh"), "2");
         }
-        pages.render(res, Status.OK_200, viewer, "organise/import", new ImportView("Import " + s.fileName(), viewer.get().csrf(),
-                s.id(), s.fileName(), s.state(), s.totalRows(), s.validRows(), s.doneRows(), s.skippedRows(), s.percent(),
-                s.problemCount(), s.problems(), null));
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "organise/import",
+                new ImportView(
+                        "Import " + s.fileName(),
+                        viewer.get().csrf(),
+                        s.id(),
+                        s.fileName(),
+                        s.state(),
+                        s.totalRows(),
+                        s.validRows(),
+                        s.doneRows(),
+                        s.skippedRows(),
+                        s.percent(),
+                        s.problemCount(),
+                        s.problems(),
+                        null));
     }
 
     private void importStart(ServerRequest req, ServerResponse res) {
@@ -287,8 +370,10 @@ public final class OrganiserPages implements HttpService {
             case "postcode" -> MemberQuery.Sort.POSTCODE;
             default -> MemberQuery.Sort.NEWEST;
         };
-        int page = org.branchwork.node.domain.PageNumber.parse(req.query().first("page").orElse("1"));
-        return new MemberQuery(param(req, "q"), param(req, "postcode"), param(req, "tag"), since, sort, page, PAGE_SIZE);
+        int page = org.branchwork.node.domain.PageNumber.parse(
+                req.query().first("page").orElse("1"));
+        return new MemberQuery(
+                param(req, "q"), param(req, "postcode"), param(req, "tag"), since, sort, page, PAGE_SIZE);
     }
 
     private static String filterQuery(ServerRequest req) {
@@ -296,7 +381,10 @@ public final class OrganiserPages implements HttpService {
         for (String name : List.of("q", "postcode", "tag", "since", "sort")) {
             String v = param(req, name);
             if (!v.isEmpty()) {
-                out.append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                out.append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                        .append('&');
             }
         }
         return out.toString();

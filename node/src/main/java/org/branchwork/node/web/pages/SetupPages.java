@@ -37,8 +37,7 @@ public final class SetupPages implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::showForm)
-                .post("/", this::submit);
+        rules.get("/", this::showForm).post("/", this::submit);
     }
 
     /** Shows the empty form, the code pre-filled from the link the node logged. */
@@ -48,30 +47,57 @@ public final class SetupPages implements HttpService {
             return;
         }
         String code = req.query().first("code").orElse("");
-        templates.send(res, Status.OK_200, "setup/setup", view(new SetupRequest(code, "", "", "", "", "", ""), List.of()));
+        templates.send(
+                res, Status.OK_200, "setup/setup", view(new SetupRequest(code, "", "", "", "", "", ""), List.of()));
     }
 
     private void submit(ServerRequest req, ServerResponse res) {
         Parameters form = Forms.read(req);
         SetupRequest request = new SetupRequest(
-                Forms.field(form, "code"), Forms.field(form, "branchName"), Forms.field(form, "branchSlug"),
-                Forms.field(form, "adminName"), Forms.field(form, "adminEmail"), Forms.field(form, "password"),
+                Forms.field(form, "code"),
+                Forms.field(form, "branchName"),
+                Forms.field(form, "branchSlug"),
+                Forms.field(form, "adminName"),
+                Forms.field(form, "adminEmail"),
+                Forms.field(form, "password"),
                 Forms.field(form, "passwordConfirmation"));
         switch (setup.complete(request)) {
-            case SetupResult.Completed done -> res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
+            case SetupResult.Completed done ->
+                res.status(Status.SEE_OTHER_303)
+                        .header(HeaderNames.LOCATION, "/")
+                        .send();
             case SetupResult.Invalid invalid ->
-                    templates.send(res, Status.UNPROCESSABLE_CONTENT_422, "setup/setup", view(request, invalid.errors()));
-            case SetupResult.AlreadyDone already -> templates.send(res, Status.CONFLICT_409, "layout/message",
-                    new MessageView("Already set up", siteName(), "This node is already set up",
-                            "Its branch and first administrator exist. Sign in instead."));
+                templates.send(res, Status.UNPROCESSABLE_CONTENT_422, "setup/setup", view(request, invalid.errors()));
+            case SetupResult.AlreadyDone already ->
+                templates.send(
+                        res,
+                        Status.CONFLICT_409,
+                        "layout/message",
+                        new MessageView(
+                                "Already set up",
+                                siteName(),
+                                "This node is already set up",
+                                "Its branch and first administrator exist. Sign in instead."));
         }
     }
 
     private SetupView view(SetupRequest r, List<FieldError> errors) {
-        return new SetupView(TITLE, siteName(), setup.asksForBranch(), r.code(), r.branchName(), r.branchSlug(),
-                r.adminName(), r.adminEmail(), errors.stream().map(FieldError::message).toList(),
-                errorFor(errors, "code"), errorFor(errors, "branchName"), errorFor(errors, "branchSlug"),
-                errorFor(errors, "adminName"), errorFor(errors, "adminEmail"), errorFor(errors, "password"),
+        return new SetupView(
+                TITLE,
+                siteName(),
+                setup.asksForBranch(),
+                r.code(),
+                r.branchName(),
+                r.branchSlug(),
+                r.adminName(),
+                r.adminEmail(),
+                errors.stream().map(FieldError::message).toList(),
+                errorFor(errors, "code"),
+                errorFor(errors, "branchName"),
+                errorFor(errors, "branchSlug"),
+                errorFor(errors, "adminName"),
+                errorFor(errors, "adminEmail"),
+                errorFor(errors, "password"),
                 errorFor(errors, "passwordConfirmation"));
     }
 
@@ -80,6 +106,10 @@ public final class SetupPages implements HttpService {
     }
 
     private static String errorFor(List<FieldError> errors, String field) {
-        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+        return errors.stream()
+                .filter(e -> e.field().equals(field))
+                .map(FieldError::message)
+                .findFirst()
+                .orElse(null);
     }
 }

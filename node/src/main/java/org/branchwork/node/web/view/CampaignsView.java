@@ -7,8 +7,16 @@ import java.util.List;
  * their standing, a chart of adoption and events over time, upcoming events across the network,
  * each branch's status) and the campaigns received from the network, to adopt or withdraw.
  */
-public record CampaignsView(String title, String csrf, List<Row> own, String chart, List<UpcomingRow> upcoming,
-                            List<BranchRow> branches, List<ReceivedRow> received, String notice, String error) {
+public record CampaignsView(
+        String title,
+        String csrf,
+        List<Row> own,
+        String chart,
+        List<UpcomingRow> upcoming,
+        List<BranchRow> branches,
+        List<ReceivedRow> received,
+        String notice,
+        String error) {
 
     /** Mustache.java cannot test a list's first element: these say whether a list has any. */
     public boolean hasOwn() {
@@ -23,21 +31,22 @@ public record CampaignsView(String title, String csrf, List<Row> own, String cha
         return !received.isEmpty();
     }
 
-
     /** One of this node's campaigns. */
-    public record Row(String uuid, String title, String status, int adopters, int events, int participants,
-                      List<GoalRow> goals) {
-    }
+    public record Row(
+            String uuid,
+            String title,
+            String status,
+            int adopters,
+            int events,
+            int participants,
+            List<GoalRow> goals) {}
 
-    public record GoalRow(String name, int progress, int target) {
-    }
+    public record GoalRow(String name, int progress, int target) {}
 
-    public record UpcomingRow(String when, String name, String branch, String campaign, int participants, String href) {
-    }
+    public record UpcomingRow(
+            String when, String name, String branch, String campaign, int participants, String href) {}
 
-    public record BranchRow(String branch, String href, int campaigns, int events, int participants) {
-    }
+    public record BranchRow(String branch, String href, int campaigns, int events, int participants) {}
 
-    public record ReceivedRow(String id, String title, String from, boolean adopted, String href) {
-    }
+    public record ReceivedRow(String id, String title, String from, boolean adopted, String href) {}
 }

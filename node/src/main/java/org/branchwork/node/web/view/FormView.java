@@ -10,8 +10,14 @@ import org.branchwork.node.service.FieldError;
  * A form page: the values to show again, the error per field and all errors for the summary,
  * the CSRF token, and an optional notice. Templates read {@code value.email}, {@code error.email}.
  */
-public record FormView(String title, String csrf, Map<String, String> value, Map<String, String> error, List<String> errors,
-                       String notice, String next) {
+public record FormView(
+        String title,
+        String csrf,
+        Map<String, String> value,
+        Map<String, String> error,
+        List<String> errors,
+        String notice,
+        String next) {
 
     public static FormView empty(String title, String csrf) {
         return new FormView(title, csrf, Map.of(), Map.of(), List.of(), null, null);
@@ -20,7 +26,14 @@ public record FormView(String title, String csrf, Map<String, String> value, Map
     public static FormView of(String title, String csrf, Map<String, String> values, List<FieldError> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-        return new FormView(title, csrf, values, byField, errors.stream().map(FieldError::message).toList(), null, null);
+        return new FormView(
+                title,
+                csrf,
+                values,
+                byField,
+                errors.stream().map(FieldError::message).toList(),
+                null,
+                null);
     }
 
     public boolean hasErrors() {

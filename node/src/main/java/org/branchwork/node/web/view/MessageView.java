@@ -1,5 +1,4 @@
 package org.branchwork.node.web.view;
 
 /** A page that only says something: not found, an error, a confirmation. */
-public record MessageView(String title, String siteName, String heading, String message) {
-}
+public record MessageView(String title, String siteName, String heading, String message) {}

@@ -1,19 +1,19 @@
 package org.branchwork.node.federation.inbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The inbound route table: exact (type, kind) entries first, then the type's any-kind handler, else ignored. */
 class HandlerRegistryTest {
@@ -36,17 +36,21 @@ class HandlerRegistryTest {
 
     @Test
     void theObjectKindPicksTheHandlerForOneActivityType() {
-        assertThat(registry(ObjectKind.LOCAL_CAMPAIGN).dispatch(read(join()), parse(join()))).isEqualTo(Outcome.handled("campaign join"));
-        assertThat(registry(ObjectKind.LOCAL_EVENT).dispatch(read(join()), parse(join()))).isEqualTo(Outcome.handled("rsvp"));
+        assertThat(registry(ObjectKind.LOCAL_CAMPAIGN).dispatch(read(join()), parse(join())))
+                .isEqualTo(Outcome.handled("campaign join"));
+        assertThat(registry(ObjectKind.LOCAL_EVENT).dispatch(read(join()), parse(join())))
+                .isEqualTo(Outcome.handled("rsvp"));
         assertThat(calls).containsExactly("campaign join of LOCAL_CAMPAIGN", "rsvp of LOCAL_EVENT");
     }
 
     @Test
     void anExactEntryWinsOverTheAnyKindHandler() {
-        assertThat(registry(ObjectKind.OUR_JOIN).dispatch(read(accept()), parse(accept()))).isEqualTo(Outcome.handled("rsvp answered"));
+        assertThat(registry(ObjectKind.OUR_JOIN).dispatch(read(accept()), parse(accept())))
+                .isEqualTo(Outcome.handled("rsvp answered"));
         assertThat(registry(ObjectKind.LOCAL_OTHER).dispatch(read(accept()), parse(accept())))
                 .isEqualTo(Outcome.handled("follow accepted"));
-        assertThat(calls).containsExactly("rsvp answered of OUR_JOIN (embedded)", "follow accepted of LOCAL_OTHER (embedded)");
+        assertThat(calls)
+                .containsExactly("rsvp answered of OUR_JOIN (embedded)", "follow accepted of LOCAL_OTHER (embedded)");
     }
 
     @Test
@@ -75,8 +79,11 @@ class HandlerRegistryTest {
         assertThat(Outcome.ignored("b").and(Outcome.handled("a"))).isEqualTo(Outcome.handled("a; ignored: b"));
         assertThat(Outcome.handled("a").and(Outcome.handled("b"))).isEqualTo(Outcome.handled("a; b"));
         assertThat(Outcome.ignored("b").and(Outcome.refused("c")))
-                .as("a refusal outweighs nothing-to-do, and its words are kept").isEqualTo(Outcome.refused("c; ignored: b"));
-        assertThat(Outcome.handled("a").and(retry)).as("a retry is never swallowed").isSameAs(retry);
+                .as("a refusal outweighs nothing-to-do, and its words are kept")
+                .isEqualTo(Outcome.refused("c; ignored: b"));
+        assertThat(Outcome.handled("a").and(retry))
+                .as("a retry is never swallowed")
+                .isSameAs(retry);
         assertThat(new Outcome.Failed("bug").kind()).isEqualTo(Outcome.Kind.FAILED);
     }
 

@@ -1,7 +1,5 @@
 package org.branchwork.node.federation.inbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import org.branchwork.node.federation.outbound.RetrySchedule;
 import org.branchwork.node.storage.Database;
@@ -25,8 +25,8 @@ import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.jsonld.Decoded;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handlers' queue is bounded; the store is the real queue, so nothing is lost or handled twice. */
 class InboxProcessorTest {
@@ -38,30 +38,32 @@ class InboxProcessorTest {
     private final Clock clock = Clock.systemUTC();
     /** Held shut until a test opens it, so that handling falls behind receiving. */
     private final CountDownLatch open = new CountDownLatch(1);
+
     private final Map<String, Integer> handled = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final RetrySchedule schedule = new RetrySchedule(new java.util.Random(), Duration.ofNanos(1));
     private volatile boolean originDown = true;
-    private final HandlerRegistry dispatcher = new HandlerRegistry(a -> ObjectKind.REMOTE_OBJECT).onAny(ActivityType.CREATE, in -> {
-        Activity activity = in.activity();
-        try {
-            if (activity.id().orElseThrow().toString().contains("/burst/")) {
-                open.await();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String id = activity.id().orElseThrow().toString();
-        int attempt = attempts.merge(id, 1, Integer::sum);
-        if (id.contains("/flaky/") && attempt <= 2) {
-            return new Outcome.RetryLater("the announced object's origin did not answer", null);
-        }
-        if (id.contains("/down/") && originDown) {
-            return new Outcome.RetryLater("the origin is down", null);
-        }
-        handled.merge(id, 1, Integer::sum);
-        return Outcome.handled("counted");
-    });
+    private final HandlerRegistry dispatcher = new HandlerRegistry(a -> ObjectKind.REMOTE_OBJECT)
+            .onAny(ActivityType.CREATE, in -> {
+                Activity activity = in.activity();
+                try {
+                    if (activity.id().orElseThrow().toString().contains("/burst/")) {
+                        open.await();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                String id = activity.id().orElseThrow().toString();
+                int attempt = attempts.merge(id, 1, Integer::sum);
+                if (id.contains("/flaky/") && attempt <= 2) {
+                    return new Outcome.RetryLater("the announced object's origin did not answer", null);
+                }
+                if (id.contains("/down/") && originDown) {
+                    return new Outcome.RetryLater("the origin is down", null);
+                }
+                handled.merge(id, 1, Integer::sum);
+                return Outcome.handled("counted");
+            });
     private InboxProcessor processor;
 
     @AfterEach
@@ -78,7 +80,8 @@ class InboxProcessorTest {
         processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
         processor.start();
         // One handled first, and the handlers idle for a moment: their look at the store at start is over.
-        storeAndSubmit("https://peer.example/activities/first", create("https://peer.example/activities/first", "first"));
+        storeAndSubmit(
+                "https://peer.example/activities/first", create("https://peer.example/activities/first", "first"));
         awaitHandled(1);
         Thread.sleep(600);
 
@@ -100,7 +103,7 @@ class InboxProcessorTest {
         assertThat(handled.values()).as("each activity handled exactly once").containsOnly(1);
         for (String id : List.of(ids.getFirst(), ids.get(InboxProcessor.QUEUE + 100), ids.getLast())) {
             assertThat(outcome(id)).contains("counted");
-        assertThat(kind(id)).as("filed by kind, not only in words").contains("HANDLED");
+            assertThat(kind(id)).as("filed by kind, not only in words").contains("HANDLED");
         }
     }
 
@@ -108,10 +111,19 @@ class InboxProcessorTest {
     void whatAnEarlierRunLeftUnhandledIsHandledAtStartAndWhatItHandledIsNot() throws Exception {
         Instant earlier = clock.instant().minus(Duration.ofHours(3));
         tx.inTransaction(c -> {
-            store.insert(c, received("https://peer.example/activities/done", create("https://peer.example/activities/done", "x")),
+            store.insert(
+                    c,
+                    received(
+                            "https://peer.example/activities/done",
+                            create("https://peer.example/activities/done", "x")),
                     earlier);
-            store.markHandled(c, "https://peer.example/activities/done", "HANDLED", "handled before the restart", earlier);
-            store.insert(c, received("https://peer.example/activities/left", create("https://peer.example/activities/left", "y")),
+            store.markHandled(
+                    c, "https://peer.example/activities/done", "HANDLED", "handled before the restart", earlier);
+            store.insert(
+                    c,
+                    received(
+                            "https://peer.example/activities/left",
+                            create("https://peer.example/activities/left", "y")),
                     earlier);
             return null;
         });
@@ -215,6 +227,7 @@ class InboxProcessorTest {
     private static String create(String id, String content) {
         return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id
                 + "\",\"type\":\"Create\",\"actor\":\"https://peer.example/users/a\",\"object\":{\"id\":\"" + id
-                + "/note\",\"type\":\"Note\",\"attributedTo\":\"https://peer.example/users/a\",\"content\":\"" + content + "\"}}";
+                + "/note\",\"type\":\"Note\",\"attributedTo\":\"https://peer.example/users/a\",\"content\":\"" + content
+                + "\"}}";
     }
 }

@@ -1,7 +1,5 @@
 package org.branchwork.node.federation.inbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +8,14 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class InboxRetentionTest {
 
@@ -38,8 +39,12 @@ class InboxRetentionTest {
 
         assertThat(deleted).isEqualTo(1);
         assertThat(exists("old-handled")).isFalse();
-        assertThat(exists("old-unhandled")).as("never handled: kept until it is").isTrue();
-        assertThat(exists("recent-handled")).as("still inside the dedupe window").isTrue();
+        assertThat(exists("old-unhandled"))
+                .as("never handled: kept until it is")
+                .isTrue();
+        assertThat(exists("recent-handled"))
+                .as("still inside the dedupe window")
+                .isTrue();
         // Inside the window a second delivery of the same id is still a duplicate.
         boolean storedAgain = tx.inTransaction(c -> store.insert(c, received("recent-handled"), now));
         assertThat(storedAgain).isFalse();
@@ -56,7 +61,9 @@ class InboxRetentionTest {
 
         Optional<String> outcome = tx.inTransaction(c -> store.outcome(c, "twice"));
         assertThat(outcome).contains("handled again");
-        assertThat(exists("same-batch")).as("the second outcome did not undo its transaction").isTrue();
+        assertThat(exists("same-batch"))
+                .as("the second outcome did not undo its transaction")
+                .isTrue();
         long handled = tx.inTransaction(c -> store.countHandled(c));
         assertThat(handled).isEqualTo(1);
     }

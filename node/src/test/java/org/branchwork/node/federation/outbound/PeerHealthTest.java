@@ -1,23 +1,25 @@
 package org.branchwork.node.federation.outbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.PeerHostStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PeerHealthTest {
 
     private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
-    private final org.branchwork.node.TestClock clock = new org.branchwork.node.TestClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final org.branchwork.node.TestClock clock =
+            new org.branchwork.node.TestClock(Instant.parse("2026-11-01T00:00:00Z"));
 
     @AfterEach
     void close() {
@@ -41,9 +43,12 @@ class PeerHealthTest {
         clock.advance(PeerHealth.UNAVAILABLE_AFTER);
         health.failed("down.example", "ConnectException");
 
-        assertThat(health.gate("down.example")).as("marked unavailable, next probe in an hour")
+        assertThat(health.gate("down.example"))
+                .as("marked unavailable, next probe in an hour")
                 .isEqualTo(new PeerHealth.Gate.Wait(clock.instant().plus(PeerHealth.PROBE_INTERVAL)));
-        assertThat(health.troubled()).singleElement().satisfies(h -> assertThat(h.unavailable()).isTrue());
+        assertThat(health.troubled())
+                .singleElement()
+                .satisfies(h -> assertThat(h.unavailable()).isTrue());
 
         clock.advance(PeerHealth.PROBE_INTERVAL);
         assertThat(health.gate("down.example")).isInstanceOf(PeerHealth.Gate.Probe.class);
@@ -86,9 +91,12 @@ class PeerHealthTest {
         int released = db.transactions().inTransaction(c -> store.releaseHost(c, "down.example", now));
 
         assertThat(released).isEqualTo(1);
-        java.util.List<DeliveryStore.Delivery> due = db.transactions().inTransaction(c -> store.claimDue(c, now, 10, "test", now.plusSeconds(600)));
+        java.util.List<DeliveryStore.Delivery> due =
+                db.transactions().inTransaction(c -> store.claimDue(c, now, 10, "test", now.plusSeconds(600)));
         assertThat(due).singleElement().satisfies(d -> assertThat(d.host()).isEqualTo("down.example"));
-        assertThat(db.transactions().inTransaction(c -> store.counts(c)).failing()).as("postponing is not an attempt").isZero();
+        assertThat(db.transactions().inTransaction(c -> store.counts(c)).failing())
+                .as("postponing is not an attempt")
+                .isZero();
     }
 
     private PeerHealth health() {

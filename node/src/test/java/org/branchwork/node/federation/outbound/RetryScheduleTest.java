@@ -1,11 +1,11 @@
 package org.branchwork.node.federation.outbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryScheduleTest {
 

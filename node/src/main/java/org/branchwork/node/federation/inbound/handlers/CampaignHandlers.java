@@ -1,20 +1,19 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.Inbound;
-import org.branchwork.node.federation.inbound.Outcome;
-import org.branchwork.node.federation.mapping.GoalReport;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
-import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
+import org.branchwork.node.federation.mapping.GoalReport;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.CampaignService;
-import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.Event;
 import org.branchwork.protocol.vocab.Ref;
 
@@ -49,7 +48,11 @@ public final class CampaignHandlers {
         if (!"Group".equals(remote.type())) {
             return Outcome.refused("only a branch Group adopts a campaign, not a " + remote.type());
         }
-        return Outcome.of(campaigns.branchJoined(campaign, actor, remote.name(), remote.inbox(),
+        return Outcome.of(campaigns.branchJoined(
+                campaign,
+                actor,
+                remote.name(),
+                remote.inbox(),
                 in.activity().id().orElseThrow()));
     }
 
@@ -58,8 +61,8 @@ public final class CampaignHandlers {
      * {@code bw:goalProgress}, to one of our campaigns (the {@code target}).
      */
     public Outcome report(Inbound in) {
-        Optional<CampaignId> campaign = Optional.ofNullable(in.activity().target()).flatMap(Ref::id)
-                .flatMap(uris::campaignIdOf);
+        Optional<CampaignId> campaign =
+                Optional.ofNullable(in.activity().target()).flatMap(Ref::id).flatMap(uris::campaignIdOf);
         if (campaign.isEmpty()) {
             return Outcome.ignored("Add to something that is not one of our campaigns");
         }
@@ -67,8 +70,8 @@ public final class CampaignHandlers {
         if (report.isEmpty()) {
             return Outcome.refused("a progress report is a bw:Goal with a name and a whole bw:goalProgress");
         }
-        return Outcome.of(campaigns.progressReported(campaign.get(), in.actor(), report.get().goal(),
-                report.get().progress()));
+        return Outcome.of(campaigns.progressReported(
+                campaign.get(), in.actor(), report.get().goal(), report.get().progress()));
     }
 
     /** A {@code Leave} of one of our campaigns: the branch withdraws. */
@@ -77,7 +80,11 @@ public final class CampaignHandlers {
     }
 
     private CampaignId campaignOf(Inbound in) {
-        return in.activity().object().flatMap(Ref::id).flatMap(uris::campaignIdOf).orElseThrow();
+        return in.activity()
+                .object()
+                .flatMap(Ref::id)
+                .flatMap(uris::campaignIdOf)
+                .orElseThrow();
     }
 
     /**
@@ -85,17 +92,27 @@ public final class CampaignHandlers {
      * its {@code context}: counted for the actor's branch; empty when it names none of ours.
      */
     public Optional<Outcome> linkedEvent(Event event, URI actor) {
-        Optional<CampaignId> campaign = Optional.ofNullable(event.core().context()).flatMap(Ref::id)
-                .flatMap(uris::campaignIdOf);
+        Optional<CampaignId> campaign =
+                Optional.ofNullable(event.core().context()).flatMap(Ref::id).flatMap(uris::campaignIdOf);
         if (campaign.isEmpty() || event.id().isEmpty()) {
             return Optional.empty();
         }
         Instant starts = event.startTime() != null ? event.startTime() : Instant.EPOCH;
         int participants = event.participantCount() == null ? 0 : Math.max(0, event.participantCount());
         String name = event.core().name().best().orElse(event.id().get().toString());
-        Instant version = event.core().updated() != null ? event.core().updated() : event.core().published();
-        return Optional.of(Outcome.of(campaigns.linkedEvent(campaign.get(), new CampaignStanding.LinkedEvent(event.id().get(),
-                actor, name, starts, participants, "CANCELLED".equals(event.status()), version))));
+        Instant version = event.core().updated() != null
+                ? event.core().updated()
+                : event.core().published();
+        return Optional.of(Outcome.of(campaigns.linkedEvent(
+                campaign.get(),
+                new CampaignStanding.LinkedEvent(
+                        event.id().get(),
+                        actor,
+                        name,
+                        starts,
+                        participants,
+                        "CANCELLED".equals(event.status()),
+                        version))));
     }
 
     /** Whether an object named by a {@code Context} is one of our campaigns (to take events from non-followed branches). */

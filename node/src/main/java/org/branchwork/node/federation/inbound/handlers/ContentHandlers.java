@@ -1,19 +1,19 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.Inbound;
-import org.branchwork.node.federation.inbound.Outcome;
-import org.branchwork.node.federation.inbound.OwnerProof;
-import org.branchwork.node.federation.mapping.EmbeddedCopy;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
+import org.branchwork.node.federation.inbound.OwnerProof;
+import org.branchwork.node.federation.mapping.EmbeddedCopy;
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
+import org.branchwork.node.service.HtmlContent;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.KeptQuery;
-import org.branchwork.node.service.HtmlContent;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
@@ -51,9 +51,17 @@ public final class ContentHandlers {
      * @param followedQuery {@link FollowStore#ACCEPTED_FOLLOWING} kept prepared: asked for every
      *                      {@code Create} and {@code Update} handled, so not compiled each time
      */
-    public ContentHandlers(Transactions tx, FollowStore follows, KeptQuery followedQuery, RemoteObjectStore objects,
-                           ActivityFetcher fetcher, OwnerProof ownerProof, CampaignHandlers campaigns, ActivityCodec codec,
-                           java.util.function.Predicate<URI> isLocal, Clock clock) {
+    public ContentHandlers(
+            Transactions tx,
+            FollowStore follows,
+            KeptQuery followedQuery,
+            RemoteObjectStore objects,
+            ActivityFetcher fetcher,
+            OwnerProof ownerProof,
+            CampaignHandlers campaigns,
+            ActivityCodec codec,
+            java.util.function.Predicate<URI> isLocal,
+            Clock clock) {
         this.isLocal = isLocal;
         this.followedQuery = followedQuery;
         this.ownerProof = ownerProof;
@@ -112,7 +120,8 @@ public final class ContentHandlers {
     /** A trusted object: counted for a campaign of ours when it is a linked event, stored when we follow its owner. */
     private Outcome handled(AsObject object, URI actor, boolean keep, EmbeddedCopy raw) {
         Optional<Outcome> linked = object instanceof Event e && ownedBy(object, actor)
-                ? campaigns.linkedEvent(e, actor) : Optional.empty();
+                ? campaigns.linkedEvent(e, actor)
+                : Optional.empty();
         Optional<Outcome> kept = keep ? Optional.of(store(object, actor, raw)) : Optional.empty();
         if (linked.isPresent() && kept.isPresent()) {
             return linked.get().and(kept.get());
@@ -121,7 +130,9 @@ public final class ContentHandlers {
     }
 
     private boolean namesOurCampaign(Ref ref) {
-        return ref.embedded().filter(o -> o instanceof Event).map(o -> campaigns.namesOurCampaign(o.core().context()))
+        return ref.embedded()
+                .filter(o -> o instanceof Event)
+                .map(o -> campaigns.namesOurCampaign(o.core().context()))
                 .orElse(false);
     }
 
@@ -132,15 +143,18 @@ public final class ContentHandlers {
             return Outcome.ignored("Delete without an object");
         }
         if (id.get().equals(actor)) {
-            boolean removed = tx.inTransaction(c -> follows.removeFollower(c, actor) | follows.removeFollowing(c, actor));
-            return removed ? Outcome.handled("actor deleted: follow relations removed")
+            boolean removed =
+                    tx.inTransaction(c -> follows.removeFollower(c, actor) | follows.removeFollowing(c, actor));
+            return removed
+                    ? Outcome.handled("actor deleted: follow relations removed")
                     : Outcome.ignored("deleted actor had no relation");
         }
         boolean unlinked = campaigns.eventDeleted(id.get(), actor);
         return tx.inTransaction(c -> {
             Optional<RemoteObjectStore.RemoteObject> stored = objects.find(c, id.get());
             if (stored.isEmpty()) {
-                return unlinked ? Outcome.handled("campaign event removed: " + id.get())
+                return unlinked
+                        ? Outcome.handled("campaign event removed: " + id.get())
                         : Outcome.ignored("Delete of an object we do not have");
             }
             if (!stored.get().attributedTo().equals(actor)) {
@@ -158,7 +172,8 @@ public final class ContentHandlers {
             return Outcome.ignored("Announce without an object");
         }
         // FEP-1b12: a group wraps the activity; the content is the wrapped activity's object.
-        Optional<URI> target = ref.get().embedded()
+        Optional<URI> target = ref.get()
+                .embedded()
                 .filter(o -> o instanceof Activity)
                 .flatMap(o -> ((Activity) o).object().flatMap(Ref::id))
                 .or(() -> ref.get().id());
@@ -176,7 +191,9 @@ public final class ContentHandlers {
         AsObject original;
         // The embedded copy only with its owner's proof: the announcer could have written anything into it.
         Optional<AsObject> embedded = ref.get().embedded().filter(o -> !(o instanceof Activity));
-        if (embedded.isPresent() && embedded.get().id().equals(target) && ownerProof.proves(embedded.get(), in.object())) {
+        if (embedded.isPresent()
+                && embedded.get().id().equals(target)
+                && ownerProof.proves(embedded.get(), in.object())) {
             original = embedded.get();
         } else {
             try {
@@ -185,8 +202,12 @@ public final class ContentHandlers {
                 return Outcome.fetchFailed(e, "");
             }
         }
-        URI author = original.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
-        return author == null ? Outcome.ignored("announced object has no author")
+        URI author = original.core().attributedTo().stream()
+                .findFirst()
+                .flatMap(Ref::id)
+                .orElse(null);
+        return author == null
+                ? Outcome.ignored("announced object has no author")
                 : store(original, author, original == embedded.orElse(null) ? in.object() : EmbeddedCopy.none());
     }
 
@@ -194,10 +215,10 @@ public final class ContentHandlers {
         Optional<AsObject> embedded = ref.embedded();
         URI id = ref.id().orElseThrow(() -> new FetchException("object without an id", null));
         if (embedded.isPresent() && Origins.same(id, actor)) {
-            return embedded.get();  // covered by the actor's own signature
+            return embedded.get(); // covered by the actor's own signature
         }
         if (embedded.isPresent() && ownerProof.proves(embedded.get(), raw)) {
-            return embedded.get();  // FEP-8b32: its owner signed this very copy
+            return embedded.get(); // FEP-8b32: its owner signed this very copy
         }
         return fetcher.fetch(id);
     }
@@ -205,13 +226,17 @@ public final class ContentHandlers {
     /** Whether the object is the actor's own: attributed to it and on its origin. */
     private static boolean ownedBy(AsObject object, URI actor) {
         URI id = object.id().orElse(null);
-        URI author = object.core().attributedTo().stream().findFirst().flatMap(Ref::id).orElse(null);
+        URI author = object.core().attributedTo().stream()
+                .findFirst()
+                .flatMap(Ref::id)
+                .orElse(null);
         return id != null && actor.equals(author) && Origins.same(id, author);
     }
 
     /** Campaigns travel as Articles that are also {@code bw:Campaign}s; we keep them apart. */
     static boolean isCampaign(AsObject object) {
-        return object.core().types().stream().anyMatch(t -> t.equals("bw:Campaign") || t.endsWith("branchwork#Campaign"));
+        return object.core().types().stream()
+                .anyMatch(t -> t.equals("bw:Campaign") || t.endsWith("branchwork#Campaign"));
     }
 
     /** Stores the object; {@code raw} is it as received, kept when it carries its owner's valid proof (for relaying). */
@@ -227,18 +252,27 @@ public final class ContentHandlers {
         String body = codec.write(object);
         RemoteObjectStore.Shown shown = shown(object);
         String signed = kind.equals("Campaign") && ownerProof.proves(object, raw)
-                ? raw.json().orElseThrow().toString() : null;
-        java.time.Instant version = object.core().updated() != null ? object.core().updated() : object.core().published();
-        boolean saved = tx.inTransaction(c -> objects.save(c, id, kind, owner, body, shown, signed, version, clock.instant()));
-        return saved ? Outcome.handled("stored " + kind + " " + id) : Outcome.ignored("a newer copy of " + id + " is held");
+                ? raw.json().orElseThrow().toString()
+                : null;
+        java.time.Instant version = object.core().updated() != null
+                ? object.core().updated()
+                : object.core().published();
+        boolean saved =
+                tx.inTransaction(c -> objects.save(c, id, kind, owner, body, shown, signed, version, clock.instant()));
+        return saved
+                ? Outcome.handled("stored " + kind + " " + id)
+                : Outcome.ignored("a newer copy of " + id + " is held");
     }
 
     /** What the feed shows, with the HTML sanitised now: nothing a peer wrote reaches a page unsanitised. */
     private static RemoteObjectStore.Shown shown(AsObject object) {
         String html = HtmlContent.sanitise(object.core().content().best().orElse(""));
         java.time.Instant starts = object instanceof Event e ? e.startTime() : null;
-        URI url = object.core().url().stream().findFirst().flatMap(Ref::id)
-                .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme())).orElse(null);
+        URI url = object.core().url().stream()
+                .findFirst()
+                .flatMap(Ref::id)
+                .filter(u -> "https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+                .orElse(null);
         // A name is plain text: kept as sent, and escaped wherever it is shown.
         String name = object.core().name().best().map(ContentHandlers::label).orElse(null);
         return new RemoteObjectStore.Shown(name, html, starts, url);

@@ -14,14 +14,15 @@ import org.branchwork.protocol.vocab.Ref;
  */
 final class EmbeddedActivity {
 
-    private EmbeddedActivity() {
-    }
+    private EmbeddedActivity() {}
 
     /** The embedded activity when it is the outer actor's own; empty for none, or for someone else's. */
     static Optional<Activity> ownedBy(Activity outer) {
         URI actor = outer.actor().id().orElseThrow();
-        return outer.object().flatMap(Ref::embedded)
-                .filter(Activity.class::isInstance).map(Activity.class::cast)
+        return outer.object()
+                .flatMap(Ref::embedded)
+                .filter(Activity.class::isInstance)
+                .map(Activity.class::cast)
                 .filter(inner -> inner.actor().id().map(actor::equals).orElse(true));
     }
 }

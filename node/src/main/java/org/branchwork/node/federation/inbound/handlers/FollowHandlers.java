@@ -1,26 +1,20 @@
 package org.branchwork.node.federation.inbound.handlers;
 
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.inbound.Inbound;
 import org.branchwork.node.federation.inbound.ObjectKind;
 import org.branchwork.node.federation.inbound.Outcome;
-import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-
 import org.branchwork.node.federation.local.LocalActors;
-import org.branchwork.node.http.LocalUris;
-import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.Transactions;
-import org.branchwork.protocol.vocab.Activity;
-import org.branchwork.protocol.vocab.ActivityType;
-import org.branchwork.protocol.vocab.AsObject;
-import org.branchwork.protocol.vocab.Audience;
-import org.branchwork.protocol.vocab.ObjectCore;
 import org.branchwork.protocol.vocab.Ref;
 
 /**
@@ -38,9 +32,15 @@ public final class FollowHandlers {
     private final java.util.function.BooleanSupplier manualApproval;
     private final Clock clock;
 
-    public FollowHandlers(LocalActors actors, LocalUris uris, ActorResolver resolver, Transactions tx, FollowStore follows,
-                          FollowRequests requests, java.util.function.BooleanSupplier manualApproval,
-                          Clock clock) {
+    public FollowHandlers(
+            LocalActors actors,
+            LocalUris uris,
+            ActorResolver resolver,
+            Transactions tx,
+            FollowStore follows,
+            FollowRequests requests,
+            java.util.function.BooleanSupplier manualApproval,
+            Clock clock) {
         this.manualApproval = manualApproval;
         this.actors = actors;
         this.uris = uris;
@@ -68,7 +68,10 @@ public final class FollowHandlers {
         } catch (FetchException e) {
             return Outcome.fetchFailed(e, "cannot fetch follower: ");
         }
-        FollowStore.Follower request = new FollowStore.Follower(followerId, follower.inbox(), follower.sharedInbox(),
+        FollowStore.Follower request = new FollowStore.Follower(
+                followerId,
+                follower.inbox(),
+                follower.sharedInbox(),
                 in.activity().id().orElseThrow());
         if (manualApproval.getAsBoolean()) {
             tx.inTransaction(c -> {
@@ -88,13 +91,15 @@ public final class FollowHandlers {
      */
     public Outcome undo(Inbound in) {
         URI actor = in.actor();
-        if (in.kind() == ObjectKind.EMBEDDED_FOLLOW && EmbeddedActivity.ownedBy(in.activity()).isEmpty()) {
+        if (in.kind() == ObjectKind.EMBEDDED_FOLLOW
+                && EmbeddedActivity.ownedBy(in.activity()).isEmpty()) {
             return Outcome.ignored("Undo of someone else's Follow");
         }
         Optional<URI> named = in.kind() == ObjectKind.REMOTE_REFERENCE
-                ? in.activity().object().flatMap(Ref::id) : Optional.empty();
-        boolean removed = tx.inTransaction(c -> named.isPresent() ? follows.removeFollower(c, actor, named.get())
-                : follows.removeFollower(c, actor));
+                ? in.activity().object().flatMap(Ref::id)
+                : Optional.empty();
+        boolean removed = tx.inTransaction(c ->
+                named.isPresent() ? follows.removeFollower(c, actor, named.get()) : follows.removeFollower(c, actor));
         return removed ? Outcome.handled("follower removed: " + actor) : Outcome.ignored("not a follower");
     }
 
@@ -115,7 +120,10 @@ public final class FollowHandlers {
         }
         URI actor = in.actor();
         // Only the actor we asked may answer: the row matches on both the Follow id and its target.
-        boolean updated = tx.inTransaction(c -> follows.setFollowingState(c, followId.get(), actor, state, clock.instant()));
-        return updated ? Outcome.handled("follow " + state + " by " + actor) : Outcome.ignored("no such follow of " + actor);
+        boolean updated =
+                tx.inTransaction(c -> follows.setFollowingState(c, followId.get(), actor, state, clock.instant()));
+        return updated
+                ? Outcome.handled("follow " + state + " by " + actor)
+                : Outcome.ignored("no such follow of " + actor);
     }
 }

@@ -14,15 +14,19 @@ import org.branchwork.protocol.vocab.ActivityType;
  */
 public final class InboundRoutes {
 
-    private InboundRoutes() {
-    }
+    private InboundRoutes() {}
 
     /**
      * @param isOurJoin whether an id is a {@code Join} one of our members sent (an {@code Accept}
      *                  of it answers an RSVP, not a follow)
      */
-    public static HandlerRegistry registry(LocalUris uris, Predicate<URI> isOurJoin, ContentHandlers content,
-                                           CampaignHandlers campaigns, FollowHandlers follows, RsvpHandlers rsvps) {
+    public static HandlerRegistry registry(
+            LocalUris uris,
+            Predicate<URI> isOurJoin,
+            ContentHandlers content,
+            CampaignHandlers campaigns,
+            FollowHandlers follows,
+            RsvpHandlers rsvps) {
         return new HandlerRegistry(new ObjectKinds(uris, isOurJoin))
                 .onAny(ActivityType.CREATE, content::create)
                 .onAny(ActivityType.UPDATE, content::update)

@@ -1,15 +1,15 @@
 package org.branchwork.node.federation.inbound.handlers;
 
-import org.branchwork.node.federation.inbound.Inbound;
-import org.branchwork.node.federation.inbound.Outcome;
 import java.net.URI;
 import java.util.Optional;
 
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.federation.inbound.Inbound;
+import org.branchwork.node.federation.inbound.Outcome;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
+import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.protocol.vocab.Activity;
@@ -75,7 +75,8 @@ public final class RsvpHandlers {
     }
 
     private Outcome withdrawn(EventId event, URI actor) {
-        return events.remoteLeave(event, actor) ? Outcome.handled("rsvp withdrawn: " + actor)
+        return events.remoteLeave(event, actor)
+                ? Outcome.handled("rsvp withdrawn: " + actor)
                 : Outcome.ignored(actor + " was not coming");
     }
 
