@@ -1,18 +1,14 @@
 package org.branchwork.node;
 
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
-import org.branchwork.node.api.BackupEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
-import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
-import org.branchwork.node.api.FederationPolicyEndpoint;
-import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
-import org.branchwork.node.api.InboxDeadLettersEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
@@ -79,7 +75,7 @@ final class Routes {
         c.errors().register(routing);
     }
 
-    /** What the routes need, built by {@link Node}. */
+    /** What the routes need, built by {@link WebAssembly}; the admin API's services come already behind {@code ApiAuth.admin}. */
     record Components(
             HealthEndpoint health,
             SetupPages setupPages,
@@ -94,11 +90,11 @@ final class Routes {
             AnnouncementsEndpoint announcements,
             EventsEndpoint events,
             CampaignsEndpoint campaigns,
-            FederationPolicyEndpoint policy,
-            FollowRequestsEndpoint followRequests,
-            DeliveriesEndpoint deliveries,
-            InboxDeadLettersEndpoint inboxDeadLetters,
-            BackupEndpoint backup,
+            HttpService policy,
+            HttpService followRequests,
+            HttpService deliveries,
+            HttpService inboxDeadLetters,
+            HttpService backup,
             MembersEndpoint members,
             AccountPages accountPages,
             MemberPages memberPages,

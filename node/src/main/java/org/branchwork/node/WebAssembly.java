@@ -96,12 +96,12 @@ final class WebAssembly {
                 new AnnouncementsEndpoint(content.announcements(), uris, apiAuth),
                 new EventsEndpoint(content.events(), uris, apiAuth),
                 new CampaignsEndpoint(content.campaigns(), uris, apiAuth),
-                new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings(), apiAuth),
-                new FollowRequestsEndpoint(fed.followRequests(), apiAuth),
-                new DeliveriesEndpoint(fed.deliveryQueue(), apiAuth),
-                new InboxDeadLettersEndpoint(inbox.deadLetters(), apiAuth),
-                new BackupEndpoint(
-                        new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()), apiAuth),
+                apiAuth.admin(new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings())),
+                apiAuth.admin(new FollowRequestsEndpoint(fed.followRequests())),
+                apiAuth.admin(new DeliveriesEndpoint(fed.deliveryQueue())),
+                apiAuth.admin(new InboxDeadLettersEndpoint(inbox.deadLetters())),
+                apiAuth.admin(new BackupEndpoint(
+                        new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(members.members(), sessions, csrf, pages),

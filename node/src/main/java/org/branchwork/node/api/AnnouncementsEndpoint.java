@@ -50,17 +50,16 @@ public final class AnnouncementsEndpoint implements HttpService {
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        if (body.isEmpty() || !valid(body.get(), res)) {
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        if (posted.isEmpty() || !valid(posted.get().body(), res)) {
             return;
         }
         Announcement published;
         try {
             published = announcements.publish(
-                    who.get(),
-                    ApiJson.text(body.get(), "title"),
-                    body.get().get("content").textValue());
+                    posted.get().who(),
+                    ApiJson.text(posted.get().body(), "title"),
+                    posted.get().body().get("content").textValue());
         } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);
             return;
@@ -71,19 +70,18 @@ public final class AnnouncementsEndpoint implements HttpService {
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        Optional<AnnouncementId> id = body.isEmpty() ? Optional.empty() : id(req, res);
-        if (id.isEmpty() || !valid(body.get(), res)) {
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        Optional<AnnouncementId> id = posted.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty() || !valid(posted.get().body(), res)) {
             return;
         }
         try {
             announcements
                     .edit(
-                            who.get(),
+                            posted.get().who(),
                             id.get(),
-                            ApiJson.text(body.get(), "title"),
-                            body.get().get("content").textValue())
+                            ApiJson.text(posted.get().body(), "title"),
+                            posted.get().body().get("content").textValue())
                     .ifPresentOrElse(a -> ApiJson.send(res, Status.OK_200, json(a)), () -> notFound(res));
         } catch (RequestRefused.Invalid e) {
             new Problem(422, "invalid_announcement", "Invalid announcement", e.getMessage()).send(res);

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -31,6 +33,41 @@ public final class ApiAuth {
         this.adminToken = adminToken;
         this.sessions = sessions;
         this.csrf = csrf;
+    }
+
+    /**
+     * The service with every one of its routes behind the admin check: a filter reads who is acting
+     * once, answers 401 or 403 for anyone else, and puts the {@link Acting} admin into the request's
+     * context ({@link #actingIn}), so that no handler can forget the check.
+     */
+    public HttpService admin(HttpService service) {
+        return rules -> {
+            rules.any((req, res) -> acting(req, res, Role.ADMIN).ifPresent(who -> {
+                req.context().register(who);
+                res.next();
+            }));
+            service.routing(rules);
+        };
+    }
+
+    /** Who is acting, as the {@link #admin} filter found them. */
+    public static Acting actingIn(ServerRequest req) {
+        return req.context()
+                .get(Acting.class)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no one acting in the request context: the route is not behind ApiAuth.admin"));
+    }
+
+    /** Who is acting, and the JSON object they sent. */
+    public record Posted(Acting who, JsonNode body) {}
+
+    /**
+     * Who is acting with at least {@code role} and the JSON object they sent (at most
+     * {@code maxBytes}); empty after answering the refusal (401, 403, or the body's problem).
+     */
+    public Optional<Posted> posted(ServerRequest req, ServerResponse res, Role role, int maxBytes, String expected) {
+        return acting(req, res, role)
+                .flatMap(who -> ApiJson.object(req, res, maxBytes, expected).map(body -> new Posted(who, body)));
     }
 
     /** True, after answering 401 or 403, unless the request has admin rights. */

@@ -1,7 +1,5 @@
 package org.branchwork.node.api;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Status;
@@ -10,8 +8,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.domain.Role;
-import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.BackupService;
 
 /**
@@ -22,11 +18,9 @@ import org.branchwork.node.service.BackupService;
 public final class BackupEndpoint implements HttpService {
 
     private final BackupService backups;
-    private final ApiAuth auth;
 
-    public BackupEndpoint(BackupService backups, ApiAuth auth) {
+    public BackupEndpoint(BackupService backups) {
         this.backups = backups;
-        this.auth = auth;
     }
 
     @Override
@@ -35,11 +29,7 @@ public final class BackupEndpoint implements HttpService {
     }
 
     private void backUp(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
-        if (who.isEmpty()) {
-            return;
-        }
-        BackupService.Backup backup = backups.backUp(who.get());
+        BackupService.Backup backup = backups.backUp(ApiAuth.actingIn(req));
         ObjectNode out = ApiJson.JSON.createObjectNode();
         out.put("path", backup.folder().toString())
                 .put("bytes", backup.bytes())

@@ -61,13 +61,13 @@ public final class CampaignsEndpoint implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        if (body.isEmpty()) {
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        if (posted.isEmpty()) {
             return;
         }
         // A node with no branch yet is refused by the service (NotSetUp: 409), answered by ErrorHandlers.
-        CampaignService.Result result = campaigns.create(who.get(), input(body.get()));
+        CampaignService.Result result =
+                campaigns.create(posted.get().who(), input(posted.get().body()));
         if (result.campaign() == null) {
             ApiJson.invalid(res, "Invalid campaign", "invalid_campaign", result.errors());
             return;
@@ -81,13 +81,13 @@ public final class CampaignsEndpoint implements HttpService {
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        Optional<CampaignId> id = body.isEmpty() ? Optional.empty() : id(req, res);
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        Optional<CampaignId> id = posted.isEmpty() ? Optional.empty() : id(req, res);
         if (id.isEmpty()) {
             return;
         }
-        Optional<CampaignService.Result> result = campaigns.edit(who.get(), id.get(), input(body.get()));
+        Optional<CampaignService.Result> result =
+                campaigns.edit(posted.get().who(), id.get(), input(posted.get().body()));
         if (result.isEmpty()) {
             notFound(res);
         } else if (result.get().campaign() == null) {
@@ -187,30 +187,28 @@ public final class CampaignsEndpoint implements HttpService {
     }
 
     private void report(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty()
-                ? Optional.empty()
-                : ApiJson.object(req, res, 4096, "{\"campaign\": id, \"goal\": name, \"amount\": n}");
-        if (body.isEmpty()) {
+        Optional<ApiAuth.Posted> posted =
+                auth.posted(req, res, Role.ORGANISER, 4096, "{\"campaign\": id, \"goal\": name, \"amount\": n}");
+        if (posted.isEmpty()) {
             return;
         }
-        if (!body.get().path("amount").canConvertToInt()) {
+        if (!posted.get().body().path("amount").canConvertToInt()) {
             new Problem(422, "invalid_report", "Invalid report", "amount must be a whole number.").send(res);
             return;
         }
         URI campaign;
         try {
-            campaign = new URI(body.get().path("campaign").asText(""));
+            campaign = new URI(posted.get().body().path("campaign").asText(""));
         } catch (java.net.URISyntaxException e) {
             new Problem(422, "invalid_campaign", "Invalid campaign", "campaign must be the campaign's id (a URL).")
                     .send(res);
             return;
         }
         Optional<String> problem = campaigns.report(
-                who.get(),
+                posted.get().who(),
                 campaign,
-                ApiJson.text(body.get(), "goal"),
-                body.get().get("amount").asInt());
+                ApiJson.text(posted.get().body(), "goal"),
+                posted.get().body().get("amount").asInt());
         if (problem.isPresent()) {
             new Problem(422, "cannot_report", "Cannot report", problem.get()).send(res);
         } else {

@@ -60,29 +60,35 @@ public final class EventsEndpoint implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        if (body.isEmpty()) {
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        if (posted.isEmpty()) {
             return;
         }
         // A node with no branch yet is refused by the service (NotSetUp: 409), answered by ErrorHandlers.
-        EventService.Result result = events.create(who.get(), input(body.get()));
+        EventService.Result result =
+                events.create(posted.get().who(), input(posted.get().body()));
         if (result.event() == null) {
             ApiJson.invalid(res, "Invalid event", "invalid_event", result.errors());
             return;
         }
         res.headers().set(HeaderNames.LOCATION, uris.event(result.event().id()).toString());
-        ApiJson.send(res, Status.CREATED_201, json(result.event(), EventCounts.of(result.event(), 0), who));
+        ApiJson.send(
+                res,
+                Status.CREATED_201,
+                json(
+                        result.event(),
+                        EventCounts.of(result.event(), 0),
+                        Optional.of(posted.get().who())));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        Optional<JsonNode> body = who.isEmpty() ? Optional.empty() : ApiJson.object(req, res, 256 * 1024, EXPECTED);
-        Optional<EventId> id = body.isEmpty() ? Optional.empty() : id(req, res);
+        Optional<ApiAuth.Posted> posted = auth.posted(req, res, Role.ORGANISER, 256 * 1024, EXPECTED);
+        Optional<EventId> id = posted.isEmpty() ? Optional.empty() : id(req, res);
         if (id.isEmpty()) {
             return;
         }
-        Optional<EventService.Result> result = events.edit(who.get(), id.get(), input(body.get()));
+        Optional<EventService.Result> result =
+                events.edit(posted.get().who(), id.get(), input(posted.get().body()));
         if (result.isEmpty()) {
             notFound(res);
         } else if (result.get().event() == null) {
@@ -91,7 +97,10 @@ public final class EventsEndpoint implements HttpService {
             ApiJson.send(
                     res,
                     Status.OK_200,
-                    json(result.get().event(), events.counts(result.get().event()), who));
+                    json(
+                            result.get().event(),
+                            events.counts(result.get().event()),
+                            Optional.of(posted.get().who())));
         }
     }
 

@@ -13,7 +13,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.NodeSettingsService;
@@ -32,12 +31,10 @@ public final class FederationPolicyEndpoint implements HttpService {
 
     private final PeerPolicy policy;
     private final NodeSettingsService settings;
-    private final ApiAuth auth;
 
-    public FederationPolicyEndpoint(PeerPolicy policy, NodeSettingsService settings, ApiAuth auth) {
+    public FederationPolicyEndpoint(PeerPolicy policy, NodeSettingsService settings) {
         this.policy = policy;
         this.settings = settings;
-        this.auth = auth;
     }
 
     @Override
@@ -50,9 +47,6 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void show(ServerRequest req, ServerResponse res) {
-        if (auth.denied(req, res)) {
-            return;
-        }
         ObjectNode out = JSON.createObjectNode();
         out.put("mode", policy.mode().name().toLowerCase(Locale.ROOT));
         out.put("followApproval", policy.manualApproval() ? "manual" : "auto");
@@ -116,13 +110,9 @@ public final class FederationPolicyEndpoint implements HttpService {
     }
 
     private void remove(ServerRequest req, ServerResponse res, PolicyList list) {
-        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
-        if (who.isEmpty()) {
-            return;
-        }
         String value = req.query().first("value").orElse("");
         try {
-            if (settings.remove(who.get(), list, value)) {
+            if (settings.remove(ApiAuth.actingIn(req), list, value)) {
                 res.status(Status.NO_CONTENT_204).send();
             } else {
                 new Problem(404, "not_listed", "Not found", value + " is not on the list.").send(res);
@@ -136,8 +126,7 @@ public final class FederationPolicyEndpoint implements HttpService {
     private record AdminPost(Acting who, JsonNode body) {}
 
     private Optional<AdminPost> adminPost(ServerRequest req, ServerResponse res) {
-        return auth.acting(req, res, Role.ADMIN)
-                .flatMap(who -> ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md")
-                        .map(body -> new AdminPost(who, body)));
+        return ApiJson.object(req, res, 16 * 1024, "see docs/FEDERATION.md")
+                .map(body -> new AdminPost(ApiAuth.actingIn(req), body));
     }
 }

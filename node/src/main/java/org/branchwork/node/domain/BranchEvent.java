@@ -49,8 +49,33 @@ public record BranchEvent(
 
     /** The same event, cancelled at {@code when}. */
     public BranchEvent cancel(Instant when) {
+        return withState(true, when, deleted);
+    }
+
+    /** The same event, deleted at {@code when} (its IRI then answers with a {@code Tombstone}). */
+    public BranchEvent delete(Instant when) {
+        return withState(cancelled, when, when);
+    }
+
+    /** What an organiser writes, with what the event's life has made of it (cancelled, when published, edited, deleted). */
+    private BranchEvent withState(boolean isCancelled, Instant newUpdated, Instant newDeleted) {
         return new BranchEvent(
-                id, name, markdown, content, start, end, zone, place, onlineUrl, capacity, joinMode, category, campaign,
-                true, published, when, deleted);
+                id,
+                name,
+                markdown,
+                content,
+                start,
+                end,
+                zone,
+                place,
+                onlineUrl,
+                capacity,
+                joinMode,
+                category,
+                campaign,
+                isCancelled,
+                published,
+                newUpdated,
+                newDeleted);
     }
 }

@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCategory;
+import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.EventPlace;
 import org.branchwork.node.domain.JoinMode;
 
@@ -47,7 +49,30 @@ public record EventInput(
             Integer capacity,
             JoinMode joinMode,
             EventCategory category,
-            URI campaign) {}
+            URI campaign) {
+
+        /** The event this draft describes, with its id and where it stands (rendered from its Markdown). */
+        public BranchEvent event(EventId id, boolean cancelled, Instant published, Instant updated) {
+            return new BranchEvent(
+                    id,
+                    name,
+                    markdown,
+                    HtmlContent.fromMarkdown(markdown),
+                    start,
+                    end,
+                    zone,
+                    place,
+                    onlineUrl,
+                    capacity,
+                    joinMode,
+                    category,
+                    campaign,
+                    cancelled,
+                    published,
+                    updated,
+                    null);
+        }
+    }
 
     /** The draft, or the errors (never both). */
     public record Checked(EventDraft draft, List<FieldError> errors) {}

@@ -85,24 +85,7 @@ public final class EventService {
             return new Result(null, checked.errors());
         }
         EventInput.EventDraft d = checked.draft();
-        BranchEvent e = new BranchEvent(
-                EventId.random(),
-                d.name(),
-                d.markdown(),
-                HtmlContent.fromMarkdown(d.markdown()),
-                d.start(),
-                d.end(),
-                d.zone(),
-                d.place(),
-                d.onlineUrl(),
-                d.capacity(),
-                d.joinMode(),
-                d.category(),
-                d.campaign(),
-                false,
-                clock.instant(),
-                null,
-                null);
+        BranchEvent e = d.event(EventId.random(), false, clock.instant(), null);
         tx.inTransaction(c -> {
             events.insert(c, e);
             outbox.publish(c, new DomainChange.EventPublished(e, EventCounts.of(e, 0)));
@@ -126,24 +109,7 @@ public final class EventService {
                 return Optional.<Result>empty();
             }
             BranchEvent old = current.get();
-            BranchEvent e = new BranchEvent(
-                    id,
-                    d.name(),
-                    d.markdown(),
-                    HtmlContent.fromMarkdown(d.markdown()),
-                    d.start(),
-                    d.end(),
-                    d.zone(),
-                    d.place(),
-                    d.onlineUrl(),
-                    d.capacity(),
-                    d.joinMode(),
-                    d.category(),
-                    d.campaign(),
-                    old.cancelled(),
-                    old.published(),
-                    clock.instant(),
-                    null);
+            BranchEvent e = d.event(id, old.cancelled(), old.published(), clock.instant());
             events.update(c, e);
             outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
             return Optional.of(new Result(e, List.of()));
@@ -180,25 +146,7 @@ public final class EventService {
             if (current.isEmpty()) {
                 return false;
             }
-            BranchEvent old = current.get();
-            BranchEvent gone = new BranchEvent(
-                    id,
-                    old.name(),
-                    old.markdown(),
-                    old.content(),
-                    old.start(),
-                    old.end(),
-                    old.zone(),
-                    old.place(),
-                    old.onlineUrl(),
-                    old.capacity(),
-                    old.joinMode(),
-                    old.category(),
-                    old.campaign(),
-                    old.cancelled(),
-                    old.published(),
-                    clock.instant(),
-                    clock.instant());
+            BranchEvent gone = current.get().delete(clock.instant());
             events.update(c, gone);
             outbox.publish(c, new DomainChange.EventDeleted(gone));
             return true;

@@ -6,7 +6,7 @@ import org.branchwork.node.service.RequestRefused.NotSignedIn;
 public final class NotAllowed extends RequestRefused {
 
     public NotAllowed(String message) {
-        super(message);
+        super(message, 403, "not_allowed", "Forbidden");
     }
 
     /** Throws unless {@code who} has at least {@code role}; nobody acting at all is {@code NotSignedIn}. */
@@ -17,15 +17,5 @@ public final class NotAllowed extends RequestRefused {
         if (!who.can(role)) {
             throw new NotAllowed("This needs the " + role.code() + " role.");
         }
-    }
-
-    @Override
-    public int status() {
-        return 403;
-    }
-
-    @Override
-    public String code() {
-        return "not_allowed";
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A request a service turns down for a reason the caller can act on. Thrown from any depth and
  * answered once, per area, by the web layer's {@code ErrorHandlers}: a problem document
- * ({@link #status()}, {@link #code()}, the message) for the API and inboxes, a page for people.
- * Anything else thrown is the node's own failure, a 500.
+ * ({@link #status()}, {@link #code()}, {@link #title()}, the message) for the API and inboxes, a page
+ * for people. Anything else thrown is the node's own failure, a 500.
  */
 public abstract sealed class RequestRefused extends RuntimeException
         permits RequestRefused.NotSignedIn,
@@ -15,58 +15,41 @@ public abstract sealed class RequestRefused extends RuntimeException
                 RequestRefused.Invalid,
                 RequestRefused.NotSetUp {
 
-    RequestRefused(String message) {
+    private final int status;
+    private final String code;
+    private final String title;
+
+    RequestRefused(String message, int status, String code, String title) {
         super(message, null, false, false); // an answer, not a failure: no stack trace to fill
+        this.status = status;
+        this.code = code;
+        this.title = title;
     }
 
-    public abstract int status();
+    public int status() {
+        return status;
+    }
 
     /** A stable machine-readable reason. */
-    public abstract String code();
+    public String code() {
+        return code;
+    }
 
-    /** The problem's title: the status's own words unless a refusal has better ones. */
     public String title() {
-        return switch (status()) {
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 422 -> "Unprocessable content";
-            default -> "Refused";
-        };
+        return title;
     }
 
     /** Nobody is signed in, and this needs someone. */
     public static final class NotSignedIn extends RequestRefused {
         public NotSignedIn(String message) {
-            super(message);
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-
-        @Override
-        public String code() {
-            return "not_signed_in";
+            super(message, 401, "not_signed_in", "Unauthorized");
         }
     }
 
     /** There is no such thing (or the caller may not know that there is). */
     public static final class NotFound extends RequestRefused {
         public NotFound(String message) {
-            super(message);
-        }
-
-        @Override
-        public int status() {
-            return 404;
-        }
-
-        @Override
-        public String code() {
-            return "not_found";
+            super(message, 404, "not_found", "Not found");
         }
     }
 
@@ -80,44 +63,22 @@ public abstract sealed class RequestRefused extends RuntimeException
                             ? "The request is not valid."
                             : String.join(
                                     " ",
-                                    errors.stream().map(FieldError::message).toList()));
+                                    errors.stream().map(FieldError::message).toList()),
+                    422,
+                    "invalid",
+                    "Unprocessable content");
             this.errors = List.copyOf(errors);
         }
 
         public List<FieldError> errors() {
             return errors;
         }
-
-        @Override
-        public int status() {
-            return 422;
-        }
-
-        @Override
-        public String code() {
-            return "invalid";
-        }
     }
 
     /** The node has not been set up yet (first-run set-up names the branch and its first admin). */
     public static final class NotSetUp extends RequestRefused {
         public NotSetUp(String message) {
-            super(message);
-        }
-
-        @Override
-        public int status() {
-            return 409;
-        }
-
-        @Override
-        public String code() {
-            return "not_set_up";
-        }
-
-        @Override
-        public String title() {
-            return "Not set up";
+            super(message, 409, "not_set_up", "Not set up");
         }
     }
 }

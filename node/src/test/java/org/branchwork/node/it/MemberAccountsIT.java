@@ -267,7 +267,9 @@ class MemberAccountsIT {
                 new Row("GET", "/admin?audit=2", 303, 403, 403, 200),
                 new Row("GET", "/api/v1/members", 401, 403, 200, 200),
                 new Row("GET", "/api/v1/admin/deliveries", 401, 403, 403, 200),
-                new Row("GET", "/api/v1/admin/federation", 401, 403, 403, 200));
+                new Row("GET", "/api/v1/admin/federation", 401, 403, 403, 200),
+                new Row("GET", "/api/v1/admin/inbox", 401, 403, 403, 200),
+                new Row("GET", "/api/v1/admin/follow-requests", 401, 403, 403, 200));
         Map<String, Browser> roles = new LinkedHashMap<>();
         roles.put("anonymous", anonymous);
         roles.put("member", member);

@@ -92,156 +92,125 @@ public record ObjectCore(
     }
 
     public ObjectCore withName(String value) {
-        return new ObjectCore(
-                id,
-                types,
-                LanguageText.of(value),
-                content,
-                summary,
-                mediaType,
-                published,
-                updated,
-                attributedTo,
-                audience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.name = LanguageText.of(value);
+        return c.build();
     }
 
     public ObjectCore withContent(String value, String contentMediaType) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                LanguageText.of(value),
-                summary,
-                contentMediaType,
-                published,
-                updated,
-                attributedTo,
-                audience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.content = LanguageText.of(value);
+        c.mediaType = contentMediaType;
+        return c.build();
     }
 
     public ObjectCore withSummary(String value) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                content,
-                LanguageText.of(value),
-                mediaType,
-                published,
-                updated,
-                attributedTo,
-                audience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.summary = LanguageText.of(value);
+        return c.build();
     }
 
     public ObjectCore withTimes(Instant newPublished, Instant newUpdated) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                content,
-                summary,
-                mediaType,
-                newPublished,
-                newUpdated,
-                attributedTo,
-                audience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.published = newPublished;
+        c.updated = newUpdated;
+        return c.build();
     }
 
     public ObjectCore withAttribution(URI actor, Audience newAudience) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                content,
-                summary,
-                mediaType,
-                published,
-                updated,
-                List.of(Ref.to(actor)),
-                newAudience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.attributedTo = List.of(Ref.to(actor));
+        c.audience = newAudience;
+        return c.build();
     }
 
     public ObjectCore withLinks(List<Ref> newUrl, List<Tag> newTag, List<Ref> newAttachment, Ref newContext) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                content,
-                summary,
-                mediaType,
-                published,
-                updated,
-                attributedTo,
-                audience,
-                newUrl,
-                newTag,
-                newAttachment,
-                inReplyTo,
-                newContext,
-                icon,
-                image,
-                extensions);
+        Copy c = new Copy(this);
+        c.url = newUrl;
+        c.tag = newTag;
+        c.attachment = newAttachment;
+        c.context = newContext;
+        return c.build();
+    }
+
+    /** Also of the given types (the first stays the primary type): an {@code Article} that is a {@code bw:Campaign}. */
+    public ObjectCore withTypes(List<String> newTypes) {
+        Copy c = new Copy(this);
+        c.types = newTypes;
+        return c.build();
     }
 
     public ObjectCore withExtensions(Extensions newExtensions) {
-        return new ObjectCore(
-                id,
-                types,
-                name,
-                content,
-                summary,
-                mediaType,
-                published,
-                updated,
-                attributedTo,
-                audience,
-                url,
-                tag,
-                attachment,
-                inReplyTo,
-                context,
-                icon,
-                image,
-                newExtensions);
+        Copy c = new Copy(this);
+        c.extensions = newExtensions;
+        return c.build();
+    }
+
+    /**
+     * The one place that lists every field, besides the record header: each {@code with*} copies,
+     * changes what it changes and builds, so that a new field is added here and nowhere else.
+     */
+    private static final class Copy {
+        private URI id;
+        private List<String> types;
+        private LanguageText name;
+        private LanguageText content;
+        private LanguageText summary;
+        private String mediaType;
+        private Instant published;
+        private Instant updated;
+        private List<Ref> attributedTo;
+        private Audience audience;
+        private List<Ref> url;
+        private List<Tag> tag;
+        private List<Ref> attachment;
+        private Ref inReplyTo;
+        private Ref context;
+        private Ref icon;
+        private Ref image;
+        private Extensions extensions;
+
+        Copy(ObjectCore from) {
+            id = from.id;
+            types = from.types;
+            name = from.name;
+            content = from.content;
+            summary = from.summary;
+            mediaType = from.mediaType;
+            published = from.published;
+            updated = from.updated;
+            attributedTo = from.attributedTo;
+            audience = from.audience;
+            url = from.url;
+            tag = from.tag;
+            attachment = from.attachment;
+            inReplyTo = from.inReplyTo;
+            context = from.context;
+            icon = from.icon;
+            image = from.image;
+            extensions = from.extensions;
+        }
+
+        ObjectCore build() {
+            return new ObjectCore(
+                    id,
+                    types,
+                    name,
+                    content,
+                    summary,
+                    mediaType,
+                    published,
+                    updated,
+                    attributedTo,
+                    audience,
+                    url,
+                    tag,
+                    attachment,
+                    inReplyTo,
+                    context,
+                    icon,
+                    image,
+                    extensions);
+        }
     }
 }

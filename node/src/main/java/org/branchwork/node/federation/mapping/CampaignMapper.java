@@ -79,25 +79,9 @@ public final class CampaignMapper {
         List<Tag> tags = k.hashtag() == null
                 ? List.of()
                 : List.of(new Tag.Hashtag(URI.create(uris.home() + "tags/" + k.hashtag()), "#" + k.hashtag()));
-        ObjectCore core = new ObjectCore(
-                        id,
-                        List.of("Article", TYPE),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        Extensions.of(ext))
+        ObjectCore core = ObjectCore.of(id, "Article")
+                .withTypes(List.of("Article", TYPE))
+                .withExtensions(Extensions.of(ext))
                 .withName(k.title())
                 // The summary leads the content rather than sitting in summary, which Mastodon shows as a content
                 // warning.
