@@ -3,7 +3,6 @@ package org.branchwork.node;
 import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.federation.DeliveryQueueService;
 import org.branchwork.node.federation.FediverseDirectory;
-import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.local.LocalObjectSigner;
@@ -47,7 +46,6 @@ record FederationAssembly(
         OutboundPublisher outbox,
         DeliveryWorker worker,
         DeliveryQueueService deliveryQueue,
-        FollowRequests followRequests,
         FollowService followService,
         FediverseDirectory fediverse) {
 
@@ -87,8 +85,6 @@ record FederationAssembly(
                 followStore::removeFollowersAt);
         DeliveryQueueService deliveryQueue =
                 new DeliveryQueueService(f.tx(), deliveryStore, peerHealth, worker, f.clock());
-        FollowRequests followRequests =
-                new FollowRequests(actors, uris, f.tx(), followStore, outbox, worker, f.clock());
         RemoteObjectStore remoteObjects = new RemoteObjectStore();
         FollowService followService = new FollowService(
                 actors,
@@ -115,7 +111,6 @@ record FederationAssembly(
                 outbox,
                 worker,
                 deliveryQueue,
-                followRequests,
                 followService,
                 fediverse);
     }

@@ -50,7 +50,7 @@ record InboxAssembly(
                 fed.resolver(),
                 f.tx(),
                 fed.followStore(),
-                fed.followRequests(),
+                fed.followService(),
                 fed.peerPolicy()::manualApproval,
                 f.clock());
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.events(), content.profiles());

@@ -97,7 +97,7 @@ final class WebAssembly {
                 new EventsEndpoint(content.events(), uris, apiAuth),
                 new CampaignsEndpoint(content.campaigns(), uris, apiAuth),
                 apiAuth.admin(new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings())),
-                apiAuth.admin(new FollowRequestsEndpoint(fed.followRequests())),
+                apiAuth.admin(new FollowRequestsEndpoint(fed.followService())),
                 apiAuth.admin(new DeliveriesEndpoint(fed.deliveryQueue())),
                 apiAuth.admin(new InboxDeadLettersEndpoint(inbox.deadLetters())),
                 apiAuth.admin(new BackupEndpoint(
@@ -108,7 +108,6 @@ final class WebAssembly {
                 new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),
-                        fed.followRequests(),
                         fed.deliveryQueue(),
                         inbox.deadLetters(),
                         members.nodeSettings(),

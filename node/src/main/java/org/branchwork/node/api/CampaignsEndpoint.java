@@ -165,22 +165,10 @@ public final class CampaignsEndpoint implements HttpService {
             if (problem.isPresent()) {
                 new Problem(422, "cannot_adopt", "Cannot adopt", problem.get()).send(res);
             } else {
-                ApiJson.send(
-                        res,
-                        Status.ACCEPTED_202,
-                        ApiJson.JSON
-                                .createObjectNode()
-                                .put("campaign", campaign.toString())
-                                .put("state", "adopted"));
+                accepted(res, campaign, "adopted");
             }
         } else if (campaigns.withdraw(who.get(), campaign)) {
-            ApiJson.send(
-                    res,
-                    Status.ACCEPTED_202,
-                    ApiJson.JSON
-                            .createObjectNode()
-                            .put("campaign", campaign.toString())
-                            .put("state", "withdrawn"));
+            accepted(res, campaign, "withdrawn");
         } else {
             new Problem(404, "not_adopted", "Not found", "This branch has not adopted that campaign.").send(res);
         }
@@ -297,5 +285,16 @@ public final class CampaignsEndpoint implements HttpService {
                         .put("name", r.name())
                         .put("url", r.url().toString()));
         return out;
+    }
+
+    /** 202: the branch's Join or Leave is on its way to the campaign's owner. */
+    private static void accepted(ServerResponse res, URI campaign, String state) {
+        ApiJson.send(
+                res,
+                Status.ACCEPTED_202,
+                ApiJson.JSON
+                        .createObjectNode()
+                        .put("campaign", campaign.toString())
+                        .put("state", state));
     }
 }

@@ -13,7 +13,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.http.Problem;
 
 /**
@@ -24,9 +24,9 @@ public final class FollowRequestsEndpoint implements HttpService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FollowRequests follows;
+    private final FollowService follows;
 
-    public FollowRequestsEndpoint(FollowRequests follows) {
+    public FollowRequestsEndpoint(FollowService follows) {
         this.follows = follows;
     }
 

@@ -20,8 +20,10 @@ import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.webfinger.Acct;
 
 /**
- * The branch following other actors: one {@code Follow} per target, whoever asked for it;
- * {@code Undo} to stop. The follow is recorded and its activity queued in one transaction.
+ * Follows both ways. The branch following other actors: one {@code Follow} per target, whoever
+ * asked for it; {@code Undo} to stop. Others following the branch: its followers, and (with the
+ * node's manual-approval setting) the requests waiting for an admin, answered {@code Accept} or
+ * {@code Reject}. Each follow is recorded and its activity queued in one transaction.
  */
 public final class FollowService {
 
@@ -166,5 +168,41 @@ public final class FollowService {
             return uri;
         }
         return webFinger.actorOf(Acct.parse(t));
+    }
+
+    // Follows of the branch waiting for an admin (the manual-approval setting), and the answers to them.
+
+    /** The follow requests waiting for an admin. */
+    public List<FollowStore.Follower> pending() {
+        return tx.inTransaction(follows::requests);
+    }
+
+    /** An admin's answer to a waiting request: {@code Accept} (and a follower) or {@code Reject}. */
+    public boolean decide(URI actor, boolean approve) {
+        Optional<LocalActors.BranchActor> branch = actors.branch();
+        if (branch.isEmpty()) {
+            return false;
+        }
+        Optional<FollowStore.Follower> request = tx.inTransaction(c -> follows.request(c, actor));
+        if (request.isEmpty()) {
+            return false;
+        }
+        answer(request.get(), uris.branchActor(branch.get().branch().slug()), approve);
+        return true;
+    }
+
+    /** Answers a request: the follower is recorded (when approved) and the answer queued in one transaction. */
+    public void answer(FollowStore.Follower request, URI branchId, boolean approve) {
+        Activity answer =
+                FollowMapper.answer(uris.newActivity(), branchId, request.actor(), request.followId(), approve);
+        tx.inTransaction(c -> {
+            follows.removeRequest(c, request.actor());
+            if (approve) {
+                follows.addFollower(c, request, clock.instant());
+            }
+            outbox.enqueue(c, answer, List.of(request.inbox()));
+            return null;
+        });
+        worker.wake();
     }
 }

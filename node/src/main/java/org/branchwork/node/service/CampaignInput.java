@@ -1,6 +1,7 @@
 package org.branchwork.node.service;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.branchwork.node.domain.Campaign;
+import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.EventCategory;
 
 /** A campaign as the API or a form gives it, checked into its parts or a list of {@link FieldError}s. */
@@ -42,6 +44,27 @@ public record CampaignInput(
             List<Campaign.Resource> resources,
             List<EventCategory> suggested,
             List<FieldError> errors) {
+
+        /** The campaign this checked brief describes, with its id and where it stands (rendered from its Markdown). */
+        public Campaign campaign(CampaignId id, boolean ended, Instant published, Instant updated) {
+            return new Campaign(
+                    id,
+                    title,
+                    summary,
+                    markdown,
+                    HtmlContent.fromMarkdown(markdown),
+                    callToAction,
+                    hashtag,
+                    suggested,
+                    startsOn,
+                    endsOn,
+                    ended,
+                    goals,
+                    resources,
+                    published,
+                    updated);
+        }
+
         public boolean valid() {
             return errors.isEmpty();
         }

@@ -66,22 +66,7 @@ public final class CampaignService {
         if (!k.valid()) {
             return new Result(null, k.errors());
         }
-        Campaign campaign = new Campaign(
-                CampaignId.random(),
-                k.title(),
-                k.summary(),
-                k.markdown(),
-                HtmlContent.fromMarkdown(k.markdown()),
-                k.callToAction(),
-                k.hashtag(),
-                k.suggested(),
-                k.startsOn(),
-                k.endsOn(),
-                false,
-                k.goals(),
-                k.resources(),
-                clock.instant(),
-                null);
+        Campaign campaign = k.campaign(CampaignId.random(), false, clock.instant(), null);
         tx.inTransaction(c -> {
             campaigns.insert(c, campaign);
             outbox.publish(c, new DomainChange.CampaignPublished(campaign));
@@ -99,22 +84,7 @@ public final class CampaignService {
         if (current.isEmpty() || !k.valid()) {
             return current.map(c -> new Result(null, k.errors()));
         }
-        Campaign campaign = new Campaign(
-                id,
-                k.title(),
-                k.summary(),
-                k.markdown(),
-                HtmlContent.fromMarkdown(k.markdown()),
-                k.callToAction(),
-                k.hashtag(),
-                k.suggested(),
-                k.startsOn(),
-                k.endsOn(),
-                current.get().ended(),
-                k.goals(),
-                k.resources(),
-                current.get().published(),
-                clock.instant());
+        Campaign campaign = k.campaign(id, current.get().ended(), current.get().published(), clock.instant());
         tx.inTransaction(c -> {
             campaigns.update(c, campaign);
             outbox.publish(c, new DomainChange.CampaignEdited(campaign));

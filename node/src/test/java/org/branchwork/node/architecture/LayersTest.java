@@ -136,7 +136,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(NODE + ".federation.*..")
-                .because("the federation package's top level (FollowService, FollowRequests, DeliveryQueueService,"
+                .because("the federation package's top level (FollowService, DeliveryQueueService,"
                         + " InboxDeadLetters, FediverseDirectory) is what the rest of the node may call")
                 .check(classes);
     }

@@ -12,7 +12,6 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.federation.DeliveryQueueService;
-import org.branchwork.node.federation.FollowRequests;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.InboxDeadLetters;
 import org.branchwork.node.service.AuditLog;
@@ -37,7 +36,6 @@ public final class AdminPages implements HttpService {
     private static final int AUDIT_PAGE = 50;
 
     private final FollowService follows;
-    private final FollowRequests followRequests;
     private final DeliveryQueueService queue;
     private final NodeSettingsService settings;
     private final AuditLog audit;
@@ -49,7 +47,6 @@ public final class AdminPages implements HttpService {
 
     public AdminPages(
             FollowService follows,
-            FollowRequests followRequests,
             DeliveryQueueService queue,
             InboxDeadLetters inbox,
             NodeSettingsService settings,
@@ -59,7 +56,6 @@ public final class AdminPages implements HttpService {
             Pages pages) {
         this.inbox = inbox;
         this.follows = follows;
-        this.followRequests = followRequests;
         this.queue = queue;
         this.settings = settings;
         this.audit = audit;
@@ -105,7 +101,7 @@ public final class AdminPages implements HttpService {
                                 .toList(),
                         followers.stream().map(f -> f.actor().toString()).toList(),
                         follows.followerCount(),
-                        followRequests.pending().stream()
+                        follows.pending().stream()
                                 .map(f -> f.actor().toString())
                                 .toList(),
                         q.counts().pending(),
@@ -253,7 +249,7 @@ public final class AdminPages implements HttpService {
         Parameters form = posted.get().form();
         boolean answered;
         try {
-            answered = followRequests.decide(URI.create(Forms.field(form, "actor")), approve);
+            answered = follows.decide(URI.create(Forms.field(form, "actor")), approve);
         } catch (IllegalArgumentException e) {
             answered = false;
         }

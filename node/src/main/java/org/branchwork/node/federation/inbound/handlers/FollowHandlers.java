@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.branchwork.node.federation.FollowRequests;
+import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.inbound.Inbound;
 import org.branchwork.node.federation.inbound.ObjectKind;
 import org.branchwork.node.federation.inbound.Outcome;
@@ -28,7 +28,7 @@ public final class FollowHandlers {
     private final ActorResolver resolver;
     private final Transactions tx;
     private final FollowStore follows;
-    private final FollowRequests requests;
+    private final FollowService requests;
     private final java.util.function.BooleanSupplier manualApproval;
     private final Clock clock;
 
@@ -38,7 +38,7 @@ public final class FollowHandlers {
             ActorResolver resolver,
             Transactions tx,
             FollowStore follows,
-            FollowRequests requests,
+            FollowService requests,
             java.util.function.BooleanSupplier manualApproval,
             Clock clock) {
         this.manualApproval = manualApproval;
