@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +29,8 @@ class AcceptedMeansHandledIT {
         env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.001");
         try (FakePeer peer = new FakePeer();
                 Node node = TestNodes.start(dir, env)) {
-            String password = "correct horse battery";
-            TestNodes.postForm(
-                    node,
-                    "/setup",
-                    Map.of(
-                            "code",
-                            node.setupCode().orElseThrow(),
-                            "adminName",
-                            "Ada Admin",
-                            "adminEmail",
-                            "admin@stockport.test",
-                            "password",
-                            password,
-                            "passwordConfirmation",
-                            password));
-            Browser admin = new Browser(node);
-            admin.get("/signin");
-            admin.post("/signin", Map.of("email", "admin@stockport.test", "password", password));
+            Fixtures.setUpBranch(node, Admin.ADA);
+            Browser admin = Browser.signedIn(node, Admin.ADA);
             SigningKey pia = peer.actor("pia");
             IndependentServerQuirksIT.followAndAccept(node, peer, pia, "pia");
             URI note = peer.publish(

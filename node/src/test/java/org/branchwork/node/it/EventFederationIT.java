@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
@@ -42,7 +44,7 @@ import static org.branchwork.node.testing.Await.until;
 class EventFederationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery";
+    private static final Admin ADA = new Admin("Ada Lovelace", "ada@stockport.test", Fixtures.PASSWORD);
 
     @TempDir
     Path dir;
@@ -56,23 +58,7 @@ class EventFederationIT {
         manchester = node("manchester");
         stockport = node("stockport");
         peer = new FakePeer();
-        String code = stockport.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(
-                                stockport,
-                                "/setup",
-                                Map.of(
-                                        "code",
-                                        code,
-                                        "adminName",
-                                        "Ada Lovelace",
-                                        "adminEmail",
-                                        "ada@stockport.test",
-                                        "password",
-                                        PASSWORD,
-                                        "passwordConfirmation",
-                                        PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Fixtures.setUpBranch(stockport, ADA);
     }
 
     @AfterEach
@@ -101,11 +87,7 @@ class EventFederationIT {
 
         // A Stockport member signs in, publishes a public profile and subscribes to Manchester:
         // the branch follows Manchester on their behalf.
-        Browser ada = new Browser(stockport);
-        ada.get("/signin");
-        assertThat(ada.post("/signin", Map.of("email", "ada@stockport.test", "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Browser ada = Browser.signedIn(stockport, ADA);
         ada.get("/me/feed");
         assertThat(ada.post("/me/public-profile", Map.of()).statusCode()).isEqualTo(303);
         ada.get("/me/feed");

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.storage.RemoteObjectStore.RemoteObject;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
@@ -148,26 +150,9 @@ class TrustRulesIT {
 
     @Test
     void scriptInARemoteNoteNeverReachesAPageUnescaped() throws Exception {
-        String password = "correct horse battery";
-        assertThat(TestNodes.postForm(
-                                node,
-                                "/setup",
-                                java.util.Map.of(
-                                        "code",
-                                        node.setupCode().orElseThrow(),
-                                        "adminName",
-                                        "Ada Admin",
-                                        "adminEmail",
-                                        "ada@stockport.test",
-                                        "password",
-                                        password,
-                                        "passwordConfirmation",
-                                        password))
-                        .statusCode())
-                .isEqualTo(303);
-        Browser ada = new Browser(node);
-        ada.get("/signin");
-        ada.post("/signin", java.util.Map.of("email", "ada@stockport.test", "password", password));
+        Admin admin = new Admin("Ada Admin", "ada@stockport.test", Fixtures.PASSWORD);
+        Fixtures.setUpBranch(node, admin);
+        Browser ada = Browser.signedIn(node, admin);
         ada.get("/me/feed");
         assertThat(ada.post(
                                 "/me/subscriptions",
