@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.Fixtures;
 import org.branchwork.node.testing.Fixtures.Admin;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,20 +140,8 @@ class EventFederationIT {
                 () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
 
         // A fediverse user's Join takes the second place; the next is rejected as full.
-        String fediJoin = peer.origin() + "/joins/1";
-        assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId))
-                        .statusCode())
-                .isEqualTo(202);
-        until(
-                "fedi got an Accept of its Join",
-                () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
-        String lateJoin = peer.origin() + "/joins/2";
-        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId))
-                        .statusCode())
-                .isEqualTo(202);
-        until(
-                "late got a Reject: the event is full",
-                () -> answer(peer, "late", "Reject", lateJoin).isPresent());
+        joinAndAwaitAnswer(fedi, "fedi", "/joins/1", inbox, eventId, "Accept");
+        joinAndAwaitAnswer(late, "late", "/joins/2", inbox, eventId, "Reject");
         JsonNode full = JSON.readTree(
                 api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
         assertThat(full.get("participantCount").asInt()).isEqualTo(2);
@@ -254,16 +239,18 @@ class EventFederationIT {
     }
 
     static HttpResponse<String> send(SigningKey key, URI inbox, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return FakePeer.post(
-                new HttpSignatureSigner()
-                        .signRfc9421(
-                                SignableRequest.of("POST", inbox)
-                                        .withHeader("Content-Type", "application/activity+json"),
-                                body,
-                                key,
-                                Instant.now()),
-                body);
+        return FakePeer.signedPost(key, inbox, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The peer's {@code actor} joins {@code event}, and the event's node answers it with {@code answerType}. */
+    private void joinAndAwaitAnswer(
+            SigningKey key, String actor, String joinPath, URI inbox, URI event, String answerType) {
+        String joinId = peer.origin() + joinPath;
+        assertThat(send(key, inbox, join(joinId, peer.actorId(actor), event)).statusCode())
+                .isEqualTo(202);
+        until(
+                actor + " got " + answerType + " of its Join",
+                () -> answer(peer, actor, answerType, joinId).isPresent());
     }
 
     /** The latest activity of this type the peer's actor received. */

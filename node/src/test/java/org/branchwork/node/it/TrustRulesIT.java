@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +18,6 @@ import org.branchwork.node.TestNodes;
 import org.branchwork.node.storage.RemoteObjectStore.RemoteObject;
 import org.branchwork.node.testing.Fixtures;
 import org.branchwork.node.testing.Fixtures.Admin;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -226,16 +223,8 @@ class TrustRulesIT {
         byte[] body = ("{" + CONTEXT + ",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":\""
                         + peer.actorId(actor) + "\",\"object\":" + object + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
-        HttpResponse<String> res = FakePeer.post(
-                new HttpSignatureSigner()
-                        .signRfc9421(
-                                SignableRequest.of("POST", inbox)
-                                        .withHeader("Content-Type", "application/activity+json"),
-                                body,
-                                key,
-                                Instant.now()),
-                body);
+        HttpResponse<String> res =
+                FakePeer.signedPost(key, URI.create("http://localhost:" + node.port() + "/inbox"), body);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         return id;
     }
