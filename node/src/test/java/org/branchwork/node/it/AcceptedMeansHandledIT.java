@@ -25,10 +25,8 @@ class AcceptedMeansHandledIT {
 
     @Test
     void anAdminSeesWhatRanOutOfAttemptsInTheBrowserAndHasItHandledAgain() throws Exception {
-        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.001");
         try (FakePeer peer = new FakePeer();
-                Node node = TestNodes.start(dir, env)) {
+                Node node = start("0.001")) {
             Fixtures.setUpBranch(node, Admin.ADA);
             Browser admin = Browser.signedIn(node, Admin.ADA);
             Announced announced = announceWhileTheOriginIsDown(node, peer, "pia", 2, "\"content\":\"Still here\"");
@@ -60,10 +58,8 @@ class AcceptedMeansHandledIT {
 
     @Test
     void anAnnounceAcceptedWhileTheObjectsOriginIsDownIsHandledOnceItIsBack() throws Exception {
-        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1");
         try (FakePeer peer = new FakePeer();
-                Node node = TestNodes.start(dir, env)) {
+                Node node = start("0.1")) {
             Announced announced = announceWhileTheOriginIsDown(
                     node,
                     peer,
@@ -84,6 +80,13 @@ class AcceptedMeansHandledIT {
             assertThat(node.inspect().inboxOutcome(announce))
                     .hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
         }
+    }
+
+    /** A stockport node that tries again {@code firstRetry} seconds after the first failed attempt. */
+    private Node start(String firstRetry) {
+        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", firstRetry);
+        return TestNodes.start(dir, env);
     }
 
     record Announced(URI note, String id) {}

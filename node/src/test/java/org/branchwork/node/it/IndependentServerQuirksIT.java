@@ -3,14 +3,12 @@ package org.branchwork.node.it;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -26,24 +24,16 @@ import static org.branchwork.node.testing.Await.until;
  */
 class IndependentServerQuirksIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LoopbackFederation FEDERATION = new LoopbackFederation(1);
 
     static FakePeer peer;
     static Node node;
 
     @BeforeAll
-    static void start() throws Exception {
-        peer = new FakePeer();
-        node = TestNodes.federating(dir.resolve("node"), "stockport");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        peer.close();
+    static void start() {
+        peer = FEDERATION.peer();
+        node = FEDERATION.node();
     }
 
     @Test
@@ -51,15 +41,13 @@ class IndependentServerQuirksIT {
         SigningKey ivy = peer.actor("ivy");
         long followers = followTheBranch(ivy, "ivy");
 
-        String undoId = peer.origin() + "/undo/ivy";
-        assertThat(handled(
-                        ivy,
-                        undoId,
-                        "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
-                                + "\",\"object\":{\"id\":\"" + peer.origin()
-                                + "/f/ivy\",\"type\":\"Follow\",\"object\":\""
-                                + branch() + "\"}}"))
-                .contains("follower removed");
+        String outcome = undo(
+                ivy,
+                "ivy",
+                "/undo/ivy",
+                "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}");
+
+        assertThat(outcome).contains("follower removed");
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
@@ -69,16 +57,14 @@ class IndependentServerQuirksIT {
         peer.actor("kim");
         long followers = followTheBranch(jan, "jan");
 
-        String undoId = peer.origin() + "/undo/jan-kim";
-        assertThat(handled(
-                        jan,
-                        undoId,
-                        "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
-                                + "\",\"object\":{\"id\":\"" + peer.origin()
-                                + "/f/kim\",\"type\":\"Follow\",\"actor\":\""
-                                + peer.actorId("kim")
-                                + "\",\"object\":\"" + branch() + "\"}}"))
-                .contains("someone else's Follow");
+        String outcome = undo(
+                jan,
+                "jan",
+                "/undo/jan-kim",
+                "{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
+                        + "\",\"object\":\"" + branch() + "\"}");
+
+        assertThat(outcome).contains("someone else's Follow");
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
     }
 
@@ -88,21 +74,11 @@ class IndependentServerQuirksIT {
         long followers = followTheBranch(max, "max");
 
         // Some servers undo a Like or a boost by its id alone: that is not an unfollow.
-        String undoLike = peer.origin() + "/undo/max-like";
-        assertThat(handled(
-                        max,
-                        undoLike,
-                        "{\"id\":\"" + undoLike + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
-                                + "\",\"object\":\"" + peer.origin() + "/likes/7\"}"))
+        assertThat(undo(max, "max", "/undo/max-like", "\"" + peer.origin() + "/likes/7\""))
                 .startsWith("ignored:");
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
 
-        String undoFollow = peer.origin() + "/undo/max-follow";
-        assertThat(handled(
-                        max,
-                        undoFollow,
-                        "{\"id\":\"" + undoFollow + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
-                                + "\",\"object\":\"" + peer.origin() + "/f/max\"}"))
+        assertThat(undo(max, "max", "/undo/max-follow", "\"" + peer.origin() + "/f/max\""))
                 .contains("follower removed");
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
@@ -170,6 +146,16 @@ class IndependentServerQuirksIT {
                 "{\"id\":\"" + follow + "\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId(name) + "\",\"object\":\""
                         + branch() + "\"}");
         return node.inspect().followerCount();
+    }
+
+    /** {@code actor} undoes {@code object} (JSON: an id in quotes or an embedded object); returns what was filed. */
+    private static String undo(SigningKey key, String actor, String path, String object) {
+        String id = peer.origin() + path;
+        return handled(
+                key,
+                id,
+                "{\"id\":\"" + id + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId(actor) + "\",\"object\":"
+                        + object + "}");
     }
 
     /** Sends {@code activity}, whose id is {@code id}, and returns what the node filed once it handled it. */

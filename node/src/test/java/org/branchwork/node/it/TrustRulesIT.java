@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
@@ -29,8 +29,8 @@ class TrustRulesIT {
     private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final String CONTEXT = "\"@context\":\"https://www.w3.org/ns/activitystreams\"";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LoopbackFederation federation = new LoopbackFederation(1);
 
     private FakePeer peer;
     private Node node;
@@ -40,18 +40,12 @@ class TrustRulesIT {
 
     @BeforeEach
     void start() throws Exception {
-        peer = new FakePeer();
+        peer = federation.peer();
+        node = federation.node();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        node = TestNodes.federating(dir, "stockport");
         followAndGetAccepted(mallory, "mallory");
         followAndGetAccepted(eve, "eve");
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        peer.close();
     }
 
     @Test

@@ -1,12 +1,7 @@
 package org.branchwork.node.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,11 +35,7 @@ public final class NodeUnderTest implements AfterEachCallback {
 
     private Path dataDir() {
         if (dataDir == null) {
-            try {
-                dataDir = Files.createTempDirectory("branchwork-test-node-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            dataDir = TempFolders.create("branchwork-test-node-");
         }
         return dataDir;
     }
@@ -57,14 +48,8 @@ public final class NodeUnderTest implements AfterEachCallback {
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) {
         close();
-        if (dataDir != null) {
-            try (Stream<Path> all = Files.walk(dataDir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        TempFolders.delete(dataDir);
     }
 }
