@@ -1,10 +1,8 @@
 package org.branchwork.bench;
 
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Pem;
 import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.protocol.vocab.Actor;
-import org.branchwork.protocol.vocab.ActorType;
 import org.branchwork.protocol.vocab.Endpoints;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.PublicKeyInfo;
 
 /**
  * Fan-out: {@code hosts} peer servers on loopback ports, {@code perHost} followers on each (all
@@ -44,8 +37,6 @@ import org.branchwork.protocol.vocab.PublicKeyInfo;
  * <p>Usage: {@code FanOutLoad [hosts=100] [perHost=100]}
  */
 public final class FanOutLoad {
-
-    private static final String TOKEN = "bench-admin-token-0123456789";
 
     public static void main(String[] args) throws Exception {
         int hostCount = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -79,27 +70,14 @@ public final class FanOutLoad {
                     exchange.close();
                     return;
                 }
-                URI id = URI.create(origin + path);
-                byte[] doc = codec.write(new Actor(
-                                ObjectCore.of(id, "Person"),
-                                ActorType.PERSON,
+                byte[] doc = BenchNodes.person(
+                                codec,
+                                URI.create(origin + path),
                                 path.substring(7),
-                                URI.create(id + "/inbox"),
-                                null,
-                                null,
-                                null,
-                                null,
                                 new Endpoints(URI.create(origin + "/inbox"), Map.of()),
-                                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)),
-                                List.of(),
-                                false,
-                                null))
+                                pem)
                         .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
-                exchange.sendResponseHeaders(200, doc.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(doc);
-                }
+                BenchNodes.answer(exchange, doc);
             });
             server.start();
             servers.add(server);
@@ -108,29 +86,11 @@ public final class FanOutLoad {
             }
         }
 
-        Node node = Node.start(new NodeConfigLoader(
-                        Map.of(
-                                "BRANCHWORK_PORT",
-                                "0",
-                                "BRANCHWORK_HOST",
-                                "127.0.0.1",
-                                "BRANCHWORK_DATA_DIR",
-                                data.toString(),
-                                "BRANCHWORK_BRANCH_SLUG",
-                                "national",
-                                "BRANCHWORK_ADMIN_TOKEN",
-                                TOKEN,
-                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
-                                "true"),
-                        List.of())
-                .load());
+        Node node = BenchNodes.start(data, "national", BenchNodes.FEDERATING);
         try {
-            URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
-            URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
-            HttpClient client = HttpClient.newBuilder()
-                    .executor(executor)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            URI inbox = BenchNodes.inbox(node);
+            URI group = BenchNodes.group(node, "national");
+            HttpClient client = BenchNodes.client(executor);
             System.out.printf("%d followers on %d servers follow the node...%n", followers.size(), hostCount);
             Instant followStart = Instant.now();
             Semaphore inFlight = new Semaphore(32);
@@ -148,26 +108,19 @@ public final class FanOutLoad {
                     });
                 }
             }
-            while (node.inspect().followerCount() < followers.size() || accepts.get() < followers.size()) {
-                Thread.sleep(20);
-                if (Duration.between(followStart, Instant.now()).toMinutes() > 10) {
-                    throw new IllegalStateException(
-                            "followers: " + node.inspect().followerCount() + ", accepts: " + accepts.get());
-                }
-            }
+            BenchNodes.await(
+                    () -> node.inspect().followerCount() >= followers.size() && accepts.get() >= followers.size(),
+                    Duration.ofMinutes(10),
+                    20,
+                    () -> "followers: " + node.inspect().followerCount() + ", accepts: " + accepts.get());
             double followSeconds = Duration.between(followStart, Instant.now()).toMillis() / 1000.0;
             System.out.printf(
                     "all %d follows stored and their Accepts delivered in %.1f s (%.0f Accepts/s end to end)%n",
                     followers.size(), followSeconds, followers.size() / followSeconds);
 
             Instant posted = Instant.now();
-            HttpResponse<String> res = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/v1/announcements"))
-                            .header("Authorization", "Bearer " + TOKEN)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Fan-out benchmark\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res =
+                    BenchNodes.announce(client, node, "Fan-out benchmark", HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 201) {
                 throw new IllegalStateException("announcement refused: " + res.body());
             }

@@ -1,7 +1,6 @@
 package org.branchwork.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,18 +26,13 @@ import java.util.stream.IntStream;
 import com.sun.net.httpserver.HttpServer;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Pem;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.protocol.vocab.Actor;
-import org.branchwork.protocol.vocab.ActorType;
 import org.branchwork.protocol.vocab.Endpoints;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.PublicKeyInfo;
 
 /**
  * Inbox throughput: a real node in-process, a key server for {@code actors} remote actors on
@@ -67,12 +60,7 @@ public final class InboxLoad {
         keys.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         keys.createContext("/users/", exchange -> {
             String doc = actorDocs.get(exchange.getRequestURI().getPath());
-            byte[] body = doc == null ? new byte[0] : doc.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
-            exchange.sendResponseHeaders(doc == null ? 404 : 200, doc == null ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            BenchNodes.answer(exchange, doc == null ? null : doc.getBytes(StandardCharsets.UTF_8));
         });
         keys.start();
         String peer = "http://127.0.0.1:" + keys.getAddress().getPort();
@@ -83,39 +71,12 @@ public final class InboxLoad {
             URI id = URI.create(peer + "/users/a" + i);
             actorDocs.put(
                     id.getPath(),
-                    codec.write(new Actor(
-                            ObjectCore.of(id, "Person"),
-                            ActorType.PERSON,
-                            "a" + i,
-                            URI.create(id + "/inbox"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            Endpoints.NONE,
-                            List.of(new PublicKeyInfo(
-                                    URI.create(id + "#main-key"), id, Pem.writePublicKey(pair.getPublic()))),
-                            List.of(),
-                            false,
-                            null)));
+                    BenchNodes.person(codec, id, "a" + i, Endpoints.NONE, Pem.writePublicKey(pair.getPublic())));
             signers.add(new SigningKey(id + "#main-key", pair.getPrivate()));
         }
 
-        Node node = Node.start(new NodeConfigLoader(
-                        Map.of(
-                                "BRANCHWORK_PORT",
-                                "0",
-                                "BRANCHWORK_HOST",
-                                "127.0.0.1",
-                                "BRANCHWORK_DATA_DIR",
-                                data.toString(),
-                                "BRANCHWORK_BRANCH_SLUG",
-                                "bench",
-                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
-                                "true"),
-                        List.of())
-                .load());
-        URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
+        Node node = BenchNodes.start(data, "bench", Map.of("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true"));
+        URI inbox = BenchNodes.inbox(node);
         try {
             System.out.printf("signing %d requests from %d actors...%n", requests, actorCount);
             HttpSignatureSigner signer = new HttpSignatureSigner();
@@ -156,10 +117,7 @@ public final class InboxLoad {
                     })
                     .toList();
 
-            HttpClient client = HttpClient.newBuilder()
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            HttpClient client = BenchNodes.client(Executors.newVirtualThreadPerTaskExecutor());
             // Warm-up: the node fetches each actor's key once (cached afterwards); not timed.
             run(client, prepared.subList(0, Math.min(actorCount, requests)), concurrency);
             List<HttpRequest> timed = prepared.subList(Math.min(actorCount, requests), requests);

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.config.NodeConfigLoader;
 
 /**
  * Organiser tools at branch scale: a real node in-process, {@code members} members brought in
@@ -68,18 +67,7 @@ public final class MembersLoad {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perQuery = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path data = Files.createTempDirectory("branchwork-members-bench");
-        Node node = Node.start(new NodeConfigLoader(
-                        Map.of(
-                                "BRANCHWORK_PORT",
-                                "0",
-                                "BRANCHWORK_HOST",
-                                "127.0.0.1",
-                                "BRANCHWORK_DATA_DIR",
-                                data.toString(),
-                                "BRANCHWORK_BRANCH_SLUG",
-                                "stockport"),
-                        java.util.List.of())
-                .load());
+        Node node = BenchNodes.start(data, "stockport", Map.of());
         try {
             Session admin = new Session(node.origin().uri());
             admin.post(

@@ -1,10 +1,8 @@
 package org.branchwork.bench;
 
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.sig.KeyPairs;
 import org.branchwork.protocol.sig.Pem;
 import org.branchwork.protocol.sig.SigningKey;
-import org.branchwork.protocol.vocab.Actor;
-import org.branchwork.protocol.vocab.ActorType;
 import org.branchwork.protocol.vocab.Endpoints;
-import org.branchwork.protocol.vocab.ObjectCore;
-import org.branchwork.protocol.vocab.PublicKeyInfo;
 
 /**
  * Healthy hosts' delivery latency while one host stalls: {@code healthy} peer servers (10
@@ -44,8 +37,6 @@ import org.branchwork.protocol.vocab.PublicKeyInfo;
  * <p>Usage: {@code StalledHostLoad [healthy=20] [stalledFollowers=150] [rounds=20]}
  */
 public final class StalledHostLoad {
-
-    private static final String TOKEN = "bench-admin-token-0123456789";
 
     public static void main(String[] args) throws Exception {
         int healthyCount = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -92,28 +83,10 @@ public final class StalledHostLoad {
                     exchange.close();
                     return;
                 }
-                URI id = URI.create(origin + path);
                 Endpoints endpoints = stalled ? Endpoints.NONE : new Endpoints(URI.create(origin + "/inbox"), Map.of());
-                byte[] doc = codec.write(new Actor(
-                                ObjectCore.of(id, "Person"),
-                                ActorType.PERSON,
-                                path.substring(7),
-                                URI.create(id + "/inbox"),
-                                null,
-                                null,
-                                null,
-                                null,
-                                endpoints,
-                                List.of(new PublicKeyInfo(URI.create(id + "#main-key"), id, pem)),
-                                List.of(),
-                                false,
-                                null))
+                byte[] doc = BenchNodes.person(codec, URI.create(origin + path), path.substring(7), endpoints, pem)
                         .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
-                exchange.sendResponseHeaders(200, doc.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(doc);
-                }
+                BenchNodes.answer(exchange, doc);
             });
             server.start();
             servers.add(server);
@@ -123,39 +96,19 @@ public final class StalledHostLoad {
         }
 
         Path data = Files.createTempDirectory("branchwork-stalled-bench");
-        Node node = Node.start(new NodeConfigLoader(
-                        Map.of(
-                                "BRANCHWORK_PORT",
-                                "0",
-                                "BRANCHWORK_HOST",
-                                "127.0.0.1",
-                                "BRANCHWORK_DATA_DIR",
-                                data.toString(),
-                                "BRANCHWORK_BRANCH_SLUG",
-                                "national",
-                                "BRANCHWORK_ADMIN_TOKEN",
-                                TOKEN,
-                                "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES",
-                                "true"),
-                        List.of())
-                .load());
+        Node node = BenchNodes.start(data, "national", BenchNodes.FEDERATING);
         try {
-            URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
-            URI group = URI.create("http://localhost:" + node.port() + "/groups/national");
-            HttpClient client = HttpClient.newBuilder()
-                    .executor(executor)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            URI inbox = BenchNodes.inbox(node);
+            URI group = BenchNodes.group(node, "national");
+            HttpClient client = BenchNodes.client(executor);
             for (SigningKey key : followers) {
                 SignedFollows.send(client, key, inbox, group);
             }
-            Instant setUp = Instant.now();
-            while (accepts.get() < followers.size()) {
-                if (Duration.between(setUp, Instant.now()).toMinutes() > 5) {
-                    throw new IllegalStateException("accepts: " + accepts.get() + " of " + followers.size());
-                }
-                Thread.sleep(20);
-            }
+            BenchNodes.await(
+                    () -> accepts.get() >= followers.size(),
+                    Duration.ofMinutes(5),
+                    20,
+                    () -> "accepts: " + accepts.get() + " of " + followers.size());
             stalling[0] = true;
             System.out.printf(
                     "%d healthy servers (%d followers), 1 stalled server (%d followers); %d rounds%n",
@@ -163,20 +116,13 @@ public final class StalledHostLoad {
             List<Long> latencies = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Instant posted = Instant.now();
-                client.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/v1/announcements"))
-                                .header("Authorization", "Bearer " + TOKEN)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"Round " + round + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                BenchNodes.announce(client, node, "Round " + round, HttpResponse.BodyHandlers.discarding());
                 int expected = round;
-                while (creates.stream().anyMatch(c -> c.get() < expected)) {
-                    if (Duration.between(posted, Instant.now()).toSeconds() > 60) {
-                        throw new IllegalStateException("round " + round + " did not reach every healthy host in 60 s");
-                    }
-                    Thread.sleep(2);
-                }
+                BenchNodes.await(
+                        () -> creates.stream().allMatch(c -> c.get() >= expected),
+                        Duration.ofSeconds(60),
+                        2,
+                        () -> "round " + expected + " did not reach every healthy host in 60 s");
                 latencies.add(Duration.between(posted, Instant.now()).toMillis());
             }
             latencies.sort(null);

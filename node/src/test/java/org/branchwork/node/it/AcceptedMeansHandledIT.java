@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,44 +25,13 @@ class AcceptedMeansHandledIT {
 
     @Test
     void anAdminSeesWhatRanOutOfAttemptsInTheBrowserAndHasItHandledAgain() throws Exception {
-        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.001");
         try (FakePeer peer = new FakePeer();
-                Node node = TestNodes.start(dir, env)) {
-            String password = "correct horse battery";
-            TestNodes.postForm(
-                    node,
-                    "/setup",
-                    Map.of(
-                            "code",
-                            node.setupCode().orElseThrow(),
-                            "adminName",
-                            "Ada Admin",
-                            "adminEmail",
-                            "admin@stockport.test",
-                            "password",
-                            password,
-                            "passwordConfirmation",
-                            password));
-            Browser admin = new Browser(node);
-            admin.get("/signin");
-            admin.post("/signin", Map.of("email", "admin@stockport.test", "password", password));
-            SigningKey pia = peer.actor("pia");
-            IndependentServerQuirksIT.followAndAccept(node, peer, pia, "pia");
-            URI note = peer.publish(
-                    "note-2",
-                    "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                            + "/objects/note-2\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("pia")
-                            + "\",\"content\":\"Still here\"}");
-            peer.objectsAnswer(503);
-            String announce = peer.origin() + "/announce/2";
-            assertThat(IndependentServerQuirksIT.send(
-                                    node,
-                                    pia,
-                                    "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
-                                            + peer.actorId("pia") + "\",\"object\":\"" + note + "\"}")
-                            .statusCode())
-                    .isEqualTo(202);
+                Node node = start("0.001")) {
+            Fixtures.setUpBranch(node, Admin.ADA);
+            Browser admin = Browser.signedIn(node, Admin.ADA);
+            Announced announced = announceWhileTheOriginIsDown(node, peer, "pia", 2, "\"content\":\"Still here\"");
+            URI note = announced.note();
+            String announce = announced.id();
 
             until("the attempts run out", () -> admin.get("/admin").body().contains(announce));
             String page = admin.get("/admin").body();
@@ -87,27 +58,16 @@ class AcceptedMeansHandledIT {
 
     @Test
     void anAnnounceAcceptedWhileTheObjectsOriginIsDownIsHandledOnceItIsBack() throws Exception {
-        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.1");
         try (FakePeer peer = new FakePeer();
-                Node node = TestNodes.start(dir, env)) {
-            SigningKey ola = peer.actor("ola");
-            IndependentServerQuirksIT.followAndAccept(node, peer, ola, "ola");
-            URI note = peer.publish(
-                    "note-1",
-                    "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                            + "/objects/note-1\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("ola")
-                            + "\",\"content\":\"Back soon\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}");
-            peer.objectsAnswer(503);
-
-            String announce = peer.origin() + "/announce/1";
-            assertThat(IndependentServerQuirksIT.send(
-                                    node,
-                                    ola,
-                                    "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\""
-                                            + peer.actorId("ola") + "\",\"object\":\"" + note + "\"}")
-                            .statusCode())
-                    .isEqualTo(202);
+                Node node = start("0.1")) {
+            Announced announced = announceWhileTheOriginIsDown(
+                    node,
+                    peer,
+                    "ola",
+                    1,
+                    "\"content\":\"Back soon\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]");
+            URI note = announced.note();
+            String announce = announced.id();
             until("a few attempts while the origin is down", () -> peer.objectFetches() >= 3);
             assertThat(node.inspect().inboxOutcome(announce)).as("not given up").isEmpty();
             assertThat(node.inspect().remoteObject(note)).isEmpty();
@@ -120,5 +80,40 @@ class AcceptedMeansHandledIT {
             assertThat(node.inspect().inboxOutcome(announce))
                     .hasValueSatisfying(o -> assertThat(o).startsWith("stored"));
         }
+    }
+
+    /** A stockport node that tries again {@code firstRetry} seconds after the first failed attempt. */
+    private Node start(String firstRetry) {
+        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
+        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", firstRetry);
+        return TestNodes.start(dir, env);
+    }
+
+    record Announced(URI note, String id) {}
+
+    /**
+     * {@code actor} on the peer follows the branch and announces its note {@code n} (with the given
+     * JSON fields), after the peer's objects start answering 503: the node accepts the Announce but
+     * cannot fetch what it announces.
+     */
+    private static Announced announceWhileTheOriginIsDown(
+            Node node, FakePeer peer, String actor, int n, String noteFields) {
+        SigningKey key = peer.actor(actor);
+        IndependentServerQuirksIT.followAndAccept(node, peer, key, actor);
+        URI note = peer.publish(
+                "note-" + n,
+                "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/objects/note-"
+                        + n + "\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId(actor) + "\"," + noteFields
+                        + "}");
+        peer.objectsAnswer(503);
+        String announce = peer.origin() + "/announce/" + n;
+        assertThat(IndependentServerQuirksIT.send(
+                                node,
+                                key,
+                                "{\"id\":\"" + announce + "\",\"type\":\"Announce\",\"actor\":\"" + peer.actorId(actor)
+                                        + "\",\"object\":\"" + note + "\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        return new Announced(note, announce);
     }
 }

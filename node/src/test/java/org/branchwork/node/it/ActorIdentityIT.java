@@ -3,12 +3,10 @@ package org.branchwork.node.it;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -25,27 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ActorIdentityIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LoopbackFederation FEDERATION = new LoopbackFederation(2);
 
     static FakePeer victim;
     static FakePeer attacker;
     static Node node;
 
     @BeforeAll
-    static void start() throws Exception {
-        victim = new FakePeer();
-        attacker = new FakePeer();
-        node = TestNodes.federating(dir.resolve("node"), "stockport");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        victim.close();
-        attacker.close();
+    static void start() {
+        victim = FEDERATION.peer(0);
+        attacker = FEDERATION.peer(1);
+        node = FEDERATION.node();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.branchwork.node.BackupCommand;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchwork.node.testing.Await.until;
@@ -30,7 +32,6 @@ import static org.branchwork.node.testing.Await.until;
  */
 class BackupRestoreIT {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final int MEMBERS = 10_000;
 
     @TempDir
@@ -45,21 +46,7 @@ class BackupRestoreIT {
         Path backup;
         Node node = TestNodes.start(data, env);
         try {
-            String code = node.setupCode().orElseThrow();
-            TestNodes.postForm(
-                    node,
-                    "/setup",
-                    Map.of(
-                            "code",
-                            code,
-                            "adminName",
-                            "Ada Admin",
-                            "adminEmail",
-                            "admin@stockport.test",
-                            "password",
-                            PASSWORD,
-                            "passwordConfirmation",
-                            PASSWORD));
+            Fixtures.setUpBranch(node, Admin.ADA);
             importMembers(node);
             until("all members are in", () -> total(node) == MEMBERS + 1);
 
@@ -138,9 +125,7 @@ class BackupRestoreIT {
     }
 
     private static void importMembers(Node node) {
-        Browser admin = new Browser(node);
-        admin.get("/signin");
-        admin.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD));
+        Browser admin = Browser.signedIn(node, Admin.ADA);
         admin.get("/organise/import");
         StringBuilder csv = new StringBuilder("name,email,postcode,phone,contact_consent,tags\n");
         for (int i = 0; i < MEMBERS; i++) {

@@ -1,20 +1,19 @@
 package org.branchwork.node.it;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.branchwork.node.Node;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Http;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A cookie-keeping HTTP client that fills in forms the way a browser would, CSRF token included. */
 final class Browser {
@@ -22,15 +21,26 @@ final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final Node node;
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http = Http.client(new CookieManager());
     private String csrf = "";
 
     Browser(Node node) {
         this.node = node;
+    }
+
+    /** A browser signed in as {@code admin}, checked to have been let in. */
+    static Browser signedIn(Node node, Fixtures.Admin admin) {
+        return signedIn(node, admin.email(), admin.password());
+    }
+
+    static Browser signedIn(Node node, String email, String password) {
+        Browser b = new Browser(node);
+        b.get("/signin");
+        HttpResponse<String> res = b.post("/signin", Map.of("email", email, "password", password));
+        assertThat(res.statusCode())
+                .as("signing in as %s: %s", email, res.body())
+                .isEqualTo(303);
+        return b;
     }
 
     HttpResponse<String> get(String path) {
@@ -53,25 +63,14 @@ final class Browser {
     }
 
     HttpResponse<String> postRaw(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(Http.form(fields))
                 .build());
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(http, request);
     }
 
     String csrf() {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,22 +65,7 @@ class BrowserIT {
             Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
             env.putAll(mail.nodeEnvironment());
             try (Node node = TestNodes.start(dir.resolve("node"), env)) {
-                assertThat(TestNodes.postForm(
-                                        node,
-                                        "/setup",
-                                        Map.of(
-                                                "code",
-                                                node.setupCode().orElseThrow(),
-                                                "adminName",
-                                                "Ada Admin",
-                                                "adminEmail",
-                                                ADMIN_EMAIL,
-                                                "password",
-                                                ADMIN_PASSWORD,
-                                                "passwordConfirmation",
-                                                ADMIN_PASSWORD))
-                                .statusCode())
-                        .isEqualTo(303);
+                Fixtures.setUpBranch(node, new Admin("Ada Admin", ADMIN_EMAIL, ADMIN_PASSWORD));
                 HttpServer mailbox = mailbox(mail);
                 try {
                     runBrowserTests(node, mailbox, chromium);

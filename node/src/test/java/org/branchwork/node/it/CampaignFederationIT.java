@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -271,30 +273,10 @@ class CampaignFederationIT {
     }
 
     private static Browser signedInAdmin(Node node) {
-        String password = "correct horse battery";
         String slug = node.config().configuredBranchSlug().orElseThrow();
-        assertThat(TestNodes.postForm(
-                                node,
-                                "/setup",
-                                Map.of(
-                                        "code",
-                                        node.setupCode().orElseThrow(),
-                                        "adminName",
-                                        "Organiser",
-                                        "adminEmail",
-                                        "organiser@" + slug + ".test",
-                                        "password",
-                                        password,
-                                        "passwordConfirmation",
-                                        password))
-                        .statusCode())
-                .isEqualTo(303);
-        Browser b = new Browser(node);
-        b.get("/signin");
-        assertThat(b.post("/signin", Map.of("email", "organiser@" + slug + ".test", "password", password))
-                        .statusCode())
-                .isEqualTo(303);
-        return b;
+        Admin organiser = new Admin("Organiser", "organiser@" + slug + ".test", Fixtures.PASSWORD);
+        Fixtures.setUpBranch(node, organiser);
+        return Browser.signedIn(node, organiser);
     }
 
     private Node start(String slug) {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +41,7 @@ import static org.branchwork.node.testing.Await.until;
 class EventFederationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery";
+    private static final Admin ADA = new Admin("Ada Lovelace", "ada@stockport.test", Fixtures.PASSWORD);
 
     @TempDir
     Path dir;
@@ -56,23 +55,7 @@ class EventFederationIT {
         manchester = node("manchester");
         stockport = node("stockport");
         peer = new FakePeer();
-        String code = stockport.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(
-                                stockport,
-                                "/setup",
-                                Map.of(
-                                        "code",
-                                        code,
-                                        "adminName",
-                                        "Ada Lovelace",
-                                        "adminEmail",
-                                        "ada@stockport.test",
-                                        "password",
-                                        PASSWORD,
-                                        "passwordConfirmation",
-                                        PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Fixtures.setUpBranch(stockport, ADA);
     }
 
     @AfterEach
@@ -101,11 +84,7 @@ class EventFederationIT {
 
         // A Stockport member signs in, publishes a public profile and subscribes to Manchester:
         // the branch follows Manchester on their behalf.
-        Browser ada = new Browser(stockport);
-        ada.get("/signin");
-        assertThat(ada.post("/signin", Map.of("email", "ada@stockport.test", "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Browser ada = Browser.signedIn(stockport, ADA);
         ada.get("/me/feed");
         assertThat(ada.post("/me/public-profile", Map.of()).statusCode()).isEqualTo(303);
         ada.get("/me/feed");
@@ -161,20 +140,8 @@ class EventFederationIT {
                 () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
 
         // A fediverse user's Join takes the second place; the next is rejected as full.
-        String fediJoin = peer.origin() + "/joins/1";
-        assertThat(send(fedi, inbox, join(fediJoin, peer.actorId("fedi"), eventId))
-                        .statusCode())
-                .isEqualTo(202);
-        until(
-                "fedi got an Accept of its Join",
-                () -> answer(peer, "fedi", "Accept", fediJoin).isPresent());
-        String lateJoin = peer.origin() + "/joins/2";
-        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId))
-                        .statusCode())
-                .isEqualTo(202);
-        until(
-                "late got a Reject: the event is full",
-                () -> answer(peer, "late", "Reject", lateJoin).isPresent());
+        joinAndAwaitAnswer(fedi, "fedi", "/joins/1", inbox, eventId, "Accept");
+        joinAndAwaitAnswer(late, "late", "/joins/2", inbox, eventId, "Reject");
         JsonNode full = JSON.readTree(
                 api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
         assertThat(full.get("participantCount").asInt()).isEqualTo(2);
@@ -272,16 +239,18 @@ class EventFederationIT {
     }
 
     static HttpResponse<String> send(SigningKey key, URI inbox, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return FakePeer.post(
-                new HttpSignatureSigner()
-                        .signRfc9421(
-                                SignableRequest.of("POST", inbox)
-                                        .withHeader("Content-Type", "application/activity+json"),
-                                body,
-                                key,
-                                Instant.now()),
-                body);
+        return FakePeer.signedPost(key, inbox, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The peer's {@code actor} joins {@code event}, and the event's node answers it with {@code answerType}. */
+    private void joinAndAwaitAnswer(
+            SigningKey key, String actor, String joinPath, URI inbox, URI event, String answerType) {
+        String joinId = peer.origin() + joinPath;
+        assertThat(send(key, inbox, join(joinId, peer.actorId(actor), event)).statusCode())
+                .isEqualTo(202);
+        until(
+                actor + " got " + answerType + " of its Join",
+                () -> answer(peer, actor, answerType, joinId).isPresent());
     }
 
     /** The latest activity of this type the peer's actor received. */

@@ -127,34 +127,15 @@ final class FakePeer implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            String json = published.get(exchange.getRequestURI().getPath());
-            if (json == null) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            respond(
+                    exchange,
+                    "application/activity+json",
+                    published.get(exchange.getRequestURI().getPath()));
         });
         server.createContext("/.well-known/webfinger", exchange -> {
             String query = exchange.getRequestURI().getQuery();
             String resource = query == null ? "" : query.replaceFirst("^resource=", "");
-            String jrd = webFinger.get(resource);
-            if (jrd == null) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            byte[] bytes = jrd.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/jrd+json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            respond(exchange, "application/jrd+json", webFinger.get(resource));
         });
         server.start();
     }
@@ -231,8 +212,19 @@ final class FakePeer implements AutoCloseable {
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        respond(exchange, "application/activity+json", json);
+    }
+
+    /** Answers {@code json} as {@code type}, or a bodiless 404 where there is none. */
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String type, String json)
+            throws IOException {
+        if (json == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a 500, and programs get problem+json while people get HTML.
  */
 class HostileRequestsIT {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @TempDir
     static Path dir;
@@ -36,28 +35,8 @@ class HostileRequestsIT {
     @BeforeAll
     static void start() {
         node = TestNodes.federating(dir.resolve("node"), "stockport");
-        String code = node.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(
-                                node,
-                                "/setup",
-                                Map.of(
-                                        "code",
-                                        code,
-                                        "adminName",
-                                        "Ada Admin",
-                                        "adminEmail",
-                                        "admin@stockport.test",
-                                        "password",
-                                        PASSWORD,
-                                        "passwordConfirmation",
-                                        PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
-        admin = new Browser(node);
-        admin.get("/signin");
-        assertThat(admin.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Fixtures.setUpBranch(node, Admin.ADA);
+        admin = Browser.signedIn(node, Admin.ADA);
     }
 
     @AfterAll

@@ -124,34 +124,27 @@ class InboxRefusalIT {
     @Test
     void dateTwoHoursOldOrAheadIsRefused() {
         byte[] body = follow("u7");
-        assertRefused(
-                post(
-                        node,
-                        new Signed(
-                                SIGNER.signRfc9421(
-                                        base(node), body, mallory, Instant.now().minusSeconds(7200)),
-                                body)),
-                401,
-                "date_out_of_window");
-        assertRefused(
-                post(
-                        node,
-                        new Signed(
-                                SIGNER.signRfc9421(
-                                        base(node), body, mallory, Instant.now().plusSeconds(7200)),
-                                body)),
-                401,
-                "date_out_of_window");
+        for (long offset : new long[] {-7200, 7200}) {
+            assertRefused(
+                    post(
+                            node,
+                            new Signed(
+                                    SIGNER.signRfc9421(
+                                            base(node),
+                                            body,
+                                            mallory,
+                                            Instant.now().plusSeconds(offset)),
+                                    body)),
+                    401,
+                    "date_out_of_window");
+        }
     }
 
     @Test
     void keyIdThatIsNotFoundIsRefused() {
         SigningKey ghost = new SigningKey(peer.actorId("ghost") + "#main-key", mallory.privateKey());
         byte[] body = follow("u8", peer.actorId("ghost"));
-        assertRefused(
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)),
-                401,
-                "unknown_key");
+        assertRefused(postSigned(node, ghost, body), 401, "unknown_key");
     }
 
     @Test
@@ -160,10 +153,7 @@ class InboxRefusalIT {
         try {
             byte[] body = follow("u9", peer.actorId("mallory"), guarded);
             long before = guarded.inspect().inboxCount();
-            assertRefused(
-                    post(guarded, new Signed(SIGNER.signRfc9421(base(guarded), body, mallory, Instant.now()), body)),
-                    401,
-                    "unknown_key");
+            assertRefused(postSigned(guarded, mallory, body), 401, "unknown_key");
             assertThat(guarded.inspect().inboxCount()).isEqualTo(before);
         } finally {
             guarded.close();
@@ -173,10 +163,7 @@ class InboxRefusalIT {
     @Test
     void keyOwnerOtherThanTheActorIsRefused() {
         byte[] body = follow("u10"); // actor mallory, signed by eve
-        assertRefused(
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, eve, Instant.now()), body)),
-                401,
-                "key_owner_not_actor");
+        assertRefused(postSigned(node, eve, body), 401, "key_owner_not_actor");
     }
 
     @Test
@@ -184,10 +171,7 @@ class InboxRefusalIT {
         byte[] body = json(
                 "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://evil.example/activities/1\","
                         + "\"type\":\"Follow\",\"actor\":\"" + mallory() + "\",\"object\":\"" + branch(node) + "\"}");
-        assertRefused(
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)),
-                401,
-                "origin_mismatch");
+        assertRefused(postSigned(node, mallory, body), 401, "origin_mismatch");
     }
 
     @Test
@@ -229,10 +213,7 @@ class InboxRefusalIT {
     @Test
     void jsonNestedTenThousandDeepIsRefused() {
         byte[] body = json("{\"type\":\"Follow\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
-        assertRefused(
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body)),
-                400,
-                "unreadable_activity");
+        assertRefused(postSigned(node, mallory, body), 400, "unreadable_activity");
     }
 
     @Test
@@ -240,9 +221,7 @@ class InboxRefusalIT {
         byte[] body = follow("dup-twice");
         long before = node.inspect().inboxCount();
         for (int i = 0; i < 2; i++) {
-            assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body))
-                            .statusCode())
-                    .isEqualTo(202);
+            assertThat(postSigned(node, mallory, body).statusCode()).isEqualTo(202);
         }
         assertThat(node.inspect().inboxCount()).isEqualTo(before + 1);
     }
@@ -253,8 +232,7 @@ class InboxRefusalIT {
         long before = node.inspect().inboxCount();
         List<Callable<Integer>> posts = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            posts.add(() -> post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body))
-                    .statusCode());
+            posts.add(() -> postSigned(node, mallory, body).statusCode());
         }
         Set<Integer> statuses = new java.util.HashSet<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -282,8 +260,7 @@ class InboxRefusalIT {
     void aKeyPublishedAtItsOwnUrlAsGoToSocialDoesIsAccepted() {
         SigningKey gts = peer.actorWithKeyAtOwnUrl("gts");
         byte[] body = follow("gts-1", peer.actorId("gts"));
-        HttpResponse<String> res =
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, gts, Instant.now()), body));
+        HttpResponse<String> res = postSigned(node, gts, body);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
     }
 
@@ -293,10 +270,7 @@ class InboxRefusalIT {
         // Mallory's private key under gts2's key URL: the owner's document publishes another key.
         SigningKey forged = new SigningKey(peer.actorId("gts2") + "/main-key", mallory.privateKey());
         byte[] body = follow("gts-2", peer.actorId("gts2"));
-        assertRefused(
-                post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)),
-                401,
-                "bad_signature");
+        assertRefused(postSigned(node, forged, body), 401, "bad_signature");
     }
 
     @Test
@@ -343,8 +317,7 @@ class InboxRefusalIT {
                 "mailto:someone@example.org")) {
             SigningKey odd = new SigningKey(keyId, mallory.privateKey());
             byte[] body = follow("odd-key-" + Math.abs(keyId.hashCode()));
-            HttpResponse<String> res =
-                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, odd, Instant.now()), body));
+            HttpResponse<String> res = postSigned(node, odd, body);
             assertThat(res.statusCode()).as(keyId + ": " + res.body()).isEqualTo(401);
         }
         for (String actor : List.of("file:///etc/passwd", "data:,x", "jar:file:/x!/y", "urn:x:y")) {
@@ -352,8 +325,7 @@ class InboxRefusalIT {
                     + "/activities/odd-actor-" + Math.abs(actor.hashCode()) + "\",\"type\":\"Follow\",\"actor\":\""
                     + actor
                     + "\",\"object\":\"" + branch(node) + "\"}");
-            HttpResponse<String> res =
-                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, mallory, Instant.now()), body));
+            HttpResponse<String> res = postSigned(node, mallory, body);
             assertThat(res.statusCode()).as(actor + ": " + res.body()).isBetween(400, 401);
             assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
         }
@@ -365,10 +337,7 @@ class InboxRefusalIT {
         int before = peer.actorFetches();
         for (int i = 0; i < 20; i++) {
             byte[] body = follow("flood-" + i, peer.actorId("ghost-flood"));
-            assertRefused(
-                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, ghost, Instant.now()), body)),
-                    401,
-                    "unknown_key");
+            assertRefused(postSigned(node, ghost, body), 401, "unknown_key");
         }
         assertThat(peer.actorFetches() - before).isEqualTo(1);
     }
@@ -377,17 +346,12 @@ class InboxRefusalIT {
     void aFloodOfBadSignaturesUnderAKnownKeyRefetchesItAtMostOnce() {
         SigningKey frank = peer.actor("frank");
         byte[] first = follow("frank-ok", peer.actorId("frank"));
-        assertThat(post(node, new Signed(SIGNER.signRfc9421(base(node), first, frank, Instant.now()), first))
-                        .statusCode())
-                .isEqualTo(202);
+        assertThat(postSigned(node, frank, first).statusCode()).isEqualTo(202);
         int before = peer.actorFetches();
         SigningKey forged = new SigningKey(frank.keyId(), eve.privateKey());
         for (int i = 0; i < 20; i++) {
             byte[] body = follow("frank-forged-" + i, peer.actorId("frank"));
-            assertRefused(
-                    post(node, new Signed(SIGNER.signRfc9421(base(node), body, forged, Instant.now()), body)),
-                    401,
-                    "bad_signature");
+            assertRefused(postSigned(node, forged, body), 401, "bad_signature");
         }
         assertThat(peer.actorFetches() - before).isLessThanOrEqualTo(1);
     }
@@ -460,5 +424,10 @@ class InboxRefusalIT {
 
     private static HttpResponse<String> post(Node target, Signed signed) {
         return FakePeer.post(signed.request(), signed.body());
+    }
+
+    /** {@code body} signed now with RFC 9421 by {@code key} for {@code target}'s inbox, and posted there. */
+    private static HttpResponse<String> postSigned(Node target, SigningKey key, byte[] body) {
+        return post(target, new Signed(SIGNER.signRfc9421(base(target), body, key, Instant.now()), body));
     }
 }

@@ -3,14 +3,12 @@ package org.branchwork.node.it;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -26,51 +24,30 @@ import static org.branchwork.node.testing.Await.until;
  */
 class IndependentServerQuirksIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LoopbackFederation FEDERATION = new LoopbackFederation(1);
 
     static FakePeer peer;
     static Node node;
 
     @BeforeAll
-    static void start() throws Exception {
-        peer = new FakePeer();
-        node = TestNodes.federating(dir.resolve("node"), "stockport");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        peer.close();
+    static void start() {
+        peer = FEDERATION.peer();
+        node = FEDERATION.node();
     }
 
     @Test
     void anUndoWhoseEmbeddedFollowHasNoActorUnfollows() {
         SigningKey ivy = peer.actor("ivy");
-        assertThat(send(
-                                ivy,
-                                "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"actor\":\""
-                                        + peer.actorId("ivy") + "\",\"object\":\"" + branch() + "\"}")
-                        .statusCode())
-                .isEqualTo(202);
-        until(
-                "ivy follows",
-                () -> node.inspect().inboxOutcome(peer.origin() + "/f/ivy").isPresent());
-        long followers = node.inspect().followerCount();
+        long followers = followTheBranch(ivy, "ivy");
 
-        String undoId = peer.origin() + "/undo/ivy";
-        HttpResponse<String> res = send(
+        String outcome = undo(
                 ivy,
-                "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("ivy")
-                        + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\""
-                        + branch() + "\"}}");
+                "ivy",
+                "/undo/ivy",
+                "{\"id\":\"" + peer.origin() + "/f/ivy\",\"type\":\"Follow\",\"object\":\"" + branch() + "\"}");
 
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-        until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoId))
-                .hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(outcome).contains("follower removed");
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
@@ -78,63 +55,31 @@ class IndependentServerQuirksIT {
     void anUndoOfSomeoneElsesFollowChangesNothing() {
         SigningKey jan = peer.actor("jan");
         peer.actor("kim");
-        send(
-                jan,
-                "{\"id\":\"" + peer.origin() + "/f/jan\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("jan")
-                        + "\",\"object\":\"" + branch() + "\"}");
-        until(
-                "jan follows",
-                () -> node.inspect().inboxOutcome(peer.origin() + "/f/jan").isPresent());
-        long followers = node.inspect().followerCount();
+        long followers = followTheBranch(jan, "jan");
 
-        String undoId = peer.origin() + "/undo/jan-kim";
-        send(
+        String outcome = undo(
                 jan,
-                "{\"id\":\"" + undoId + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("jan")
-                        + "\",\"object\":{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\""
-                        + peer.actorId("kim")
-                        + "\",\"object\":\"" + branch() + "\"}}");
-        until("the Undo is handled", () -> node.inspect().inboxOutcome(undoId).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoId))
-                .hasValueSatisfying(o -> assertThat(o).contains("someone else's Follow"));
+                "jan",
+                "/undo/jan-kim",
+                "{\"id\":\"" + peer.origin() + "/f/kim\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("kim")
+                        + "\",\"object\":\"" + branch() + "\"}");
+
+        assertThat(outcome).contains("someone else's Follow");
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
     }
 
     @Test
     void anUndoNamingItsObjectByIdUnfollowsOnlyWhenItIsTheFollow() {
         SigningKey max = peer.actor("max");
-        send(
-                max,
-                "{\"id\":\"" + peer.origin() + "/f/max\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId("max")
-                        + "\",\"object\":\"" + branch() + "\"}");
-        until(
-                "max follows",
-                () -> node.inspect().inboxOutcome(peer.origin() + "/f/max").isPresent());
-        long followers = node.inspect().followerCount();
+        long followers = followTheBranch(max, "max");
 
         // Some servers undo a Like or a boost by its id alone: that is not an unfollow.
-        String undoLike = peer.origin() + "/undo/max-like";
-        send(
-                max,
-                "{\"id\":\"" + undoLike + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max") + "\",\"object\":\""
-                        + peer.origin() + "/likes/7\"}");
-        until(
-                "the Undo of a Like is handled",
-                () -> node.inspect().inboxOutcome(undoLike).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoLike))
-                .hasValueSatisfying(o -> assertThat(o).startsWith("ignored:"));
+        assertThat(undo(max, "max", "/undo/max-like", "\"" + peer.origin() + "/likes/7\""))
+                .startsWith("ignored:");
         assertThat(node.inspect().followerCount()).isEqualTo(followers);
 
-        String undoFollow = peer.origin() + "/undo/max-follow";
-        send(
-                max,
-                "{\"id\":\"" + undoFollow + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId("max")
-                        + "\",\"object\":\"" + peer.origin() + "/f/max\"}");
-        until(
-                "the Undo of the Follow is handled",
-                () -> node.inspect().inboxOutcome(undoFollow).isPresent());
-        assertThat(node.inspect().inboxOutcome(undoFollow))
-                .hasValueSatisfying(o -> assertThat(o).contains("follower removed"));
+        assertThat(undo(max, "max", "/undo/max-follow", "\"" + peer.origin() + "/f/max\""))
+                .contains("follower removed");
         assertThat(node.inspect().followerCount()).isEqualTo(followers - 1);
     }
 
@@ -190,6 +135,35 @@ class IndependentServerQuirksIT {
                         .inboxOutcome(accept)
                         .map(o -> o.contains("accepted"))
                         .orElse(false));
+    }
+
+    /** {@code name} on the peer follows the branch (as {@code /f/name}); returns the branch's follower count then. */
+    private static long followTheBranch(SigningKey key, String name) {
+        String follow = peer.origin() + "/f/" + name;
+        handled(
+                key,
+                follow,
+                "{\"id\":\"" + follow + "\",\"type\":\"Follow\",\"actor\":\"" + peer.actorId(name) + "\",\"object\":\""
+                        + branch() + "\"}");
+        return node.inspect().followerCount();
+    }
+
+    /** {@code actor} undoes {@code object} (JSON: an id in quotes or an embedded object); returns what was filed. */
+    private static String undo(SigningKey key, String actor, String path, String object) {
+        String id = peer.origin() + path;
+        return handled(
+                key,
+                id,
+                "{\"id\":\"" + id + "\",\"type\":\"Undo\",\"actor\":\"" + peer.actorId(actor) + "\",\"object\":"
+                        + object + "}");
+    }
+
+    /** Sends {@code activity}, whose id is {@code id}, and returns what the node filed once it handled it. */
+    private static String handled(SigningKey key, String id, String activity) {
+        HttpResponse<String> res = send(key, activity);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+        until(id + " is handled", () -> node.inspect().inboxOutcome(id).isPresent());
+        return node.inspect().inboxOutcome(id).orElseThrow();
     }
 
     private static String branch() {

@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestClock;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A node started on a clock the test moves: 49 hours pass without editing a row or sleeping. */
 class InjectedClockIT {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @TempDir
     Path dir;
@@ -30,28 +29,8 @@ class InjectedClockIT {
         TestClock clock = TestClock.startingNow();
         try (FakePeer peer = new FakePeer();
                 Node node = TestNodes.start(dir, TestNodes.federatingEnvironment("stockport"), clock)) {
-            String code = node.setupCode().orElseThrow();
-            assertThat(TestNodes.postForm(
-                                    node,
-                                    "/setup",
-                                    Map.of(
-                                            "code",
-                                            code,
-                                            "adminName",
-                                            "Ada Admin",
-                                            "adminEmail",
-                                            "admin@stockport.test",
-                                            "password",
-                                            PASSWORD,
-                                            "passwordConfirmation",
-                                            PASSWORD))
-                            .statusCode())
-                    .isEqualTo(303);
-            Browser admin = new Browser(node);
-            admin.get("/signin");
-            assertThat(admin.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD))
-                            .statusCode())
-                    .isEqualTo(303);
+            Fixtures.setUpBranch(node, Admin.ADA);
+            Browser admin = Browser.signedIn(node, Admin.ADA);
             assertThat(admin.get("/me").statusCode()).isEqualTo(200);
             SigningKey mia = peer.actor("mia");
             URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,23 +41,7 @@ class MemberAccountsIT {
         Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
         env.putAll(mail.nodeEnvironment());
         node = TestNodes.start(dir, env);
-        String code = node.setupCode().orElseThrow();
-        assertThat(TestNodes.postForm(
-                                node,
-                                "/setup",
-                                Map.of(
-                                        "code",
-                                        code,
-                                        "adminName",
-                                        "Ada Admin",
-                                        "adminEmail",
-                                        "admin@stockport.test",
-                                        "password",
-                                        PASSWORD,
-                                        "passwordConfirmation",
-                                        PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        Fixtures.setUpBranch(node, Admin.ADA);
     }
 
     @AfterEach
@@ -356,12 +342,7 @@ class MemberAccountsIT {
     }
 
     private Browser signedIn(String email) {
-        Browser b = new Browser(node);
-        b.get("/signin");
-        assertThat(b.post("/signin", Map.of("email", email, "password", PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
-        return b;
+        return Browser.signedIn(node, email, PASSWORD);
     }
 
     private long memberId(String email) throws Exception {

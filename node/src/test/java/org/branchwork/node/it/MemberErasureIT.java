@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchwork.node.testing.Await.until;
@@ -35,21 +37,7 @@ class MemberErasureIT {
             env.putAll(mail.nodeEnvironment());
             Node node = TestNodes.start(data, env);
             try {
-                String code = node.setupCode().orElseThrow();
-                TestNodes.postForm(
-                        node,
-                        "/setup",
-                        Map.of(
-                                "code",
-                                code,
-                                "adminName",
-                                "Ada Admin",
-                                "adminEmail",
-                                "admin@stockport.test",
-                                "password",
-                                PASSWORD,
-                                "passwordConfirmation",
-                                PASSWORD));
+                Fixtures.setUpBranch(node, Admin.ADA);
                 List<String> zelda =
                         List.of("Zelda Quixotica", "zelda.quixotica.8271@example.org", "07700 900871", "ZE2 9QX");
                 List<String> yusuf =

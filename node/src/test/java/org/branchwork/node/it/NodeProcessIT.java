@@ -3,6 +3,7 @@ package org.branchwork.node.it;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,24 +36,13 @@ class NodeProcessIT {
     void restartsOnTheSameDataFolderAfterKillMinus9() throws Exception {
         int port = Network.freePort();
         Path data = work.resolve("data");
-        node = NodeProcess.start(
-                work,
-                Map.of(
-                        "BRANCHWORK_PORT",
-                        Integer.toString(port),
-                        "BRANCHWORK_DATA_DIR",
-                        data.toString(),
-                        "BRANCHWORK_BRANCH_NAME",
-                        "Momentum Stockport"));
-        node.awaitHealthy(port);
+        startHealthy(port, data, Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
         assertThat(NodeProcess.get(port, "/").body()).contains("<h1>Momentum Stockport</h1>");
 
         node.kill();
 
         // No branch in the environment this time: the name must come from the database.
-        node = NodeProcess.start(
-                work, Map.of("BRANCHWORK_PORT", Integer.toString(port), "BRANCHWORK_DATA_DIR", data.toString()));
-        node.awaitHealthy(port);
+        startHealthy(port, data, Map.of());
         var home = NodeProcess.get(port, "/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Momentum Stockport</h1>");
@@ -63,14 +53,7 @@ class NodeProcessIT {
         int port = Network.freePort();
         // The first start's migrations are the test above's; this one is about the way out.
         TemplateDatabase.seed(work.resolve("data"));
-        node = NodeProcess.start(
-                work,
-                Map.of(
-                        "BRANCHWORK_PORT",
-                        Integer.toString(port),
-                        "BRANCHWORK_DATA_DIR",
-                        work.resolve("data").toString()));
-        node.awaitHealthy(port);
+        startHealthy(port, work.resolve("data"), Map.of());
 
         node.process().destroy(); // SIGTERM: shutdown hook stops the server and shuts the database down
 
@@ -79,6 +62,16 @@ class NodeProcessIT {
         // HSQLDB removes its lock file only on SHUTDOWN: its absence shows the database was closed cleanly.
         assertThat(work.resolve("data/db/branchwork.lck")).doesNotExist();
         assertThat(work.resolve("data/db/branchwork.script")).exists();
+    }
+
+    /** Starts the node as a process on {@code port} and {@code data}, plus {@code extra}, and waits until it is healthy. */
+    private void startHealthy(int port, Path data, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(extra);
+        env.put("BRANCHWORK_PORT", Integer.toString(port));
+        env.put("BRANCHWORK_DATA_DIR", data.toString());
+        // Assigned before the wait, so that a node that never gets healthy is still killed after the test.
+        node = NodeProcess.start(work, env);
+        node.awaitHealthy(port);
     }
 
     @Test

@@ -1,15 +1,12 @@
 package org.branchwork.node.it;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
@@ -23,8 +20,8 @@ class PeerPolicyIT {
 
     private static final String TOKEN = TestNodes.ADMIN_TOKEN;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LoopbackFederation federation = new LoopbackFederation(1);
 
     private FakePeer peer;
     private Node node;
@@ -33,17 +30,11 @@ class PeerPolicyIT {
     private int sequence;
 
     @BeforeEach
-    void start() throws IOException {
-        peer = new FakePeer();
+    void start() {
+        peer = federation.peer();
+        node = federation.node();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        node = TestNodes.federating(dir, "stockport");
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        peer.close();
     }
 
     @Test

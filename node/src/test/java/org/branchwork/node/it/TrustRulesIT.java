@@ -6,19 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.storage.RemoteObjectStore.RemoteObject;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
-import org.branchwork.protocol.sig.SignableRequest;
+import org.branchwork.node.testing.Fixtures;
+import org.branchwork.node.testing.Fixtures.Admin;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,8 @@ class TrustRulesIT {
     private static final String TOKEN = TestNodes.ADMIN_TOKEN;
     private static final String CONTEXT = "\"@context\":\"https://www.w3.org/ns/activitystreams\"";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LoopbackFederation federation = new LoopbackFederation(1);
 
     private FakePeer peer;
     private Node node;
@@ -41,18 +40,12 @@ class TrustRulesIT {
 
     @BeforeEach
     void start() throws Exception {
-        peer = new FakePeer();
+        peer = federation.peer();
+        node = federation.node();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        node = TestNodes.federating(dir, "stockport");
         followAndGetAccepted(mallory, "mallory");
         followAndGetAccepted(eve, "eve");
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        peer.close();
     }
 
     @Test
@@ -148,26 +141,9 @@ class TrustRulesIT {
 
     @Test
     void scriptInARemoteNoteNeverReachesAPageUnescaped() throws Exception {
-        String password = "correct horse battery";
-        assertThat(TestNodes.postForm(
-                                node,
-                                "/setup",
-                                java.util.Map.of(
-                                        "code",
-                                        node.setupCode().orElseThrow(),
-                                        "adminName",
-                                        "Ada Admin",
-                                        "adminEmail",
-                                        "ada@stockport.test",
-                                        "password",
-                                        password,
-                                        "passwordConfirmation",
-                                        password))
-                        .statusCode())
-                .isEqualTo(303);
-        Browser ada = new Browser(node);
-        ada.get("/signin");
-        ada.post("/signin", java.util.Map.of("email", "ada@stockport.test", "password", password));
+        Admin admin = new Admin("Ada Admin", "ada@stockport.test", Fixtures.PASSWORD);
+        Fixtures.setUpBranch(node, admin);
+        Browser ada = Browser.signedIn(node, admin);
         ada.get("/me/feed");
         assertThat(ada.post(
                                 "/me/subscriptions",
@@ -241,16 +217,8 @@ class TrustRulesIT {
         byte[] body = ("{" + CONTEXT + ",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":\""
                         + peer.actorId(actor) + "\",\"object\":" + object + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        URI inbox = URI.create("http://localhost:" + node.port() + "/inbox");
-        HttpResponse<String> res = FakePeer.post(
-                new HttpSignatureSigner()
-                        .signRfc9421(
-                                SignableRequest.of("POST", inbox)
-                                        .withHeader("Content-Type", "application/activity+json"),
-                                body,
-                                key,
-                                Instant.now()),
-                body);
+        HttpResponse<String> res =
+                FakePeer.signedPost(key, URI.create("http://localhost:" + node.port() + "/inbox"), body);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
         return id;
     }

@@ -1,29 +1,27 @@
 package org.branchwork.node.service;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.storage.AuditStore;
-import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.EventStore;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
+import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +30,9 @@ class EventServiceTest {
 
     private static final Acting ORGANISER = Acting.apiToken();
 
-    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    @RegisterExtension
+    final MemoryDatabase db = new MemoryDatabase();
+
     private final Transactions tx = db.transactions();
     private final Clock clock = Clock.systemUTC();
     private final MemberStore memberStore = new MemberStore();
@@ -48,11 +48,6 @@ class EventServiceTest {
             clock,
             rsvpStore::anonymise,
             () -> {});
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void theLastPlaceGoesToOneMemberAndFreesUpWhenTheyWithdraw() {

@@ -1,24 +1,22 @@
 package org.branchwork.node.service;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.domain.ImportProblem;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.storage.AuditStore;
-import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
+import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +25,9 @@ class MemberImportServiceTest {
 
     private static final Acting ORGANISER = Acting.apiToken();
 
-    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    @RegisterExtension
+    final MemoryDatabase db = new MemoryDatabase();
+
     private final Transactions tx = db.transactions();
     private final Clock clock = Clock.systemUTC();
     private final MemberImportStore store = new MemberImportStore();
@@ -40,11 +40,6 @@ class MemberImportServiceTest {
             clock);
     private final MemberImportService imports =
             new MemberImportService(tx, store, members, new AuditLog(tx, new AuditStore(), clock), clock);
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void everyProblemIsReportedByLineAndColumnAndNothingIsAddedBeforeTheGo() {

@@ -1,34 +1,31 @@
 package org.branchwork.node.storage;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GroupCommitterTest {
 
-    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    @RegisterExtension
+    final MemoryDatabase db = new MemoryDatabase();
+
     private final InboxStore store = new InboxStore();
     private final Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void writesQueuedTogetherShareOneStatementAndTheSameIdTwiceInOneBatchIsOneRow() throws Exception {

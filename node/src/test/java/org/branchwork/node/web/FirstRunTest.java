@@ -1,38 +1,28 @@
 package org.branchwork.node.web;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.NodeUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FirstRunTest {
 
-    @TempDir
-    Path dataDir;
-
-    private Node node;
-
-    @AfterEach
-    void stop() {
-        if (node != null) {
-            node.close();
-        }
-    }
+    @RegisterExtension
+    final NodeUnderTest nodes = new NodeUnderTest();
 
     @Test
     void setUpFormCreatesTheBranchAndItSurvivesARestart() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
         String code = node.setupCode().orElseThrow();
 
         HttpResponse<String> form = TestNodes.get(node, "/setup?code=" + code);
@@ -43,8 +33,7 @@ class FirstRunTest {
         assertThat(done.headers().firstValue("Location")).contains("/");
         assertThat(node.setupCode()).isEmpty();
 
-        node.close();
-        node = TestNodes.start(dataDir, Map.of());
+        node = nodes.restart(Map.of());
 
         Document home = Jsoup.parse(TestNodes.get(node, "/").body());
         assertThat(home.select("h1").text()).isEqualTo("Momentum Stockport");
@@ -56,7 +45,7 @@ class FirstRunTest {
 
     @Test
     void wrongCodeIsRefusedAndStoresNothing() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
         String code = node.setupCode().orElseThrow();
 
         HttpResponse<String> res = TestNodes.postForm(node, "/setup", validForm("not-the-code"));
@@ -73,7 +62,7 @@ class FirstRunTest {
 
     @Test
     void eachInvalidFieldGetsItsOwnMessage() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
         Map<String, String> fields = validForm(node.setupCode().orElseThrow());
         fields.put("branchSlug", "Not A Handle");
         fields.put("adminEmail", "nobody");
@@ -91,7 +80,7 @@ class FirstRunTest {
 
     @Test
     void aBranchFromTheEnvironmentOnlyNeedsAnAdministrator() {
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
+        Node node = nodes.start(Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
         Document home = Jsoup.parse(TestNodes.get(node, "/").body());
         assertThat(home.select(".notice").text()).contains("no administrator");
 
@@ -108,7 +97,7 @@ class FirstRunTest {
 
     @Test
     void aFormPostedTwiceCreatesOneAdministrator() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
         Map<String, String> fields = validForm(node.setupCode().orElseThrow());
 
         assertThat(TestNodes.postForm(node, "/setup", fields).statusCode()).isEqualTo(303);
@@ -117,7 +106,7 @@ class FirstRunTest {
 
     @Test
     void aBodyThatIsNotAFormIsABadRequest() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
 
         HttpResponse<String> res = TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/setup"))
                 .header("Content-Type", "application/json")

@@ -1,37 +1,27 @@
 package org.branchwork.node.web;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
+import org.branchwork.node.testing.NodeUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeServerTest {
 
-    @TempDir
-    Path dataDir;
-
-    private Node node;
-
-    @AfterEach
-    void stop() {
-        if (node != null) {
-            node.close();
-        }
-    }
+    @RegisterExtension
+    final NodeUnderTest nodes = new NodeUnderTest();
 
     @Test
     void healthAnswers200WithStatusUp() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
 
         HttpResponse<String> res = TestNodes.get(node, "/health");
 
@@ -43,7 +33,7 @@ class NodeServerTest {
 
     @Test
     void homeShowsTheBranchNameGivenByTheEnvironment() {
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
+        Node node = nodes.start(Map.of("BRANCHWORK_BRANCH_NAME", "Momentum Stockport"));
 
         HttpResponse<String> res = TestNodes.get(node, "/");
 
@@ -60,7 +50,7 @@ class NodeServerTest {
 
     @Test
     void homeIsTheSetUpFormWhileNoBranchIsConfigured() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
 
         Document page = Jsoup.parse(TestNodes.get(node, "/").body());
 
@@ -75,7 +65,7 @@ class NodeServerTest {
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"));
+        Node node = nodes.start(Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"));
 
         for (String path : new String[] {"/", "/health", "/no/such/page"}) {
             HttpResponse<String> res = TestNodes.get(node, path);
@@ -92,7 +82,7 @@ class NodeServerTest {
 
     @Test
     void unknownPathsGetAnHtmlNotFoundPage() {
-        node = TestNodes.start(dataDir, Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"));
+        Node node = nodes.start(Map.of("BRANCHWORK_BRANCH_SLUG", "stockport"));
 
         HttpResponse<String> res = TestNodes.get(node, "/no/such/page");
 
@@ -102,7 +92,7 @@ class NodeServerTest {
 
     @Test
     void stylesheetIsServed() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
 
         HttpResponse<String> res = TestNodes.get(node, "/static/style.css");
 
@@ -114,7 +104,7 @@ class NodeServerTest {
 
     @Test
     void anUnchangedStylesheetIsA304WithoutBody() {
-        node = TestNodes.start(dataDir, Map.of());
+        Node node = nodes.start(Map.of());
         HttpResponse<String> first = TestNodes.get(node, "/static/style.css");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 

@@ -127,10 +127,7 @@ class InboxProcessorTest {
                     earlier);
             return null;
         });
-        open.countDown();
-
-        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
-        processor.start();
+        startOpen();
         awaitHandled(2);
 
         assertThat(handled).containsOnlyKeys("https://peer.example/activities/left");
@@ -139,9 +136,7 @@ class InboxProcessorTest {
 
     @Test
     void aLargeActivityIsNotKeptInMemoryButReadBackFromTheStore() throws Exception {
-        open.countDown();
-        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
-        processor.start();
+        startOpen();
         String id = "https://peer.example/activities/large";
         String body = create(id, "x".repeat(InboxProcessor.KEEP_IN_MEMORY));
         tx.inTransaction(c -> store.insert(c, received(id, body), clock.instant()));
@@ -155,9 +150,7 @@ class InboxProcessorTest {
 
     @Test
     void aFailureThatMayPassIsTriedAgainUntilItIsHandled() throws Exception {
-        open.countDown();
-        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
-        processor.start();
+        startOpen();
         String id = "https://peer.example/activities/flaky/1";
         storeAndSubmit(id, create(id, "flaky"));
 
@@ -170,9 +163,7 @@ class InboxProcessorTest {
 
     @Test
     void aFailureThatNeverPassesEndsAsADeadLetterThatAnAdminCanRequeue() throws Exception {
-        open.countDown();
-        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
-        processor.start();
+        startOpen();
         String id = "https://peer.example/activities/down/1";
         storeAndSubmit(id, create(id, "down"));
 
@@ -193,6 +184,13 @@ class InboxProcessorTest {
         awaitHandled(1);
         assertThat(outcome(id)).contains("counted");
         assertThat(processor.deadLetters(10)).isEmpty();
+    }
+
+    /** Starts the processor with its handlers let through from the first activity on. */
+    private void startOpen() {
+        open.countDown();
+        processor = new InboxProcessor(tx, store, codec, dispatcher, schedule, clock);
+        processor.start();
     }
 
     private void storeAndSubmit(String id, String body) throws Exception {

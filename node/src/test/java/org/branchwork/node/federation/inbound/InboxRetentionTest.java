@@ -1,33 +1,28 @@
 package org.branchwork.node.federation.inbound;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.branchwork.node.storage.Database;
 import org.branchwork.node.storage.InboxStore;
 import org.branchwork.node.storage.Transactions;
+import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InboxRetentionTest {
 
-    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    @RegisterExtension
+    final MemoryDatabase db = new MemoryDatabase();
+
     private final Transactions tx = db.transactions();
     private final InboxStore store = new InboxStore();
     private final Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void handledActivitiesOlderThanTheDedupeWindowGoAndEverythingElseStays() {
