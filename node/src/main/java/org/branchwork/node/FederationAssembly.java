@@ -79,7 +79,7 @@ record FederationAssembly(
                         ? actors.branch().map(b -> b.keys().rsa())
                         : actors.person(signAs).map(LocalActors.PersonActor::rsa),
                 peerPolicy::refusal,
-                f.retrySchedule(),
+                f.newRetrySchedule(),
                 peerHealth,
                 f.clock(),
                 followStore::removeFollowersAt);

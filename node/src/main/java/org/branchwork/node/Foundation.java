@@ -83,7 +83,8 @@ record Foundation(
                 actors);
     }
 
-    RetrySchedule retrySchedule() {
+    /** A new schedule each time, as before the split: the delivery worker and the inbox each have their own. */
+    RetrySchedule newRetrySchedule() {
         return new RetrySchedule(random, config.firstRetry());
     }
 }

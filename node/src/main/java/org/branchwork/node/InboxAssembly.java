@@ -57,7 +57,8 @@ record InboxAssembly(
         HandlerRegistry routes = InboundRoutes.registry(
                 uris, content.profiles()::isOurJoin, contentHandlers, campaignHandlers, followHandlers, rsvpHandlers);
         InboxStore store = new InboxStore();
-        InboxProcessor processor = new InboxProcessor(f.tx(), store, f.codec(), routes, f.retrySchedule(), f.clock());
+        InboxProcessor processor =
+                new InboxProcessor(f.tx(), store, f.codec(), routes, f.newRetrySchedule(), f.clock());
         GroupCommitter<InboxStore.Received, Boolean> inserts = new GroupCommitter<>(
                 "inbox-inserts",
                 f.tx(),

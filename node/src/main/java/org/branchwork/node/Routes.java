@@ -1,11 +1,11 @@
 package org.branchwork.node;
 
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
+import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
@@ -90,11 +90,11 @@ final class Routes {
             AnnouncementsEndpoint announcements,
             EventsEndpoint events,
             CampaignsEndpoint campaigns,
-            HttpService policy,
-            HttpService followRequests,
-            HttpService deliveries,
-            HttpService inboxDeadLetters,
-            HttpService backup,
+            ApiAuth.AdminService policy,
+            ApiAuth.AdminService followRequests,
+            ApiAuth.AdminService deliveries,
+            ApiAuth.AdminService inboxDeadLetters,
+            ApiAuth.AdminService backup,
             MembersEndpoint members,
             AccountPages accountPages,
             MemberPages memberPages,

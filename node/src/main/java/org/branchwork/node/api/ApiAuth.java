@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -40,14 +41,31 @@ public final class ApiAuth {
      * once, answers 401 or 403 for anyone else, and puts the {@link Acting} admin into the request's
      * context ({@link #actingIn}), so that no handler can forget the check.
      */
-    public HttpService admin(HttpService service) {
-        return rules -> {
+    public AdminService admin(HttpService service) {
+        return new AdminService(rules -> {
             rules.any((req, res) -> acting(req, res, Role.ADMIN).ifPresent(who -> {
                 req.context().register(who);
                 res.next();
             }));
             service.routing(rules);
-        };
+        });
+    }
+
+    /**
+     * A service every route of which is behind the admin check. Only {@link #admin} makes one, so a
+     * route table that takes this type cannot be handed an admin service without its guard.
+     */
+    public static final class AdminService implements HttpService {
+        private final HttpService guarded;
+
+        private AdminService(HttpService guarded) {
+            this.guarded = guarded;
+        }
+
+        @Override
+        public void routing(HttpRules rules) {
+            guarded.routing(rules);
+        }
     }
 
     /** Who is acting, as the {@link #admin} filter found them. */

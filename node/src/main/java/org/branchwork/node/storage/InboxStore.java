@@ -175,14 +175,20 @@ public final class InboxStore {
         }
     }
 
-    /** When the next retry is due, if any is waiting. */
-    public Optional<Instant> nextRetry(Connection c) throws SQLException {
-        try (PreparedStatement s =
-                        c.prepareStatement("SELECT MIN(next_attempt_at) FROM inbox_retry WHERE dead = FALSE");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            Timestamp t = rs.getTimestamp(1);
-            return t == null ? Optional.empty() : Optional.of(t.toInstant());
+    /**
+     * When the next retry after {@code now} is due, if any is waiting: not one already due (it is
+     * being offered or handled) nor one whose activity has its outcome (its retry row outlived it).
+     */
+    public Optional<Instant> nextRetry(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(r.next_attempt_at) FROM inbox_retry r "
+                + "WHERE r.dead = FALSE AND r.next_attempt_at > ? "
+                + "AND NOT EXISTS (SELECT 1 FROM inbox_outcome o WHERE o.activity_id = r.activity_id)")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? Optional.empty() : Optional.of(t.toInstant());
+            }
         }
     }
 

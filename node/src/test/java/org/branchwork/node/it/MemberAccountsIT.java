@@ -294,6 +294,34 @@ class MemberAccountsIT {
             }
         }
 
+        // Every state-changing admin API route refuses who is not an admin, before it reads anything:
+        // 401 for nobody, 403 for a member's or an organiser's session (from our own origin, so the
+        // refusal is about the role, not the origin).
+        String origin = "http://localhost:" + node.port();
+        for (String[] route : new String[][] {
+            {"POST", "/api/v1/admin/deliveries/requeue"},
+            {"POST", "/api/v1/admin/inbox/requeue"},
+            {"POST", "/api/v1/admin/follow-requests/approve"},
+            {"POST", "/api/v1/admin/follow-requests/reject"},
+            {"POST", "/api/v1/admin/backup"},
+            {"PUT", "/api/v1/admin/federation"},
+            {"POST", "/api/v1/admin/domain-blocks"},
+            {"DELETE", "/api/v1/admin/domain-blocks?value=spam.example"}
+        }) {
+            for (var who : List.of(Map.entry(anonymous, 401), Map.entry(member, 403), Map.entry(organiser, 403))) {
+                HttpResponse<String> res = who.getKey()
+                        .send(HttpRequest.newBuilder(TestNodes.uri(node, route[1]))
+                                .header("Origin", origin)
+                                .header("Content-Type", "application/json")
+                                .method(route[0], HttpRequest.BodyPublishers.ofString("{\"all\": true}"))
+                                .build());
+                assertThat(res.statusCode())
+                        .as(route[0] + " " + route[1] + ": " + res.body())
+                        .isEqualTo(who.getValue());
+                assertThat(res.body()).as(route[1]).doesNotContain("cross_origin");
+            }
+        }
+
         // The admin's settings form changed the node's policy, and the audit log says who did it.
         HttpResponse<String> policy =
                 TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/api/v1/admin/federation"))

@@ -53,6 +53,8 @@ class NodeProcessIT {
         int port = Network.freePort();
         // The first start's migrations are the test above's; this one is about the way out.
         TemplateDatabase.seed(work.resolve("data"));
+        Path script = work.resolve("data/db/branchwork.script");
+        java.nio.file.attribute.FileTime seeded = java.nio.file.Files.getLastModifiedTime(script);
         startHealthy(port, work.resolve("data"), Map.of());
 
         node.process().destroy(); // SIGTERM: shutdown hook stops the server and shuts the database down
@@ -61,7 +63,8 @@ class NodeProcessIT {
         assertThat(node.output()).contains("branchwork: stopped cleanly");
         // HSQLDB removes its lock file only on SHUTDOWN: its absence shows the database was closed cleanly.
         assertThat(work.resolve("data/db/branchwork.lck")).doesNotExist();
-        assertThat(work.resolve("data/db/branchwork.script")).exists();
+        // SHUTDOWN rewrites the script from the in-memory schema: newer than the seeded copy.
+        assertThat(java.nio.file.Files.getLastModifiedTime(script)).isGreaterThan(seeded);
     }
 
     /** Starts the node as a process on {@code port} and {@code data}, plus {@code extra}, and waits until it is healthy. */

@@ -156,8 +156,7 @@ public final class InboxProcessor implements AutoCloseable {
      * turning this into a busy loop.
      */
     private Duration untilNextRetry(Instant now) {
-        return tx.inTransaction(store::nextRetry)
-                .filter(now::isBefore)
+        return tx.inTransaction(c -> store.nextRetry(c, now))
                 .map(next -> Duration.between(now, next))
                 .filter(wait -> wait.compareTo(RETRY_POLL) < 0)
                 .map(wait -> wait.compareTo(RETRY_FLOOR) < 0 ? RETRY_FLOOR : wait)
