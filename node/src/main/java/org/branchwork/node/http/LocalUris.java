@@ -163,6 +163,11 @@ public final class LocalUris {
     }
 
     /** A new id for an activity the branch sends. */
+    /** Whether an IRI of ours names one of our activities (as {@link #newActivity} makes them). */
+    public boolean isActivity(URI iri) {
+        return isLocal(iri) && iri.getRawPath() != null && iri.getRawPath().startsWith("/activities/");
+    }
+
     public URI newActivity() {
         return at("/activities/" + java.util.UUID.randomUUID());
     }

@@ -31,12 +31,14 @@ public final class LocalObjectSigner {
 
     /** The activity with its object and itself each proved, as the JSON that goes out. */
     public ObjectNode activity(Activity activity) {
+        // The branch (and its key) is looked up once: each lookup is a query.
+        LocalActors.BranchActor branch = branch();
         ObjectNode json = codec.toJson(activity);
         AsObject object = activity.object().flatMap(Ref::embedded).orElse(null);
         if (object != null && !(object instanceof Tombstone)) {
-            json.set("object", sign(codec.toJson(object)));
+            json.set("object", sign(codec.toJson(object), branch));
         }
-        return sign(json);
+        return sign(json, branch);
     }
 
     /** An object of the branch's with its proof, as served at its IRI. */
@@ -46,7 +48,11 @@ public final class LocalObjectSigner {
 
     /** A document the branch built (with extension terms the vocabulary does not model), proved as it stands. */
     public ObjectNode sign(ObjectNode json) {
-        return DataIntegrityProofs.sign(json, branch().keys().ed25519(), clock.instant());
+        return sign(json, branch());
+    }
+
+    private ObjectNode sign(ObjectNode json, LocalActors.BranchActor branch) {
+        return DataIntegrityProofs.sign(json, branch.keys().ed25519(), clock.instant());
     }
 
     private LocalActors.BranchActor branch() {

@@ -40,7 +40,9 @@ final class ObjectKinds implements Function<Activity, ObjectKind> {
             if (uris.eventIdOf(id.get()).isPresent()) {
                 return ObjectKind.LOCAL_EVENT;
             }
-            return isOurJoin.test(id.get()) ? ObjectKind.OUR_JOIN : ObjectKind.LOCAL_OTHER;
+            // Only an activity id of ours can be a member's Join; asking the store costs a query, which a
+            // Follow of the branch (the commonest inbound activity) should not pay.
+            return uris.isActivity(id.get()) && isOurJoin.test(id.get()) ? ObjectKind.OUR_JOIN : ObjectKind.LOCAL_OTHER;
         }
         Optional<AsObject> embedded = object.get().embedded();
         if (embedded.isEmpty()) {
