@@ -151,6 +151,50 @@ test('the organiser imports a CSV with a bad row, imports the valid rows, and pr
   await shot(page, '08-organiser-promoted-sam');
 }));
 
+test('the organiser publishes an event, corrects it (a mistake keeps what was typed), and deletes it after confirming', () => onPage('event-edit', async (page) => {
+  await signIn(page, 'jo@example.org', PASSWORD);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'New event' }).click();
+  await page.getByLabel('Name').fill('Stall on Merseyway');
+  await page.getByLabel('Kind').selectOption('canvassing');
+  await page.getByLabel('Starts').fill('2030-05-04T10:00');
+  await page.getByLabel('Ends').fill('2030-05-04T12:00');
+  await page.getByLabel('Place', { exact: true }).fill('Merseyway');
+  await page.getByLabel('Description').fill('Bring **leaflets**.');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Published.').waitFor();
+  const eventUrl = page.url().replace(/\?.*/, '');
+  await page.getByRole('heading', { name: 'Stall on Merseyway' }).waitFor();
+
+  await page.getByRole('link', { name: 'Edit this event' }).click();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Stall on Merseyway', 'the form shows the event as it is');
+  assert.equal(await page.getByLabel('Starts').inputValue(), '2030-05-04T10:00', 'in the event\'s own time zone');
+  assert.equal(await page.getByLabel('Kind').inputValue(), 'canvassing');
+  await page.getByLabel('Name').fill('Stall and canvass on Merseyway');
+  await page.getByLabel('Ends').fill('2030-05-04T09:00');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('p.error').first().waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Stall and canvass on Merseyway', 'what was typed is kept');
+  assert.equal(await page.getByLabel('Kind').inputValue(), 'canvassing');
+  await shot(page, '11-event-edit-refused-keeps-input');
+  await page.getByLabel('Ends').fill('2030-05-04T13:00');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Saved: followers get the change.').waitFor();
+  await page.getByRole('heading', { name: 'Stall and canvass on Merseyway' }).waitFor();
+  await shot(page, '12-event-edited');
+
+  await page.getByRole('link', { name: 'Delete this event' }).click();
+  await page.getByText('This cannot be undone').waitFor();
+  await page.getByRole('link', { name: 'Keep it' }).click();
+  await page.getByRole('heading', { name: 'Stall and canvass on Merseyway' }).waitFor();
+  await page.getByRole('link', { name: 'Delete this event' }).click();
+  await page.getByRole('button', { name: 'Delete the event' }).click();
+  await page.getByRole('heading', { name: 'Event deleted' }).waitFor();
+  await shot(page, '13-event-deleted');
+  const gone = await page.goto(eventUrl);
+  assert.equal(gone.status(), 410, 'a deleted event\'s page says it is gone');
+}));
+
 test('an admin follows a link to the admin page through sign-in, sees what needs attention, and a hostile link cannot lead off the node', () => onPage('admin-trust', async (page) => {
   await page.goto('/signin?next=' + encodeURIComponent('/admin'));
   await page.getByLabel('Email').fill(env('ADMIN_EMAIL'));

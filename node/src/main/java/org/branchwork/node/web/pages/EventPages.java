@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -21,6 +23,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
+import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.service.EventInput;
@@ -31,6 +34,8 @@ import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.EventDeleteView;
+import org.branchwork.node.web.view.EventFormView;
 import org.branchwork.node.web.view.EventView;
 import org.branchwork.node.web.view.FormView;
 
@@ -59,6 +64,9 @@ public final class EventPages implements HttpService {
         this.pages = pages;
     }
 
+    /** The form's {@code datetime-local} value. */
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/events/new", this::newForm)
@@ -67,6 +75,10 @@ public final class EventPages implements HttpService {
                 .post("/events/{id}/rsvp", (req, res) -> rsvp(req, res, true))
                 .post("/events/{id}/withdraw", (req, res) -> rsvp(req, res, false))
                 .post("/events/{id}/cancel", this::cancel)
+                .get("/events/{id}/edit", this::editForm)
+                .post("/events/{id}/edit", this::edit)
+                .get("/events/{id}/delete", this::deleteForm)
+                .post("/events/{id}/delete", this::delete)
                 .post("/events/{id}/attendees/{rsvp}", this::decide)
                 .get("/events/{id}/attendees.csv", this::export);
     }
@@ -218,7 +230,8 @@ public final class EventPages implements HttpService {
                 Status.OK_200,
                 viewer,
                 "events/new",
-                FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of())));
+                EventFormView.creating(
+                        FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of()))));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -227,7 +240,113 @@ public final class EventPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
-        EventInput input = new EventInput(
+        EventService.Result result = events.create(posted.get().viewer().acting(), input(f));
+        if (result.event() != null) {
+            Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
+            return;
+        }
+        pages.render(
+                res,
+                Status.UNPROCESSABLE_CONTENT_422,
+                posted.get().viewerOptional(),
+                "events/new",
+                EventFormView.creating(
+                        FormView.of("New event", posted.get().viewer().csrf(), typed(f), result.errors())));
+    }
+
+    /** The event's form, filled in with what it says now, times in its own zone. */
+    private void editForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        Map<String, String> values = new HashMap<>();
+        values.put("name", e.name());
+        values.put("content", e.markdown() == null ? "" : e.markdown());
+        values.put("startTime", LOCAL.format(e.start().atZone(e.zone())));
+        values.put("endTime", LOCAL.format(e.end().atZone(e.zone())));
+        values.put("timezone", e.zone().getId());
+        values.put(
+                "placeName",
+                e.place() == null || e.place().name() == null ? "" : e.place().name());
+        values.put(
+                "placeAddress",
+                e.place() == null || e.place().address() == null
+                        ? ""
+                        : e.place().address());
+        values.put("onlineUrl", e.onlineUrl() == null ? "" : e.onlineUrl().toString());
+        values.put("capacity", e.capacity() == null ? "" : e.capacity().toString());
+        values.put("category_" + e.category().code(), "selected");
+        if (e.joinMode() == JoinMode.RESTRICTED) {
+            values.put("restricted", "checked");
+        }
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "events/new",
+                EventFormView.editing(
+                        FormView.of("Edit " + e.name(), viewer.get().csrf(), values, List.of()), e.id().value()));
+    }
+
+    /** Saves the changes; followers get an {@code Update}. What was typed stays on the form when it is refused. */
+    private void edit(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        Parameters f = posted.get().form();
+        EventService.Result result = events.edit(posted.get().viewer().acting(), e.id(), input(f))
+                .orElseThrow(() -> new NotFoundException("No such event."));
+        if (result.event() != null) {
+            Pages.redirect(res, "/events/" + e.id().value() + "?notice=Saved:+followers+get+the+change.");
+            return;
+        }
+        pages.render(
+                res,
+                Status.UNPROCESSABLE_CONTENT_422,
+                posted.get().viewerOptional(),
+                "events/new",
+                EventFormView.editing(
+                        FormView.of("Edit " + e.name(), posted.get().viewer().csrf(), typed(f), result.errors()),
+                        e.id().value()));
+    }
+
+    /** The confirmation step: deleting cannot be undone. */
+    private void deleteForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "events/delete",
+                new EventDeleteView("Delete " + e.name(), viewer.get().csrf(), e.id().value(), e.name(), when(e)));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        events.delete(posted.get().viewer().acting(), e.id());
+        pages.message(
+                res,
+                Status.OK_200,
+                posted.get().viewerOptional(),
+                "Event deleted",
+                "\u201c" + e.name()
+                        + "\u201d is deleted: its page is gone and followers on other servers are told so.");
+    }
+
+    private static EventInput input(Parameters f) {
+        return new EventInput(
                 Forms.field(f, "name"),
                 Forms.field(f, "content"),
                 Forms.field(f, "startTime"),
@@ -242,12 +361,11 @@ public final class EventPages implements HttpService {
                 f.first("joinMode").isPresent() ? "restricted" : "free",
                 Forms.field(f, "category"),
                 null);
-        EventService.Result result = events.create(posted.get().viewer().acting(), input);
-        if (result.event() != null) {
-            Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
-            return;
-        }
-        java.util.Map<String, String> values = new java.util.HashMap<>();
+    }
+
+    /** What was typed, to show again with the errors: nothing is lost. */
+    private static Map<String, String> typed(Parameters f) {
+        Map<String, String> values = new HashMap<>();
         for (String name : List.of(
                 "name",
                 "content",
@@ -260,20 +378,25 @@ public final class EventPages implements HttpService {
                 "capacity")) {
             values.put(name, Forms.field(f, name));
         }
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                posted.get().viewerOptional(),
-                "events/new",
-                FormView.of("New event", posted.get().viewer().csrf(), values, result.errors()));
+        values.put("category_" + Forms.field(f, "category"), "selected");
+        if (f.first("joinMode").isPresent()) {
+            values.put("restricted", "checked");
+        }
+        return values;
     }
 
+    /** The event the path names; 404 when there is none, 410 once it was deleted (for every page and form of it). */
     private BranchEvent event(ServerRequest req) {
+        BranchEvent e;
         try {
-            return events.find(EventId.parse(req.path().pathParameters().get("id")))
+            e = events.find(EventId.parse(req.path().pathParameters().get("id")))
                     .orElseThrow(() -> new NotFoundException("No such event."));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException notAnId) {
             throw new NotFoundException("No such event.");
         }
+        if (e.isDeleted()) {
+            throw new HttpException("This event was deleted.", Status.GONE_410);
+        }
+        return e;
     }
 }
