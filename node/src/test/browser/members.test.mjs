@@ -178,10 +178,33 @@ test('the organiser publishes an event, corrects it (a mistake keeps what was ty
   assert.equal(await page.getByLabel('Kind').inputValue(), 'canvassing');
   await shot(page, '11-event-edit-refused-keeps-input');
   await page.getByLabel('Ends').fill('2030-05-04T13:00');
+  await page.getByLabel('Places').fill('1');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved: followers get the change.').waitFor();
   await page.getByRole('heading', { name: 'Stall and canvass on Merseyway' }).waitFor();
   await shot(page, '12-event-edited');
+
+  // Jo takes the one place; the admin then finds the event full, with no "I'm coming" to press.
+  await page.getByRole('button', { name: "I'm coming" }).click();
+  await page.getByText('Your RSVP:').waitFor();
+  const other = await newPage();
+  try {
+    await signIn(other, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
+    await other.goto(eventUrl);
+    await other.getByText('This event is full.').waitFor();
+    assert.equal(await other.getByRole('button', { name: "I'm coming" }).count(), 0, 'a full event offers no place');
+    await shot(other, '12b-event-full');
+  } finally {
+    await other.context().close();
+  }
+
+  // Cancelling asks first, and the reason is on the page for everyone who was coming.
+  await page.getByRole('link', { name: 'Cancel this event' }).click();
+  await page.getByLabel('Reason').fill('Storm warning for Saturday: we will set a new date.');
+  await page.getByRole('button', { name: 'Cancel the event' }).click();
+  await page.getByText('Cancelled. Followers on other servers are told.').waitFor();
+  await page.getByText('Storm warning for Saturday: we will set a new date.').waitFor();
+  await shot(page, '12c-event-cancelled-with-reason');
 
   await page.getByRole('link', { name: 'Delete this event' }).click();
   await page.getByText('This cannot be undone').waitFor();

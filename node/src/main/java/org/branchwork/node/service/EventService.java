@@ -118,13 +118,32 @@ public final class EventService {
         return edited;
     }
 
+    /** The longest reason for a cancellation an organiser may give. */
+    public static final int MAX_REASON = 1000;
+
     /** Cancels the event: it stays visible as cancelled and followers get an {@code Update} saying so. */
     public Optional<BranchEvent> cancel(Acting who, EventId id) {
+        return cancel(who, id, null);
+    }
+
+    /**
+     * Cancels the event, saying why (shown on its page, and the words attendees are told); a
+     * reason of more than {@value #MAX_REASON} characters is refused.
+     */
+    public Optional<BranchEvent> cancel(Acting who, EventId id, String reason) {
         NotAllowed.unless(who, Role.ORGANISER);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            throw new RequestRefused.Invalid(
+                    List.of(new FieldError("reason", "Reason: at most " + MAX_REASON + " characters.")));
+        }
         Optional<BranchEvent> cancelled = tx.inTransaction(c -> {
             Optional<BranchEvent> current = lockedLive(c, id);
             if (current.isEmpty()) {
                 return Optional.<BranchEvent>empty();
+            }
+            if (why != null) {
+                events.saveCancellation(c, id, why, clock.instant());
             }
             if (current.get().cancelled()) {
                 return current;
@@ -155,6 +174,11 @@ public final class EventService {
             afterCommit.run();
         }
         return deleted;
+    }
+
+    /** Why an organiser cancelled the event, when they said. */
+    public Optional<String> cancellationReason(EventId id) {
+        return tx.inTransaction(c -> events.cancellationReason(c, id));
     }
 
     /** The event, deleted ones included (their IRI answers 410). */

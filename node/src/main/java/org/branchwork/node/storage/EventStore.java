@@ -95,6 +95,31 @@ public final class EventStore {
         }
     }
 
+    /** Records why the event was cancelled (the latest words stand). */
+    public void saveCancellation(Connection c, EventId id, String reason, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                MERGE INTO event_cancellation x USING (VALUES (CAST(? AS VARCHAR(36)), CAST(? AS VARCHAR(1000)),
+                        CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v(event_id, reason, cancelled_at) ON x.event_id = v.event_id
+                WHEN MATCHED THEN UPDATE SET x.reason = v.reason, x.cancelled_at = v.cancelled_at
+                WHEN NOT MATCHED THEN INSERT VALUES (v.event_id, v.reason, v.cancelled_at)
+                """)) {
+            s.setString(1, id.value());
+            s.setString(2, reason);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.executeUpdate();
+        }
+    }
+
+    /** Why the event was cancelled, when an organiser said. */
+    public Optional<String> cancellationReason(Connection c, EventId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT reason FROM event_cancellation WHERE event_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public Optional<BranchEvent> find(Connection c, EventId id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM event WHERE id = ?")) {
             s.setString(1, id.value());

@@ -24,6 +24,7 @@ import org.branchwork.node.storage.Transactions;
 import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Places, approvals and erasure, on the service with a real database and an outbox that records what would be sent. */
 class EventServiceTest {
@@ -48,6 +49,24 @@ class EventServiceTest {
             clock,
             rsvpStore::anonymise,
             () -> {});
+
+    @Test
+    void aCancellationKeepsItsReasonAndATooLongOneIsRefusedWithNothingChanged() {
+        BranchEvent e = event("", "free");
+        String essay = "x".repeat(EventService.MAX_REASON + 1);
+        assertThatThrownBy(() -> events.cancel(ORGANISER, e.id(), essay))
+                .isInstanceOf(RequestRefused.Invalid.class)
+                .hasMessageContaining("Reason");
+        assertThat(events.find(e.id()).orElseThrow().cancelled())
+                .as("refused: not cancelled")
+                .isFalse();
+        assertThat(events.cancellationReason(e.id())).isEmpty();
+
+        events.cancel(ORGANISER, e.id(), "  Storm warning.  ");
+        assertThat(events.find(e.id()).orElseThrow().cancelled()).isTrue();
+        assertThat(events.cancellationReason(e.id())).contains("Storm warning.");
+        assertThat(outbox.counts).as("followers get the Update").isNotEmpty();
+    }
 
     @Test
     void theLastPlaceGoesToOneMemberAndFreesUpWhenTheyWithdraw() {

@@ -28,12 +28,14 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.service.SpreadsheetCsv;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.EventCancelView;
 import org.branchwork.node.web.view.EventDeleteView;
 import org.branchwork.node.web.view.EventFormView;
 import org.branchwork.node.web.view.EventView;
@@ -74,6 +76,7 @@ public final class EventPages implements HttpService {
                 .get("/events/{id}", this::show)
                 .post("/events/{id}/rsvp", (req, res) -> rsvp(req, res, true))
                 .post("/events/{id}/withdraw", (req, res) -> rsvp(req, res, false))
+                .get("/events/{id}/cancel", this::cancelForm)
                 .post("/events/{id}/cancel", this::cancel)
                 .get("/events/{id}/edit", this::editForm)
                 .post("/events/{id}/edit", this::edit)
@@ -126,6 +129,8 @@ public final class EventPages implements HttpService {
                 : List.of();
         String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
         boolean open = !e.cancelled() && e.end().isAfter(clock.instant());
+        // Full: no place left for a new RSVP (a member who already has one sees their own).
+        boolean full = counts.full();
         pages.render(
                 res,
                 status,
@@ -141,12 +146,14 @@ public final class EventPages implements HttpService {
                         where(e),
                         e.content(),
                         e.cancelled(),
+                        e.cancelled() ? events.cancellationReason(e.id()).orElse(null) : null,
                         e.category().label(),
                         places,
                         counts.participants(),
                         viewer.isPresent(),
                         mine.map(r -> r.state().code()).orElse(null),
-                        viewer.isPresent() && mine.isEmpty() && open,
+                        viewer.isPresent() && mine.isEmpty() && open && !full,
+                        viewer.isPresent() && mine.isEmpty() && open && full,
                         events.onlineLinkFor(viewer.map(Viewer::acting), e)
                                 .map(URI::toString)
                                 .orElse(null),
@@ -180,14 +187,44 @@ public final class EventPages implements HttpService {
         }
     }
 
+    /** The confirmation step, asking for the reason attendees are told. */
+    private void cancelForm(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        BranchEvent e = event(req);
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "events/cancel",
+                cancelView(e, viewer.get().csrf(), "", null));
+    }
+
     private void cancel(ServerRequest req, ServerResponse res) {
         Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
         if (posted.isEmpty()) {
             return;
         }
         BranchEvent e = event(req);
-        events.cancel(posted.get().viewer().acting(), e.id());
-        Pages.redirect(res, "/events/" + e.id().value() + "?notice=The+event+is+cancelled.");
+        String reason = Forms.field(posted.get().form(), "reason");
+        try {
+            events.cancel(posted.get().viewer().acting(), e.id(), reason);
+        } catch (RequestRefused.Invalid invalid) {
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewerOptional(),
+                    "events/cancel",
+                    cancelView(e, posted.get().viewer().csrf(), reason, invalid.getMessage()));
+            return;
+        }
+        Pages.redirect(res, "/events/" + e.id().value() + "?notice=Cancelled.+Followers+on+other+servers+are+told.");
+    }
+
+    private static EventCancelView cancelView(BranchEvent e, String csrf, String reason, String error) {
+        return new EventCancelView("Cancel " + e.name(), csrf, e.id().value(), e.name(), when(e), reason, error);
     }
 
     private void decide(ServerRequest req, ServerResponse res) {
