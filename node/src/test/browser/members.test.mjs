@@ -161,6 +161,16 @@ test('the organiser publishes an event, corrects it (a mistake keeps what was ty
   await page.getByLabel('Ends').fill('2030-05-04T12:00');
   await page.getByLabel('Place', { exact: true }).fill('Merseyway');
   await page.getByLabel('Description').fill('Bring **leaflets**.');
+  // A wrong year: the start is in the past, and the form asks before publishing such an event.
+  await page.getByLabel('Starts').fill('2020-05-04T10:00');
+  await page.getByLabel('Ends').fill('2020-05-04T12:00');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('that is in the past').first().waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Stall on Merseyway', 'what was typed is kept');
+  assert.equal(await page.getByLabel('Publish it anyway, though its start is in the past').isChecked(), false);
+  await shot(page, '10b-event-in-the-past-asks-first');
+  await page.getByLabel('Starts').fill('2030-05-04T10:00');
+  await page.getByLabel('Ends').fill('2030-05-04T12:00');
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Published.').waitFor();
   const eventUrl = page.url().replace(/\?.*/, '');

@@ -28,6 +28,7 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.service.SpreadsheetCsv;
 import org.branchwork.node.web.Csrf;
@@ -277,6 +278,17 @@ public final class EventPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
+        Optional<FieldError> past = unconfirmedPast(input(f), f);
+        if (past.isPresent()) {
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewerOptional(),
+                    "events/new",
+                    EventFormView.creating(FormView.of(
+                            "New event", posted.get().viewer().csrf(), askingPast(f), List.of(past.get()))));
+            return;
+        }
         EventService.Result result = events.create(posted.get().viewer().acting(), input(f));
         if (result.event() != null) {
             Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
@@ -335,6 +347,23 @@ public final class EventPages implements HttpService {
         }
         BranchEvent e = event(req);
         Parameters f = posted.get().form();
+        Optional<FieldError> past =
+                e.start().isBefore(clock.instant()) ? Optional.empty() : unconfirmedPast(input(f), f);
+        if (past.isPresent()) {
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewerOptional(),
+                    "events/new",
+                    EventFormView.editing(
+                            FormView.of(
+                                    "Edit " + e.name(),
+                                    posted.get().viewer().csrf(),
+                                    askingPast(f),
+                                    List.of(past.get())),
+                            e.id().value()));
+            return;
+        }
         EventService.Result result = events.edit(posted.get().viewer().acting(), e.id(), input(f))
                 .orElseThrow(() -> new NotFoundException("No such event."));
         if (result.event() != null) {
@@ -398,6 +427,28 @@ public final class EventPages implements HttpService {
                 f.first("joinMode").isPresent() ? "restricted" : "free",
                 Forms.field(f, "category"),
                 null);
+    }
+
+    /**
+     * A start in the past is a mistake more often than not (a wrong year, AM for PM): publishing one
+     * needs the box ticked. An event that already started may be edited without it.
+     */
+    private Optional<FieldError> unconfirmedPast(EventInput input, Parameters f) {
+        EventInput.EventDraft d = input.check().draft();
+        if (d == null
+                || !d.start().isBefore(clock.instant())
+                || f.first("confirmPast").isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError(
+                "startTime",
+                "Starts: that is in the past. Check the date, or tick the box below to publish it anyway."));
+    }
+
+    private static Map<String, String> askingPast(Parameters f) {
+        Map<String, String> values = typed(f);
+        values.put("askPast", "yes");
+        return values;
     }
 
     /** What was typed, to show again with the errors: nothing is lost. */
