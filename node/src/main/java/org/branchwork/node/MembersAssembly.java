@@ -21,8 +21,9 @@ import org.branchwork.node.storage.SessionStore;
 
 /**
  * The branch's members: accounts and sessions, the member records and imports, the audit log,
- * node settings, and erasure (an erased member's RSVPs still count but name nobody; their profile,
- * subscriptions and sent RSVPs go, and the database files are compacted after).
+ * node settings, and erasure (an erased member's RSVPs to events still to come free their places;
+ * those to past events stay, naming nobody; their profile, subscriptions and sent RSVPs go, and the
+ * database files are compacted after).
  */
 record MembersAssembly(
         AuditLog audit,
@@ -66,12 +67,15 @@ record MembersAssembly(
                 audit,
                 f.clock(),
                 (c, m) -> {
-                    content.rsvps().anonymise(c, m);
+                    content.events().memberErased(c, m);
                     f.profileStore().delete(c, m);
                     content.outgoingRsvps().forget(c, m);
                     content.subscriptions().forget(c, m);
                 },
-                compactor::erased);
+                () -> {
+                    compactor.erased();
+                    fed.worker().wake(); // the freed places' Updates
+                });
         MemberImportService imports =
                 new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
         return new MembersAssembly(audit, nodeSettings, sessions, accounts, members, imports, compactor);

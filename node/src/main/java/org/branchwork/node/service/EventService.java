@@ -451,6 +451,21 @@ public final class EventService {
         return new Outcome.Accepted(rsvp);
     }
 
+    /**
+     * Inside an erasure's transaction: the member's RSVPs to events still to come are deleted, so
+     * their places are free again and followers get the new counts; their RSVPs to events that are
+     * over stay, naming nobody, so past attendance still adds up.
+     */
+    public void memberErased(Connection c, MemberId member) throws SQLException {
+        for (EventId id : rsvps.eventsOf(c, member)) {
+            Optional<BranchEvent> event = lockedLive(c, id);
+            if (event.isPresent() && event.get().end().isAfter(clock.instant()) && rsvps.delete(c, member, id)) {
+                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
+            }
+        }
+        rsvps.anonymise(c, member);
+    }
+
     private Optional<BranchEvent> lockedLive(Connection c, EventId id) throws SQLException {
         events.lock(c, id);
         return events.find(c, id).filter(e -> !e.isDeleted());

@@ -103,6 +103,29 @@ public final class RsvpStore {
     }
 
     /** Unlinks an erased member from their RSVPs; the RSVPs still count. */
+    /** The events a member has an RSVP to (any state). */
+    public List<EventId> eventsOf(Connection c, MemberId member) throws SQLException {
+        List<EventId> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM event_rsvp WHERE member_id = ?")) {
+            s.setLong(1, member.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EventId(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes a member's RSVP to one event (erasure: their place is freed, and no row names them). */
+    public boolean delete(Connection c, MemberId member, EventId event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM event_rsvp WHERE member_id = ? AND event_id = ?")) {
+            s.setLong(1, member.value());
+            s.setString(2, event.value());
+            return s.executeUpdate() > 0;
+        }
+    }
+
     public int anonymise(Connection c, MemberId member) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET member_id = NULL WHERE member_id = ?")) {
             s.setLong(1, member.value());

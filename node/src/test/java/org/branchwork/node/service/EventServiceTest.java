@@ -3,7 +3,8 @@ package org.branchwork.node.service;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.branchwork.node.TestClock;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.Member;
@@ -35,7 +37,7 @@ class EventServiceTest {
     final MemoryDatabase db = new MemoryDatabase();
 
     private final Transactions tx = db.transactions();
-    private final Clock clock = Clock.systemUTC();
+    private final TestClock clock = TestClock.startingNow();
     private final MemberStore memberStore = new MemberStore();
     private final RsvpStore rsvpStore = new RsvpStore();
     private final RecordingOutbox outbox = new RecordingOutbox();
@@ -47,7 +49,7 @@ class EventServiceTest {
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
             new AuditLog(tx, new AuditStore(), clock),
             clock,
-            rsvpStore::anonymise,
+            events::memberErased,
             () -> {});
 
     @Test
@@ -111,14 +113,43 @@ class EventServiceTest {
     }
 
     @Test
-    void anErasedMembersRsvpStillCountsButNamesNobody() {
-        BranchEvent e = event("5", "free");
+    void anErasedMembersPlaceIsFreedForWhatIsToComeAndTheirPastAttendanceStillCountsNamingNobody() {
+        BranchEvent past = events.create(
+                        ORGANISER,
+                        new EventInput(
+                                "Last year's meeting",
+                                "",
+                                "2098-01-01T19:00",
+                                "2098-01-01T21:00",
+                                "Europe/London",
+                                "Hall",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "5",
+                                "free",
+                                "meeting",
+                                null))
+                .event();
+        BranchEvent coming = event("5", "free");
         Member ana = member("Ana");
-        events.rsvp(ana.id(), e.id());
+        events.rsvp(ana.id(), past.id());
+        events.rsvp(ana.id(), coming.id());
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2098-06-01T00:00:00Z")));
+        outbox.counts.clear();
+
         assertThat(members.eraseOwnAccount(ana)).isEmpty();
 
-        assertThat(events.counts(e).participants()).isEqualTo(1);
-        assertThat(events.attendees(ORGANISER, e.id()))
+        assertThat(events.counts(coming).participants())
+                .as("the place is free again")
+                .isZero();
+        assertThat(events.attendees(ORGANISER, coming.id())).isEmpty();
+        assertThat(outbox.counts).as("followers get the new count").containsExactly(new EventCounts(0, 5));
+        assertThat(events.counts(past).participants())
+                .as("past attendance still adds up")
+                .isEqualTo(1);
+        assertThat(events.attendees(ORGANISER, past.id()))
                 .singleElement()
                 .satisfies(a -> assertThat(a.name()).isEqualTo("(former member)"))
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.ACCEPTED));
