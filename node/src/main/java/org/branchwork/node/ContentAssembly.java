@@ -4,6 +4,7 @@ import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.ProfileService;
+import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.storage.AnnouncementStore;
 import org.branchwork.node.storage.CampaignStore;
 import org.branchwork.node.storage.EventStore;
@@ -19,6 +20,7 @@ import org.branchwork.node.storage.SubscriptionStore;
 record ContentAssembly(
         AnnouncementService announcements,
         EventService events,
+        RsvpService attendance,
         CampaignService campaigns,
         ProfileService profiles,
         RsvpStore rsvps,
@@ -30,8 +32,10 @@ record ContentAssembly(
         AnnouncementService announcements =
                 new AnnouncementService(f.tx(), new AnnouncementStore(), fed.outbox(), wake, f.clock());
         RsvpStore rsvps = new RsvpStore();
-        EventService events =
-                new EventService(f.tx(), new EventStore(), rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
+        EventStore eventStore = new EventStore();
+        EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, f.clock());
+        RsvpService attendance =
+                new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
         CampaignService campaigns = new CampaignService(
                 f.tx(),
                 new CampaignStore(),
@@ -55,6 +59,7 @@ record ContentAssembly(
                 wake,
                 f.random(),
                 f.clock());
-        return new ContentAssembly(announcements, events, campaigns, profiles, rsvps, outgoingRsvps, subscriptions);
+        return new ContentAssembly(
+                announcements, events, attendance, campaigns, profiles, rsvps, outgoingRsvps, subscriptions);
     }
 }

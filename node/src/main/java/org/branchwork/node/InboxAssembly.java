@@ -53,7 +53,7 @@ record InboxAssembly(
                 fed.followService(),
                 fed.peerPolicy()::manualApproval,
                 f.clock());
-        RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.events(), content.profiles());
+        RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.attendance(), content.profiles());
         HandlerRegistry routes = InboundRoutes.registry(
                 uris, content.profiles()::isOurJoin, contentHandlers, campaignHandlers, followHandlers, rsvpHandlers);
         InboxStore store = new InboxStore();

@@ -67,7 +67,7 @@ record MembersAssembly(
                 audit,
                 f.clock(),
                 (c, m) -> {
-                    content.events().memberErased(c, m);
+                    content.attendance().memberErased(c, m);
                     f.profileStore().delete(c, m);
                     content.outgoingRsvps().forget(c, m);
                     content.subscriptions().forget(c, m);

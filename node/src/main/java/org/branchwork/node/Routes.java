@@ -24,6 +24,7 @@ import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.HomePages;
@@ -67,6 +68,7 @@ final class Routes {
                         c.actors(),
                         c.objects(),
                         c.calendars(),
+                        c.eventFormPages(),
                         c.eventPages(),
                         c.campaignPages(),
                         c.announcementPages(),
@@ -102,6 +104,7 @@ final class Routes {
             AdminPages adminPages,
             ObjectEndpoint objects,
             CalendarFeeds calendars,
+            EventFormPages eventFormPages,
             EventPages eventPages,
             FeedPages feedPages,
             CampaignPages campaignPages,

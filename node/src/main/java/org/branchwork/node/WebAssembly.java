@@ -35,6 +35,7 @@ import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.HomePages;
@@ -94,7 +95,7 @@ final class WebAssembly {
                 new InboxEndpoint(inbox.pipeline(), inbox.processor(), f.origin()),
                 new FollowsEndpoint(fed.followService(), apiAuth),
                 new AnnouncementsEndpoint(content.announcements(), uris, apiAuth),
-                new EventsEndpoint(content.events(), uris, apiAuth),
+                new EventsEndpoint(content.events(), content.attendance(), uris, apiAuth),
                 new CampaignsEndpoint(content.campaigns(), uris, apiAuth),
                 apiAuth.admin(new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings())),
                 apiAuth.admin(new FollowRequestsEndpoint(fed.followService())),
@@ -126,7 +127,8 @@ final class WebAssembly {
                         f.actors(),
                         f.codec()),
                 new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
-                new EventPages(content.events(), sessions, csrf, pages, f.clock()),
+                new EventFormPages(content.events(), sessions, csrf, pages, f.clock()),
+                new EventPages(content.events(), content.attendance(), sessions, csrf, pages, f.clock()),
                 new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),
                 new CampaignPages(content.campaigns(), content.events(), sessions, csrf, pages, f.clock()),
                 new AnnouncementPages(content.announcements(), sessions, csrf, pages));

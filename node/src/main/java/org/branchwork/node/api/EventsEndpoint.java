@@ -23,6 +23,7 @@ import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.RsvpService;
 
 /**
  * {@code /api/v1/events}: {@code POST} with SPEC's fields → 201 {@code {"id", "uuid", …}};
@@ -37,11 +38,13 @@ public final class EventsEndpoint implements HttpService {
             + "\"location\"?: {\"name\", \"address\"}, \"onlineUrl\"?, \"capacity\"?, \"joinMode\"?, \"category\"?, \"campaign\"?}";
 
     private final EventService events;
+    private final RsvpService attendance;
     private final LocalUris uris;
     private final ApiAuth auth;
 
-    public EventsEndpoint(EventService events, LocalUris uris, ApiAuth auth) {
+    public EventsEndpoint(EventService events, RsvpService attendance, LocalUris uris, ApiAuth auth) {
         this.events = events;
+        this.attendance = attendance;
         this.uris = uris;
         this.auth = auth;
     }
@@ -161,12 +164,12 @@ public final class EventsEndpoint implements HttpService {
         if (member.isEmpty()) {
             return;
         }
-        switch (events.rsvp(member.get(), id.get())) {
-            case EventService.Outcome.Accepted a ->
+        switch (attendance.rsvp(member.get(), id.get())) {
+            case RsvpService.Outcome.Accepted a ->
                 ApiJson.send(res, Status.CREATED_201, rsvpJson(a.rsvp().id(), "accepted"));
-            case EventService.Outcome.Pending p ->
+            case RsvpService.Outcome.Pending p ->
                 ApiJson.send(res, Status.ACCEPTED_202, rsvpJson(p.rsvp().id(), "pending"));
-            case EventService.Outcome.Refused r ->
+            case RsvpService.Outcome.Refused r ->
                 new Problem(409, "rsvp_refused", "RSVP refused", r.reason()).send(res);
         }
     }
@@ -178,7 +181,7 @@ public final class EventsEndpoint implements HttpService {
         if (member.isEmpty()) {
             return;
         }
-        if (events.withdraw(member.get(), id.get())) {
+        if (attendance.withdraw(member.get(), id.get())) {
             res.status(Status.NO_CONTENT_204).send();
         } else {
             new Problem(404, "no_rsvp", "Not found", "There is no RSVP to withdraw.").send(res);
@@ -193,7 +196,7 @@ public final class EventsEndpoint implements HttpService {
         }
         ObjectNode out = ApiJson.JSON.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (EventService.Attendee a : events.attendees(who.get(), id.get())) {
+        for (RsvpService.Attendee a : attendance.attendees(who.get(), id.get())) {
             ObjectNode n = items.addObject()
                     .put("id", a.rsvpId())
                     .put("name", a.name())
@@ -284,7 +287,7 @@ public final class EventsEndpoint implements HttpService {
                     .put("address", e.place().address());
         }
         out.put("isOnline", e.isOnline());
-        events.onlineLinkFor(who, e).ifPresent(link -> out.put("onlineUrl", link.toString()));
+        attendance.onlineLinkFor(who, e).ifPresent(link -> out.put("onlineUrl", link.toString()));
         if (e.capacity() != null) {
             out.put("capacity", e.capacity()).put("remainingAttendeeCapacity", counts.remaining());
         }

@@ -1,54 +1,28 @@
 package org.branchwork.node.service;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.domain.JoinMode;
-import org.branchwork.node.domain.Member;
-import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.PageNumber;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.storage.EventStore;
-import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.Transactions;
 
 /**
- * The branch's events and who comes to them. Every change is stored and handed to the
- * {@link FederationOutbox} in one transaction: followers get {@code Create}/{@code Update}/
- * {@code Delete(Event)}, remote participants their {@code Accept} or {@code Reject}. RSVP
- * decisions lock the event's row first, so two last-place {@code Join}s cannot both be accepted.
+ * The branch's events: publishing, editing, cancelling and deleting them, and reading them back.
+ * Every change is stored and handed to the {@link FederationOutbox} in one transaction: followers
+ * get {@code Create}/{@code Update}/{@code Delete(Event)}. Who comes is {@link RsvpService}'s.
  */
 public final class EventService {
 
     public static final int PAGE = 20;
-
-    /** What became of an RSVP. */
-    public sealed interface Outcome {
-        /** Accepted: a place is theirs. */
-        record Accepted(Rsvp rsvp) implements Outcome {}
-
-        /** Waiting for an organiser (restricted events). */
-        record Pending(Rsvp rsvp) implements Outcome {}
-
-        /** Refused, with the reason shown to the person. */
-        record Refused(String reason) implements Outcome {}
-    }
-
-    /** One person on an event's attendee list, as organisers see it. */
-    public record Attendee(String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since) {}
 
     /** A created or edited event, or why not. */
     public record Result(BranchEvent event, List<FieldError> errors) {}
@@ -56,7 +30,6 @@ public final class EventService {
     private final Transactions tx;
     private final EventStore events;
     private final RsvpStore rsvps;
-    private final MemberStore members;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
     private final Clock clock;
@@ -65,14 +38,12 @@ public final class EventService {
             Transactions tx,
             EventStore events,
             RsvpStore rsvps,
-            MemberStore members,
             FederationOutbox outbox,
             Runnable afterCommit,
             Clock clock) {
         this.tx = tx;
         this.events = events;
         this.rsvps = rsvps;
-        this.members = members;
         this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
@@ -104,14 +75,14 @@ public final class EventService {
         }
         EventInput.EventDraft d = checked.draft();
         Optional<Result> edited = tx.inTransaction(c -> {
-            Optional<BranchEvent> current = lockedLive(c, id);
+            Optional<BranchEvent> current = events.lockedLive(c, id);
             if (current.isEmpty()) {
                 return Optional.<Result>empty();
             }
             BranchEvent old = current.get();
             BranchEvent e = d.event(id, old.cancelled(), old.published(), clock.instant());
             events.update(c, e);
-            outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
+            outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
             return Optional.of(new Result(e, List.of()));
         });
         edited.ifPresent(r -> afterCommit.run());
@@ -138,7 +109,7 @@ public final class EventService {
                     List.of(new FieldError("reason", "Reason: at most " + MAX_REASON + " characters.")));
         }
         Optional<BranchEvent> cancelled = tx.inTransaction(c -> {
-            Optional<BranchEvent> current = lockedLive(c, id);
+            Optional<BranchEvent> current = events.lockedLive(c, id);
             if (current.isEmpty()) {
                 return Optional.<BranchEvent>empty();
             }
@@ -150,7 +121,7 @@ public final class EventService {
             }
             BranchEvent e = current.get().cancel(clock.instant());
             events.update(c, e);
-            outbox.publish(c, new DomainChange.EventChanged(e, counts(c, e)));
+            outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
             return Optional.of(e);
         });
         cancelled.ifPresent(e -> afterCommit.run());
@@ -161,7 +132,7 @@ public final class EventService {
     public boolean delete(Acting who, EventId id) {
         NotAllowed.unless(who, Role.ORGANISER);
         boolean deleted = tx.inTransaction(c -> {
-            Optional<BranchEvent> current = lockedLive(c, id);
+            Optional<BranchEvent> current = events.lockedLive(c, id);
             if (current.isEmpty()) {
                 return false;
             }
@@ -187,7 +158,7 @@ public final class EventService {
     }
 
     public EventCounts counts(BranchEvent e) {
-        return tx.inTransaction(c -> counts(c, e));
+        return tx.inTransaction(c -> rsvps.counts(c, e));
     }
 
     /** Page {@code page} (from 1) of events that have not ended, soonest first; one more than a page tells there is a next. */
@@ -203,292 +174,5 @@ public final class EventService {
     /** This branch's events for a campaign, by date. */
     public List<BranchEvent> ofCampaign(URI campaign) {
         return tx.inTransaction(c -> events.ofCampaign(c, campaign));
-    }
-
-    // RSVPs of local members.
-
-    /**
-     * The event's online link if {@code who} may see it: organisers and accepted participants only,
-     * in every representation (page, API); never published on the wire or in feeds. Everyone else,
-     * a member waiting for approval of a restricted event included, learns only that it is online.
-     */
-    public Optional<URI> onlineLinkFor(Optional<Acting> who, BranchEvent e) {
-        if (e.onlineUrl() == null || who.isEmpty()) {
-            return Optional.empty();
-        }
-        if (who.get().can(Role.ORGANISER)) {
-            return Optional.of(e.onlineUrl());
-        }
-        MemberId member = who.get().member();
-        boolean accepted = member != null
-                && rsvpOf(member, e.id())
-                        .map(r -> r.state() == Rsvp.State.ACCEPTED)
-                        .orElse(false);
-        return accepted ? Optional.of(e.onlineUrl()) : Optional.empty();
-    }
-
-    /** The member's RSVP to the event, if any. */
-    public Optional<Rsvp> rsvpOf(MemberId member, EventId id) {
-        return tx.inTransaction(c -> rsvps.ofMember(c, id, member));
-    }
-
-    /** A member RSVPs: accepted while places remain (free events), waiting for an organiser (restricted). */
-    public Outcome rsvp(MemberId member, EventId id) {
-        Outcome outcome = tx.inTransaction(c -> {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            if (event.isEmpty()) {
-                return new Outcome.Refused("There is no such event.");
-            }
-            Optional<Rsvp> existing = rsvps.ofMember(c, id, member);
-            return decide(
-                    c,
-                    event.get(),
-                    existing,
-                    () -> new Rsvp(
-                            UUID.randomUUID().toString(),
-                            id,
-                            member,
-                            null,
-                            null,
-                            null,
-                            null,
-                            Rsvp.State.PENDING,
-                            clock.instant()),
-                    null);
-        });
-        afterCommit.run();
-        return outcome;
-    }
-
-    /** A member withdraws their RSVP; false when they had none to withdraw. */
-    public boolean withdraw(MemberId member, EventId id) {
-        return withdraw(id, c -> rsvps.ofMember(c, id, member));
-    }
-
-    // RSVPs from the fediverse.
-
-    /**
-     * A remote actor's {@code Join}: decided as a member's RSVP, answered with {@code Accept} or
-     * {@code Reject} in the same transaction. A repeated {@code Join} gets the same answer again.
-     */
-    public Outcome remoteJoin(EventId id, URI actor, URI inbox, String name, URI joinId) {
-        Outcome outcome = tx.inTransaction(c -> {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            if (event.isEmpty()) {
-                return new Outcome.Refused("There is no such event.");
-            }
-            Optional<Rsvp> existing = rsvps.ofActor(c, id, actor);
-            String shownName = name == null || name.isBlank() ? actor.getHost() : cut(name.strip(), 200);
-            Outcome o = decide(
-                    c,
-                    event.get(),
-                    existing,
-                    () -> new Rsvp(
-                            UUID.randomUUID().toString(),
-                            id,
-                            null,
-                            actor,
-                            inbox,
-                            shownName,
-                            joinId,
-                            Rsvp.State.PENDING,
-                            clock.instant()),
-                    joinId);
-            Rsvp answered = switch (o) {
-                case Outcome.Accepted a -> a.rsvp();
-                case Outcome.Pending p -> null;
-                case Outcome.Refused r ->
-                    new Rsvp(null, id, null, actor, inbox, shownName, joinId, Rsvp.State.REJECTED, clock.instant());
-            };
-            if (answered != null) {
-                outbox.publish(
-                        c,
-                        new DomainChange.RsvpAnswered(
-                                event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted));
-            }
-            return o;
-        });
-        afterCommit.run();
-        return outcome;
-    }
-
-    /** A remote actor's {@code Leave} (or {@code Undo} of their {@code Join}); false when they were not coming. */
-    public boolean remoteLeave(EventId id, URI actor) {
-        return withdraw(id, c -> rsvps.ofActor(c, id, actor));
-    }
-
-    /** Withdraws the RSVP {@code find} reads, under the event's lock; counts go out when it had a place. */
-    private boolean withdraw(EventId id, Transactions.Work<Optional<Rsvp>> find) {
-        boolean withdrawn = tx.inTransaction(c -> {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            Optional<Rsvp> existing = find.run(c);
-            if (event.isEmpty() || existing.isEmpty() || existing.get().state() == Rsvp.State.WITHDRAWN) {
-                return false;
-            }
-            Rsvp rsvp = existing.get();
-            boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
-            rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
-            if (wasCounted) {
-                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
-            }
-            return true;
-        });
-        if (withdrawn) {
-            afterCommit.run();
-        }
-        return withdrawn;
-    }
-
-    // Organisers.
-
-    /** Everyone who answered, local members by name, remote actors by their public name. */
-    public List<Attendee> attendees(Acting who, EventId id) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        return tx.inTransaction(c -> {
-            List<Attendee> out = new ArrayList<>();
-            for (Rsvp r : rsvps.ofEvent(c, id)) {
-                String name;
-                String kind;
-                if (r.isRemote()) {
-                    name = r.actorName();
-                    kind = "fediverse";
-                } else if (r.member() != null) {
-                    name = members.find(c, r.member()).map(Member::displayName).orElse("(former member)");
-                    kind = "member";
-                } else {
-                    name = "(former member)";
-                    kind = "member";
-                }
-                out.add(new Attendee(r.id(), name, kind, r.actor(), r.state(), r.created()));
-            }
-            return out;
-        });
-    }
-
-    /** An organiser accepts or declines a waiting RSVP (restricted events); false when there is none waiting. */
-    public boolean approve(Acting who, EventId id, String rsvpId, boolean accept) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        boolean done = tx.inTransaction(c -> {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            Optional<Rsvp> rsvp =
-                    rsvps.find(c, rsvpId).filter(r -> r.event().equals(id) && r.state() == Rsvp.State.PENDING);
-            if (event.isEmpty() || rsvp.isEmpty()) {
-                return false;
-            }
-            boolean room = !counts(c, event.get()).full();
-            boolean accepted = accept && room;
-            rsvps.answer(c, rsvpId, accepted ? Rsvp.State.ACCEPTED : Rsvp.State.REJECTED, null, clock.instant());
-            if (rsvp.get().isRemote()) {
-                outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), rsvp.get(), accepted));
-            }
-            if (accepted) {
-                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
-            }
-            return true;
-        });
-        if (done) {
-            afterCommit.run();
-        }
-        return done;
-    }
-
-    private Outcome decide(
-            Connection c,
-            BranchEvent event,
-            Optional<Rsvp> existing,
-            java.util.function.Supplier<Rsvp> fresh,
-            URI joinId)
-            throws SQLException {
-        if (existing.isPresent() && existing.get().state() == Rsvp.State.ACCEPTED) {
-            return new Outcome.Accepted(existing.get());
-        }
-        if (existing.isPresent() && existing.get().state() == Rsvp.State.PENDING) {
-            return new Outcome.Pending(existing.get());
-        }
-        if (event.cancelled()) {
-            return new Outcome.Refused("The event is cancelled.");
-        }
-        if (!event.end().isAfter(clock.instant())) {
-            return new Outcome.Refused("The event is over.");
-        }
-        boolean restricted = event.joinMode() == JoinMode.RESTRICTED;
-        if (!restricted && counts(c, event).full()) {
-            return new Outcome.Refused("The event is full.");
-        }
-        Rsvp.State state = restricted ? Rsvp.State.PENDING : Rsvp.State.ACCEPTED;
-        Rsvp rsvp;
-        if (existing.isPresent()) {
-            rsvps.answer(c, existing.get().id(), state, joinId, clock.instant());
-            Rsvp e = existing.get();
-            rsvp = new Rsvp(
-                    e.id(),
-                    e.event(),
-                    e.member(),
-                    e.actor(),
-                    e.actorInbox(),
-                    e.actorName(),
-                    joinId != null ? joinId : e.joinId(),
-                    state,
-                    e.created());
-        } else {
-            Rsvp f = fresh.get();
-            rsvp = new Rsvp(
-                    f.id(),
-                    f.event(),
-                    f.member(),
-                    f.actor(),
-                    f.actorInbox(),
-                    f.actorName(),
-                    f.joinId(),
-                    state,
-                    f.created());
-            rsvps.insert(c, rsvp, clock.instant());
-        }
-        if (restricted) {
-            return new Outcome.Pending(rsvp);
-        }
-        outbox.publish(c, new DomainChange.EventChanged(event, counts(c, event)));
-        return new Outcome.Accepted(rsvp);
-    }
-
-    /**
-     * Inside an erasure's transaction: the member's RSVPs to events still to come are deleted, so
-     * their places are free again and followers get the new counts; their RSVPs to events that are
-     * over stay, naming nobody, so past attendance still adds up.
-     */
-    public void memberErased(Connection c, MemberId member) throws SQLException {
-        for (EventId id : rsvps.eventsOf(c, member)) {
-            Optional<BranchEvent> event = lockedLive(c, id);
-            if (event.isPresent() && event.get().end().isAfter(clock.instant()) && rsvps.delete(c, member, id)) {
-                outbox.publish(c, new DomainChange.EventChanged(event.get(), counts(c, event.get())));
-            }
-        }
-        rsvps.anonymise(c, member);
-    }
-
-    private Optional<BranchEvent> lockedLive(Connection c, EventId id) throws SQLException {
-        events.lock(c, id);
-        return events.find(c, id).filter(e -> !e.isDeleted());
-    }
-
-    private EventCounts counts(Connection c, BranchEvent e) throws SQLException {
-        return EventCounts.of(e, rsvps.accepted(c, e.id()));
-    }
-
-    private static Rsvp withJoin(Rsvp r, URI joinId) {
-        return new Rsvp(
-                r.id(),
-                r.event(),
-                r.member(),
-                r.actor(),
-                r.actorInbox(),
-                r.actorName(),
-                joinId,
-                r.state(),
-                r.created());
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

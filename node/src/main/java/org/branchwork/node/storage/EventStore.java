@@ -95,6 +95,12 @@ public final class EventStore {
         }
     }
 
+    /** Takes the event's row lock, then reads it; empty when there is none or it was deleted. */
+    public Optional<BranchEvent> lockedLive(Connection c, EventId id) throws SQLException {
+        lock(c, id);
+        return find(c, id).filter(e -> !e.isDeleted());
+    }
+
     /** Records why the event was cancelled (the latest words stand). */
     public void saveCancellation(Connection c, EventId id, String reason, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Rsvp;
@@ -76,6 +78,11 @@ public final class RsvpStore {
     }
 
     /** Accepted RSVPs: the participant count. Locks nothing: callers hold the event's row lock. */
+    /** The event's counts as they stand in this transaction (accepted RSVPs against its capacity). */
+    public EventCounts counts(Connection c, BranchEvent e) throws SQLException {
+        return EventCounts.of(e, accepted(c, e.id()));
+    }
+
     public int accepted(Connection c, EventId event) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("SELECT COUNT(*) FROM event_rsvp WHERE event_id = ? AND state = 'accepted'")) {

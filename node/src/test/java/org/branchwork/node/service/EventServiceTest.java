@@ -41,15 +41,17 @@ class EventServiceTest {
     private final MemberStore memberStore = new MemberStore();
     private final RsvpStore rsvpStore = new RsvpStore();
     private final RecordingOutbox outbox = new RecordingOutbox();
-    private final EventService events =
-            new EventService(tx, new EventStore(), rsvpStore, memberStore, outbox, () -> {}, clock);
+    private final EventStore eventStore = new EventStore();
+    private final EventService events = new EventService(tx, eventStore, rsvpStore, outbox, () -> {}, clock);
+    private final RsvpService attendance =
+            new RsvpService(tx, eventStore, rsvpStore, memberStore, outbox, () -> {}, clock);
     private final MemberService members = new MemberService(
             tx,
             memberStore,
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
             new AuditLog(tx, new AuditStore(), clock),
             clock,
-            events::memberErased,
+            attendance::memberErased,
             () -> {});
 
     @Test
@@ -75,16 +77,16 @@ class EventServiceTest {
         BranchEvent e = event("1", "free");
         Member ana = member("Ana"), ben = member("Ben");
 
-        assertThat(events.rsvp(ana.id(), e.id())).isInstanceOf(EventService.Outcome.Accepted.class);
-        assertThat(events.rsvp(ben.id(), e.id())).isEqualTo(new EventService.Outcome.Refused("The event is full."));
+        assertThat(attendance.rsvp(ana.id(), e.id())).isInstanceOf(RsvpService.Outcome.Accepted.class);
+        assertThat(attendance.rsvp(ben.id(), e.id())).isEqualTo(new RsvpService.Outcome.Refused("The event is full."));
         assertThat(outbox.counts).last().isEqualTo(new EventCounts(1, 0));
 
-        assertThat(events.withdraw(ana.id(), e.id())).isTrue();
+        assertThat(attendance.withdraw(ana.id(), e.id())).isTrue();
         assertThat(outbox.counts).last().isEqualTo(new EventCounts(0, 1));
-        assertThat(events.rsvp(ben.id(), e.id())).isInstanceOf(EventService.Outcome.Accepted.class);
-        assertThat(events.rsvp(ben.id(), e.id()))
+        assertThat(attendance.rsvp(ben.id(), e.id())).isInstanceOf(RsvpService.Outcome.Accepted.class);
+        assertThat(attendance.rsvp(ben.id(), e.id()))
                 .as("asking twice keeps one place")
-                .isInstanceOf(EventService.Outcome.Accepted.class);
+                .isInstanceOf(RsvpService.Outcome.Accepted.class);
         assertThat(events.counts(events.find(e.id()).orElseThrow()).participants())
                 .isEqualTo(1);
     }
@@ -93,20 +95,20 @@ class EventServiceTest {
     void aRestrictedEventWaitsForAnOrganiserAndARemoteJoinIsAnsweredEitherWay() {
         BranchEvent e = event("1", "restricted");
         Member ana = member("Ana");
-        EventService.Outcome waiting = events.rsvp(ana.id(), e.id());
-        assertThat(waiting).isInstanceOf(EventService.Outcome.Pending.class);
+        RsvpService.Outcome waiting = attendance.rsvp(ana.id(), e.id());
+        assertThat(waiting).isInstanceOf(RsvpService.Outcome.Pending.class);
         assertThat(outbox.counts).as("nobody counted yet").isEmpty();
 
-        String rsvpId = ((EventService.Outcome.Pending) waiting).rsvp().id();
-        assertThat(events.approve(ORGANISER, e.id(), rsvpId, true)).isTrue();
+        String rsvpId = ((RsvpService.Outcome.Pending) waiting).rsvp().id();
+        assertThat(attendance.approve(ORGANISER, e.id(), rsvpId, true)).isTrue();
         assertThat(events.counts(e).participants()).isEqualTo(1);
 
         URI actor = URI.create("https://mobilizon.example/@sam");
-        EventService.Outcome remote = events.remoteJoin(
+        RsvpService.Outcome remote = attendance.remoteJoin(
                 e.id(), actor, URI.create(actor + "/inbox"), "Sam", URI.create("https://mobilizon.example/join/1"));
-        assertThat(remote).isInstanceOf(EventService.Outcome.Pending.class);
-        String remoteId = ((EventService.Outcome.Pending) remote).rsvp().id();
-        assertThat(events.approve(ORGANISER, e.id(), remoteId, true)).isTrue();
+        assertThat(remote).isInstanceOf(RsvpService.Outcome.Pending.class);
+        String remoteId = ((RsvpService.Outcome.Pending) remote).rsvp().id();
+        assertThat(attendance.approve(ORGANISER, e.id(), remoteId, true)).isTrue();
         assertThat(outbox.answers)
                 .as("the event is full: approval turns into a Reject")
                 .containsExactly(false);
@@ -134,8 +136,8 @@ class EventServiceTest {
                 .event();
         BranchEvent coming = event("5", "free");
         Member ana = member("Ana");
-        events.rsvp(ana.id(), past.id());
-        events.rsvp(ana.id(), coming.id());
+        attendance.rsvp(ana.id(), past.id());
+        attendance.rsvp(ana.id(), coming.id());
         clock.advance(Duration.between(clock.instant(), Instant.parse("2098-06-01T00:00:00Z")));
         outbox.counts.clear();
 
@@ -144,12 +146,12 @@ class EventServiceTest {
         assertThat(events.counts(coming).participants())
                 .as("the place is free again")
                 .isZero();
-        assertThat(events.attendees(ORGANISER, coming.id())).isEmpty();
+        assertThat(attendance.attendees(ORGANISER, coming.id())).isEmpty();
         assertThat(outbox.counts).as("followers get the new count").containsExactly(new EventCounts(0, 5));
         assertThat(events.counts(past).participants())
                 .as("past attendance still adds up")
                 .isEqualTo(1);
-        assertThat(events.attendees(ORGANISER, past.id()))
+        assertThat(attendance.attendees(ORGANISER, past.id()))
                 .singleElement()
                 .satisfies(a -> assertThat(a.name()).isEqualTo("(former member)"))
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.ACCEPTED));

@@ -4,13 +4,10 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
@@ -23,24 +20,17 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
-import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.Rsvp;
-import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
-import org.branchwork.node.service.FieldError;
-import org.branchwork.node.service.RequestRefused;
+import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.service.SpreadsheetCsv;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
-import org.branchwork.node.web.view.EventCancelView;
-import org.branchwork.node.web.view.EventDeleteView;
-import org.branchwork.node.web.view.EventFormView;
 import org.branchwork.node.web.view.EventView;
-import org.branchwork.node.web.view.FormView;
 
 /**
  * Events on the branch's site: the public page of each ({@code /events/{id}}, with RSVP for
@@ -53,36 +43,34 @@ public final class EventPages implements HttpService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private final EventService events;
+    private final RsvpService attendance;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
     private final java.time.Clock clock;
 
-    public EventPages(EventService events, Sessions sessions, Csrf csrf, Pages pages, java.time.Clock clock) {
+    public EventPages(
+            EventService events,
+            RsvpService attendance,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages,
+            java.time.Clock clock) {
         this.clock = clock;
         this.events = events;
+        this.attendance = attendance;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
     }
 
     /** The form's {@code datetime-local} value. */
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/events/new", this::newForm)
-                .post("/events", this::create)
-                .get("/events/{id}", this::show)
+        rules.get("/events/{id}", this::show)
                 .post("/events/{id}/rsvp", (req, res) -> rsvp(req, res, true))
                 .post("/events/{id}/withdraw", (req, res) -> rsvp(req, res, false))
-                .get("/events/{id}/cancel", this::cancelForm)
-                .post("/events/{id}/cancel", this::cancel)
-                .get("/events/{id}/edit", this::editForm)
-                .post("/events/{id}/edit", this::edit)
-                .get("/events/{id}/delete", this::deleteForm)
-                .post("/events/{id}/delete", this::delete)
                 .post("/events/{id}/attendees/{rsvp}", this::decide)
                 .get("/events/{id}/attendees.csv", this::export);
     }
@@ -119,11 +107,11 @@ public final class EventPages implements HttpService {
             return;
         }
         EventCounts counts = events.counts(e);
-        Optional<Rsvp> mine = viewer.flatMap(v -> events.rsvpOf(v.member().id(), e.id()))
+        Optional<Rsvp> mine = viewer.flatMap(v -> attendance.rsvpOf(v.member().id(), e.id()))
                 .filter(r -> r.state() != Rsvp.State.WITHDRAWN);
         boolean organiser = viewer.map(v -> v.can(Role.ORGANISER)).orElse(false);
         List<EventView.AttendeeRow> attendees = organiser
-                ? events.attendees(viewer.get().acting(), e.id()).stream()
+                ? attendance.attendees(viewer.get().acting(), e.id()).stream()
                         .map(a -> new EventView.AttendeeRow(
                                 a.rsvpId(), a.name(), a.kind(), a.state().code(), a.state() == Rsvp.State.PENDING))
                         .toList()
@@ -155,7 +143,8 @@ public final class EventPages implements HttpService {
                         mine.map(r -> r.state().code()).orElse(null),
                         viewer.isPresent() && mine.isEmpty() && open && !full,
                         viewer.isPresent() && mine.isEmpty() && open && full,
-                        events.onlineLinkFor(viewer.map(Viewer::acting), e)
+                        attendance
+                                .onlineLinkFor(viewer.map(Viewer::acting), e)
                                 .map(URI::toString)
                                 .orElse(null),
                         e.isOnline(),
@@ -173,59 +162,18 @@ public final class EventPages implements HttpService {
         Viewer v = posted.get().viewer();
         BranchEvent e = event(req);
         if (!coming) {
-            events.withdraw(v.member().id(), e.id());
+            attendance.withdraw(v.member().id(), e.id());
             Pages.redirect(res, "/events/" + e.id().value() + "?notice=Your+RSVP+is+withdrawn.");
             return;
         }
-        switch (events.rsvp(v.member().id(), e.id())) {
-            case EventService.Outcome.Accepted a ->
+        switch (attendance.rsvp(v.member().id(), e.id())) {
+            case RsvpService.Outcome.Accepted a ->
                 Pages.redirect(res, "/events/" + e.id().value() + "?notice=You're+coming.");
-            case EventService.Outcome.Pending p ->
+            case RsvpService.Outcome.Pending p ->
                 Pages.redirect(
                         res, "/events/" + e.id().value() + "?notice=Thanks:+an+organiser+will+confirm+your+place.");
-            case EventService.Outcome.Refused r ->
-                render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
+            case RsvpService.Outcome.Refused r -> render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
         }
-    }
-
-    /** The confirmation step, asking for the reason attendees are told. */
-    private void cancelForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "events/cancel",
-                cancelView(e, viewer.get().csrf(), "", null));
-    }
-
-    private void cancel(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        String reason = Forms.field(posted.get().form(), "reason");
-        try {
-            events.cancel(posted.get().viewer().acting(), e.id(), reason);
-        } catch (RequestRefused.Invalid invalid) {
-            pages.render(
-                    res,
-                    Status.UNPROCESSABLE_CONTENT_422,
-                    posted.get().viewerOptional(),
-                    "events/cancel",
-                    cancelView(e, posted.get().viewer().csrf(), reason, invalid.getMessage()));
-            return;
-        }
-        Pages.redirect(res, "/events/" + e.id().value() + "?notice=Cancelled.+Followers+on+other+servers+are+told.");
-    }
-
-    private static EventCancelView cancelView(BranchEvent e, String csrf, String reason, String error) {
-        return new EventCancelView("Cancel " + e.name(), csrf, e.id().value(), e.name(), when(e), reason, error);
     }
 
     private void decide(ServerRequest req, ServerResponse res) {
@@ -235,7 +183,7 @@ public final class EventPages implements HttpService {
         }
         BranchEvent e = event(req);
         boolean accept = "accept".equals(Forms.field(posted.get().form(), "decision"));
-        events.approve(
+        attendance.approve(
                 posted.get().viewer().acting(),
                 e.id(),
                 req.path().pathParameters().get("rsvp"),
@@ -251,7 +199,7 @@ public final class EventPages implements HttpService {
         BranchEvent e = event(req);
         StringWriter out = new StringWriter();
         try (SpreadsheetCsv csv = new SpreadsheetCsv(out, "name", "from", "rsvp", "since", "actor")) {
-            for (EventService.Attendee a : events.attendees(viewer.get().acting(), e.id())) {
+            for (RsvpService.Attendee a : attendance.attendees(viewer.get().acting(), e.id())) {
                 csv.row(a.name(), a.kind(), a.state().code(), a.since(), a.actor());
             }
         }
@@ -261,220 +209,12 @@ public final class EventPages implements HttpService {
         res.send(out.toString());
     }
 
-    private void newForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "events/new",
-                EventFormView.creating(
-                        FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of()))));
-    }
-
-    private void create(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        Parameters f = posted.get().form();
-        Optional<FieldError> past = unconfirmedPast(input(f), f);
-        if (past.isPresent()) {
-            pages.render(
-                    res,
-                    Status.UNPROCESSABLE_CONTENT_422,
-                    posted.get().viewerOptional(),
-                    "events/new",
-                    EventFormView.creating(FormView.of(
-                            "New event", posted.get().viewer().csrf(), askingPast(f), List.of(past.get()))));
-            return;
-        }
-        EventService.Result result = events.create(posted.get().viewer().acting(), input(f));
-        if (result.event() != null) {
-            Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
-            return;
-        }
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                posted.get().viewerOptional(),
-                "events/new",
-                EventFormView.creating(
-                        FormView.of("New event", posted.get().viewer().csrf(), typed(f), result.errors())));
-    }
-
-    /** The event's form, filled in with what it says now, times in its own zone. */
-    private void editForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        Map<String, String> values = new HashMap<>();
-        values.put("name", e.name());
-        values.put("content", e.markdown() == null ? "" : e.markdown());
-        values.put("startTime", LOCAL.format(e.start().atZone(e.zone())));
-        values.put("endTime", LOCAL.format(e.end().atZone(e.zone())));
-        values.put("timezone", e.zone().getId());
-        values.put(
-                "placeName",
-                e.place() == null || e.place().name() == null ? "" : e.place().name());
-        values.put(
-                "placeAddress",
-                e.place() == null || e.place().address() == null
-                        ? ""
-                        : e.place().address());
-        values.put("onlineUrl", e.onlineUrl() == null ? "" : e.onlineUrl().toString());
-        values.put("capacity", e.capacity() == null ? "" : e.capacity().toString());
-        values.put("category_" + e.category().code(), "selected");
-        if (e.joinMode() == JoinMode.RESTRICTED) {
-            values.put("restricted", "checked");
-        }
-        pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "events/new",
-                EventFormView.editing(
-                        FormView.of("Edit " + e.name(), viewer.get().csrf(), values, List.of()), e.id().value()));
-    }
-
-    /** Saves the changes; followers get an {@code Update}. What was typed stays on the form when it is refused. */
-    private void edit(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        Parameters f = posted.get().form();
-        Optional<FieldError> past =
-                e.start().isBefore(clock.instant()) ? Optional.empty() : unconfirmedPast(input(f), f);
-        if (past.isPresent()) {
-            pages.render(
-                    res,
-                    Status.UNPROCESSABLE_CONTENT_422,
-                    posted.get().viewerOptional(),
-                    "events/new",
-                    EventFormView.editing(
-                            FormView.of(
-                                    "Edit " + e.name(),
-                                    posted.get().viewer().csrf(),
-                                    askingPast(f),
-                                    List.of(past.get())),
-                            e.id().value()));
-            return;
-        }
-        EventService.Result result = events.edit(posted.get().viewer().acting(), e.id(), input(f))
-                .orElseThrow(() -> new NotFoundException("No such event."));
-        if (result.event() != null) {
-            Pages.redirect(res, "/events/" + e.id().value() + "?notice=Saved:+followers+get+the+change.");
-            return;
-        }
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                posted.get().viewerOptional(),
-                "events/new",
-                EventFormView.editing(
-                        FormView.of("Edit " + e.name(), posted.get().viewer().csrf(), typed(f), result.errors()),
-                        e.id().value()));
-    }
-
-    /** The confirmation step: deleting cannot be undone. */
-    private void deleteForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "events/delete",
-                new EventDeleteView("Delete " + e.name(), viewer.get().csrf(), e.id().value(), e.name(), when(e)));
-    }
-
-    private void delete(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        BranchEvent e = event(req);
-        events.delete(posted.get().viewer().acting(), e.id());
-        pages.message(
-                res,
-                Status.OK_200,
-                posted.get().viewerOptional(),
-                "Event deleted",
-                "\u201c" + e.name()
-                        + "\u201d is deleted: its page is gone and followers on other servers are told so.");
-    }
-
-    private static EventInput input(Parameters f) {
-        return new EventInput(
-                Forms.field(f, "name"),
-                Forms.field(f, "content"),
-                Forms.field(f, "startTime"),
-                Forms.field(f, "endTime"),
-                Forms.field(f, "timezone"),
-                Forms.field(f, "placeName"),
-                Forms.field(f, "placeAddress"),
-                null,
-                null,
-                Forms.field(f, "onlineUrl"),
-                Forms.field(f, "capacity"),
-                f.first("joinMode").isPresent() ? "restricted" : "free",
-                Forms.field(f, "category"),
-                null);
-    }
-
-    /**
-     * A start in the past is a mistake more often than not (a wrong year, AM for PM): publishing one
-     * needs the box ticked. An event that already started may be edited without it.
-     */
-    private Optional<FieldError> unconfirmedPast(EventInput input, Parameters f) {
-        EventInput.EventDraft d = input.check().draft();
-        if (d == null
-                || !d.start().isBefore(clock.instant())
-                || f.first("confirmPast").isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(new FieldError(
-                "startTime",
-                "Starts: that is in the past. Check the date, or tick the box below to publish it anyway."));
-    }
-
-    private static Map<String, String> askingPast(Parameters f) {
-        Map<String, String> values = typed(f);
-        values.put("askPast", "yes");
-        return values;
-    }
-
-    /** What was typed, to show again with the errors: nothing is lost. */
-    private static Map<String, String> typed(Parameters f) {
-        Map<String, String> values = new HashMap<>();
-        for (String name : List.of(
-                "name",
-                "content",
-                "startTime",
-                "endTime",
-                "timezone",
-                "placeName",
-                "placeAddress",
-                "onlineUrl",
-                "capacity")) {
-            values.put(name, Forms.field(f, name));
-        }
-        values.put("category_" + Forms.field(f, "category"), "selected");
-        if (f.first("joinMode").isPresent()) {
-            values.put("restricted", "checked");
-        }
-        return values;
+    private BranchEvent event(ServerRequest req) {
+        return liveEvent(events, req);
     }
 
     /** The event the path names; 404 when there is none, 410 once it was deleted (for every page and form of it). */
-    private BranchEvent event(ServerRequest req) {
+    static BranchEvent liveEvent(EventService events, ServerRequest req) {
         BranchEvent e;
         try {
             e = events.find(EventId.parse(req.path().pathParameters().get("id")))

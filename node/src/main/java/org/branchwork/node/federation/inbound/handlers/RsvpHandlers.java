@@ -10,14 +10,14 @@ import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.federation.resolve.ActorResolver;
 import org.branchwork.node.federation.resolve.RemoteActor;
 import org.branchwork.node.http.LocalUris;
-import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.ProfileService;
+import org.branchwork.node.service.RsvpService;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.Ref;
 
 /**
  * RSVPs over ActivityPub. To the branch's events: {@code Join} (answered {@code Accept} or
- * {@code Reject} by {@link EventService}), {@code Leave} and {@code Undo(Join)}. From the other
+ * {@code Reject} by {@link RsvpService}), {@code Leave} and {@code Undo(Join)}. From the other
  * side: the {@code Accept}/{@code Reject} another branch sends for one of our members' Joins,
  * taken only from the event's owner.
  */
@@ -25,10 +25,10 @@ public final class RsvpHandlers {
 
     private final LocalUris uris;
     private final ActorResolver resolver;
-    private final EventService events;
+    private final RsvpService events;
     private final ProfileService profiles;
 
-    public RsvpHandlers(LocalUris uris, ActorResolver resolver, EventService events, ProfileService profiles) {
+    public RsvpHandlers(LocalUris uris, ActorResolver resolver, RsvpService events, ProfileService profiles) {
         this.uris = uris;
         this.resolver = resolver;
         this.events = events;
@@ -50,9 +50,9 @@ public final class RsvpHandlers {
             return Outcome.fetchFailed(e, "cannot fetch the participant: ");
         }
         return switch (events.remoteJoin(event, actor, remote.inbox(), remote.name(), joinId)) {
-            case EventService.Outcome.Accepted a -> Outcome.handled("rsvp accepted: " + actor);
-            case EventService.Outcome.Pending p -> Outcome.handled("rsvp waiting for an organiser: " + actor);
-            case EventService.Outcome.Refused r -> Outcome.handled("rsvp rejected: " + r.reason());
+            case RsvpService.Outcome.Accepted a -> Outcome.handled("rsvp accepted: " + actor);
+            case RsvpService.Outcome.Pending p -> Outcome.handled("rsvp waiting for an organiser: " + actor);
+            case RsvpService.Outcome.Refused r -> Outcome.handled("rsvp rejected: " + r.reason());
         };
     }
 
