@@ -1,0 +1,98 @@
+// Shared by the browser tests (*.test.mjs), which BrowserIT runs one file at a time against one
+// node that it started with a real SMTP server. BrowserIT hands over, in the environment:
+//   BASE_URL      the node, e.g. http://127.0.0.1:41234
+//   MAILBOX_URL   a loopback service answering GET ?to=<address> with the link mailed to it (404 until then)
+//   ADMIN_EMAIL, ADMIN_PASSWORD   the admin BrowserIT set up
+//   CHROMIUM      the browser executable (Debian's /usr/bin/chromium)
+//   SCREENSHOTS   the folder for screenshots (under target/)
+// Everything is found the way a person finds it: by label, role and visible text.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: BrowserIT sets it`);
+  return value;
+};
+export const BASE = env('BASE_URL');
+const MAILBOX = env('MAILBOX_URL');
+const SHOTS = env('SCREENSHOTS');
+export const PASSWORD = 'a long and memorable password';
+mkdirSync(SHOTS, { recursive: true });
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: env('CHROMIUM'),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+export async function newPage(width = 1100) {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+// Runs a test's steps on a fresh page; on failure the page is kept as FAILED-<name>.png.
+export async function onPage(name, steps) {
+  const page = await newPage();
+  try {
+    await steps(page);
+  } catch (e) {
+    await shot(page, `FAILED-${name}`).catch(() => {});
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function mailedLink(to) {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${MAILBOX}?to=${encodeURIComponent(to)}`);
+    if (res.ok) return (await res.text()).trim();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail with a link reached ${to}`);
+}
+
+export async function signIn(page, email, password) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/me**');
+}
+
+export const signInAsAdmin = (page) => signIn(page, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
+
+// axe-core on the page as it is now, at desktop and phone widths: the test fails on any violation,
+// naming the rule and the elements.
+export async function assertAccessible(page, what) {
+  const size = page.viewportSize();
+  try {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Evaluated, not injected as a script tag: the node's Content-Security-Policy rightly refuses inline scripts.
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) =>
+          `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, [], `axe on ${what} at ${width} px`);
+    }
+  } finally {
+    await page.setViewportSize(size);
+  }
+}

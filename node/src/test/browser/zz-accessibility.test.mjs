@@ -1,0 +1,33 @@
+// axe-core on every page a visitor, a member, an organiser and an admin open, at 1280 and 390 px.
+// Runs last (the name), when the other files have left events, members and campaigns to show.
+import { test } from 'node:test';
+import { assertAccessible, newPage, onPage, signInAsAdmin } from './lib.mjs';
+
+const PUBLIC = ['/', '/join', '/signin', '/password-reset', '/no-such-page'];
+const SIGNED_IN = ['/me', '/me/feed', '/organise', '/organise/import', '/events/new', '/announcements/new',
+  '/campaigns', '/campaigns/new', '/admin'];
+
+test('every public page passes axe at desktop and phone widths', () => onPage('axe-public', async (page) => {
+  for (const path of PUBLIC) {
+    await page.goto(path);
+    await assertAccessible(page, path);
+  }
+}));
+
+test('every page an admin opens passes axe at desktop and phone widths', () => onPage('axe-admin', async (page) => {
+  await signInAsAdmin(page);
+  for (const path of SIGNED_IN) {
+    await page.goto(path);
+    await assertAccessible(page, path);
+  }
+  // The pages of the things the other tests made: each member, event and campaign linked from the lists.
+  for (const list of ['/organise', '/', '/campaigns']) {
+    await page.goto(list);
+    const links = await page.locator('main a[href^="/members/"], main a[href^="/organise/members/"], main a[href^="/events/"], main a[href^="/campaigns/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))].slice(0, 6));
+    for (const href of links) {
+      await page.goto(href);
+      await assertAccessible(page, href);
+    }
+  }
+}));
