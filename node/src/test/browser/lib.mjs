@@ -35,16 +35,17 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-export async function newPage(width = 1100) {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width, height: 900 } });
+// A page in a browser context of its own (its own cookies), on this node or another (base).
+export async function newPage({ width = 1100, base = BASE } = {}) {
+  const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
 }
 
 // Runs a test's steps on a fresh page; on failure the page is kept as FAILED-<name>.png.
-export async function onPage(name, steps) {
-  const page = await newPage();
+export async function onPage(name, steps, options) {
+  const page = await newPage(options);
   try {
     await steps(page);
   } catch (e) {
@@ -77,6 +78,16 @@ export async function signIn(page, email, password) {
 }
 
 export const signInAsAdmin = (page) => signIn(page, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
+
+// Reloads until the text shows (federation is asynchronous: a delivery takes a moment).
+export async function reloadUntil(page, text, what) {
+  for (let i = 0; i < 60; i++) {
+    if (await page.getByText(text).count() > 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+    await page.reload();
+  }
+  throw new Error(`${what}: "${text}" never showed on ${page.url()}`);
+}
 
 // axe-core on the page as it is now, at desktop and phone widths: the test fails on any violation,
 // naming the rule and the elements.

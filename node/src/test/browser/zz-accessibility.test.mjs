@@ -5,7 +5,7 @@ import { assertAccessible, newPage, onPage, signInAsAdmin } from './lib.mjs';
 
 const PUBLIC = ['/', '/join', '/signin', '/password-reset', '/no-such-page'];
 const SIGNED_IN = ['/me', '/me/feed', '/organise', '/organise/import', '/events/new', '/announcements/new',
-  '/campaigns', '/campaigns/new', '/admin'];
+  '/campaigns', '/campaigns/new', '/admin', '/admin/following'];
 
 test('every public page passes axe at desktop and phone widths', () => onPage('axe-public', async (page) => {
   for (const path of PUBLIC) {

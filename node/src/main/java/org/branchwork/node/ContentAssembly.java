@@ -3,6 +3,7 @@ package org.branchwork.node;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.NetworkFeed;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.storage.AnnouncementStore;
@@ -22,6 +23,7 @@ record ContentAssembly(
         EventService events,
         RsvpService attendance,
         CampaignService campaigns,
+        NetworkFeed network,
         ProfileService profiles,
         RsvpStore rsvps,
         OutgoingRsvpStore outgoingRsvps,
@@ -44,6 +46,7 @@ record ContentAssembly(
                 fed.fediverse(),
                 fed.outbox(),
                 wake,
+                f.uris()::campaign,
                 f.clock());
         OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
         SubscriptionStore subscriptions = new SubscriptionStore();
@@ -59,7 +62,9 @@ record ContentAssembly(
                 wake,
                 f.random(),
                 f.clock());
+        NetworkFeed network = new NetworkFeed(
+                f.tx(), fed.followStore(), fed.remoteObjects(), fed.adoptedCampaigns(), fed.fediverse());
         return new ContentAssembly(
-                announcements, events, attendance, campaigns, profiles, rsvps, outgoingRsvps, subscriptions);
+                announcements, events, attendance, campaigns, network, profiles, rsvps, outgoingRsvps, subscriptions);
     }
 }

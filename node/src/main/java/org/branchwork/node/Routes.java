@@ -23,10 +23,12 @@ import org.branchwork.node.web.SecurityHeaders;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
+import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
@@ -59,7 +61,7 @@ final class Routes {
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
                 .register("/organise", c.organiserPages())
-                .register("/admin", c.adminPages())
+                .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
                 .register(
@@ -70,6 +72,7 @@ final class Routes {
                         c.calendars(),
                         c.eventFormPages(),
                         c.eventPages(),
+                        c.campaignFormPages(),
                         c.campaignPages(),
                         c.announcementPages(),
                         c.accountPages(),
@@ -102,11 +105,13 @@ final class Routes {
             MemberPages memberPages,
             OrganiserPages organiserPages,
             AdminPages adminPages,
+            FollowPages followPages,
             ObjectEndpoint objects,
             CalendarFeeds calendars,
             EventFormPages eventFormPages,
             EventPages eventPages,
             FeedPages feedPages,
+            CampaignFormPages campaignFormPages,
             CampaignPages campaignPages,
             AnnouncementPages announcementPages) {}
 }

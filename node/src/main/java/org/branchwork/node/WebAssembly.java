@@ -34,10 +34,12 @@ import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
+import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
@@ -79,7 +81,9 @@ final class WebAssembly {
                         f.origin(),
                         sessions,
                         content.announcements(),
-                        content.events()),
+                        content.events(),
+                        content.campaigns(),
+                        content.network()),
                 new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(f.actors(), uris),
                 new NodeInfoEndpoint(f.actors(), uris, StartupChecks.version()),
@@ -109,6 +113,7 @@ final class WebAssembly {
                 new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),
+                        fed.fediverse(),
                         fed.deliveryQueue(),
                         inbox.deadLetters(),
                         members.nodeSettings(),
@@ -116,6 +121,7 @@ final class WebAssembly {
                         sessions,
                         csrf,
                         pages),
+                new FollowPages(fed.followService(), fed.fediverse(), members.audit(), sessions, csrf, pages),
                 new ObjectEndpoint(
                         content.announcements(),
                         mappers.announcements(),
@@ -127,9 +133,10 @@ final class WebAssembly {
                         f.actors(),
                         f.codec()),
                 new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
-                new EventFormPages(content.events(), sessions, csrf, pages, f.clock()),
+                new EventFormPages(content.events(), content.campaigns(), sessions, csrf, pages, f.clock()),
                 new EventPages(content.events(), content.attendance(), sessions, csrf, pages, f.clock()),
                 new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),
+                new CampaignFormPages(content.campaigns(), sessions, csrf, pages),
                 new CampaignPages(content.campaigns(), content.events(), sessions, csrf, pages, f.clock()),
                 new AnnouncementPages(content.announcements(), sessions, csrf, pages));
     }

@@ -67,24 +67,35 @@ public final class FollowService {
         this.clock = clock;
     }
 
+    /** Who a handle or URL names, looked up before it is followed: what a person is about to follow. */
+    public sealed interface Lookup {
+        /** The actor, as it describes itself: {@code type} is Group, Person, Organization, Service… */
+        record Found(URI id, String name, String type) implements Lookup {}
+
+        record NotFound(Result.Failed why) implements Lookup {}
+    }
+
+    /** Resolves a handle ({@code @slug@host}) or an actor IRI to the actor, without following it. */
+    public Lookup lookUp(String target) {
+        try {
+            RemoteActor actor = remoteActor(target);
+            return new Lookup.Found(actor.id(), actor.name(), actor.type());
+        } catch (Unfollowable e) {
+            return new Lookup.NotFound(e.why);
+        }
+    }
+
     /** Follows a handle ({@code @slug@host}) or an actor IRI. */
     public Result follow(String target) {
         Optional<LocalActors.BranchActor> branch = actors.branch();
         if (branch.isEmpty()) {
             return new Result.Failed(409, "not_set_up", "The node has no branch yet.");
         }
-        URI actorId;
         RemoteActor remote;
         try {
-            actorId = resolveTarget(target);
-            if (uris.isLocal(actorId)) {
-                return new Result.Failed(422, "self_follow", "A branch cannot follow itself.");
-            }
-            remote = resolver.actor(actorId);
-        } catch (IllegalArgumentException e) {
-            return new Result.Failed(422, "invalid_target", e.getMessage());
-        } catch (FetchException e) {
-            return new Result.Failed(422, "unresolvable_target", e.getMessage());
+            remote = remoteActor(target);
+        } catch (Unfollowable e) {
+            return e.why;
         }
         URI branchId = uris.branchActor(branch.get().branch().slug());
         URI followId = uris.newActivity();
@@ -156,6 +167,30 @@ public final class FollowService {
 
     public List<FollowStore.Following> following() {
         return tx.inTransaction(follows::followings);
+    }
+
+    /** Why a target cannot be followed, carried out of the lookup. */
+    private static final class Unfollowable extends Exception {
+        private final Result.Failed why;
+
+        Unfollowable(int status, String code, String detail) {
+            super(detail, null, false, false);
+            this.why = new Result.Failed(status, code, detail);
+        }
+    }
+
+    private RemoteActor remoteActor(String target) throws Unfollowable {
+        try {
+            URI actorId = resolveTarget(target);
+            if (uris.isLocal(actorId)) {
+                throw new Unfollowable(422, "self_follow", "A branch cannot follow itself.");
+            }
+            return resolver.actor(actorId);
+        } catch (IllegalArgumentException e) {
+            throw new Unfollowable(422, "invalid_target", e.getMessage());
+        } catch (FetchException e) {
+            throw new Unfollowable(422, "unresolvable_target", e.getMessage());
+        }
     }
 
     private URI resolveTarget(String target) throws FetchException {

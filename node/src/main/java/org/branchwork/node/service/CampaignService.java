@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
@@ -30,6 +31,9 @@ public final class CampaignService {
     /** A campaign received from another node, and whether this branch adopted it. */
     public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {}
 
+    /** A campaign this branch's events can belong to: one of its own still open, or one it adopted. */
+    public record Linkable(URI id, String name) {}
+
     private final Transactions tx;
     private final CampaignStore campaigns;
     private final AdoptedCampaignStore adopted;
@@ -37,6 +41,9 @@ public final class CampaignService {
     private final Fediverse fediverse;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
+    /** The IRI this node gives its own campaign (the web layer's naming, handed down). */
+    private final Function<CampaignId, URI> iriOf;
+
     private final Clock clock;
 
     public CampaignService(
@@ -47,7 +54,9 @@ public final class CampaignService {
             Fediverse fediverse,
             FederationOutbox outbox,
             Runnable afterCommit,
+            Function<CampaignId, URI> iriOf,
             Clock clock) {
+        this.iriOf = iriOf;
         this.tx = tx;
         this.campaigns = campaigns;
         this.adopted = adopted;
@@ -264,6 +273,33 @@ public final class CampaignService {
             }
             return out;
         });
+    }
+
+    /**
+     * The campaigns this branch has adopted and not withdrawn from, newest first. Anyone may see
+     * them: the branch announced each adoption publicly, and the briefs are public.
+     */
+    public List<RemoteObjectStore.FeedItem> adopted() {
+        return tx.inTransaction(c -> {
+            List<RemoteObjectStore.FeedItem> out = new ArrayList<>();
+            for (RemoteObjectStore.FeedItem item : remoteObjects.ofType(c, "Campaign", 200)) {
+                if (adopted.find(c, item.id())
+                        .map(AdoptedCampaignStore.Adopted::active)
+                        .orElse(false)) {
+                    out.add(item);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** What an organiser may link an event to: this node's open campaigns, then those the branch adopted. */
+    public List<Linkable> linkable(Acting who) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        List<Linkable> out = new ArrayList<>();
+        all().stream().filter(k -> !k.ended()).forEach(k -> out.add(new Linkable(iriOf.apply(k.id()), k.title())));
+        adopted().forEach(i -> out.add(new Linkable(i.id(), i.shown().name())));
+        return out;
     }
 
     /** A received campaign as stored (its sanitised brief), if it reached this branch. */

@@ -50,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserIT {
 
     private static final String ADMIN_EMAIL = "admin@stockport.test";
+    private static final String NATIONAL_EMAIL = "admin@national.test";
     private static final String ADMIN_PASSWORD = "correct horse battery";
     private static final Path TESTS = Path.of("src/test/browser");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,11 +71,15 @@ class BrowserIT {
         try (TestMail mail = new TestMail()) {
             Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
             env.putAll(mail.nodeEnvironment());
-            try (Node node = TestNodes.start(dir.resolve("node"), env)) {
+            Map<String, String> nationalEnv = new LinkedHashMap<>(TestNodes.federatingEnvironment("national"));
+            nationalEnv.putAll(mail.nodeEnvironment());
+            try (Node node = TestNodes.start(dir.resolve("node"), env);
+                    Node national = TestNodes.start(dir.resolve("national"), nationalEnv)) {
                 Fixtures.setUpBranch(node, new Admin("Ada Admin", ADMIN_EMAIL, ADMIN_PASSWORD));
+                Fixtures.setUpBranch(national, new Admin("Nia National", NATIONAL_EMAIL, ADMIN_PASSWORD));
                 HttpServer mailbox = mailbox(mail);
                 try {
-                    runBrowserTests(node, mailbox, chromium);
+                    runBrowserTests(node, national, mailbox, chromium);
                 } finally {
                     mailbox.stop(0);
                 }
@@ -93,7 +98,7 @@ class BrowserIT {
                 .isNotEmptyFile();
     }
 
-    private static void runBrowserTests(Node node, HttpServer mailbox, Path chromium) throws Exception {
+    private static void runBrowserTests(Node node, Node national, HttpServer mailbox, Path chromium) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
         try (Stream<Path> files = Files.list(TESTS)) {
@@ -111,6 +116,10 @@ class BrowserIT {
         pb.environment()
                 .put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link");
         pb.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
+        // National, a second node on loopback: the branch follows it, adopts its campaign and shows its news.
+        pb.environment().put("NATIONAL_URL", national.origin().uri().toString());
+        pb.environment().put("NATIONAL_HANDLE", "@national@" + national.origin().authority());
+        pb.environment().put("NATIONAL_EMAIL", NATIONAL_EMAIL);
         pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("CHROMIUM", chromium.toString());
         pb.environment()

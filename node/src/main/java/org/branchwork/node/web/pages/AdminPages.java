@@ -36,6 +36,7 @@ public final class AdminPages implements HttpService {
     private static final int AUDIT_PAGE = 50;
 
     private final FollowService follows;
+    private final org.branchwork.node.service.Fediverse fediverse;
     private final DeliveryQueueService queue;
     private final NodeSettingsService settings;
     private final AuditLog audit;
@@ -47,6 +48,7 @@ public final class AdminPages implements HttpService {
 
     public AdminPages(
             FollowService follows,
+            org.branchwork.node.service.Fediverse fediverse,
             DeliveryQueueService queue,
             InboxDeadLetters inbox,
             NodeSettingsService settings,
@@ -56,6 +58,7 @@ public final class AdminPages implements HttpService {
             Pages pages) {
         this.inbox = inbox;
         this.follows = follows;
+        this.fediverse = fediverse;
         this.queue = queue;
         this.settings = settings;
         this.audit = audit;
@@ -97,12 +100,13 @@ public final class AdminPages implements HttpService {
                         viewer.get().csrf(),
                         req.query().first("done").orElse(null),
                         follows.following().stream()
-                                .map(f -> new AdminView.Follow(f.actor().toString(), f.state()))
+                                .map(f -> new AdminView.Follow(fediverse.label(f.actor()), f.state()))
                                 .toList(),
-                        followers.stream().map(f -> f.actor().toString()).toList(),
+                        followers.stream().map(f -> fediverse.label(f.actor())).toList(),
                         follows.followerCount(),
                         follows.pending().stream()
-                                .map(f -> f.actor().toString())
+                                .map(f -> new AdminView.Request(
+                                        fediverse.label(f.actor()), f.actor().toString()))
                                 .toList(),
                         q.counts().pending(),
                         q.counts().failing(),

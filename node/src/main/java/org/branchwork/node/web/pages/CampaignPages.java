@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.service.CampaignInput;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.web.Charts;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Dates;
@@ -35,7 +34,6 @@ import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
 import org.branchwork.node.web.view.CampaignView;
 import org.branchwork.node.web.view.CampaignsView;
-import org.branchwork.node.web.view.FormView;
 
 /**
  * Campaigns for organisers: the dashboard a national organiser opens every morning
@@ -43,8 +41,6 @@ import org.branchwork.node.web.view.FormView;
  * for a new campaign, and adopt, withdraw and report.
  */
 public final class CampaignPages implements HttpService {
-
-    private static final int GOAL_ROWS = 3;
 
     private final CampaignService campaigns;
     private final EventService events;
@@ -72,13 +68,11 @@ public final class CampaignPages implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/campaigns", this::dashboard)
-                .get("/campaigns/new", this::newForm)
-                .post("/campaigns", this::create)
                 .get("/campaigns/network", this::received)
                 .post("/campaigns/adopt", (req, res) -> adoption(req, res, true))
                 .post("/campaigns/withdraw", (req, res) -> adoption(req, res, false))
                 .post("/campaigns/report", this::report)
-                .get("/campaigns/{id}", this::own);
+                .get("/campaigns/{id}", this::show);
     }
 
     private void dashboard(ServerRequest req, ServerResponse res) {
@@ -148,20 +142,66 @@ public final class CampaignPages implements HttpService {
                 new CampaignsView("Campaigns", v.csrf(), rows, chart, upcoming, branches, received, notice, error));
     }
 
-    private void own(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        CampaignStanding s;
+    /**
+     * A campaign of this node's, for anyone: the brief, its dates, goals and resources. This node's
+     * organisers also see who took it up and the events linked across the network.
+     */
+    private void show(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.current(req);
+        CampaignStanding s = ownCampaign(campaigns, req);
+        Campaign k = s.campaign();
+        CampaignView.Owner owner =
+                viewer.filter(v -> v.can(Role.ORGANISER)).map(v -> ownerPart(s)).orElse(null);
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "campaigns/campaign",
+                new CampaignView(
+                        k.title(),
+                        viewer.map(Viewer::csrf).orElse(null),
+                        k.id().value(),
+                        brief(k, goals(s)),
+                        owner,
+                        null,
+                        req.query().first("notice").orElse(null)));
+    }
+
+    /** The campaign of this node's that the path names, as it stands, or a 404. */
+    static CampaignStanding ownCampaign(CampaignService campaigns, ServerRequest req) {
         try {
-            s = campaigns
+            return campaigns
                     .standing(CampaignId.parse(req.path().pathParameters().get("id")))
                     .orElseThrow(() -> new NotFoundException("No such campaign."));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No such campaign.");
         }
-        Campaign k = s.campaign();
+    }
+
+    private static CampaignView.Brief brief(Campaign k, List<CampaignsView.GoalRow> goals) {
+        return new CampaignView.Brief(
+                k.title(),
+                null,
+                k.startsOn() + " to " + k.endsOn(),
+                k.ended(),
+                k.summary(),
+                k.content(),
+                k.callToAction(),
+                k.hashtag(),
+                k.resources().stream()
+                        .map(r -> new CampaignView.Link(r.name(), r.url().toString()))
+                        .toList(),
+                k.suggested().isEmpty()
+                        ? null
+                        : String.join(
+                                ", ",
+                                k.suggested().stream()
+                                        .map(org.branchwork.node.domain.EventCategory::code)
+                                        .toList()),
+                goals);
+    }
+
+    private CampaignView.Owner ownerPart(CampaignStanding s) {
         Map<URI, int[]> perBranch = new LinkedHashMap<>();
         s.adopters().forEach(a -> perBranch.put(a.branch(), new int[3]));
         s.events().forEach(e -> {
@@ -187,47 +227,36 @@ public final class CampaignPages implements HttpService {
                                         .map(CampaignStanding.LinkedEvent::startsAt)
                                         .toList())),
                 clock.instant());
-        pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "campaigns/campaign",
-                new CampaignView(
-                        k.title(),
-                        viewer.get().csrf(),
-                        k.id().value(),
-                        k.title(),
-                        k.startsOn() + " to " + k.endsOn() + (k.ended() ? " (ended)" : ""),
-                        k.content(),
-                        null,
-                        true,
-                        false,
-                        goals(s),
-                        chart,
-                        adopters,
-                        s.events().stream().map(e -> upcomingRow(e, k.title())).toList(),
-                        List.of(),
-                        null,
-                        null));
+        return new CampaignView.Owner(
+                !s.campaign().ended(),
+                chart,
+                adopters,
+                s.events().stream()
+                        .map(e -> upcomingRow(e, s.campaign().title()))
+                        .toList());
     }
 
+    /**
+     * A campaign received from another node. Anyone sees the ones this branch adopted (it announced
+     * each adoption publicly), with the branch's events for it; organisers see every one received,
+     * and adopt, withdraw and report from here.
+     */
     private void received(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
+        Optional<Viewer> viewer = sessions.current(req);
+        boolean organiser = viewer.map(v -> v.can(Role.ORGANISER)).orElse(false);
         URI id;
         try {
             id = new URI(req.query().first("id").orElse(""));
         } catch (java.net.URISyntaxException e) {
             throw new NotFoundException("No such campaign.");
         }
-        var item = campaigns
-                .receivedOne(viewer.get().acting(), id)
+        Optional<RemoteObjectStore.FeedItem> adoptedOne =
+                campaigns.adopted().stream().filter(i -> i.id().equals(id)).findFirst();
+        RemoteObjectStore.FeedItem item = adoptedOne
+                .or(() -> organiser ? campaigns.receivedOne(viewer.get().acting(), id) : Optional.empty())
                 .orElseThrow(() -> new NotFoundException("No such campaign."));
-        boolean adopted = campaigns.received(viewer.get().acting()).stream()
-                .anyMatch(r -> r.item().id().equals(id) && r.adopted());
         List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream()
+                .filter(e -> !e.isDeleted())
                 .map(e -> new CampaignsView.UpcomingRow(
                         Dates.shown(e.start()),
                         e.name(),
@@ -243,21 +272,23 @@ public final class CampaignPages implements HttpService {
                 "campaigns/campaign",
                 new CampaignView(
                         item.shown().name(),
-                        viewer.get().csrf(),
+                        viewer.map(Viewer::csrf).orElse(null),
                         id.toString(),
-                        item.shown().name(),
+                        new CampaignView.Brief(
+                                item.shown().name(),
+                                label(item.attributedTo()),
+                                null,
+                                false,
+                                null,
+                                item.shown().safeHtml(),
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                List.of()),
                         null,
-                        item.shown().safeHtml(),
-                        label(item.attributedTo()),
-                        false,
-                        adopted,
-                        List.of(),
-                        null,
-                        List.of(),
-                        List.of(),
-                        mine,
-                        req.query().first("notice").orElse(null),
-                        null));
+                        new CampaignView.Branch(organiser, adoptedOne.isPresent(), mine),
+                        req.query().first("notice").orElse(null)));
     }
 
     private void adoption(ServerRequest req, ServerResponse res, boolean adopt) {
@@ -309,71 +340,6 @@ public final class CampaignPages implements HttpService {
         }
         String back = "/campaigns/network?id=" + URLEncoder.encode(String.valueOf(campaign), StandardCharsets.UTF_8);
         Pages.redirect(res, back + "&notice=" + URLEncoder.encode(problem.orElse("Reported."), StandardCharsets.UTF_8));
-    }
-
-    private void newForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "campaigns/new",
-                FormView.of("New campaign", v.csrf(), Map.of(), List.of())));
-    }
-
-    private void create(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        Parameters f = posted.get().form();
-        List<CampaignInput.GoalInput> goals = new ArrayList<>();
-        for (int i = 1; i <= GOAL_ROWS; i++) {
-            String name = Forms.field(f, "goalName" + i);
-            if (name != null && !name.isBlank()) {
-                goals.add(new CampaignInput.GoalInput(
-                        name, Forms.field(f, "goalTarget" + i), Forms.field(f, "goalMetric" + i)));
-            }
-        }
-        CampaignInput input = new CampaignInput(
-                Forms.field(f, "title"),
-                Forms.field(f, "summary"),
-                Forms.field(f, "content"),
-                Forms.field(f, "callToAction"),
-                Forms.field(f, "hashtag"),
-                Forms.field(f, "startDate"),
-                Forms.field(f, "endDate"),
-                goals,
-                List.of(),
-                List.of());
-        CampaignService.Result result = campaigns.create(posted.get().viewer().acting(), input);
-        if (result.campaign() != null) {
-            Pages.redirect(res, "/campaigns/" + result.campaign().id().value());
-            return;
-        }
-        Map<String, String> values = new HashMap<>();
-        for (String name : List.of(
-                "title",
-                "summary",
-                "content",
-                "callToAction",
-                "hashtag",
-                "startDate",
-                "endDate",
-                "goalName1",
-                "goalTarget1",
-                "goalName2",
-                "goalTarget2",
-                "goalName3",
-                "goalTarget3")) {
-            values.put(name, Forms.field(f, name));
-        }
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                posted.get().viewerOptional(),
-                "campaigns/new",
-                FormView.of("New campaign", posted.get().viewer().csrf(), values, result.errors()));
     }
 
     private static List<CampaignsView.GoalRow> goals(CampaignStanding s) {

@@ -1,6 +1,8 @@
 package org.branchwork.node.web.pages;
 
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.FieldError;
@@ -28,6 +32,7 @@ import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.Choice;
 import org.branchwork.node.web.view.EventCancelView;
 import org.branchwork.node.web.view.EventDeleteView;
 import org.branchwork.node.web.view.EventFormView;
@@ -44,13 +49,21 @@ public final class EventFormPages implements HttpService {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final EventService events;
+    private final CampaignService campaigns;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
     private final java.time.Clock clock;
 
-    public EventFormPages(EventService events, Sessions sessions, Csrf csrf, Pages pages, java.time.Clock clock) {
+    public EventFormPages(
+            EventService events,
+            CampaignService campaigns,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages,
+            java.time.Clock clock) {
         this.events = events;
+        this.campaigns = campaigns;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -152,7 +165,8 @@ public final class EventFormPages implements HttpService {
                 Status.OK_200,
                 viewer,
                 EventFormView.creating(
-                        FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of()))));
+                        FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of()),
+                        campaignChoices(v.acting(), ""))));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -161,17 +175,25 @@ public final class EventFormPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
-        Optional<FieldError> past = unconfirmedPast(input(f), f);
-        if (past.isPresent()) {
-            refuse(res, posted.get(), "New event", askingPast(f), List.of(past.get()), EventFormView::creating);
+        Acting who = posted.get().viewer().acting();
+        Function<FormView, EventFormView> as =
+                v -> EventFormView.creating(v, campaignChoices(who, Forms.field(f, "campaign")));
+        Optional<FieldError> unoffered = unofferedCampaign(who, f, null);
+        if (unoffered.isPresent()) {
+            refuse(res, posted.get(), "New event", typed(f), List.of(unoffered.get()), as);
             return;
         }
-        EventService.Result result = events.create(posted.get().viewer().acting(), input(f));
+        Optional<FieldError> past = unconfirmedPast(input(f), f);
+        if (past.isPresent()) {
+            refuse(res, posted.get(), "New event", askingPast(f), List.of(past.get()), as);
+            return;
+        }
+        EventService.Result result = events.create(who, input(f));
         if (result.event() != null) {
             Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
             return;
         }
-        refuse(res, posted.get(), "New event", typed(f), result.errors(), EventFormView::creating);
+        refuse(res, posted.get(), "New event", typed(f), result.errors(), as);
     }
 
     /** The event's form, filled in with what it says now, times in its own zone. */
@@ -201,12 +223,15 @@ public final class EventFormPages implements HttpService {
         if (e.joinMode() == JoinMode.RESTRICTED) {
             values.put("restricted", "checked");
         }
+        String campaign = e.campaign() == null ? "" : e.campaign().toString();
         form(
                 res,
                 Status.OK_200,
                 viewer,
                 EventFormView.editing(
-                        FormView.of("Edit " + e.name(), viewer.get().csrf(), values, List.of()), e.id().value()));
+                        FormView.of("Edit " + e.name(), viewer.get().csrf(), values, List.of()),
+                        e.id().value(),
+                        campaignChoices(viewer.get().acting(), campaign)));
     }
 
     /** Saves the changes; followers get an {@code Update}. What was typed stays on the form when it is refused. */
@@ -217,31 +242,27 @@ public final class EventFormPages implements HttpService {
         }
         BranchEvent e = EventPages.liveEvent(events, req);
         Parameters f = posted.get().form();
+        Acting who = posted.get().viewer().acting();
+        Function<FormView, EventFormView> as =
+                v -> EventFormView.editing(v, e.id().value(), campaignChoices(who, Forms.field(f, "campaign")));
+        Optional<FieldError> unoffered = unofferedCampaign(who, f, e.campaign());
+        if (unoffered.isPresent()) {
+            refuse(res, posted.get(), "Edit " + e.name(), typed(f), List.of(unoffered.get()), as);
+            return;
+        }
         Optional<FieldError> past =
                 e.start().isBefore(clock.instant()) ? Optional.empty() : unconfirmedPast(input(f), f);
         if (past.isPresent()) {
-            refuse(
-                    res,
-                    posted.get(),
-                    "Edit " + e.name(),
-                    askingPast(f),
-                    List.of(past.get()),
-                    v -> EventFormView.editing(v, e.id().value()));
+            refuse(res, posted.get(), "Edit " + e.name(), askingPast(f), List.of(past.get()), as);
             return;
         }
-        EventService.Result result = events.edit(posted.get().viewer().acting(), e.id(), input(f))
-                .orElseThrow(() -> new NotFoundException("No such event."));
+        EventService.Result result =
+                events.edit(who, e.id(), input(f)).orElseThrow(() -> new NotFoundException("No such event."));
         if (result.event() != null) {
             Pages.redirect(res, "/events/" + e.id().value() + "?notice=Saved:+followers+get+the+change.");
             return;
         }
-        refuse(
-                res,
-                posted.get(),
-                "Edit " + e.name(),
-                typed(f),
-                result.errors(),
-                v -> EventFormView.editing(v, e.id().value()));
+        refuse(res, posted.get(), "Edit " + e.name(), typed(f), result.errors(), as);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -275,7 +296,36 @@ public final class EventFormPages implements HttpService {
                 Forms.field(f, "capacity"),
                 f.first("joinMode").isPresent() ? "restricted" : "free",
                 Forms.field(f, "category"),
-                null);
+                Forms.field(f, "campaign"));
+    }
+
+    /**
+     * The campaigns offered: this node's open ones and those the branch adopted, with the one
+     * chosen marked. A campaign the event already belongs to stays offered after the branch
+     * withdrew from it, so that saving other changes does not unlink it.
+     */
+    private List<Choice> campaignChoices(Acting who, String chosen) {
+        List<Choice> out = new ArrayList<>();
+        for (CampaignService.Linkable k : campaigns.linkable(who)) {
+            out.add(new Choice(k.id().toString(), k.name(), k.id().toString().equals(chosen)));
+        }
+        if (!chosen.isBlank() && out.stream().noneMatch(Choice::chosen)) {
+            out.add(new Choice(chosen, chosen + " (no longer adopted)", true));
+        }
+        return out;
+    }
+
+    /** A hand-made form could name any campaign: only those offered, or the one the event has, are taken. */
+    private Optional<FieldError> unofferedCampaign(Acting who, Parameters f, URI current) {
+        String chosen = Forms.field(f, "campaign").strip();
+        if (chosen.isEmpty()
+                || (current != null && current.toString().equals(chosen))
+                || campaigns.linkable(who).stream()
+                        .anyMatch(k -> k.id().toString().equals(chosen))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new FieldError("campaign", "Campaign: choose one this node runs or the branch adopted, or none."));
     }
 
     /**

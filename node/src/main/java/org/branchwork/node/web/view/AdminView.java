@@ -13,7 +13,7 @@ public record AdminView(
         List<Follow> following,
         List<String> followers,
         long followerCount,
-        List<String> requests,
+        List<Request> requests,
         long pending,
         long failing,
         long delivered,
@@ -49,6 +49,9 @@ public record AdminView(
 
     /** A branch we follow. */
     public record Follow(String actor, String state) {}
+
+    /** A follow request waiting for an admin: who, by name, and the actor id the answer names. */
+    public record Request(String name, String id) {}
 
     /** A host in trouble. */
     public record Host(String host, boolean unavailable, String failingSince, String lastError, String nextProbe) {}

@@ -3,29 +3,44 @@ package org.branchwork.node.web.view;
 import java.util.List;
 
 /**
- * One campaign's page: the brief ({@code html} is sanitised), its goals, and either the owner's
- * view (adopters and linked events across the network, with a chart) or a branch's view (its own
- * events for the campaign and the adopt/withdraw and report forms).
+ * One campaign's page. The {@code brief} is for anyone; {@code owner} is there for this node's
+ * organisers on one of its own campaigns (who took it up, the events linked across the network,
+ * edit and close); {@code branch} on a campaign received from another node (this branch's events
+ * for it and, for organisers, adopt, withdraw and report).
  */
 public record CampaignView(
-        String title,
-        String csrf,
-        String id,
-        String name,
-        String dates,
-        String html,
-        String from,
-        boolean owner,
-        boolean adopted,
-        List<CampaignsView.GoalRow> goals,
-        String chart,
-        List<CampaignsView.BranchRow> adopters,
-        List<CampaignsView.UpcomingRow> events,
-        List<CampaignsView.UpcomingRow> ownEvents,
-        String notice,
-        String error) {
+        String title, String csrf, String id, Brief brief, Owner owner, Branch branch, String notice) {
 
-    public boolean hasGoals() {
-        return !goals.isEmpty();
+    /** The brief as the campaign gives it; {@code html} is sanitised. */
+    public record Brief(
+            String name,
+            String from,
+            String dates,
+            boolean ended,
+            String summary,
+            String html,
+            String callToAction,
+            String hashtag,
+            List<Link> resources,
+            String suggested,
+            List<CampaignsView.GoalRow> goals) {
+
+        public boolean hasGoals() {
+            return !goals.isEmpty();
+        }
+
+        public boolean hasResources() {
+            return !resources.isEmpty();
+        }
     }
+
+    public record Link(String name, String href) {}
+
+    public record Owner(
+            boolean open,
+            String chart,
+            List<CampaignsView.BranchRow> adopters,
+            List<CampaignsView.UpcomingRow> events) {}
+
+    public record Branch(boolean organiser, boolean adopted, List<CampaignsView.UpcomingRow> ownEvents) {}
 }
