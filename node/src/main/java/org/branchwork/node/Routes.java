@@ -30,6 +30,7 @@ import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -60,7 +61,7 @@ final class Routes {
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
-                .register("/organise", c.organiserPages())
+                .register("/organise", c.memberEditPages(), c.organiserPages())
                 .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -103,6 +104,7 @@ final class Routes {
             MembersEndpoint members,
             AccountPages accountPages,
             MemberPages memberPages,
+            MemberEditPages memberEditPages,
             OrganiserPages organiserPages,
             AdminPages adminPages,
             FollowPages followPages,

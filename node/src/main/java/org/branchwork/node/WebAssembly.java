@@ -41,6 +41,7 @@ import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -109,7 +110,8 @@ final class WebAssembly {
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
-                new MemberPages(members.members(), sessions, csrf, pages),
+                new MemberPages(members.members(), content.attendance(), sessions, csrf, pages),
+                new MemberEditPages(members.members(), sessions, csrf, pages),
                 new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),

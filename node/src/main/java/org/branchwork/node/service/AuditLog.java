@@ -42,6 +42,11 @@ public final class AuditLog {
         });
     }
 
+    /** The entries about a member, oldest first, in the caller's transaction. */
+    public List<AuditEvent> about(Connection c, MemberId subject) throws SQLException {
+        return store.about(c, subject.value());
+    }
+
     public List<AuditEvent> recent(int limit, int offset) {
         return tx.inTransaction(c -> store.recent(c, limit, offset));
     }

@@ -290,35 +290,117 @@ public final class MemberService {
         return List.of();
     }
 
-    /** Everything the node keeps about the member, for "download my data". */
+    /**
+     * What the member's own record holds, for "download my data": their details, tags, the notes
+     * organisers wrote about them (a subject access request covers those too) and the audit
+     * entries about them. Their RSVPs come from {@link RsvpService#ofMember}.
+     */
     public OwnData ownData(Member self) {
         return tx.inTransaction(c -> {
             Member m = members.find(c, self.id()).orElseThrow();
-            return new OwnData(m, members.tags(c, self.id()));
+            return new OwnData(m, members.tags(c, self.id()), members.notes(c, self.id()), audit.about(c, self.id()));
         });
     }
 
-    /** A member's own data as downloaded (organisers' notes are about them but not theirs to see here). */
-    public record OwnData(Member member, List<String> tags) {}
+    public record OwnData(
+            Member member,
+            List<String> tags,
+            List<MemberNote> notes,
+            List<org.branchwork.node.domain.AuditEvent> audit) {}
+
+    /** The member erases their own account. */
+    public List<FieldError> eraseOwnAccount(Member self) {
+        return erase(new Acting(self.id(), self.role()), self);
+    }
+
+    /**
+     * An organiser erases a member: as the member could, and audited with the organiser's id.
+     * Only an admin may erase an admin.
+     */
+    public List<FieldError> erase(Acting who, MemberId id) {
+        require(who, Role.ORGANISER);
+        Optional<Member> m = tx.inTransaction(c -> members.find(c, id));
+        if (m.isEmpty()) {
+            return List.of(new FieldError("member", "There is no member with that number."));
+        }
+        if (m.get().role() == Role.ADMIN && !who.can(Role.ADMIN)) {
+            return List.of(new FieldError("member", "Only an admin may erase an admin."));
+        }
+        return erase(who, m.get());
+    }
 
     /**
      * Erases the member: the row and everything hanging off it (tags, notes about them, sessions,
      * links). The audit log keeps the id only. The last admin cannot leave.
      */
-    public List<FieldError> eraseOwnAccount(Member self) {
+    private List<FieldError> erase(Acting who, Member member) {
         List<FieldError> errors = tx.inTransaction(c -> {
-            if (self.role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
-                return List.of(new FieldError("account", "You are the only admin: make someone else admin first."));
+            if (member.role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
+                return List.of(new FieldError(
+                        "account",
+                        member.id().equals(who.member())
+                                ? "You are the only admin: make someone else admin first."
+                                : "This is the only admin: make someone else admin first."));
             }
-            links.erased(c, self.id());
-            members.delete(c, self.id());
-            audit.record(c, new Acting(self.id(), self.role()), "member.erased", self.id(), "");
+            links.erased(c, member.id());
+            members.delete(c, member.id());
+            audit.record(c, who, "member.erased", member.id(), "");
             return List.<FieldError>of();
         });
         if (errors.isEmpty()) {
             afterErasure.run();
         }
         return errors;
+    }
+
+    /**
+     * An organiser corrects a member's details, email included. The audit entry names who changed
+     * which fields, never the values (it must stay harmless after an erasure). Only an admin may
+     * change an admin's details.
+     */
+    public List<FieldError> updateDetails(
+            Acting who, MemberId id, String name, String email, String postcode, String phone, boolean consent) {
+        require(who, Role.ORGANISER);
+        MemberValidation.Checked checked = MemberValidation.check(name, email, postcode, phone, consent);
+        if (checked instanceof MemberValidation.Checked.Invalid invalid) {
+            return invalid.errors();
+        }
+        MemberDetails d = ((MemberValidation.Checked.Valid) checked).details();
+        return tx.inTransaction(c -> {
+            Optional<Member> current = members.find(c, id);
+            if (current.isEmpty()) {
+                return List.of(new FieldError("member", "There is no member with that number."));
+            }
+            Member m = current.get();
+            if (m.role() == Role.ADMIN && !who.can(Role.ADMIN)) {
+                return List.of(new FieldError("member", "Only an admin may change an admin's details."));
+            }
+            boolean emailChanged = !m.email().equalsIgnoreCase(d.email());
+            if (emailChanged && members.emailTaken(c, d.email())) {
+                return List.of(new FieldError("email", "Another member has this email address."));
+            }
+            List<String> changed = new ArrayList<>();
+            if (!m.displayName().equals(d.displayName())) {
+                changed.add("name");
+            }
+            if (emailChanged) {
+                changed.add("email");
+            }
+            if (!java.util.Objects.equals(m.postcode(), d.postcode())) {
+                changed.add("postcode");
+            }
+            if (!java.util.Objects.equals(m.phone(), d.phone())) {
+                changed.add("phone");
+            }
+            if (m.contactConsent() != d.contactConsent()) {
+                changed.add("contact consent");
+            }
+            if (!changed.isEmpty()) {
+                members.updateDetails(c, id, d);
+                audit.record(c, who, "member.details_changed", id, String.join(", ", changed));
+            }
+            return List.<FieldError>of();
+        });
     }
 
     private static void require(Acting who, Role role) {

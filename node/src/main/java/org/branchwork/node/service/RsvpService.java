@@ -96,6 +96,28 @@ public final class RsvpService {
         return tx.inTransaction(c -> rsvps.ofMember(c, id, member));
     }
 
+    /** One of a member's RSVPs as "download my data" lists it. */
+    public record MemberRsvp(String event, Instant starts, Rsvp.State state, Instant since) {}
+
+    /** Every RSVP the member made, with the event it is for (what the branch keeps about their attendance). */
+    public List<MemberRsvp> ofMember(MemberId member) {
+        return tx.inTransaction(c -> {
+            List<MemberRsvp> out = new ArrayList<>();
+            for (EventId id : rsvps.eventsOf(c, member)) {
+                Optional<BranchEvent> e = events.find(c, id);
+                Optional<Rsvp> r = rsvps.ofMember(c, id, member);
+                if (e.isPresent() && r.isPresent()) {
+                    out.add(new MemberRsvp(
+                            e.get().name(),
+                            e.get().start(),
+                            r.get().state(),
+                            r.get().created()));
+                }
+            }
+            return out;
+        });
+    }
+
     /** A member RSVPs: accepted while places remain (free events), waiting for an organiser (restricted). */
     public Outcome rsvp(MemberId member, EventId id) {
         Outcome outcome = tx.inTransaction(c -> {

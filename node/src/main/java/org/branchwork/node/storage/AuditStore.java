@@ -35,16 +35,34 @@ public final class AuditStore {
             s.setInt(2, offset);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    long actor = rs.getLong(2);
-                    Long actorId = rs.wasNull() ? null : actor;
-                    long subject = rs.getLong(4);
-                    Long subjectId = rs.wasNull() ? null : subject;
-                    out.add(new AuditEvent(
-                            rs.getTimestamp(1).toInstant(), actorId, rs.getString(3), subjectId, rs.getString(5)));
+                    out.add(event(rs));
                 }
             }
         }
         return out;
+    }
+
+    /** Every entry about one member, oldest first ("download my data"). */
+    public List<AuditEvent> about(Connection c, long subjectId) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT occurred_at, actor_id, action, subject_id, detail FROM audit_event WHERE subject_id = ? ORDER BY id")) {
+            s.setLong(1, subjectId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(event(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static AuditEvent event(ResultSet rs) throws SQLException {
+        long actor = rs.getLong(2);
+        Long actorId = rs.wasNull() ? null : actor;
+        long subject = rs.getLong(4);
+        Long subjectId = rs.wasNull() ? null : subject;
+        return new AuditEvent(rs.getTimestamp(1).toInstant(), actorId, rs.getString(3), subjectId, rs.getString(5));
     }
 
     private static void setId(PreparedStatement s, int index, Long id) throws SQLException {

@@ -18,6 +18,7 @@ import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberService;
+import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
@@ -31,11 +32,13 @@ public final class MemberPages implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MemberService members;
+    private final RsvpService attendance;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public MemberPages(MemberService members, Sessions sessions, Csrf csrf, Pages pages) {
+    public MemberPages(MemberService members, RsvpService attendance, Sessions sessions, Csrf csrf, Pages pages) {
+        this.attendance = attendance;
         this.members = members;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -141,6 +144,27 @@ public final class MemberPages implements HttpService {
                                 : m.emailConfirmedAt().toString())
                 .put("source", m.source());
         data.tags().forEach(out.putArray("tags")::add);
+        var notes = out.putArray("notesByOrganisers");
+        data.notes()
+                .forEach(n -> notes.addObject()
+                        .put("written", n.createdAt().toString())
+                        .put("by", n.authorName())
+                        .put("note", n.body()));
+        var rsvps = out.putArray("rsvps");
+        attendance
+                .ofMember(m.id())
+                .forEach(r -> rsvps.addObject()
+                        .put("event", r.event())
+                        .put("starts", r.starts().toString())
+                        .put("answer", r.state().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("since", r.since().toString()));
+        var audit = out.putArray("auditLogAboutYou");
+        data.audit()
+                .forEach(e -> audit.addObject()
+                        .put("at", e.at().toString())
+                        .put("action", e.action())
+                        .put("byMemberNumber", e.actorId())
+                        .put("detail", e.detail()));
         res.headers().set(HeaderNames.CONTENT_TYPE, "application/json");
         res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\"");
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");

@@ -156,7 +156,15 @@ public final class OrganiserPages implements HttpService {
                 res,
                 viewer.get(),
                 List.of(),
-                req.query().first("saved").map(s -> "Saved.").orElse(null));
+                req.query()
+                        .first("saved")
+                        .map(s -> "Saved.")
+                        .or(() -> req.query()
+                                .first("notice")
+                                .filter("added"::equals)
+                                .map(s -> "Added. They can sign in after setting a password"
+                                        + " (\u201cForgotten your password?\u201d on the sign-in page)."))
+                        .orElse(null));
     }
 
     private void showRecord(
