@@ -156,11 +156,18 @@ public final class OrganiserPages implements HttpService {
                 res,
                 viewer.get(),
                 List.of(),
+                null,
                 req.query().first("saved").map(s -> "Saved.").orElse(null));
     }
 
+    /** {@code typedTags}: what was typed in a refused tag form, shown again instead of the stored tags. */
     private void showRecord(
-            ServerRequest req, ServerResponse res, Viewer viewer, List<FieldError> errors, String notice) {
+            ServerRequest req,
+            ServerResponse res,
+            Viewer viewer,
+            List<FieldError> errors,
+            String typedTags,
+            String notice) {
         Optional<MemberId> id = memberId(req);
         Optional<MemberService.Profile> profile = id.flatMap(i -> members.profile(viewer.acting(), i));
         if (profile.isEmpty()) {
@@ -198,7 +205,7 @@ public final class OrganiserPages implements HttpService {
                         Dates.shown(m.createdAt()),
                         m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()),
                         m.source(),
-                        String.join(", ", p.tags()),
+                        typedTags != null ? typedTags : String.join(", ", p.tags()),
                         notes,
                         viewer.can(Role.ADMIN) || m.role() != Role.ADMIN,
                         viewer.can(Role.ADMIN),
@@ -250,7 +257,14 @@ public final class OrganiserPages implements HttpService {
         if (errors.isEmpty()) {
             Pages.redirect(res, "/organise/members/" + id.get().value() + "?saved=1");
         } else {
-            showRecord(req, res, viewer.get(), errors, null);
+            // Only the tag form has a tags field; what was typed there comes back, not the old tags.
+            showRecord(
+                    req,
+                    res,
+                    viewer.get(),
+                    errors,
+                    form.first("tags").asOptional().orElse(null),
+                    null);
         }
     }
 
