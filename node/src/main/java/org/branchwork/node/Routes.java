@@ -28,6 +28,7 @@ import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.ImportPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -58,7 +59,7 @@ final class Routes {
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
-                .register("/organise", c.organiserPages())
+                .register("/organise", c.organiserPages(), c.importPages())
                 .register("/admin", c.adminPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -101,6 +102,7 @@ final class Routes {
             AccountPages accountPages,
             MemberPages memberPages,
             OrganiserPages organiserPages,
+            ImportPages importPages,
             AdminPages adminPages,
             ObjectEndpoint objects,
             CalendarFeeds calendars,

@@ -39,6 +39,7 @@ import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.ImportPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
@@ -106,7 +107,8 @@ final class WebAssembly {
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(members.members(), sessions, csrf, pages),
-                new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
+                new OrganiserPages(members.members(), sessions, csrf, pages),
+                new ImportPages(members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),
                         fed.deliveryQueue(),
