@@ -22,9 +22,13 @@ public record ColumnMapping(List<ImportField> fields) {
                 .toList());
     }
 
-    /** True when every header is one the node knows, so the organiser need not be asked. */
-    public static boolean allRecognised(List<String> headers) {
-        return headers.stream().allMatch(h -> ImportField.recognise(h).isPresent());
+    /**
+     * True when every header is one the node's own export writes (in any case), so the organiser
+     * need not be asked. Any other header, even one recognised, is shown in the mapping step with
+     * its guess: a guess such as "first name and last name joined" is the organiser's to confirm.
+     */
+    public static boolean ownHeaders(List<String> headers) {
+        return headers.stream().allMatch(ImportField::isOwnHeader);
     }
 
     /** Why this mapping cannot be used, in the organiser's words; empty when it can. */

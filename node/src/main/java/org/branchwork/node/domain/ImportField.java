@@ -99,6 +99,15 @@ public enum ImportField {
         return Optional.ofNullable(SPELLINGS.get(key(header)));
     }
 
+    /** A header as the node's export writes it: a field's code, or "joined". */
+    public static boolean isOwnHeader(String header) {
+        String h = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+        return h.equals("joined")
+                || fromCode(h)
+                        .filter(f -> f != IGNORE && f != FIRST_NAME && f != LAST_NAME)
+                        .isPresent();
+    }
+
     /** "E-mail Address " becomes "e mail address", "Post_Code" "post code", "Téléphone" "telephone". */
     static String key(String header) {
         String plain = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD)

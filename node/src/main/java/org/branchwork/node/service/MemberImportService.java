@@ -19,8 +19,8 @@ import org.branchwork.node.storage.Transactions;
 
 /**
  * Imports an existing supporter list from CSV in steps. {@link #upload} reads the file in whatever
- * encoding and delimiter it came ({@link ImportFile}); when its headers are all ones the node knows
- * it is checked at once, otherwise it waits for the organiser to map its columns
+ * encoding and delimiter it came ({@link ImportFile}); when its headers are the node's own (as its
+ * export writes them) it is checked at once, otherwise it waits for the organiser to map its columns
  * ({@link #columns}, {@link #mapColumns}). The check reports every problem by line, column and
  * reason, committing no member; rows whose email is a member's already are counted, not reported.
  * Only when the organiser then says go ({@link #start}) are the valid rows inserted, by a
@@ -128,7 +128,7 @@ public final class MemberImportService {
         }
         MemberImportStore.Upload upload = describe(fileName, file);
         ColumnMapping recognised = ColumnMapping.recognised(header);
-        if (ColumnMapping.allRecognised(header) && recognised.problems().isEmpty()) {
+        if (ColumnMapping.ownHeaders(header) && recognised.problems().isEmpty()) {
             return new Uploaded.Checked(check(who, 0, upload, file, recognised));
         }
         long id = tx.inTransaction(c -> {

@@ -45,12 +45,16 @@ class ColumnMappingTest {
     }
 
     @Test
-    void anUnknownHeaderIsIgnoredUntilMappedAndAsksForTheMappingStep() {
+    void onlyTheNodesOwnHeadersSkipTheMappingStepAndAnUnknownOneIsIgnoredUntilMapped() {
         List<String> headers = List.of("Name", "Email", "Postcode", "Ward");
 
-        assertThat(ColumnMapping.allRecognised(headers)).isFalse();
+        assertThat(ColumnMapping.ownHeaders(headers)).isFalse();
         assertThat(ColumnMapping.recognised(headers).fields()).last().isEqualTo(ImportField.IGNORE);
-        assertThat(ColumnMapping.allRecognised(List.of("name", "email", "postcode", "joined")))
+        assertThat(ColumnMapping.ownHeaders(List.of("Email Address", "name", "postcode")))
+                .as("recognised, but a guess to confirm")
+                .isFalse();
+        assertThat(ColumnMapping.ownHeaders(
+                        List.of("name", "EMAIL", "postcode", "phone", "contact_consent", "tags", "joined")))
                 .isTrue();
     }
 
