@@ -30,6 +30,7 @@ import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.ImportPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
@@ -61,7 +62,7 @@ final class Routes {
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/me", c.memberPages(), c.feedPages())
-                .register("/organise", c.memberEditPages(), c.organiserPages())
+                .register("/organise", c.memberEditPages(), c.organiserPages(), c.importPages())
                 .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -106,6 +107,7 @@ final class Routes {
             MemberPages memberPages,
             MemberEditPages memberEditPages,
             OrganiserPages organiserPages,
+            ImportPages importPages,
             AdminPages adminPages,
             FollowPages followPages,
             ObjectEndpoint objects,

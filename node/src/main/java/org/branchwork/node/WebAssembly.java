@@ -41,6 +41,7 @@ import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
+import org.branchwork.node.web.pages.ImportPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
@@ -112,7 +113,8 @@ final class WebAssembly {
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(members.members(), content.attendance(), sessions, csrf, pages),
                 new MemberEditPages(members.members(), sessions, csrf, pages),
-                new OrganiserPages(members.members(), members.imports(), sessions, csrf, pages),
+                new OrganiserPages(members.members(), sessions, csrf, pages),
+                new ImportPages(members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),
                         fed.fediverse(),

@@ -33,7 +33,11 @@ public record MemberQuery(
     public MemberQuery {
         text = text == null ? "" : text.strip();
         postcodePrefix = postcodePrefix == null ? "" : postcodePrefix.strip().toUpperCase(java.util.Locale.ROOT);
-        tag = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+        // As MemberValidation.tag stores it: NFC and lower case, so "Café" finds "café" however typed.
+        tag = tag == null
+                ? ""
+                : java.text.Normalizer.normalize(tag.strip(), java.text.Normalizer.Form.NFC)
+                        .toLowerCase(java.util.Locale.ROOT);
         sort = sort == null ? Sort.NEWEST : sort;
         page = PageNumber.clamp(page);
         pageSize = Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE);

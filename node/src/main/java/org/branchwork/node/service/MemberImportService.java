@@ -1,24 +1,14 @@
 package org.branchwork.node.service;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import org.branchwork.node.domain.ColumnMapping;
+import org.branchwork.node.domain.ImportField;
 import org.branchwork.node.domain.ImportProblem;
 import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.MemberId;
@@ -28,11 +18,14 @@ import org.branchwork.node.storage.MemberImportStore.StoredImport;
 import org.branchwork.node.storage.Transactions;
 
 /**
- * Imports an existing supporter list from CSV in two steps. {@link #validate} reads the whole file
- * and reports every problem by line, column and reason, committing no member. Only when the
- * organiser then says go ({@link #start}) are the valid rows inserted, by a background job in
- * batches, whose progress {@link #status} reports. A file with errors imports nothing unless the
- * organiser chooses to import its valid rows.
+ * Imports an existing supporter list from CSV in steps. {@link #upload} reads the file in whatever
+ * encoding and delimiter it came ({@link ImportFile}); when its headers are the node's own (as its
+ * export writes them) it is checked at once, otherwise it waits for the organiser to map its columns
+ * ({@link #columns}, {@link #mapColumns}). The check reports every problem by line, column and
+ * reason, committing no member; rows whose email is a member's already are counted, not reported.
+ * Only when the organiser then says go ({@link #start}) are the valid rows inserted, by a
+ * background job in batches, whose progress {@link #status} reports. A file with errors imports
+ * nothing unless the organiser chooses to import its valid rows.
  */
 public final class MemberImportService {
 
@@ -42,15 +35,19 @@ public final class MemberImportService {
 
     public static final int MAX_ROWS = 200_000;
     static final int BATCH = 500;
-    private static final List<String> REQUIRED = List.of("name", "email", "postcode");
+    /** How long a file waits for its columns to be mapped before it is discarded, with its personal data. */
+    static final Duration MAPPING_KEPT = Duration.ofDays(1);
 
     /** Where an import stands, for the report and the progress view. */
     public record Status(
             long id,
             String fileName,
             String state,
+            String encoding,
+            String delimiter,
             int totalRows,
             int validRows,
+            int knownRows,
             int doneRows,
             int skippedRows,
             int problemCount,
@@ -62,6 +59,42 @@ public final class MemberImportService {
         public int percent() {
             return validRows == 0 ? 100 : (int) (100L * (doneRows + skippedRows) / validRows);
         }
+    }
+
+    /** What became of an upload. */
+    public sealed interface Uploaded {
+        /** Not readable as text (or empty); nothing was kept. */
+        record Refused(String reason) implements Uploaded {}
+
+        /** Kept while the organiser maps its columns at {@link #columns}. */
+        record NeedsColumns(long id) implements Uploaded {}
+
+        /** Its headers were known: checked, waiting for the go. */
+        record Checked(Status status) implements Uploaded {}
+    }
+
+    /**
+     * The mapping step: the file's headers, an example value from its first row, and the mapping
+     * shown (recognised, or as the organiser chose it when it was refused).
+     */
+    public record Columns(
+            long id,
+            String fileName,
+            String encoding,
+            String delimiter,
+            List<String> headers,
+            List<String> examples,
+            ColumnMapping mapping) {}
+
+    /** What became of a chosen mapping. */
+    public sealed interface Mapped {
+        /** The mapping cannot be used; the step again with the choices kept and the reasons. */
+        record Invalid(Columns columns, List<String> errors) implements Mapped {}
+
+        record Checked(Status status) implements Mapped {}
+
+        /** No import waiting for its columns under that id (discarded, checked already, or never). */
+        record Gone() implements Mapped {}
     }
 
     private final Transactions tx;
@@ -79,115 +112,153 @@ public final class MemberImportService {
         this.clock = clock;
     }
 
-    /** Reads and checks the file; stores the valid rows for a later go. Nothing reaches the member list. */
+    /** Reads an uploaded file; checks it when its headers are known, else keeps it for the mapping step. */
+    public Uploaded upload(Acting who, String fileName, byte[] bytes) {
+        require(who);
+        ImportFile file;
+        switch (ImportFile.read(bytes)) {
+            case ImportFile.Read.Refused(String reason) -> {
+                return new Uploaded.Refused(reason);
+            }
+            case ImportFile.Read.Readable(ImportFile readable) -> file = readable;
+        }
+        List<String> header = ImportCheck.header(file);
+        if (header.isEmpty()) {
+            return new Uploaded.Refused("The file is empty, or its first line is not readable as CSV.");
+        }
+        MemberImportStore.Upload upload = describe(fileName, file);
+        ColumnMapping recognised = ColumnMapping.recognised(header);
+        if (ColumnMapping.ownHeaders(header) && recognised.problems().isEmpty()) {
+            return new Uploaded.Checked(check(who, 0, upload, file, recognised));
+        }
+        long id = tx.inTransaction(c -> {
+            store.discardMappingBefore(c, clock.instant().minus(MAPPING_KEPT));
+            long created = store.create(
+                    c, createdBy(who), clock.instant(), upload, "mapping", new MemberImportStore.Counts(0, 0, 0, 0));
+            store.keepFile(c, created, file.text());
+            return created;
+        });
+        return new Uploaded.NeedsColumns(id);
+    }
+
+    /** The mapping step of an import waiting for its columns, with the columns as recognised. */
+    public Optional<Columns> columns(Acting who, long id) {
+        require(who);
+        return waitingFile(id).map(w -> columnsOf(w.stored(), w.file(), null));
+    }
+
+    /** Checks the file of an import waiting for its columns through the organiser's mapping. */
+    public Mapped mapColumns(Acting who, long id, List<ImportField> chosen) {
+        require(who);
+        Optional<Waiting> waiting = waitingFile(id);
+        if (waiting.isEmpty()) {
+            return new Mapped.Gone();
+        }
+        StoredImport s = waiting.get().stored();
+        ImportFile file = waiting.get().file();
+        Columns step = columnsOf(s, file, chosen);
+        ColumnMapping mapping = step.mapping();
+        if (chosen.size() != step.headers().size()) {
+            return new Mapped.Invalid(step, List.of("Choose a field, or ignore, for every column."));
+        }
+        if (!mapping.problems().isEmpty()) {
+            return new Mapped.Invalid(step, mapping.problems());
+        }
+        Status checked =
+                check(who, id, new MemberImportStore.Upload(s.fileName(), s.encoding(), s.delimiter()), file, mapping);
+        return checked == null ? new Mapped.Gone() : new Mapped.Checked(checked);
+    }
+
+    /** Reads and checks decoded text with its recognised columns, as {@link #upload} does a file whose headers are known. */
     public Status validate(Acting who, String fileName, String csvText) {
         require(who);
-        List<ImportProblem> problems = new ArrayList<>();
-        List<ImportRow> valid = new ArrayList<>();
-        int total = 0;
-        try (Reader reader = new StringReader(csvText.startsWith("\uFEFF") ? csvText.substring(1) : csvText);
-                CSVParser parser = CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get()
-                        .parse(reader)) {
-            Map<String, Integer> header = normalisedHeader(parser.getHeaderMap());
-            for (String column : REQUIRED) {
-                if (!header.containsKey(column)) {
-                    problems.add(new ImportProblem(
-                            1,
-                            column,
-                            "The header has no '" + column + "' column. Columns are: "
-                                    + String.join(", ", MemberService.CSV_COLUMNS) + " (the first three required)."));
-                }
+        ImportFile file = ImportFile.readable(csvText, ImportFile.Encoding.UTF_8);
+        return check(who, 0, describe(fileName, file), file, ColumnMapping.recognised(ImportCheck.header(file)));
+    }
+
+    /**
+     * Checks the file and stores the valid rows for a later go, as a new import ({@code id} 0) or
+     * the one that waited for its columns (null if it no longer waits). Nothing reaches the member list.
+     */
+    private Status check(Acting who, long id, MemberImportStore.Upload upload, ImportFile file, ColumnMapping mapping) {
+        ImportCheck.Result r =
+                ImportCheck.check(file, mapping, emails -> tx.inTransaction(c -> members.alreadyMembers(c, emails)));
+        var counts = new MemberImportStore.Counts(
+                r.totalRows(), r.valid().size(), r.knownRows(), r.problems().size());
+        Long stored = tx.inTransaction(c -> {
+            long at = id;
+            if (at == 0) {
+                at = store.create(c, createdBy(who), clock.instant(), upload, "validated", counts);
+            } else if (store.checked(c, at, counts)) {
+                store.dropFile(c, at);
+            } else {
+                return null;
             }
-            if (problems.isEmpty()) {
-                Set<String> emails = new HashSet<>();
-                for (CSVRecord record : parser) {
-                    total++;
-                    if (total > MAX_ROWS) {
-                        problems.add(new ImportProblem(
-                                (int) record.getRecordNumber() + 1,
-                                "",
-                                "A file may have at most " + MAX_ROWS + " rows; split it."));
-                        break;
-                    }
-                    checkRow(record, header, emails, problems).ifPresent(valid::add);
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new ImportProblem(0, "", "The file is not readable as CSV: " + e.getMessage()));
-        }
-        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
-        int totalRows = total;
-        long id = tx.inTransaction(c -> {
-            long created = store.create(
-                    c,
-                    who.member() == null ? 0 : who.member().value(),
-                    clock.instant(),
-                    name.length() > 200 ? name.substring(0, 200) : name,
-                    totalRows,
-                    valid.size(),
-                    problems.size());
-            store.addRows(c, created, valid);
-            store.addProblems(c, created, problems);
+            store.addRows(c, at, r.valid());
+            store.addProblems(c, at, r.problems());
             audit.record(
                     c,
                     who,
                     "members.import_validated",
                     null,
-                    "import " + created + ": " + totalRows + " rows, " + valid.size() + " valid, " + problems.size()
-                            + " problems");
-            return created;
+                    "import " + at + ": " + r.totalRows() + " rows, "
+                            + r.valid().size() + " valid, " + r.knownRows() + " members already, "
+                            + r.problems().size() + " problems");
+            return at;
         });
+        if (stored == null) {
+            return null;
+        }
         return new Status(
-                id,
-                name,
+                stored,
+                upload.fileName(),
                 "validated",
-                total,
-                valid.size(),
+                upload.encoding(),
+                ImportFile.delimiterName(upload.delimiter()),
+                r.totalRows(),
+                r.valid().size(),
+                r.knownRows(),
                 0,
                 0,
-                problems.size(),
-                problems.subList(0, Math.min(problems.size(), REPORT_PROBLEMS)));
+                r.problems().size(),
+                r.problems().subList(0, Math.min(r.problems().size(), REPORT_PROBLEMS)));
     }
 
-    private static Optional<ImportRow> checkRow(
-            CSVRecord r, Map<String, Integer> header, Set<String> emails, List<ImportProblem> out) {
-        int line = (int) r.getRecordNumber() + 1;
-        int before = out.size();
-        String tags = get(r, header, "tags");
-        String consent = get(r, header, "contact_consent").toLowerCase(Locale.ROOT);
-        boolean consentGiven = switch (consent) {
-            case "yes", "y", "true", "1" -> true;
-            case "", "no", "n", "false", "0" -> false;
-            default -> {
-                out.add(new ImportProblem(line, "contact_consent", "Write yes or no, not '" + consent + "'."));
-                yield false;
+    /** An import waiting for its columns, and its file read again. */
+    private record Waiting(StoredImport stored, ImportFile file) {}
+
+    private Optional<Waiting> waitingFile(long id) {
+        return tx.inTransaction(c -> {
+            Optional<StoredImport> s = store.find(c, id).filter(i -> i.state().equals("mapping"));
+            if (s.isEmpty()) {
+                return Optional.<Waiting>empty();
             }
-        };
-        MemberValidation.Checked checked = MemberValidation.check(
-                get(r, header, "name"),
-                get(r, header, "email"),
-                get(r, header, "postcode"),
-                get(r, header, "phone"),
-                consentGiven);
-        if (checked instanceof MemberValidation.Checked.Invalid invalid) {
-            invalid.errors().forEach(e -> out.add(new ImportProblem(line, e.field(), e.message())));
-        }
-        List<FieldError> tagErrors = new ArrayList<>();
-        Set<String> tagSet = MemberValidation.tags(tags, tagErrors);
-        tagErrors.forEach(e -> out.add(new ImportProblem(line, "tags", e.message())));
-        if (checked instanceof MemberValidation.Checked.Valid v
-                && !emails.add(v.details().email())) {
-            out.add(new ImportProblem(line, "email", "The same email is on an earlier line of this file."));
-        }
-        return out.size() == before && checked instanceof MemberValidation.Checked.Valid v
-                ? Optional.of(new ImportRow(line, v.details(), tagSet))
-                : Optional.empty();
+            return store.file(c, id)
+                    .map(text -> new Waiting(
+                            s.get(),
+                            ImportFile.readable(
+                                    text,
+                                    ImportFile.Encoding.valueOfLabel(s.get().encoding()))));
+        });
+    }
+
+    private static Columns columnsOf(StoredImport s, ImportFile file, List<ImportField> chosen) {
+        List<String> headers = ImportCheck.header(file);
+        List<String> examples = ImportCheck.firstRow(file, headers.size());
+        ColumnMapping mapping = chosen == null ? ColumnMapping.recognised(headers) : new ColumnMapping(chosen);
+        return new Columns(s.id(), s.fileName(), s.encoding(), file.delimiterName(), headers, examples, mapping);
+    }
+
+    private static MemberImportStore.Upload describe(String fileName, ImportFile file) {
+        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+        return new MemberImportStore.Upload(
+                name.length() > 200 ? name.substring(0, 200) : name,
+                file.encoding().label(),
+                file.delimiter());
+    }
+
+    private static long createdBy(Acting who) {
+        return who.member() == null ? 0 : who.member().value();
     }
 
     /** Starts inserting the valid rows of a validated import in the background. False if it is not waiting for a go. */
@@ -218,12 +289,15 @@ public final class MemberImportService {
         }
     }
 
+    /** Discards an import waiting for its columns or for the go, and forgets its file and rows. */
     public boolean discard(Acting who, long id) {
         require(who);
         return tx.inTransaction(c -> {
-            boolean moved = store.transition(c, id, "validated", "discarded");
+            boolean moved = store.transition(c, id, "validated", "discarded")
+                    || store.transition(c, id, "mapping", "discarded");
             if (moved) {
                 store.dropRows(c, id);
+                store.dropFile(c, id);
             }
             return moved;
         });
@@ -241,8 +315,11 @@ public final class MemberImportService {
                     s.id(),
                     s.fileName(),
                     s.state(),
+                    s.encoding(),
+                    ImportFile.delimiterName(s.delimiter()),
                     s.totalRows(),
                     s.validRows(),
+                    s.knownRows(),
                     s.doneRows(),
                     s.skippedRows(),
                     s.problemCount(),
@@ -290,17 +367,6 @@ public final class MemberImportService {
                     "Member import " + id + " stopped; rows added so far stay, the rest can be imported again",
                     e);
         }
-    }
-
-    private static Map<String, Integer> normalisedHeader(Map<String, Integer> raw) {
-        Map<String, Integer> out = new java.util.HashMap<>();
-        raw.forEach((k, v) -> out.put(k.strip().toLowerCase(Locale.ROOT).replace(' ', '_'), v));
-        return out;
-    }
-
-    private static String get(CSVRecord r, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        return i == null || i >= r.size() ? "" : r.get(i);
     }
 
     private static void require(Acting who) {

@@ -157,6 +157,11 @@ public final class MemberService {
     }
 
     /** Inserts already validated rows (an import batch); an email already present is skipped. Returns how many were added. */
+    /** Which of these lower-cased addresses are members' already, for the import's check. */
+    Set<String> alreadyMembers(Connection c, List<String> emails) throws SQLException {
+        return members.emailsTaken(c, emails);
+    }
+
     int insertBatch(Connection c, List<ImportRow> rows) throws SQLException {
         int added = 0;
         for (ImportRow row : rows) {

@@ -1,5 +1,6 @@
 package org.branchwork.node.service;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,14 @@ public final class MemberValidation {
     private static final Pattern UK_POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
 
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{7,24}$");
-    private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9 _\\-]{0,39}$");
+    /**
+     * A tag in any script ("café", "Wahlkreis-Süd", "организатор", "志愿者"): a letter or digit, then
+     * letters (with their combining marks), digits, spaces, - or _. Forty UTF-16 units at most, the
+     * size of the {@code member_tag.tag} column.
+     */
+    private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} _\\-]*$");
+
+    private static final int MAX_TAG = 40;
     /** Shortest password accepted anywhere on the node. */
     public static final int MIN_PASSWORD_LENGTH = 10;
 
@@ -63,15 +71,18 @@ public final class MemberValidation {
         return m.matches() ? m.group(1) + " " + m.group(2) : null;
     }
 
-    /** Tags from a comma-separated list, lower-cased; the error names the first bad one. */
+    /**
+     * Tags from a comma-separated list, lower-cased; the error names the first bad one. This is the
+     * one tag rule: the tag form, the CSV import, the join paths and the API all come through here.
+     */
     public static Set<String> tags(String commaSeparated, List<FieldError> errors) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : strip(commaSeparated).split(",")) {
-            String tag = raw.strip().toLowerCase(Locale.ROOT);
+            String tag = tag(raw);
             if (tag.isEmpty()) {
                 continue;
             }
-            if (!TAG.matcher(tag).matches()) {
+            if (tag.length() > MAX_TAG || !TAG.matcher(tag).matches()) {
                 errors.add(new FieldError(
                         "tags", "Tags are 1 to 40 letters, digits, spaces, - or _; '" + raw.strip() + "' is not one."));
                 break;
@@ -82,6 +93,14 @@ public final class MemberValidation {
             errors.add(new FieldError("tags", "A member can have at most 50 tags."));
         }
         return out;
+    }
+
+    /**
+     * A tag as stored and searched: stripped, lower-cased and in NFC, so that "Café" typed with a
+     * combining accent (as macOS keyboards and some exports write it) is the same tag as "café".
+     */
+    public static String tag(String raw) {
+        return Normalizer.normalize(strip(raw), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     public static List<FieldError> password(String password, String confirmation) {

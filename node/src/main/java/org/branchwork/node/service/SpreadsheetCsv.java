@@ -15,6 +15,10 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code +}, {@code -}, {@code @}, a tab, CR or LF (after any spaces), gets a leading apostrophe.
  * Values come from the public join form and from remote peers' {@code Join}s, so no column is
  * trusted: an email such as {@code =HYPERLINK(...)@x.io} passes address validation.
+ *
+ * <p>The text starts with a UTF-8 byte-order mark: without it Excel reads a CSV file as the
+ * Windows code page and shows "ZoÃ«" for "Zoë". The import strips the mark and undoes the
+ * apostrophe ({@link #restored}), so our own export imports again unchanged.
  */
 public final class SpreadsheetCsv implements Closeable {
 
@@ -22,6 +26,7 @@ public final class SpreadsheetCsv implements Closeable {
 
     public SpreadsheetCsv(Writer out, String... header) {
         try {
+            out.write('\uFEFF');
             this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
             row((Object[]) header);
         } catch (IOException e) {
@@ -49,6 +54,15 @@ public final class SpreadsheetCsv implements Closeable {
             i++;
         }
         return i < value.length() && "=+-@\t\r\n".indexOf(value.charAt(i)) >= 0 ? "'" + value : value;
+    }
+
+    /** A cell of our own export as it was before {@link #neutralised}: the apostrophe added there taken off. */
+    public static String restored(String cell) {
+        if (cell.length() < 2 || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        String rest = cell.substring(1);
+        return neutralised(rest).equals(cell) ? rest : cell;
     }
 
     @Override

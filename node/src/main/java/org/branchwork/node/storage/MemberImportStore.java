@@ -18,45 +18,124 @@ import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.MemberDetails;
 
 /**
- * Supporter-list imports waiting for the organiser's go, running, or done; with their validated
- * rows (personal data: deleted once imported or discarded) and the problems found in the file.
+ * Supporter-list imports waiting for their columns to be mapped, for the organiser's go, running,
+ * or done; with the uploaded text while columns are mapped and the validated rows until imported
+ * (personal data both: deleted once checked, imported or discarded), and the problems found.
  */
 public final class MemberImportStore {
 
     private static final int INSERT_BATCH = 1000;
 
-    /** An import's state and counts; {@code lastLine} is the last file line committed so far. */
+    /**
+     * An import's state and counts; {@code knownRows} were members already when the file was
+     * checked, {@code lastLine} is the last file line committed so far.
+     */
     public record StoredImport(
             long id,
             long createdBy,
             Instant createdAt,
             String fileName,
             String state,
+            String encoding,
+            char delimiter,
             int totalRows,
             int validRows,
+            int knownRows,
             int doneRows,
             int skippedRows,
             int problemCount,
             int lastLine) {}
 
-    public long create(
-            Connection c, long createdBy, Instant now, String fileName, int totalRows, int validRows, int problemCount)
+    /** How an upload was read: its name as given, its encoding's label and its delimiter. */
+    public record Upload(String fileName, String encoding, char delimiter) {}
+
+    /** A checked file's counts. */
+    public record Counts(int totalRows, int validRows, int knownRows, int problemCount) {}
+
+    /** A new import, in state {@code state} ('mapping' or 'validated'), with its counts so far. */
+    public long create(Connection c, long createdBy, Instant now, Upload upload, String state, Counts counts)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO member_import (created_by, created_at, file_name, state, total_rows, valid_rows, problem_count)
-                VALUES (?, ?, ?, 'validated', ?, ?, ?)
+                INSERT INTO member_import (created_by, created_at, file_name, state, encoding, delimiter,
+                                           total_rows, valid_rows, known_rows, problem_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, createdBy);
             s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, fileName);
-            s.setInt(4, totalRows);
-            s.setInt(5, validRows);
-            s.setInt(6, problemCount);
+            s.setString(3, upload.fileName());
+            s.setString(4, state);
+            s.setString(5, upload.encoding());
+            s.setString(6, String.valueOf(upload.delimiter()));
+            s.setInt(7, counts.totalRows());
+            s.setInt(8, counts.validRows());
+            s.setInt(9, counts.knownRows());
+            s.setInt(10, counts.problemCount());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /** Moves an import from 'mapping' to 'validated' with the counts of its check; false if it was not mapping. */
+    public boolean checked(Connection c, long id, Counts counts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE member_import SET state = 'validated', total_rows = ?, valid_rows = ?, known_rows = ?,
+                       problem_count = ?
+                WHERE id = ? AND state = 'mapping'
+                """)) {
+            s.setInt(1, counts.totalRows());
+            s.setInt(2, counts.validRows());
+            s.setInt(3, counts.knownRows());
+            s.setInt(4, counts.problemCount());
+            s.setLong(5, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Keeps an upload's decoded text while its columns are mapped. */
+    public void keepFile(Connection c, long id, String text) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO member_import_file (import_id, body) VALUES (?, ?)")) {
+            s.setLong(1, id);
+            s.setCharacterStream(2, new java.io.StringReader(text), text.length());
+            s.executeUpdate();
+        }
+    }
+
+    /** The text kept for an import whose columns are being mapped. */
+    public Optional<String> file(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT body FROM member_import_file WHERE import_id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void dropFile(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM member_import_file WHERE import_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Discards the imports left waiting for their columns since before {@code before}, and forgets
+     * their files: an organiser who walked away from the mapping step leaves no personal data behind.
+     */
+    public int discardMappingBefore(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement drop = c.prepareStatement("""
+                        DELETE FROM member_import_file WHERE import_id IN
+                            (SELECT id FROM member_import WHERE state = 'mapping' AND created_at < ?)
+                        """);
+                PreparedStatement discard = c.prepareStatement(
+                        "UPDATE member_import SET state = 'discarded' WHERE state = 'mapping' AND created_at < ?")) {
+            drop.setTimestamp(1, Timestamp.from(before));
+            drop.executeUpdate();
+            discard.setTimestamp(1, Timestamp.from(before));
+            return discard.executeUpdate();
         }
     }
 
@@ -160,8 +239,9 @@ public final class MemberImportStore {
 
     public Optional<StoredImport> find(Connection c, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, created_by, created_at, file_name, state, total_rows, valid_rows, done_rows, skipped_rows,
-                       problem_count, last_line FROM member_import WHERE id = ?
+                SELECT id, created_by, created_at, file_name, state, encoding, delimiter, total_rows, valid_rows,
+                       known_rows, done_rows, skipped_rows, problem_count, last_line
+                FROM member_import WHERE id = ?
                 """)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -174,12 +254,15 @@ public final class MemberImportStore {
                         rs.getTimestamp(3).toInstant(),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getInt(6),
-                        rs.getInt(7),
+                        rs.getString(6),
+                        rs.getString(7).charAt(0),
                         rs.getInt(8),
                         rs.getInt(9),
                         rs.getInt(10),
-                        rs.getInt(11)));
+                        rs.getInt(11),
+                        rs.getInt(12),
+                        rs.getInt(13),
+                        rs.getInt(14)));
             }
         }
     }

@@ -9,11 +9,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -159,6 +161,26 @@ public final class MemberStore {
                 return rs.next();
             }
         }
+    }
+
+    /** Which of {@code emails} (lower-cased already) are members' addresses; asked 500 at a time. */
+    public Set<String> emailsTaken(Connection c, List<String> emails) throws SQLException {
+        Set<String> out = new HashSet<>();
+        for (int from = 0; from < emails.size(); from += 500) {
+            List<String> chunk = emails.subList(from, Math.min(emails.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT email FROM member WHERE email IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** One page of the members matching {@code q}, and the number matching in all. */

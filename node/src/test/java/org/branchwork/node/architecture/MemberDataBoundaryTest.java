@@ -49,6 +49,7 @@ class MemberDataBoundaryTest {
             "member_import",
             "member_import_row",
             "member_import_problem",
+            "member_import_file",
             "member_search_term");
     private static final Pattern SQL_ON_TABLE =
             Pattern.compile("\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);

@@ -248,6 +248,7 @@ class MemberAccountsIT {
                 new Row("POST", "/organise/members/" + memberId + "/tags", 303, 403, 303, 303),
                 new Row("POST", "/organise/members/" + memberId + "/notes", 303, 403, 303, 303),
                 new Row("POST", "/organise/members/" + samId + "/role", 303, 403, 303, 303),
+                new Row("POST", "/organise/import/999999/columns", 303, 403, 303, 303),
                 new Row("POST", "/admin/deliveries/requeue", 303, 403, 403, 303),
                 new Row("POST", "/admin/settings/lists/add", 303, 403, 403, 303),
                 new Row("GET", "/admin?audit=2", 303, 403, 403, 200),

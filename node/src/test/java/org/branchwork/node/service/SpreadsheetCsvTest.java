@@ -17,7 +17,10 @@ class SpreadsheetCsvTest {
         try (SpreadsheetCsv csv = new SpreadsheetCsv(out, "=header", "plain")) {
             csv.row("=1+1", "+44 161", "-2", "@SUM(A1)", "\tx", "\rx", "\nx", "  =spaced", "Jo, \"Bloggs\"", null, 42);
         }
-        var records = CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
+        assertThat(out.toString()).as("a byte-order mark, so Excel reads UTF-8").startsWith("\uFEFF'=header,");
+        var records = CSVFormat.RFC4180
+                .parse(new StringReader(out.toString().substring(1)))
+                .getRecords();
         assertThat(records.get(0).values()).containsExactly("'=header", "plain");
         CSVRecord row = records.get(1);
         assertThat(row.values())
@@ -33,5 +36,16 @@ class SpreadsheetCsvTest {
                         "Jo, \"Bloggs\"",
                         "",
                         "42");
+    }
+
+    @Test
+    void restoredTakesOffOnlyTheApostropheThatNeutralisingAdded() {
+        for (String cell : new String[] {"=1+1", "+44 161", "  =spaced", "'quoted", "plain", "", "'"}) {
+            assertThat(SpreadsheetCsv.restored(SpreadsheetCsv.neutralised(cell)))
+                    .isEqualTo(cell);
+        }
+        assertThat(SpreadsheetCsv.restored("'plain"))
+                .as("an apostrophe someone typed")
+                .isEqualTo("'plain");
     }
 }

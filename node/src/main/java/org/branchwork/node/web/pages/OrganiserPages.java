@@ -24,38 +24,31 @@ import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
-import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
-import org.branchwork.node.web.Uploads;
 import org.branchwork.node.web.Viewer;
-import org.branchwork.node.web.view.ImportView;
 import org.branchwork.node.web.view.MemberListView;
 import org.branchwork.node.web.view.MemberRecordView;
 
 /**
  * {@code /organise}: the member list (search, filters, paging, sort), a member's record with tags
- * and notes, the CSV export, and the CSV import with its report and progress view.
+ * and notes, and the CSV export. The CSV import, under the same prefix, is {@link ImportPages}.
  */
 public final class OrganiserPages implements HttpService {
 
     static final int PAGE_SIZE = 50;
-    private static final int MAX_UPLOAD = 32 * 1024 * 1024;
 
     private final MemberService members;
-    private final MemberImportService imports;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public OrganiserPages(
-            MemberService members, MemberImportService imports, Sessions sessions, Csrf csrf, Pages pages) {
+    public OrganiserPages(MemberService members, Sessions sessions, Csrf csrf, Pages pages) {
         this.members = members;
-        this.imports = imports;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -68,12 +61,7 @@ public final class OrganiserPages implements HttpService {
                 .get("/members/{id}", this::record)
                 .post("/members/{id}/tags", this::tags)
                 .post("/members/{id}/notes", this::note)
-                .post("/members/{id}/role", this::role)
-                .get("/import", this::importForm)
-                .post("/import", this::upload)
-                .get("/import/{id}", this::importStatus)
-                .post("/import/{id}/start", this::importStart)
-                .post("/import/{id}/discard", this::importDiscard);
+                .post("/members/{id}/role", this::role);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -156,6 +144,7 @@ public final class OrganiserPages implements HttpService {
                 res,
                 viewer.get(),
                 List.of(),
+                null,
                 req.query()
                         .first("saved")
                         .map(s -> "Saved.")
@@ -167,8 +156,14 @@ public final class OrganiserPages implements HttpService {
                         .orElse(null));
     }
 
+    /** {@code typedTags}: what was typed in a refused tag form, shown again instead of the stored tags. */
     private void showRecord(
-            ServerRequest req, ServerResponse res, Viewer viewer, List<FieldError> errors, String notice) {
+            ServerRequest req,
+            ServerResponse res,
+            Viewer viewer,
+            List<FieldError> errors,
+            String typedTags,
+            String notice) {
         Optional<MemberId> id = memberId(req);
         Optional<MemberService.Profile> profile = id.flatMap(i -> members.profile(viewer.acting(), i));
         if (profile.isEmpty()) {
@@ -206,7 +201,7 @@ public final class OrganiserPages implements HttpService {
                         Dates.shown(m.createdAt()),
                         m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()),
                         m.source(),
-                        String.join(", ", p.tags()),
+                        typedTags != null ? typedTags : String.join(", ", p.tags()),
                         notes,
                         viewer.can(Role.ADMIN) || m.role() != Role.ADMIN,
                         viewer.can(Role.ADMIN),
@@ -258,108 +253,15 @@ public final class OrganiserPages implements HttpService {
         if (errors.isEmpty()) {
             Pages.redirect(res, "/organise/members/" + id.get().value() + "?saved=1");
         } else {
-            showRecord(req, res, viewer.get(), errors, null);
-        }
-    }
-
-    private void importForm(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        pages.render(res, Status.OK_200, viewer, "organise/import", emptyImport(viewer.get(), null));
-    }
-
-    private ImportView emptyImport(Viewer viewer, String error) {
-        return new ImportView("Import members", viewer.csrf(), 0, "", "", 0, 0, 0, 0, 0, 0, List.of(), error);
-    }
-
-    private void upload(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        Uploads.Upload upload = Uploads.read(req, MAX_UPLOAD);
-        if (!csrf.validToken(req, upload.field("csrf"), viewer)) {
-            pages.formExpired(res, viewer);
-            return;
-        }
-        if (upload.file().length == 0) {
-            pages.render(
+            // Only the tag form has a tags field; what was typed there comes back, not the old tags.
+            showRecord(
+                    req,
                     res,
-                    Status.UNPROCESSABLE_CONTENT_422,
-                    viewer,
-                    "organise/import",
-                    emptyImport(viewer.get(), "Choose a CSV file to import."));
-            return;
+                    viewer.get(),
+                    errors,
+                    form.first("tags").asOptional().orElse(null),
+                    null);
         }
-        MemberImportService.Status status = imports.validate(
-                viewer.get().acting(), upload.fileName(), new String(upload.file(), StandardCharsets.UTF_8));
-        Pages.redirect(res, "/organise/import/" + status.id());
-    }
-
-    private void importStatus(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        Optional<MemberImportService.Status> status =
-                pathId(req).flatMap(id -> imports.status(viewer.get().acting(), id));
-        if (status.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
-            return;
-        }
-        MemberImportService.Status s = status.get();
-        if (s.state().equals("running")) {
-            // Without JavaScript, the progress view reloads itself until the job is done.
-            res.header(HeaderNames.create("Refresh"), "2");
-        }
-        pages.render(
-                res,
-                Status.OK_200,
-                viewer,
-                "organise/import",
-                new ImportView(
-                        "Import " + s.fileName(),
-                        viewer.get().csrf(),
-                        s.id(),
-                        s.fileName(),
-                        s.state(),
-                        s.totalRows(),
-                        s.validRows(),
-                        s.doneRows(),
-                        s.skippedRows(),
-                        s.percent(),
-                        s.problemCount(),
-                        s.problems(),
-                        null));
-    }
-
-    private void importStart(ServerRequest req, ServerResponse res) {
-        importDecision(req, res, true);
-    }
-
-    private void importDiscard(ServerRequest req, ServerResponse res) {
-        importDecision(req, res, false);
-    }
-
-    private void importDecision(ServerRequest req, ServerResponse res, boolean start) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        Optional<Viewer> viewer = posted.get().viewerOptional();
-        Optional<Long> id = pathId(req);
-        if (id.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, viewer, "Not found", "There is no such import.");
-            return;
-        }
-        if (start) {
-            imports.start(viewer.get().acting(), id.get());
-        } else {
-            imports.discard(viewer.get().acting(), id.get());
-        }
-        Pages.redirect(res, "/organise/import/" + id.get());
     }
 
     private MemberQuery query(ServerRequest req, List<String> errors) {
