@@ -24,13 +24,13 @@ test('the branch admin follows national by handle, after seeing whom the handle 
   const preview = page.getByRole('region', { name: /^Follow .*\?$/ });
   await preview.waitFor();
   assert.match(await preview.textContent(), /a group/, 'the preview says what kind of account it is');
-  await shot(page, '20-follow-preview');
+  await shot(page, '40-follow-preview');
   await preview.getByRole('button', { name: /^Follow / }).click();
   await page.getByText(/^Asked to follow /).waitFor();
   await reloadUntil(page, ': following', 'national accepts the follow');
   const item = page.getByRole('listitem').filter({ hasText: ': following' });
   assert.doesNotMatch(await item.textContent(), /https?:\/\//, 'the follow is listed by name, not by URL');
-  await shot(page, '21-following-national');
+  await shot(page, '41-following-national');
 }));
 
 test('national publishes a campaign (a mistake keeps everything typed) and edits it', () => onPage('campaign-create', async (page) => {
@@ -58,7 +58,7 @@ test('national publishes a campaign (a mistake keeps everything typed) and edits
   assert.equal(await page.getByLabel('Link').first().inputValue(), 'https://example.org/leaflet.pdf');
   assert.equal(await page.getByLabel('Counts').nth(1).inputValue(), 'participants', 'each goal keeps what it counts');
   assert.equal(await page.getByLabel('Canvassing').isChecked(), true);
-  await shot(page, '22-campaign-refused-keeps-input');
+  await shot(page, '42-campaign-refused-keeps-input');
   await page.getByLabel('Ends').fill('2030-03-31');
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Published.').waitFor();
@@ -71,7 +71,7 @@ test('national publishes a campaign (a mistake keeps everything typed) and edits
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved: branches get the new brief.').waitFor();
   await page.getByRole('heading', { name: 'Warm Homes This Winter' }).waitFor();
-  await shot(page, '23-campaign-edited');
+  await shot(page, '43-campaign-edited');
 
   await page.goto('/announcements/new');
   await page.getByLabel('Title').fill('National day of action');
@@ -87,7 +87,7 @@ test('anyone reads national\'s campaign page without signing in', () => onPage('
   await page.getByRole('link', { name: 'Leaflet' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Branches taking part' }).count(), 0, 'the organisers\' view stays theirs');
   assert.equal(await page.getByRole('link', { name: 'Edit this campaign' }).count(), 0);
-  await shot(page, '24-campaign-public');
+  await shot(page, '44-campaign-public');
 }, national));
 
 test('the branch adopts national\'s campaign and links an event to it from the event form', () => onPage('campaign-adopt', async (page) => {
@@ -111,13 +111,13 @@ test('the branch adopts national\'s campaign and links an event to it from the e
   await page.getByRole('link', { name: 'Edit this event' }).click();
   assert.equal(await page.getByLabel('Campaign').locator('option:checked').textContent(), 'Warm Homes This Winter',
     'the event belongs to the campaign, and editing it keeps that');
-  await shot(page, '25-event-linked-to-campaign');
+  await shot(page, '45-event-linked-to-campaign');
 
   await page.goto('/');
   const campaigns = page.getByRole('region', { name: 'Campaigns we are part of' });
   await campaigns.getByRole('link', { name: 'Warm Homes This Winter' }).click();
   await page.getByRole('link', { name: 'Warm homes stall' }).waitFor();
-  await shot(page, '26-adopted-campaign-with-our-event');
+  await shot(page, '46-adopted-campaign-with-our-event');
 }));
 
 test('a visitor sees the branch\'s campaigns and national\'s news on the branch\'s home page', () => onPage('network-home', async (page) => {
@@ -126,7 +126,7 @@ test('a visitor sees the branch\'s campaigns and national\'s news on the branch\
   const network = page.getByRole('region', { name: 'From the network' });
   await network.getByText('National day of action').waitFor();
   assert.match(await network.textContent(), /national/i, 'labelled with where it comes from');
-  await shot(page, '27-home-with-network-news');
+  await shot(page, '47-home-with-network-news');
 }));
 
 test('national sees the branch taking part, and closes the campaign after confirming', () => onPage('campaign-close', async (page) => {
@@ -134,14 +134,14 @@ test('national sees the branch taking part, and closes the campaign after confir
   await page.goto('/campaigns');
   await page.getByRole('link', { name: 'Warm Homes This Winter' }).click();
   await reloadUntil(page, 'Warm homes stall', 'the branch\'s linked event reaches national');
-  await shot(page, '28-campaign-owner-sees-branch');
+  await shot(page, '48-campaign-owner-sees-branch');
   await page.getByRole('link', { name: 'Close this campaign' }).click();
   await page.getByRole('link', { name: 'Keep it open' }).waitFor();
   await page.getByRole('button', { name: 'Close the campaign' }).click();
   await page.getByText('Closed: branches are told it has ended.').waitFor();
   await page.getByText('Ended', { exact: true }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Edit this campaign' }).count(), 0, 'an ended campaign is not edited');
-  await shot(page, '29-campaign-closed');
+  await shot(page, '49-campaign-closed');
 }, national));
 
 test('the branch admin unfollows national', () => onPage('unfollow', async (page) => {
@@ -150,5 +150,5 @@ test('the branch admin unfollows national', () => onPage('unfollow', async (page
   await page.getByRole('button', { name: /^Unfollow / }).click();
   await page.getByText('Unfollowed: it is told, and its posts stop arriving.').waitFor();
   await page.getByText('Nobody yet.').waitFor();
-  await shot(page, '30-unfollowed');
+  await shot(page, '50-unfollowed');
 }));

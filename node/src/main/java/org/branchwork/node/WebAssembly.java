@@ -118,6 +118,7 @@ final class WebAssembly {
                 new AdminPages(
                         fed.followService(),
                         fed.fediverse(),
+                        members.members(),
                         fed.deliveryQueue(),
                         inbox.deadLetters(),
                         members.nodeSettings(),

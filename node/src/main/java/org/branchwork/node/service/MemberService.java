@@ -117,6 +117,21 @@ public final class MemberService {
         });
     }
 
+    /**
+     * The current names of these members, for pages that show ids stored elsewhere (the audit
+     * log); an erased member is simply not in the map.
+     */
+    public Map<MemberId, String> names(Acting who, java.util.Collection<MemberId> ids) {
+        require(who, Role.ORGANISER);
+        return tx.inTransaction(c -> {
+            Map<MemberId, String> out = new java.util.HashMap<>();
+            for (MemberId id : new java.util.HashSet<>(ids)) {
+                members.find(c, id).ifPresent(m -> out.put(id, m.displayName()));
+            }
+            return out;
+        });
+    }
+
     /** The tags in use, for the filter's suggestions. */
     public List<String> tagNames(Acting who) {
         require(who, Role.ORGANISER);

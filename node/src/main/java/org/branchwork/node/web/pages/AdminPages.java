@@ -1,6 +1,9 @@
 package org.branchwork.node.web.pages;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.common.parameters.Parameters;
@@ -10,14 +13,18 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.domain.AuditEvent;
+import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.federation.DeliveryQueueService;
 import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.InboxDeadLetters;
 import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
+import org.branchwork.node.web.AuditWords;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
@@ -36,6 +43,7 @@ public final class AdminPages implements HttpService {
     private static final int AUDIT_PAGE = 50;
 
     private final FollowService follows;
+    private final MemberService members;
     private final org.branchwork.node.service.Fediverse fediverse;
     private final DeliveryQueueService queue;
     private final NodeSettingsService settings;
@@ -49,6 +57,7 @@ public final class AdminPages implements HttpService {
     public AdminPages(
             FollowService follows,
             org.branchwork.node.service.Fediverse fediverse,
+            MemberService members,
             DeliveryQueueService queue,
             InboxDeadLetters inbox,
             NodeSettingsService settings,
@@ -59,6 +68,7 @@ public final class AdminPages implements HttpService {
         this.inbox = inbox;
         this.follows = follows;
         this.fediverse = fediverse;
+        this.members = members;
         this.queue = queue;
         this.settings = settings;
         this.audit = audit;
@@ -137,15 +147,9 @@ public final class AdminPages implements HttpService {
                                         d.error(),
                                         Dates.shown(d.lastTried())))
                                 .toList(),
-                        auditEntries.stream()
-                                .limit(AUDIT_PAGE)
-                                .map(e -> new AdminView.Audit(
-                                        Dates.shown(e.at()),
-                                        e.actorId() == null ? "API token" : "#" + e.actorId(),
-                                        e.action(),
-                                        e.subjectId() == null ? "" : "#" + e.subjectId(),
-                                        e.detail()))
-                                .toList(),
+                        auditRows(
+                                viewer.get(),
+                                auditEntries.stream().limit(AUDIT_PAGE).toList()),
                         auditPage > 1 ? "/admin?audit=" + (auditPage - 1) + "#audit-heading" : null,
                         auditEntries.size() > AUDIT_PAGE ? "/admin?audit=" + (auditPage + 1) + "#audit-heading" : null,
                         new AdminView.Settings(
@@ -263,6 +267,29 @@ public final class AdminPages implements HttpService {
     }
 
     /** Back to the admin page with a line saying what was done. */
+    /** Entries with people by their current names (a former member by number) and actions in words. */
+    private List<AdminView.Audit> auditRows(Viewer v, List<AuditEvent> entries) {
+        List<MemberId> ids = new ArrayList<>();
+        entries.forEach(e -> {
+            Optional.ofNullable(e.actorId()).map(MemberId::new).ifPresent(ids::add);
+            Optional.ofNullable(e.subjectId()).map(MemberId::new).ifPresent(ids::add);
+        });
+        Map<MemberId, String> names = members.names(v.acting(), ids);
+        return entries.stream()
+                .map(e -> new AdminView.Audit(
+                        Dates.shown(e.at()),
+                        e.actorId() == null ? "The API token" : person(names, e.actorId()),
+                        AuditWords.of(e.action()),
+                        e.subjectId() == null ? "" : person(names, e.subjectId()),
+                        e.detail()))
+                .toList();
+    }
+
+    private static String person(Map<MemberId, String> names, long id) {
+        String name = names.get(new MemberId(id));
+        return name == null ? "a former member (number " + id + ")" : name + " (number " + id + ")";
+    }
+
     private static int auditPage(ServerRequest req) {
         return org.branchwork.node.domain.PageNumber.parse(
                 req.query().first("audit").orElse("1"));
