@@ -27,6 +27,7 @@ test('a visitor joins, confirms by the mailed link, lands on the dashboard, and 
   await shot(page, '03-dashboard-after-confirming');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
   await page.goto('/me');
   await page.waitForURL('**/signin?next=**');
   await signIn(page, 'jo@example.org', PASSWORD);

@@ -26,6 +26,7 @@ import org.branchwork.node.service.BackupService;
 import org.branchwork.node.storage.WriteProbe;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.ErrorHandlers;
 import org.branchwork.node.web.HealthEndpoint;
 import org.branchwork.node.web.Pages;
@@ -64,11 +65,11 @@ final class WebAssembly {
             BooleanSupplier ready) {
         LocalUris uris = f.uris();
         BooleanSupplier secure = () -> "https".equals(f.origin().uri().getScheme());
-        Sessions sessions = new Sessions(members.sessions(), secure);
+        Sessions sessions = new Sessions(members.sessions(), secure, f.clock());
         Csrf csrf = new Csrf(f.random(), f.origin()::uri, secure);
         ApiAuth apiAuth = new ApiAuth(f.config().configuredAdminToken(), sessions, csrf);
         Templates templates = new Templates();
-        Pages pages = new Pages(templates, f.branches());
+        Pages pages = new Pages(templates, f.branches(), new Dates(f.config().timeZone()));
         SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates);
         WriteProbe writeProbe = new WriteProbe(f.database().dataSource(), f.clock());
         OutboundPublisher.Mappers mappers = fed.mappers();
@@ -85,7 +86,8 @@ final class WebAssembly {
                         content.announcements(),
                         content.events(),
                         content.campaigns(),
-                        content.network()),
+                        content.network(),
+                        pages.dates()),
                 new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(f.actors(), uris),
                 new NodeInfoEndpoint(f.actors(), uris, StartupChecks.version()),

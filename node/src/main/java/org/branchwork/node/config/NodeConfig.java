@@ -31,6 +31,7 @@ public record NodeConfig(
         boolean allowPrivateAddresses,
         String dbUrl,
         java.time.Duration firstRetry,
+        java.time.ZoneId timeZone,
         Optional<MailConfig> mail) {
 
     /** The public origin; when none is configured, {@code http://localhost:<port>} with the actual port. */
@@ -77,6 +78,7 @@ public record NodeConfig(
                 allowPrivateAddresses,
                 dbUrl,
                 firstRetry,
+                timeZone,
                 mail);
     }
 }

@@ -69,8 +69,30 @@ public final class NodeConfigLoader {
         java.time.Duration firstRetry = parseDuration(
                 Setting.DELIVERY_FIRST_RETRY,
                 value(yaml, Setting.DELIVERY_FIRST_RETRY).orElse("30"));
+        java.time.ZoneId zone = parseZone(value(yaml, Setting.TIME_ZONE).orElse("Europe/London"));
         return new NodeConfig(
-                host, port, publicUrl, dataDir, slug, name, adminToken, allowPrivate, dbUrl, firstRetry, mail(yaml));
+                host,
+                port,
+                publicUrl,
+                dataDir,
+                slug,
+                name,
+                adminToken,
+                allowPrivate,
+                dbUrl,
+                firstRetry,
+                zone,
+                mail(yaml));
+    }
+
+    /** The branch's time zone: pages show times in it, and new events start in it. */
+    private static java.time.ZoneId parseZone(String raw) {
+        try {
+            return java.time.ZoneId.of(raw.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new StartupException(Setting.TIME_ZONE.label() + " must be a time zone such as Europe/London or "
+                    + "America/New_York, got '" + raw + "'.");
+        }
     }
 
     private Optional<MailConfig> mail(Config yaml) {

@@ -15,6 +15,7 @@ public enum Setting {
     ALLOW_PRIVATE_ADDRESSES("branchwork.allow-private-addresses", "BRANCHWORK_ALLOW_PRIVATE_ADDRESSES"),
     DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL"),
     DELIVERY_FIRST_RETRY("branchwork.delivery.first-retry", "BRANCHWORK_DELIVERY_FIRST_RETRY"),
+    TIME_ZONE("branchwork.time-zone", "BRANCHWORK_TIME_ZONE"),
     SMTP_HOST("branchwork.smtp.host", "BRANCHWORK_SMTP_HOST"),
     SMTP_PORT("branchwork.smtp.port", "BRANCHWORK_SMTP_PORT"),
     SMTP_USERNAME("branchwork.smtp.username", "BRANCHWORK_SMTP_USERNAME"),

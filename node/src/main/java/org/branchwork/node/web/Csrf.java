@@ -78,6 +78,37 @@ public final class Csrf {
                         expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The origin a refused form came from when that, not the token, is why it was refused: most
+     * often the node opened under another address than its public URL (127.0.0.1 for localhost).
+     */
+    public Optional<String> foreignOrigin(ServerRequest req) {
+        if (sameOrigin(req)) {
+            return Optional.empty();
+        }
+        return req.headers()
+                .value(HeaderNames.ORIGIN)
+                .or(() -> req.headers().value(HeaderNames.REFERER).map(Csrf::originOf))
+                .map(o -> o.length() > 200 ? o.substring(0, 200) + "\u2026" : o);
+    }
+
+    /** The scheme, host and port of a Referer; a header that is no URL is shown as it came. */
+    private static String originOf(String referer) {
+        try {
+            URI u = new URI(referer);
+            return u.getScheme() == null || u.getRawAuthority() == null
+                    ? referer
+                    : u.getScheme() + "://" + u.getRawAuthority();
+        } catch (java.net.URISyntaxException e) {
+            return referer;
+        }
+    }
+
+    /** The node's public origin, as forms must come from it. */
+    public String publicOrigin() {
+        return origin.get().toString();
+    }
+
     /** Origin, else Referer, must be ours when present; a browser always sends one of them on a cross-site POST. */
     public boolean sameOrigin(ServerRequest req) {
         String ours = origin.get().toString();

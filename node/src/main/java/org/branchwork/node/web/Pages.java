@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.service.BranchService;
@@ -15,10 +16,17 @@ public final class Pages {
 
     private final Templates templates;
     private final BranchService branches;
+    private final Dates dates;
 
-    public Pages(Templates templates, BranchService branches) {
+    public Pages(Templates templates, BranchService branches, Dates dates) {
         this.templates = templates;
         this.branches = branches;
+        this.dates = dates;
+    }
+
+    /** Times as this branch shows them. */
+    public Dates dates() {
+        return dates;
     }
 
     public String siteName() {
@@ -33,8 +41,24 @@ public final class Pages {
         render(res, status, viewer, "layout/message", new MessageView(heading, siteName(), heading, message));
     }
 
-    /** The answer to a form whose CSRF token or origin is wrong. */
-    public void formExpired(ServerResponse res, Optional<Viewer> viewer) {
+    /**
+     * The answer to a form whose CSRF token or origin is wrong (403). A form from another origin
+     * says which, and how to reach the node at its public address; otherwise the form expired.
+     */
+    public void formRefused(ServerResponse res, Optional<Viewer> viewer, ServerRequest req, Csrf csrf) {
+        Optional<String> foreign = csrf.foreignOrigin(req);
+        if (foreign.isPresent()) {
+            message(
+                    res,
+                    Status.FORBIDDEN_403,
+                    viewer,
+                    "Sent from another address",
+                    "This form was sent from " + foreign.get() + ", but this node's address is "
+                            + csrf.publicOrigin() + ". Open " + csrf.publicOrigin()
+                            + " and send the form again. If people reach the node at " + foreign.get()
+                            + ", whoever runs it sets BRANCHWORK_PUBLIC_URL to that address.");
+            return;
+        }
         message(
                 res,
                 Status.FORBIDDEN_403,

@@ -1,6 +1,7 @@
 package org.branchwork.node.web;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
@@ -24,10 +25,21 @@ public final class Sessions {
 
     private final SessionService sessions;
     private final java.util.function.BooleanSupplier secure;
+    private final SubmittedOnce once;
 
-    public Sessions(SessionService sessions, java.util.function.BooleanSupplier secure) {
+    public Sessions(SessionService sessions, java.util.function.BooleanSupplier secure, java.time.Clock clock) {
         this.sessions = sessions;
         this.secure = secure;
+        this.once = new SubmittedOnce(clock);
+    }
+
+    /**
+     * For a form that publishes or adds something: runs {@code publish} once however often the
+     * same person sends the same form ({@link SubmittedOnce}). It renders its refusal and returns
+     * empty, or returns where to send the person.
+     */
+    public void once(Posted posted, ServerRequest req, ServerResponse res, Supplier<Optional<String>> publish) {
+        once.run(posted, req, res, publish);
     }
 
     public Optional<Viewer> current(ServerRequest req) {
@@ -93,7 +105,7 @@ public final class Sessions {
         }
         Parameters form = Forms.read(req);
         if (!csrf.valid(req, form, viewer)) {
-            pages.formExpired(res, viewer);
+            pages.formRefused(res, viewer, req, csrf);
             return Optional.empty();
         }
         return Optional.of(new Posted(viewer.get(), form));

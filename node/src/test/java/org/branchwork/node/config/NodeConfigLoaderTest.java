@@ -28,6 +28,7 @@ class NodeConfigLoaderTest {
         assertThat(config.allowPrivateAddresses()).isFalse();
         assertThat(config.publicUrl(8080)).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(config.jdbcUrl()).startsWith("jdbc:hsqldb:file:").contains("hsqldb.write_delay=false");
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/London"));
     }
 
     @Test
@@ -75,6 +76,18 @@ class NodeConfigLoaderTest {
         NodeConfig config = new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "  "), List.of()).load();
 
         assertThat(config.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void theTimeZoneIsAnIanaNameOrTheNodeDoesNotStart() {
+        assertThat(new NodeConfigLoader(Map.of("BRANCHWORK_TIME_ZONE", "America/New_York"), List.of())
+                        .load()
+                        .timeZone())
+                .isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThatThrownBy(() -> new NodeConfigLoader(Map.of("BRANCHWORK_TIME_ZONE", "Mars/Olympus"), List.of()).load())
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("BRANCHWORK_TIME_ZONE")
+                .hasMessageContaining("'Mars/Olympus'");
     }
 
     @Test

@@ -144,12 +144,18 @@ class MemberAccountsIT {
         admin.get("/me");
         HttpResponse<String> noToken = admin.postRaw("/me/profile", Map.of("name", "Mallory", "postcode", "SK1 3XE"));
         assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("The form expired");
         HttpResponse<String> foreign = admin.send(HttpRequest.newBuilder(admin.uri("/me/profile"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + admin.csrf() + "&name=Mallory&postcode=SK1+3XE"))
                 .build());
         assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body())
+                .as("says which address the form came from, the node's own, and how to fix it")
+                .contains("This form was sent from https://evil.example")
+                .contains("this node&#39;s address is " + node.origin().uri())
+                .contains("BRANCHWORK_PUBLIC_URL");
         assertThat(admin.get("/me").body()).contains("Hello, Ada Admin").doesNotContain("Mallory");
     }
 

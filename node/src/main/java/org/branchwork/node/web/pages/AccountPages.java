@@ -210,7 +210,12 @@ public final class AccountPages implements HttpService {
             return;
         }
         sessions.end(viewer.get(), res);
-        Pages.redirect(res, "/");
+        pages.message(
+                res,
+                Status.OK_200,
+                Optional.empty(),
+                "You are signed out",
+                "You are signed out on this browser. Sign in again whenever you need to.");
     }
 
     private void resetRequestForm(ServerRequest req, ServerResponse res) {
@@ -286,7 +291,7 @@ public final class AccountPages implements HttpService {
         if (csrf.valid(req, form, viewer)) {
             return false;
         }
-        pages.formExpired(res, viewer);
+        pages.formRefused(res, viewer, req, csrf);
         return true;
     }
 

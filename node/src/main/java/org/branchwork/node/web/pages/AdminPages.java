@@ -26,7 +26,6 @@ import org.branchwork.node.service.PeerPolicy;
 import org.branchwork.node.storage.PeerPolicyStore.PolicyList;
 import org.branchwork.node.web.AuditWords;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -136,7 +135,7 @@ public final class AdminPages implements HttpService {
                                         d.inbox().toString(),
                                         d.activityId(),
                                         d.error(),
-                                        Dates.shown(d.finishedAt())))
+                                        pages.dates().shown(d.finishedAt())))
                                 .toList(),
                         inbox.list(SHOWN).stream()
                                 .map(d -> new AdminView.InboxDeadLetter(
@@ -145,7 +144,7 @@ public final class AdminPages implements HttpService {
                                         d.actor(),
                                         d.attempts(),
                                         d.error(),
-                                        Dates.shown(d.lastTried())))
+                                        pages.dates().shown(d.lastTried())))
                                 .toList(),
                         auditRows(
                                 viewer.get(),
@@ -277,7 +276,7 @@ public final class AdminPages implements HttpService {
         Map<MemberId, String> names = members.names(v.acting(), ids);
         return entries.stream()
                 .map(e -> new AdminView.Audit(
-                        Dates.shown(e.at()),
+                        pages.dates().shown(e.at()),
                         e.actorId() == null ? "The API token" : person(names, e.actorId()),
                         AuditWords.of(e.action()),
                         e.subjectId() == null ? "" : person(names, e.subjectId()),

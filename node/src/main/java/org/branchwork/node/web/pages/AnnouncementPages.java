@@ -18,7 +18,6 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -74,8 +73,8 @@ public final class AnnouncementPages implements HttpService {
                         a.title(),
                         a.content(),
                         a.markdown(),
-                        Dates.shown(a.published()),
-                        a.updated() == null ? null : Dates.shown(a.updated()),
+                        pages.dates().shown(a.published()),
+                        a.updated() == null ? null : pages.dates().shown(a.updated()),
                         viewer.map(v -> v.can(Role.ORGANISER)).orElse(false),
                         req.query().first("notice").orElse(null)));
     }
@@ -96,26 +95,29 @@ public final class AnnouncementPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
-        try {
-            Announcement a = announcements.publish(
-                    posted.get().viewer().acting(), Forms.field(f, "title"), Forms.field(f, "content"));
-            Pages.redirect(res, "/announcements/" + a.id().value() + "?notice=Published+to+the+branch's+followers.");
-        } catch (RequestRefused.Invalid e) {
-            pages.render(
-                    res,
-                    Status.UNPROCESSABLE_CONTENT_422,
-                    posted.get().viewerOptional(),
-                    "home/announcement-new",
-                    FormView.of(
-                            "New announcement",
-                            posted.get().viewer().csrf(),
-                            Map.of(
-                                    "title",
-                                    String.valueOf(Forms.field(f, "title")),
-                                    "content",
-                                    String.valueOf(Forms.field(f, "content"))),
-                            e.errors()));
-        }
+        sessions.once(posted.get(), req, res, () -> {
+            try {
+                Announcement a = announcements.publish(
+                        posted.get().viewer().acting(), Forms.field(f, "title"), Forms.field(f, "content"));
+                return Optional.of("/announcements/" + a.id().value() + "?notice=Published+to+the+branch's+followers.");
+            } catch (RequestRefused.Invalid e) {
+                pages.render(
+                        res,
+                        Status.UNPROCESSABLE_CONTENT_422,
+                        posted.get().viewerOptional(),
+                        "home/announcement-new",
+                        FormView.of(
+                                "New announcement",
+                                posted.get().viewer().csrf(),
+                                Map.of(
+                                        "title",
+                                        String.valueOf(Forms.field(f, "title")),
+                                        "content",
+                                        String.valueOf(Forms.field(f, "content"))),
+                                e.errors()));
+                return Optional.empty();
+            }
+        });
     }
 
     private void edit(ServerRequest req, ServerResponse res) {

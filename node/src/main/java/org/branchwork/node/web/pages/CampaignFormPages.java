@@ -64,19 +64,22 @@ public final class CampaignFormPages implements HttpService {
         if (posted.isEmpty()) {
             return;
         }
-        CampaignService.Result result = campaigns.create(
-                posted.get().viewer().acting(), CampaignForm.input(posted.get().form()));
-        if (result.campaign() != null) {
-            Pages.redirect(res, "/campaigns/" + result.campaign().id().value() + "?notice=Published.");
-            return;
-        }
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                posted.get().viewerOptional(),
-                TEMPLATE,
-                CampaignForm.typed(posted.get().form(), result.errors())
-                        .view("New campaign", posted.get().viewer().csrf(), "/campaigns", "Publish", null));
+        sessions.once(posted.get(), req, res, () -> {
+            CampaignService.Result result = campaigns.create(
+                    posted.get().viewer().acting(),
+                    CampaignForm.input(posted.get().form()));
+            if (result.campaign() != null) {
+                return Optional.of("/campaigns/" + result.campaign().id().value() + "?notice=Published.");
+            }
+            pages.render(
+                    res,
+                    Status.UNPROCESSABLE_CONTENT_422,
+                    posted.get().viewerOptional(),
+                    TEMPLATE,
+                    CampaignForm.typed(posted.get().form(), result.errors())
+                            .view("New campaign", posted.get().viewer().csrf(), "/campaigns", "Publish", null));
+            return Optional.empty();
+        });
     }
 
     private void editForm(ServerRequest req, ServerResponse res) {

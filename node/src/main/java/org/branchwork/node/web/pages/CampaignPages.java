@@ -27,7 +27,6 @@ import org.branchwork.node.service.EventService;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.web.Charts;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -258,7 +257,7 @@ public final class CampaignPages implements HttpService {
         List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream()
                 .filter(e -> !e.isDeleted())
                 .map(e -> new CampaignsView.UpcomingRow(
-                        Dates.shown(e.start()),
+                        pages.dates().shown(e.start()),
                         e.name(),
                         null,
                         null,
@@ -349,9 +348,9 @@ public final class CampaignPages implements HttpService {
                 .toList();
     }
 
-    private static CampaignsView.UpcomingRow upcomingRow(CampaignStanding.LinkedEvent e, String campaign) {
+    private CampaignsView.UpcomingRow upcomingRow(CampaignStanding.LinkedEvent e, String campaign) {
         return new CampaignsView.UpcomingRow(
-                Dates.shown(e.startsAt()),
+                pages.dates().shown(e.startsAt()),
                 e.name(),
                 label(e.branch()),
                 campaign,

@@ -165,7 +165,11 @@ public final class EventFormPages implements HttpService {
                 Status.OK_200,
                 viewer,
                 EventFormView.creating(
-                        FormView.of("New event", v.csrf(), Map.of("timezone", "Europe/London"), List.of()),
+                        FormView.of(
+                                "New event",
+                                v.csrf(),
+                                Map.of("timezone", pages.dates().zone().getId()),
+                                List.of()),
                         campaignChoices(v.acting(), ""))));
     }
 
@@ -188,12 +192,14 @@ public final class EventFormPages implements HttpService {
             refuse(res, posted.get(), "New event", askingPast(f), List.of(past.get()), as);
             return;
         }
-        EventService.Result result = events.create(who, input(f));
-        if (result.event() != null) {
-            Pages.redirect(res, "/events/" + result.event().id().value() + "?notice=Published.");
-            return;
-        }
-        refuse(res, posted.get(), "New event", typed(f), result.errors(), as);
+        sessions.once(posted.get(), req, res, () -> {
+            EventService.Result result = events.create(who, input(f));
+            if (result.event() != null) {
+                return Optional.of("/events/" + result.event().id().value() + "?notice=Published.");
+            }
+            refuse(res, posted.get(), "New event", typed(f), result.errors(), as);
+            return Optional.empty();
+        });
     }
 
     /** The event's form, filled in with what it says now, times in its own zone. */

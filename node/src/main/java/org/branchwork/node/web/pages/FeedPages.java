@@ -14,7 +14,6 @@ import org.branchwork.node.domain.PublicProfile;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -72,8 +71,8 @@ public final class FeedPages implements HttpService {
                         f.item().shown().name(),
                         f.item().shown().safeHtml(),
                         f.item().shown().startsAt() != null
-                                ? Dates.shown(f.item().shown().startsAt())
-                                : Dates.shown(f.item().receivedAt()),
+                                ? pages.dates().shown(f.item().shown().startsAt())
+                                : pages.dates().shown(f.item().receivedAt()),
                         f.item().shown().url() == null
                                 ? null
                                 : f.item().shown().url().toString(),

@@ -46,6 +46,7 @@ public final class HomePages implements HttpService {
     private final EventService events;
     private final CampaignService campaigns;
     private final NetworkFeed network;
+    private final Dates dates;
 
     public HomePages(
             BranchService branches,
@@ -57,7 +58,9 @@ public final class HomePages implements HttpService {
             AnnouncementService announcements,
             EventService events,
             CampaignService campaigns,
-            NetworkFeed network) {
+            NetworkFeed network,
+            Dates dates) {
+        this.dates = dates;
         this.campaigns = campaigns;
         this.network = network;
         this.announcements = announcements;
@@ -103,7 +106,7 @@ public final class HomePages implements HttpService {
         List<EventListView.Item> items = news.stream()
                 .limit(AnnouncementService.PAGE)
                 .map(a -> new EventListView.Item(
-                        "/announcements/" + a.id().value(), a.title(), Dates.shown(a.published()), a.content(), false))
+                        "/announcements/" + a.id().value(), a.title(), dates.shown(a.published()), a.content(), false))
                 .toList();
         templates.send(
                 res,
@@ -133,7 +136,7 @@ public final class HomePages implements HttpService {
                         e.item().shown().name(),
                         "From " + e.from()
                                 + Optional.ofNullable(e.item().shown().startsAt())
-                                        .map(t -> " · " + Dates.shown(t))
+                                        .map(t -> " · " + dates.shown(t))
                                         .orElse(""),
                         e.item().shown().safeHtml(),
                         false))

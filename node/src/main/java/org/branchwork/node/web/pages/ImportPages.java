@@ -77,7 +77,7 @@ public final class ImportPages implements HttpService {
         }
         Uploads.Upload upload = Uploads.read(req, MAX_UPLOAD);
         if (!csrf.validToken(req, upload.field("csrf"), viewer)) {
-            pages.formExpired(res, viewer);
+            pages.formRefused(res, viewer, req, csrf);
             return;
         }
         if (upload.file().length == 0) {

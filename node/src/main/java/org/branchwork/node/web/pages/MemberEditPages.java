@@ -71,7 +71,7 @@ public final class MemberEditPages implements HttpService {
             return;
         }
         Parameters f = posted.get().form();
-        switch (members.create(
+        sessions.once(posted.get(), req, res, () -> switch (members.create(
                 posted.get().viewer().acting(),
                 Forms.field(f, "name"),
                 Forms.field(f, "email"),
@@ -81,15 +81,17 @@ public final class MemberEditPages implements HttpService {
                 Forms.field(f, "tags"),
                 "organiser")) {
             case MemberService.CreateResult.Created created ->
-                Pages.redirect(res, "/organise/members/" + created.member().id().value() + "?notice=added");
-            case MemberService.CreateResult.Invalid invalid ->
+                Optional.of("/organise/members/" + created.member().id().value() + "?notice=added");
+            case MemberService.CreateResult.Invalid invalid -> {
                 pages.render(
                         res,
                         Status.UNPROCESSABLE_CONTENT_422,
                         posted.get().viewerOptional(),
                         FORM,
                         adding(FormView.of("Add a member", posted.get().viewer().csrf(), typed(f), invalid.errors())));
-        }
+                yield Optional.empty();
+            }
+        });
     }
 
     private static MemberFormView adding(FormView form) {

@@ -26,7 +26,6 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.web.Csrf;
-import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -180,7 +179,7 @@ public final class OrganiserPages implements HttpService {
         List<MemberRecordView.Note> notes = p.notes().stream()
                 .map(n -> new MemberRecordView.Note(
                         n.authorName().isEmpty() ? "(a former member)" : n.authorName(),
-                        Dates.shown(n.createdAt()),
+                        pages.dates().shown(n.createdAt()),
                         n.body()))
                 .toList();
         pages.render(
@@ -198,8 +197,8 @@ public final class OrganiserPages implements HttpService {
                         m.phone(),
                         m.contactConsent(),
                         m.role().code(),
-                        Dates.shown(m.createdAt()),
-                        m.emailConfirmedAt() == null ? "not yet" : Dates.shown(m.emailConfirmedAt()),
+                        pages.dates().shown(m.createdAt()),
+                        m.emailConfirmedAt() == null ? "not yet" : pages.dates().shown(m.emailConfirmedAt()),
                         m.source(),
                         typedTags != null ? typedTags : String.join(", ", p.tags()),
                         notes,
