@@ -141,6 +141,9 @@ test('national sees the branch taking part, and closes the campaign after confir
   await page.getByText('Closed: branches are told it has ended.').waitFor();
   await page.getByText('Ended', { exact: true }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Edit this campaign' }).count(), 0, 'an ended campaign is not edited');
+  const edit = await page.goto(page.url().replace(/\?.*/, '') + '/edit');
+  assert.equal(edit.status(), 409, 'not by a typed address either');
+  await page.getByRole('heading', { name: 'This campaign has ended' }).waitFor();
   await shot(page, '49-campaign-closed');
 }, national));
 

@@ -61,6 +61,9 @@ test('a member downloads everything the branch keeps about them, the organisers\
   assert.equal(data.email, 'jo@example.org');
   assert.deepEqual(data.notesByOrganisers.map((n) => n.note), ['Offered to run the Saturday stall.']);
   assert.ok(Array.isArray(data.rsvps), 'RSVPs are listed');
+  assert.ok(Array.isArray(data.rsvpsToOtherBranches), 'and those to other branches\' events');
+  assert.ok('publicProfile' in data, 'the public profile, or that there is none');
+  assert.ok(Array.isArray(data.branchesYouFollowInYourFeed));
   assert.ok(data.auditLogAboutYou.some((e) => e.action === 'member.role_changed'), 'the audit entries about them');
 }));
 

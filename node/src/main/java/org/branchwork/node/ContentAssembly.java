@@ -46,7 +46,6 @@ record ContentAssembly(
                 fed.fediverse(),
                 fed.outbox(),
                 wake,
-                f.uris()::campaign,
                 f.clock());
         OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
         SubscriptionStore subscriptions = new SubscriptionStore();

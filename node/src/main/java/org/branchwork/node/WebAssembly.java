@@ -113,7 +113,7 @@ final class WebAssembly {
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
-                new MemberPages(members.members(), content.attendance(), sessions, csrf, pages),
+                new MemberPages(members.members(), content.attendance(), content.profiles(), sessions, csrf, pages),
                 new MemberEditPages(members.members(), sessions, csrf, pages),
                 new OrganiserPages(members.members(), sessions, csrf, pages),
                 new ImportPages(members.imports(), sessions, csrf, pages),

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
@@ -31,7 +30,7 @@ public final class CampaignService {
     /** A campaign received from another node, and whether this branch adopted it. */
     public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {}
 
-    /** A campaign this branch's events can belong to: one of its own still open, or one it adopted. */
+    /** A campaign this branch's events can belong to: one it adopted. */
     public record Linkable(URI id, String name) {}
 
     private final Transactions tx;
@@ -41,8 +40,6 @@ public final class CampaignService {
     private final Fediverse fediverse;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
-    /** The IRI this node gives its own campaign (the web layer's naming, handed down). */
-    private final Function<CampaignId, URI> iriOf;
 
     private final Clock clock;
 
@@ -54,9 +51,7 @@ public final class CampaignService {
             Fediverse fediverse,
             FederationOutbox outbox,
             Runnable afterCommit,
-            Function<CampaignId, URI> iriOf,
             Clock clock) {
-        this.iriOf = iriOf;
         this.tx = tx;
         this.campaigns = campaigns;
         this.adopted = adopted;
@@ -95,12 +90,33 @@ public final class CampaignService {
         }
         Campaign campaign = k.campaign(id, current.get().ended(), current.get().published(), clock.instant());
         tx.inTransaction(c -> {
+            campaigns.moveReports(c, id, reportsMoved(current.get().goals(), campaign.goals()));
             campaigns.update(c, campaign);
             outbox.publish(c, new DomainChange.CampaignEdited(campaign));
             return null;
         });
         afterCommit.run();
         return Optional.of(new Result(campaign, List.of()));
+    }
+
+    /**
+     * Where branches' reports go when the goals change: a reported goal keeps its reports under
+     * its name, wherever it now stands; one removed, renamed or now counting itself loses them
+     * (branches report again against what the campaign now asks).
+     */
+    static java.util.Map<Integer, Integer> reportsMoved(List<Campaign.Goal> before, List<Campaign.Goal> after) {
+        java.util.Map<Integer, Integer> moved = new java.util.HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            for (int j = 0; j < after.size(); j++) {
+                if (before.get(i).label().equals(after.get(j).label())
+                        && after.get(j).metric() == Campaign.Metric.REPORTED
+                        && before.get(i).metric() == Campaign.Metric.REPORTED) {
+                    moved.put(i, j);
+                    break;
+                }
+            }
+        }
+        return moved;
     }
 
     /** Marks the campaign ended; followers get the {@code Update}. */
@@ -293,13 +309,16 @@ public final class CampaignService {
         });
     }
 
-    /** What an organiser may link an event to: this node's open campaigns, then those the branch adopted. */
+    /**
+     * What an organiser may link an event to: the campaigns the branch adopted. Not this node's
+     * own: their standing counts only what adopting branches report in signed activities, so an
+     * own event linked to one would count for nothing, silently.
+     */
     public List<Linkable> linkable(Acting who) {
         NotAllowed.unless(who, Role.ORGANISER);
-        List<Linkable> out = new ArrayList<>();
-        all().stream().filter(k -> !k.ended()).forEach(k -> out.add(new Linkable(iriOf.apply(k.id()), k.title())));
-        adopted().forEach(i -> out.add(new Linkable(i.id(), i.shown().name())));
-        return out;
+        return adopted().stream()
+                .map(i -> new Linkable(i.id(), i.shown().name()))
+                .toList();
     }
 
     /** A received campaign as stored (its sanitised brief), if it reached this branch. */

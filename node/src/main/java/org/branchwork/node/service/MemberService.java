@@ -196,8 +196,13 @@ public final class MemberService {
         Set<String> set = MemberValidation.tags(tags, errors);
         if (errors.isEmpty()) {
             tx.inTransaction(c -> {
+                Set<String> before = Set.copyOf(members.tags(c, id));
                 members.setTags(c, id, set);
-                audit.record(c, who, "member.tagged", id, String.join(",", set));
+                // How many, never which: a tag can say more about a person than a name does, and the
+                // entry outlives an erasure.
+                long added = set.stream().filter(t -> !before.contains(t)).count();
+                long removed = before.stream().filter(t -> !set.contains(t)).count();
+                audit.record(c, who, "member.tagged", id, added + " added, " + removed + " removed");
                 return null;
             });
         }

@@ -15,7 +15,7 @@ import org.branchwork.node.storage.Transactions;
 /**
  * What the network publishes, as the branch's home page and its members' dashboards show it: the
  * announcements and events of the accounts the branch follows, each labelled with where it comes
- * from. Those whose campaigns the branch adopted (national, in a movement) come first: their news
+ * from, and only what they addressed to the public (anyone opens the home page). Those whose campaigns the branch adopted (national, in a movement) come first: their news
  * is what the branch signed up to act on.
  */
 public final class NetworkFeed {
@@ -58,7 +58,7 @@ public final class NetworkFeed {
                     .collect(Collectors.toSet());
             List<RemoteObjectStore.FeedItem> found = new ArrayList<>();
             for (RemoteObjectStore.FeedItem i : remoteObjects.feed(c, followed, limit * 4)) {
-                if (SHOWN.contains(i.type())) {
+                if (SHOWN.contains(i.type()) && i.isPublic()) {
                     found.add(i);
                 }
             }

@@ -122,6 +122,11 @@ public final class ProfileService {
         return tx.inTransaction(c -> subscriptions.remove(c, self.id(), actor));
     }
 
+    /** The member's RSVPs to other branches' events, as "download my data" lists them. */
+    public List<OutgoingRsvpStore.OutgoingRsvp> rsvpsElsewhere(Member self) {
+        return tx.inTransaction(c -> outgoing.ofMember(c, self.id()));
+    }
+
     public List<URI> subscriptions(Member self) {
         return tx.inTransaction(c -> subscriptions.ofMember(c, self.id()));
     }

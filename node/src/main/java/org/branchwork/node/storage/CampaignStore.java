@@ -331,6 +331,31 @@ public final class CampaignStore {
 
     // Reports on goals that do not count themselves.
 
+    /**
+     * After the goals were edited: each report moves to its goal's new position ({@code moved}:
+     * old to new), and reports on goals that went are dropped. Parked at negative positions first,
+     * so that two goals swapping places do not collide.
+     */
+    public void moveReports(Connection c, CampaignId id, java.util.Map<Integer, Integer> moved) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE campaign_report SET position = ? WHERE campaign_id = ? AND position = ?")) {
+            for (var m : moved.entrySet()) {
+                s.setInt(1, -1 - m.getValue());
+                s.setString(2, id.value());
+                s.setInt(3, m.getKey());
+                s.executeUpdate();
+            }
+        }
+        for (String sql : List.of(
+                "DELETE FROM campaign_report WHERE campaign_id = ? AND position >= 0",
+                "UPDATE campaign_report SET position = -1 - position WHERE campaign_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, id.value());
+                s.executeUpdate();
+            }
+        }
+    }
+
     /** A branch's latest report on goal {@code position}, replacing its earlier one. */
     public void report(Connection c, CampaignId id, int position, URI branch, int amount, Instant now)
             throws SQLException {

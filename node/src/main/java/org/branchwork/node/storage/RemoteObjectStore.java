@@ -20,8 +20,11 @@ public final class RemoteObjectStore {
     /** What the feed shows of an object, read off its body once when it is stored; {@code safeHtml} is sanitised. */
     public record Shown(String name, String safeHtml, Instant startsAt, URI url) {}
 
-    /** A feed entry: a stored object as shown, with who it is from and when it arrived. */
-    public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt) {}
+    /**
+     * A feed entry: a stored object as shown, with who it is from, when it arrived, and whether it
+     * was addressed to the public (only those appear on pages anyone may open).
+     */
+    public record FeedItem(URI id, String type, URI attributedTo, Shown shown, Instant receivedAt, boolean isPublic) {}
 
     /**
      * Stores or replaces the object; {@code signedBody} is the object exactly as received when it
@@ -37,22 +40,25 @@ public final class RemoteObjectStore {
             Shown shown,
             String signedBody,
             Instant version,
+            boolean publicAudience,
             Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 MERGE INTO remote_object o USING (VALUES (CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(64)),
                         CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
                         CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE)))
-                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url, signed_body, version)
+                        CAST(? AS VARCHAR(2048)), CAST(? AS VARCHAR(1048576)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                        CAST(? AS BOOLEAN)))
+                    AS v(id, type, attributed_to, body, changed_at, name, safe_html, starts_at, url, signed_body, version,
+                        public_audience)
                     ON o.id = v.id
                 WHEN MATCHED AND (o.version IS NULL OR v.version IS NULL OR v.version >= o.version) THEN UPDATE SET o.type = v.type, o.body = v.body, o.updated_at = v.changed_at, o.deleted_at = NULL,
                     o.name = v.name, o.safe_html = v.safe_html, o.starts_at = v.starts_at, o.url = v.url,
-                    o.signed_body = v.signed_body, o.version = v.version
+                    o.signed_body = v.signed_body, o.version = v.version, o.public_audience = v.public_audience
                 WHEN NOT MATCHED THEN INSERT (id, type, attributed_to, body, received_at, updated_at, deleted_at, name,
-                    safe_html, starts_at, url, signed_body, version)
+                    safe_html, starts_at, url, signed_body, version, public_audience)
                     VALUES (v.id, v.type, v.attributed_to, v.body, v.changed_at, v.changed_at, NULL, v.name, v.safe_html,
-                    v.starts_at, v.url, v.signed_body, v.version)
+                    v.starts_at, v.url, v.signed_body, v.version, v.public_audience)
                 """)) {
             s.setString(1, id.toString());
             s.setString(2, type);
@@ -70,6 +76,7 @@ public final class RemoteObjectStore {
             s.setString(9, shown.url() == null ? null : shown.url().toString());
             s.setString(10, signedBody);
             s.setTimestamp(11, version == null ? null : Timestamp.from(version));
+            s.setBoolean(12, publicAudience);
             return s.executeUpdate() > 0;
         }
     }
@@ -89,7 +96,7 @@ public final class RemoteObjectStore {
         List<FeedItem> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
-                        + "received_at FROM remote_object WHERE deleted_at IS NULL AND type = ? ORDER BY received_at DESC, id LIMIT ?")) {
+                        + "received_at, public_audience FROM remote_object WHERE deleted_at IS NULL AND type = ? ORDER BY received_at DESC, id LIMIT ?")) {
             s.setString(1, type);
             s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
@@ -113,7 +120,8 @@ public final class RemoteObjectStore {
                         rs.getString(5),
                         starts == null ? null : starts.toInstant(),
                         url == null ? null : URI.create(url)),
-                rs.getTimestamp(8).toInstant());
+                rs.getTimestamp(8).toInstant(),
+                rs.getBoolean(9));
     }
 
     /** Objects by these actors, not deleted, newest first. */
@@ -125,7 +133,8 @@ public final class RemoteObjectStore {
         String marks = String.join(", ", java.util.Collections.nCopies(authors.size(), "?"));
         try (PreparedStatement s =
                 c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
-                        + "received_at FROM remote_object WHERE deleted_at IS NULL AND attributed_to IN (" + marks
+                        + "received_at, public_audience FROM remote_object WHERE deleted_at IS NULL AND attributed_to IN ("
+                        + marks
                         + ") "
                         + "ORDER BY received_at DESC, id LIMIT ?")) {
             int i = 1;

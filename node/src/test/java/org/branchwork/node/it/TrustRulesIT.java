@@ -194,6 +194,45 @@ class TrustRulesIT {
         assertThat(page).contains("href=\"https://ok.example/\"").contains("rel=\"nofollow noopener noreferrer\"");
     }
 
+    @Test
+    void onlyWhatAFollowedAccountAddressedToThePublicReachesTheBranchsPublicHomePage() {
+        Fixtures.setUpBranch(node, new Admin("Ada Admin", "ada@stockport.test", Fixtures.PASSWORD));
+        String followers = peer.actorId("mallory") + "/followers";
+        send(
+                mallory,
+                "Create",
+                "mallory",
+                addressed("open", "Everyone welcome", "\"https://www.w3.org/ns/activitystreams#Public\""));
+        send(mallory, "Create", "mallory", addressed("private", "Meet at 14 Elm Street", "\"" + followers + "\""));
+        send(
+                mallory,
+                "Create",
+                "mallory",
+                addressed("direct", "Just for the branch", "\"" + node.origin().uri() + "/branch\""));
+        for (String name : java.util.List.of("open", "private", "direct")) {
+            until(
+                    name + " is stored",
+                    () -> node.inspect()
+                            .remoteObject(URI.create(peer.origin() + "/objects/" + name))
+                            .isPresent());
+        }
+        String home = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, "/"))
+                        .header("Accept", "text/html")
+                        .build())
+                .body();
+        assertThat(home).contains("Everyone welcome");
+        assertThat(home)
+                .as("followers-only and direct posts stay off a page anyone may open")
+                .doesNotContain("14 Elm Street")
+                .doesNotContain("Just for the branch");
+    }
+
+    private String addressed(String name, String content, String to) {
+        return "{" + CONTEXT + ",\"id\":\"" + peer.origin() + "/objects/" + name
+                + "\",\"type\":\"Note\",\"attributedTo\":\"" + peer.actorId("mallory") + "\",\"content\":\""
+                + content + "\",\"to\":[" + to + "]}";
+    }
+
     private String outcome(String activityId) {
         until(
                 "activity " + activityId + " is handled",

@@ -84,15 +84,13 @@ public final class CampaignFormPages implements HttpService {
 
     private void editForm(ServerRequest req, ServerResponse res) {
         Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        if (viewer.isPresent()) {
-            Campaign k = campaign(req);
-            pages.render(
-                    res,
-                    Status.OK_200,
-                    viewer,
-                    TEMPLATE,
-                    editing(CampaignForm.of(k), k, viewer.get().csrf()));
-        }
+        Optional<Campaign> k = viewer.isPresent() ? open(req, res, viewer) : Optional.empty();
+        k.ifPresent(c -> pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                TEMPLATE,
+                editing(CampaignForm.of(c), c, viewer.get().csrf())));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
@@ -100,7 +98,11 @@ public final class CampaignFormPages implements HttpService {
         if (posted.isEmpty()) {
             return;
         }
-        Campaign k = campaign(req);
+        Optional<Campaign> open = open(req, res, posted.get().viewerOptional());
+        if (open.isEmpty()) {
+            return;
+        }
+        Campaign k = open.get();
         CampaignService.Result result = campaigns
                 .edit(
                         posted.get().viewer().acting(),
@@ -152,5 +154,20 @@ public final class CampaignFormPages implements HttpService {
     /** The campaign the path names: one of this node's own, or a 404. */
     private Campaign campaign(ServerRequest req) {
         return CampaignPages.ownCampaign(campaigns, req).campaign();
+    }
+
+    /** One still open: an ended campaign's brief stays as branches last saw it (409 otherwise). */
+    private Optional<Campaign> open(ServerRequest req, ServerResponse res, Optional<Viewer> viewer) {
+        Campaign k = campaign(req);
+        if (k.ended()) {
+            pages.message(
+                    res,
+                    Status.CONFLICT_409,
+                    viewer,
+                    "This campaign has ended",
+                    "\u201c" + k.title() + "\u201d is closed: its brief stays as the branches last saw it.");
+            return Optional.empty();
+        }
+        return Optional.of(k);
     }
 }

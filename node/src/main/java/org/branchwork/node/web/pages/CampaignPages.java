@@ -249,8 +249,10 @@ public final class CampaignPages implements HttpService {
         } catch (java.net.URISyntaxException e) {
             throw new NotFoundException("No such campaign.");
         }
-        Optional<RemoteObjectStore.FeedItem> adoptedOne =
-                campaigns.adopted().stream().filter(i -> i.id().equals(id)).findFirst();
+        // Visitors see only what its owner addressed to the public.
+        Optional<RemoteObjectStore.FeedItem> adoptedOne = campaigns.adopted().stream()
+                .filter(i -> i.id().equals(id) && (organiser || i.isPublic()))
+                .findFirst();
         RemoteObjectStore.FeedItem item = adoptedOne
                 .or(() -> organiser ? campaigns.receivedOne(viewer.get().acting(), id) : Optional.empty())
                 .orElseThrow(() -> new NotFoundException("No such campaign."));

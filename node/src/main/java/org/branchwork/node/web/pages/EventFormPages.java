@@ -170,7 +170,7 @@ public final class EventFormPages implements HttpService {
                                 v.csrf(),
                                 Map.of("timezone", pages.dates().zone().getId()),
                                 List.of()),
-                        campaignChoices(v.acting(), ""))));
+                        campaignChoices(v.acting(), "", null))));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -181,7 +181,7 @@ public final class EventFormPages implements HttpService {
         Parameters f = posted.get().form();
         Acting who = posted.get().viewer().acting();
         Function<FormView, EventFormView> as =
-                v -> EventFormView.creating(v, campaignChoices(who, Forms.field(f, "campaign")));
+                v -> EventFormView.creating(v, campaignChoices(who, Forms.field(f, "campaign"), null));
         Optional<FieldError> unoffered = unofferedCampaign(who, f, null);
         if (unoffered.isPresent()) {
             refuse(res, posted.get(), "New event", typed(f), List.of(unoffered.get()), as);
@@ -237,7 +237,7 @@ public final class EventFormPages implements HttpService {
                 EventFormView.editing(
                         FormView.of("Edit " + e.name(), viewer.get().csrf(), values, List.of()),
                         e.id().value(),
-                        campaignChoices(viewer.get().acting(), campaign)));
+                        campaignChoices(viewer.get().acting(), campaign, e.campaign())));
     }
 
     /** Saves the changes; followers get an {@code Update}. What was typed stays on the form when it is refused. */
@@ -249,8 +249,8 @@ public final class EventFormPages implements HttpService {
         BranchEvent e = EventPages.liveEvent(events, req);
         Parameters f = posted.get().form();
         Acting who = posted.get().viewer().acting();
-        Function<FormView, EventFormView> as =
-                v -> EventFormView.editing(v, e.id().value(), campaignChoices(who, Forms.field(f, "campaign")));
+        Function<FormView, EventFormView> as = v -> EventFormView.editing(
+                v, e.id().value(), campaignChoices(who, Forms.field(f, "campaign"), e.campaign()));
         Optional<FieldError> unoffered = unofferedCampaign(who, f, e.campaign());
         if (unoffered.isPresent()) {
             refuse(res, posted.get(), "Edit " + e.name(), typed(f), List.of(unoffered.get()), as);
@@ -306,17 +306,20 @@ public final class EventFormPages implements HttpService {
     }
 
     /**
-     * The campaigns offered: this node's open ones and those the branch adopted, with the one
-     * chosen marked. A campaign the event already belongs to stays offered after the branch
-     * withdrew from it, so that saving other changes does not unlink it.
+     * The campaigns offered: those the branch adopted, with the one chosen marked. The campaign
+     * the event already belongs to ({@code kept}, or null) stays offered after the branch withdrew
+     * from it, so that saving other changes does not unlink it.
      */
-    private List<Choice> campaignChoices(Acting who, String chosen) {
+    private List<Choice> campaignChoices(Acting who, String chosen, URI kept) {
         List<Choice> out = new ArrayList<>();
         for (CampaignService.Linkable k : campaigns.linkable(who)) {
             out.add(new Choice(k.id().toString(), k.name(), k.id().toString().equals(chosen)));
         }
-        if (!chosen.isBlank() && out.stream().noneMatch(Choice::chosen)) {
-            out.add(new Choice(chosen, chosen + " (no longer adopted)", true));
+        if (kept != null && out.stream().noneMatch(c -> c.value().equals(kept.toString()))) {
+            out.add(new Choice(
+                    kept.toString(),
+                    kept + " (no longer adopted)",
+                    kept.toString().equals(chosen)));
         }
         return out;
     }
@@ -330,8 +333,7 @@ public final class EventFormPages implements HttpService {
                         .anyMatch(k -> k.id().toString().equals(chosen))) {
             return Optional.empty();
         }
-        return Optional.of(
-                new FieldError("campaign", "Campaign: choose one this node runs or the branch adopted, or none."));
+        return Optional.of(new FieldError("campaign", "Campaign: choose one the branch adopted, or none."));
     }
 
     /**

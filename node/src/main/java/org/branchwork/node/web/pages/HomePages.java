@@ -23,6 +23,7 @@ import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.Fediverse;
 import org.branchwork.node.service.NetworkFeed;
 import org.branchwork.node.service.SetupService;
+import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
@@ -150,8 +151,8 @@ public final class HomePages implements HttpService {
                 .filter(k -> !k.ended())
                 .forEach(k -> out.add(
                         new EventListView.Item("/campaigns/" + k.id().value(), k.title(), k.summary(), null, false)));
-        campaigns
-                .adopted()
+        campaigns.adopted().stream()
+                .filter(RemoteObjectStore.FeedItem::isPublic)
                 .forEach(i -> out.add(new EventListView.Item(
                         "/campaigns/network?id=" + URLEncoder.encode(i.id().toString(), StandardCharsets.UTF_8),
                         i.shown().name(),

@@ -18,6 +18,7 @@ import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberService;
+import org.branchwork.node.service.ProfileService;
 import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
@@ -33,12 +34,20 @@ public final class MemberPages implements HttpService {
 
     private final MemberService members;
     private final RsvpService attendance;
+    private final ProfileService profiles;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public MemberPages(MemberService members, RsvpService attendance, Sessions sessions, Csrf csrf, Pages pages) {
+    public MemberPages(
+            MemberService members,
+            RsvpService attendance,
+            ProfileService profiles,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages) {
         this.attendance = attendance;
+        this.profiles = profiles;
         this.members = members;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -158,6 +167,18 @@ public final class MemberPages implements HttpService {
                         .put("starts", r.starts().toString())
                         .put("answer", r.state().name().toLowerCase(java.util.Locale.ROOT))
                         .put("since", r.since().toString()));
+        var elsewhere = out.putArray("rsvpsToOtherBranches");
+        profiles.rsvpsElsewhere(m)
+                .forEach(r ->
+                        elsewhere.addObject().put("event", r.event().toString()).put("answer", r.state()));
+        profiles.profileOf(m.id())
+                .ifPresentOrElse(
+                        p -> out.putObject("publicProfile")
+                                .put("handle", p.handle())
+                                .put("displayName", p.displayName()),
+                        () -> out.putNull("publicProfile"));
+        var reading = out.putArray("branchesYouFollowInYourFeed");
+        profiles.subscriptions(m).forEach(a -> reading.add(a.toString()));
         var audit = out.putArray("auditLogAboutYou");
         data.audit()
                 .forEach(e -> audit.addObject()

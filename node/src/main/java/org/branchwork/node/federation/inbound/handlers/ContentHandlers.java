@@ -19,6 +19,7 @@ import org.branchwork.node.storage.Transactions;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.AsObject;
+import org.branchwork.protocol.vocab.Audience;
 import org.branchwork.protocol.vocab.Event;
 import org.branchwork.protocol.vocab.Origins;
 import org.branchwork.protocol.vocab.Ref;
@@ -90,7 +91,8 @@ public final class ContentHandlers {
         } catch (FetchException e) {
             return Outcome.fetchFailed(e, "");
         }
-        return handled(object, actor, followed, in.object());
+        return handled(
+                object, actor, followed, in.object(), in.activity().core().audience());
     }
 
     public Outcome update(Inbound in) {
@@ -114,15 +116,20 @@ public final class ContentHandlers {
         } catch (FetchException e) {
             return Outcome.fetchFailed(e, "");
         }
-        return handled(object, actor, stored.isPresent(), in.object());
+        return handled(
+                object,
+                actor,
+                stored.isPresent(),
+                in.object(),
+                in.activity().core().audience());
     }
 
     /** A trusted object: counted for a campaign of ours when it is a linked event, stored when we follow its owner. */
-    private Outcome handled(AsObject object, URI actor, boolean keep, EmbeddedCopy raw) {
+    private Outcome handled(AsObject object, URI actor, boolean keep, EmbeddedCopy raw, Audience activityAudience) {
         Optional<Outcome> linked = object instanceof Event e && ownedBy(object, actor)
                 ? campaigns.linkedEvent(e, actor)
                 : Optional.empty();
-        Optional<Outcome> kept = keep ? Optional.of(store(object, actor, raw)) : Optional.empty();
+        Optional<Outcome> kept = keep ? Optional.of(store(object, actor, raw, activityAudience)) : Optional.empty();
         if (linked.isPresent() && kept.isPresent()) {
             return linked.get().and(kept.get());
         }
@@ -208,7 +215,11 @@ public final class ContentHandlers {
                 .orElse(null);
         return author == null
                 ? Outcome.ignored("announced object has no author")
-                : store(original, author, original == embedded.orElse(null) ? in.object() : EmbeddedCopy.none());
+                : store(
+                        original,
+                        author,
+                        original == embedded.orElse(null) ? in.object() : EmbeddedCopy.none(),
+                        in.activity().core().audience());
     }
 
     private AsObject trusted(Ref ref, URI actor, EmbeddedCopy raw) throws FetchException {
@@ -239,8 +250,17 @@ public final class ContentHandlers {
                 .anyMatch(t -> t.equals("bw:Campaign") || t.endsWith("branchwork#Campaign"));
     }
 
+    /**
+     * Whether anyone may see the object: by its own addressing, or, when it carries none, by the
+     * activity's. A followers-only post or a direct message stays off every public page.
+     */
+    static boolean addressedToPublic(AsObject object, Audience activityAudience) {
+        Audience own = object.core().audience();
+        return own.all().isEmpty() ? activityAudience.isPublic() : own.isPublic();
+    }
+
     /** Stores the object; {@code raw} is it as received, kept when it carries its owner's valid proof (for relaying). */
-    private Outcome store(AsObject object, URI owner, EmbeddedCopy raw) {
+    private Outcome store(AsObject object, URI owner, EmbeddedCopy raw, Audience activityAudience) {
         if (!CONTENT_TYPES.contains(object.type())) {
             return Outcome.ignored("stored activity only: " + object.type() + " content is not kept");
         }
@@ -257,8 +277,17 @@ public final class ContentHandlers {
         java.time.Instant version = object.core().updated() != null
                 ? object.core().updated()
                 : object.core().published();
-        boolean saved =
-                tx.inTransaction(c -> objects.save(c, id, kind, owner, body, shown, signed, version, clock.instant()));
+        boolean saved = tx.inTransaction(c -> objects.save(
+                c,
+                id,
+                kind,
+                owner,
+                body,
+                shown,
+                signed,
+                version,
+                addressedToPublic(object, activityAudience),
+                clock.instant()));
         return saved
                 ? Outcome.handled("stored " + kind + " " + id)
                 : Outcome.ignored("a newer copy of " + id + " is held");
