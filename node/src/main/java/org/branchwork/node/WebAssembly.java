@@ -70,7 +70,7 @@ final class WebAssembly {
         ApiAuth apiAuth = new ApiAuth(f.config().configuredAdminToken(), sessions, csrf);
         Templates templates = new Templates();
         Pages pages = new Pages(templates, f.branches(), new Dates(f.config().timeZone()));
-        SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates);
+        SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates, sessions);
         WriteProbe writeProbe = new WriteProbe(f.database().dataSource(), f.clock());
         OutboundPublisher.Mappers mappers = fed.mappers();
         return new Routes.Components(

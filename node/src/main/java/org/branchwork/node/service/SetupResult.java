@@ -8,7 +8,8 @@ import org.branchwork.node.domain.Branch;
 public sealed interface SetupResult {
 
     /** The branch exists and has its first administrator. */
-    record Completed(Branch branch) implements SetupResult {}
+    /** The branch and its first admin, who is signed in straight away (they just proved the log's code). */
+    record Completed(Branch branch, org.branchwork.node.domain.Member admin) implements SetupResult {}
 
     /** Nothing was stored; each error names its field. */
     record Invalid(List<FieldError> errors) implements SetupResult {}

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.branchwork.node.config.NodeConfigLoader;
 import org.branchwork.node.domain.Branch;
+import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.security.PasswordHasher;
@@ -85,6 +86,7 @@ public final class SetupService {
             }
             String email = request.adminEmail().strip().toLowerCase(Locale.ROOT);
             String passwordHash = hasher.hash(request.password());
+            Member[] admin = new Member[1];
             Branch branch = tx.inTransaction(c -> {
                 Branch b;
                 if (branchFromConfiguration) {
@@ -95,7 +97,7 @@ public final class SetupService {
                     branches.save(c, b);
                 }
                 // The admin proves the address by signing in later; set-up itself needs the log's code.
-                members.insert(
+                admin[0] = members.insert(
                         c,
                         new MemberDetails(request.adminName().strip(), email, "", "", false),
                         passwordHash,
@@ -106,7 +108,7 @@ public final class SetupService {
                 return b;
             });
             done = true;
-            return new SetupResult.Completed(branch);
+            return new SetupResult.Completed(branch, admin[0]);
         } finally {
             lock.unlock();
         }

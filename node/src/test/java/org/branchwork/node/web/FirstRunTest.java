@@ -30,8 +30,21 @@ class FirstRunTest {
 
         HttpResponse<String> done = TestNodes.postForm(node, "/setup", validForm(code));
         assertThat(done.statusCode()).isEqualTo(303);
-        assertThat(done.headers().firstValue("Location")).contains("/");
+        assertThat(done.headers().firstValue("Location")).contains("/me?welcome=setup");
         assertThat(node.setupCode()).isEmpty();
+        String session = done.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(org.branchwork.node.web.Sessions.COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("set-up signs the admin in: " + done.headers()));
+        Document dashboard = Jsoup.parse(
+                TestNodes.send(java.net.http.HttpRequest.newBuilder(TestNodes.uri(node, "/me?welcome=setup"))
+                                .header("Cookie", session)
+                                .build())
+                        .body());
+        assertThat(dashboard.select("#next-steps + ol a").eachAttr("href"))
+                .as("the admin sees what to do next")
+                .containsExactly("/organise/members/new", "/admin/following", "/announcements/new", "/events/new");
 
         node = nodes.restart(Map.of());
 

@@ -68,7 +68,13 @@ public final class MemberPages implements HttpService {
             return;
         }
         FormView view = profileForm(viewer.get(), viewer.get().member(), List.of());
-        if (req.query().first("welcome").isPresent()) {
+        if (req.query().first("welcome").filter("setup"::equals).isPresent()
+                && viewer.get().can(Role.ADMIN)) {
+            Map<String, String> values = new java.util.HashMap<>(view.value());
+            values.put("nextSteps", "yes");
+            view = new FormView(view.title(), view.csrf(), values, view.error(), view.errors(), null, null)
+                    .withNotice("The node is set up, and you are signed in as its admin.");
+        } else if (req.query().first("welcome").isPresent()) {
             view = view.withNotice(
                     "Welcome, " + viewer.get().member().displayName() + ": your email address is confirmed.");
         } else if (req.query().first("saved").isPresent()) {

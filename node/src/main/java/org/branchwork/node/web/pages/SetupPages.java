@@ -16,6 +16,7 @@ import org.branchwork.node.service.SetupRequest;
 import org.branchwork.node.service.SetupResult;
 import org.branchwork.node.service.SetupService;
 import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.view.MessageView;
 import org.branchwork.node.web.view.SetupView;
@@ -28,8 +29,10 @@ public final class SetupPages implements HttpService {
     private final SetupService setup;
     private final BranchService branches;
     private final Templates templates;
+    private final Sessions sessions;
 
-    public SetupPages(SetupService setup, BranchService branches, Templates templates) {
+    public SetupPages(SetupService setup, BranchService branches, Templates templates, Sessions sessions) {
+        this.sessions = sessions;
         this.setup = setup;
         this.branches = branches;
         this.templates = templates;
@@ -62,10 +65,12 @@ public final class SetupPages implements HttpService {
                 Forms.field(form, "password"),
                 Forms.field(form, "passwordConfirmation"));
         switch (setup.complete(request)) {
-            case SetupResult.Completed done ->
+            case SetupResult.Completed done -> {
+                sessions.start(res, done.admin());
                 res.status(Status.SEE_OTHER_303)
-                        .header(HeaderNames.LOCATION, "/")
+                        .header(HeaderNames.LOCATION, "/me?welcome=setup")
                         .send();
+            }
             case SetupResult.Invalid invalid ->
                 templates.send(res, Status.UNPROCESSABLE_CONTENT_422, "setup/setup", view(request, invalid.errors()));
             case SetupResult.AlreadyDone already ->
