@@ -91,6 +91,13 @@ test('the organiser publishes an event, corrects it (a mistake keeps what was ty
   await page.getByLabel('Ends').fill('2030-05-04T12:00');
   await page.getByLabel('Place', { exact: true }).fill('Merseyway');
   await page.getByLabel('Description').fill('Bring **leaflets**.');
+  // 01:30 on the night the clocks go forward never happens: the form says so rather than moving it.
+  await page.getByLabel('Starts').fill('2031-03-30T01:30');
+  await page.getByLabel('Ends').fill('2031-03-30T04:00');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('01:30 on Sunday 30 March 2031 does not exist in Europe/London').first().waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Stall on Merseyway', 'what was typed is kept');
+  await shot(page, '10a-event-in-a-clock-change-gap');
   // A wrong year: the start is in the past, and the form asks before publishing such an event.
   await page.getByLabel('Starts').fill('2020-05-04T10:00');
   await page.getByLabel('Ends').fill('2020-05-04T12:00');

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCategory;
@@ -157,12 +158,55 @@ public record EventInput(
         } catch (DateTimeParseException notOffset) {
             try {
                 LocalDateTime local = LocalDateTime.parse(v);
-                return zone == null ? null : local.atZone(zone).toInstant(); // a bad zone is reported on its own
+                if (zone == null) {
+                    return null; // a bad zone is reported on its own
+                }
+                Optional<String> clockChange = clockChange(local, zone, label(field));
+                if (clockChange.isPresent()) {
+                    errors.add(new FieldError(field, clockChange.get()));
+                    return null;
+                }
+                return local.atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(field, field + " must be a date and time such as 2026-12-05T14:00."));
                 return null;
             }
         }
+    }
+
+    /**
+     * A wall-clock time the clocks skip (spring forward) or show twice (fall back) is reported,
+     * not moved: java.time would quietly shift a skipped time by an hour, or pick the first of
+     * two. With an explicit offset (2026-10-25T01:30+00:00, API) the time is exact and taken.
+     */
+    static Optional<String> clockChange(LocalDateTime local, ZoneId zone, String what) {
+        java.time.zone.ZoneOffsetTransition t = zone.getRules().getTransition(local);
+        if (t == null) {
+            return Optional.empty();
+        }
+        String when = TIME.format(local);
+        String change = "the clocks change at " + HOUR.format(t.getDateTimeBefore()) + " ("
+                + ZONE_NAME.format(t.getInstant().minusSeconds(1).atZone(zone)) + " to "
+                + ZONE_NAME.format(t.getInstant().atZone(zone)) + ")";
+        return Optional.of(
+                t.isGap()
+                        ? what + ": " + when + " does not exist in " + zone.getId() + ", as " + change
+                                + ". Choose a time before " + HOUR.format(t.getDateTimeBefore()) + " or from "
+                                + HOUR.format(t.getDateTimeAfter()) + "."
+                        : what + ": " + when + " happens twice in " + zone.getId() + ", as " + change
+                                + ". Choose a time outside " + HOUR.format(t.getDateTimeAfter()) + " to "
+                                + HOUR.format(t.getDateTimeBefore()) + ", or give the offset through the API.");
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter ZONE_NAME =
+            java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter HOUR =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.UK);
+
+    private static String label(String field) {
+        return field.equals("endTime") ? "Ends" : "Starts";
     }
 
     private static Double coordinate(String value, double limit, String field, List<FieldError> errors) {

@@ -43,4 +43,34 @@ class EventInputTest {
                 .check();
         assertThat(c.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("endTime", "location");
     }
+
+    @Test
+    void aTimeTheClocksSkipOrShowTwiceIsReportedNotMoved() {
+        // 2027-03-28: London's clocks go from 01:00 GMT to 02:00 BST; 01:30 never happens.
+        EventInput.Checked gap = input(
+                        "2027-03-28T01:30", "2027-03-28T03:00", "Europe/London", "Hall", null, null, null)
+                .check();
+        assertThat(gap.errors())
+                .extracting(FieldError::field, FieldError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "startTime",
+                        "Starts: 01:30 on Sunday 28 March 2027 does not exist in Europe/London, as the clocks change"
+                                + " at 01:00 (GMT to BST). Choose a time before 01:00 or from 02:00."));
+
+        // 2027-10-31: from 02:00 BST back to 01:00 GMT; 01:30 happens twice.
+        EventInput.Checked overlap = input(
+                        "2027-10-30T22:00", "2027-10-31T01:30", "Europe/London", "Hall", null, null, null)
+                .check();
+        assertThat(overlap.errors()).extracting(FieldError::field).containsExactly("endTime");
+        assertThat(overlap.errors().getFirst().message())
+                .startsWith("Ends: 01:30 on Sunday 31 October 2027 happens twice");
+
+        EventInput.Checked exact = input(
+                        "2027-10-31T01:30+00:00", "2027-10-31T03:00+00:00", "Europe/London", "Hall", null, null, null)
+                .check();
+        assertThat(exact.errors())
+                .as("an explicit offset says which of the two")
+                .isEmpty();
+        assertThat(exact.draft().start()).isEqualTo(Instant.parse("2027-10-31T01:30:00Z"));
+    }
 }
