@@ -4,7 +4,7 @@
 // branch unfollows. Two real nodes on loopback: BASE_URL (Stockport) and NATIONAL_URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, onPage, reloadUntil, shot, signIn, signInAsAdmin } from './lib.mjs';
+import { PASSWORD, env, onPage, reloadUntil, shot, signIn, signInAsAdmin } from './lib.mjs';
 
 const NATIONAL = env('NATIONAL_URL');
 const HANDLE = env('NATIONAL_HANDLE');
@@ -127,6 +127,17 @@ test('a visitor sees the branch\'s campaigns and national\'s news on the branch\
   await network.getByText('National day of action').waitFor();
   assert.match(await network.textContent(), /national/i, 'labelled with where it comes from');
   await shot(page, '47-home-with-network-news');
+}));
+
+test('a member\'s dashboard shows the branch\'s campaigns, with national\'s brief one click away, and national\'s news', () => onPage('network-dashboard', async (page) => {
+  await signIn(page, 'jo@example.org', PASSWORD);
+  const campaigns = page.getByRole('region', { name: 'Campaigns your branch is part of' });
+  await campaigns.getByRole('link', { name: 'Warm Homes This Winter' }).waitFor();
+  await page.getByRole('region', { name: 'From the network' }).getByText('National day of action').waitFor();
+  await shot(page, '47b-member-dashboard-with-network');
+  await campaigns.getByRole('link', { name: 'Warm Homes This Winter' }).click();
+  await page.getByText('Knock on doors, hold').waitFor();
+  await page.getByText('This branch has adopted this campaign.').waitFor();
 }));
 
 test('national sees the branch taking part, and closes the campaign after confirming', () => onPage('campaign-close', async (page) => {

@@ -45,6 +45,7 @@ import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.ImportPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
+import org.branchwork.node.web.pages.NetworkInView;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
 
@@ -70,6 +71,7 @@ final class WebAssembly {
         ApiAuth apiAuth = new ApiAuth(f.config().configuredAdminToken(), sessions, csrf);
         Templates templates = new Templates();
         Pages pages = new Pages(templates, f.branches(), new Dates(f.config().timeZone()));
+        NetworkInView network = new NetworkInView(content.campaigns(), content.network(), pages.dates());
         SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates, sessions);
         WriteProbe writeProbe = new WriteProbe(f.database().dataSource(), f.clock());
         OutboundPublisher.Mappers mappers = fed.mappers();
@@ -85,8 +87,7 @@ final class WebAssembly {
                         sessions,
                         content.announcements(),
                         content.events(),
-                        content.campaigns(),
-                        content.network(),
+                        network,
                         pages.dates()),
                 new ErrorHandlers(templates, writeProbe),
                 new WebFingerEndpoint(f.actors(), uris),
@@ -113,7 +114,8 @@ final class WebAssembly {
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
-                new MemberPages(members.members(), content.attendance(), content.profiles(), sessions, csrf, pages),
+                new MemberPages(
+                        members.members(), content.attendance(), content.profiles(), network, sessions, csrf, pages),
                 new MemberEditPages(members.members(), sessions, csrf, pages),
                 new OrganiserPages(members.members(), sessions, csrf, pages),
                 new ImportPages(members.imports(), sessions, csrf, pages),

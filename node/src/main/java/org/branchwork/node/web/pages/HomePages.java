@@ -1,8 +1,5 @@
 package org.branchwork.node.web.pages;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +15,8 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.PublicOrigin;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.BranchService;
-import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
-import org.branchwork.node.service.Fediverse;
-import org.branchwork.node.service.NetworkFeed;
 import org.branchwork.node.service.SetupService;
-import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.web.Dates;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Templates;
@@ -34,8 +27,6 @@ import org.branchwork.node.web.view.EventListView;
 /** {@code /}: the branch's public home page, or the set-up form while the node has no branch. */
 public final class HomePages implements HttpService {
 
-    private static final int NETWORK_SHOWN = 10;
-
     private final BranchService branches;
     private final SetupService setup;
     private final SetupPages setupPages;
@@ -45,8 +36,7 @@ public final class HomePages implements HttpService {
 
     private final AnnouncementService announcements;
     private final EventService events;
-    private final CampaignService campaigns;
-    private final NetworkFeed network;
+    private final NetworkInView network;
     private final Dates dates;
 
     public HomePages(
@@ -58,12 +48,10 @@ public final class HomePages implements HttpService {
             Sessions sessions,
             AnnouncementService announcements,
             EventService events,
-            CampaignService campaigns,
-            NetworkFeed network,
+            NetworkInView network,
             Dates dates) {
-        this.dates = dates;
-        this.campaigns = campaigns;
         this.network = network;
+        this.dates = dates;
         this.announcements = announcements;
         this.events = events;
         this.sessions = sessions;
@@ -118,48 +106,13 @@ public final class HomePages implements HttpService {
                         b.name(),
                         viewer.map(Viewer::csrf).orElse(null),
                         upcoming,
-                        page > 1 ? List.of() : campaignItems(),
-                        page > 1 ? List.of() : networkItems(),
+                        page > 1 ? List.of() : network.campaigns(),
+                        page > 1 ? List.of() : network.news(),
                         items,
                         viewer.map(v -> v.can(Role.ORGANISER)).orElse(false),
                         handle(b),
                         setup.needed(),
                         news.size() > AnnouncementService.PAGE ? "/?page=" + (page + 1) : null));
-    }
-
-    /** Announcements and events from the accounts the branch follows, labelled with where each comes from. */
-    private List<EventListView.Item> networkItems() {
-        return network.latest(NETWORK_SHOWN).stream()
-                .map(e -> new EventListView.Item(
-                        Optional.ofNullable(e.item().shown().url())
-                                .orElse(e.item().id())
-                                .toString(),
-                        e.item().shown().name(),
-                        "From " + e.from()
-                                + Optional.ofNullable(e.item().shown().startsAt())
-                                        .map(t -> " · " + dates.shown(t))
-                                        .orElse(""),
-                        e.item().shown().safeHtml(),
-                        false))
-                .toList();
-    }
-
-    /** This node's open campaigns, then those the branch adopted, each saying whose it is. */
-    private List<EventListView.Item> campaignItems() {
-        List<EventListView.Item> out = new ArrayList<>();
-        campaigns.all().stream()
-                .filter(k -> !k.ended())
-                .forEach(k -> out.add(
-                        new EventListView.Item("/campaigns/" + k.id().value(), k.title(), k.summary(), null, false)));
-        campaigns.adopted().stream()
-                .filter(RemoteObjectStore.FeedItem::isPublic)
-                .forEach(i -> out.add(new EventListView.Item(
-                        "/campaigns/network?id=" + URLEncoder.encode(i.id().toString(), StandardCharsets.UTF_8),
-                        i.shown().name(),
-                        "A campaign from " + Fediverse.handleLike(i.attributedTo()),
-                        null,
-                        false)));
-        return out;
     }
 
     private String handle(Branch branch) {

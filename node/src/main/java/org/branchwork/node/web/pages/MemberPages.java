@@ -25,6 +25,7 @@ import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.DashboardView;
 import org.branchwork.node.web.view.FormView;
 
 /** {@code /me}: the member's dashboard and profile, "download my data" and "delete my account". */
@@ -35,6 +36,7 @@ public final class MemberPages implements HttpService {
     private final MemberService members;
     private final RsvpService attendance;
     private final ProfileService profiles;
+    private final NetworkInView network;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
@@ -43,11 +45,13 @@ public final class MemberPages implements HttpService {
             MemberService members,
             RsvpService attendance,
             ProfileService profiles,
+            NetworkInView network,
             Sessions sessions,
             Csrf csrf,
             Pages pages) {
         this.attendance = attendance;
         this.profiles = profiles;
+        this.network = network;
         this.members = members;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -80,7 +84,12 @@ public final class MemberPages implements HttpService {
         } else if (req.query().first("saved").isPresent()) {
             view = view.withNotice("Your profile is saved.");
         }
-        pages.render(res, Status.OK_200, viewer, "me/dashboard", view);
+        dashboard(res, Status.OK_200, viewer, view);
+    }
+
+    /** The dashboard with its form as given, and what the network publishes. */
+    private void dashboard(ServerResponse res, Status status, Optional<Viewer> viewer, FormView form) {
+        pages.render(res, status, viewer, "me/dashboard", new DashboardView(form, network.campaigns(), network.news()));
     }
 
     private FormView profileForm(Viewer v, Member m, List<FieldError> errors) {
@@ -129,12 +138,7 @@ public final class MemberPages implements HttpService {
                 m.createdAt(),
                 m.emailConfirmedAt(),
                 m.source());
-        pages.render(
-                res,
-                Status.UNPROCESSABLE_CONTENT_422,
-                viewer,
-                "me/dashboard",
-                profileForm(viewer.get(), shown, errors));
+        dashboard(res, Status.UNPROCESSABLE_CONTENT_422, viewer, profileForm(viewer.get(), shown, errors));
     }
 
     private void download(ServerRequest req, ServerResponse res) {
@@ -206,11 +210,10 @@ public final class MemberPages implements HttpService {
         Optional<Viewer> viewer = posted.get().viewerOptional();
         Parameters form = posted.get().form();
         if (!form.first("confirm").isPresent()) {
-            pages.render(
+            dashboard(
                     res,
                     Status.UNPROCESSABLE_CONTENT_422,
                     viewer,
-                    "me/dashboard",
                     profileForm(
                             viewer.get(),
                             viewer.get().member(),
@@ -220,11 +223,10 @@ public final class MemberPages implements HttpService {
         }
         List<FieldError> errors = members.eraseOwnAccount(viewer.get().member());
         if (!errors.isEmpty()) {
-            pages.render(
+            dashboard(
                     res,
                     Status.CONFLICT_409,
                     viewer,
-                    "me/dashboard",
                     profileForm(viewer.get(), viewer.get().member(), errors));
             return;
         }

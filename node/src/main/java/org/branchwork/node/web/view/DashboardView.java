@@ -1,0 +1,22 @@
+package org.branchwork.node.web.view;
+
+import java.util.List;
+
+/**
+ * A member's dashboard: their profile form ({@code form}), and the network in view: the
+ * campaigns the branch takes part in and what the accounts it follows publish.
+ */
+public record DashboardView(FormView form, List<EventListView.Item> campaigns, List<EventListView.Item> network) {
+
+    public String title() {
+        return form.title();
+    }
+
+    public boolean hasCampaigns() {
+        return !campaigns.isEmpty();
+    }
+
+    public boolean hasNetwork() {
+        return !network.isEmpty();
+    }
+}
