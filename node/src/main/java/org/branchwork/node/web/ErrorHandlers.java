@@ -1,7 +1,5 @@
 package org.branchwork.node.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -99,10 +97,8 @@ public final class ErrorHandlers {
         if (e instanceof RequestRefused.NotSignedIn
                 && !wantsProblem(req)
                 && (Method.GET.equals(method) || Method.HEAD.equals(method))) {
-            String query = req.query().rawValue();
-            String next = req.path().absolute().path() + (query.isEmpty() ? "" : "?" + query);
             res.status(Status.SEE_OTHER_303);
-            res.headers().set(HeaderNames.LOCATION, "/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            res.headers().set(HeaderNames.LOCATION, Sessions.signInLocation(req));
             res.send();
             return;
         }

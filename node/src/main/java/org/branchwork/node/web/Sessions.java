@@ -72,11 +72,8 @@ public final class Sessions {
     public Optional<Viewer> require(ServerRequest req, ServerResponse res, Role role, Pages pages) {
         Optional<Viewer> viewer = current(req);
         if (viewer.isEmpty()) {
-            String next = req.path().path();
             res.status(Status.SEE_OTHER_303)
-                    .header(
-                            HeaderNames.LOCATION,
-                            "/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HeaderNames.LOCATION, signInLocation(req))
                     .send();
             return Optional.empty();
         }
@@ -85,6 +82,16 @@ public final class Sessions {
             return Optional.empty();
         }
         return viewer;
+    }
+
+    /**
+     * The sign-in page, to come back to this request's whole path and query afterwards. The
+     * absolute path: a page mounted under {@code /organise} sees only its own part of it.
+     */
+    public static String signInLocation(ServerRequest req) {
+        String query = req.query().rawValue();
+        String next = req.path().absolute().path() + (query.isEmpty() ? "" : "?" + query);
+        return "/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A state-changing form from a member with the role, its CSRF token checked. */

@@ -103,6 +103,23 @@ class MemberAccountsIT {
     }
 
     @Test
+    void signingInComesBackToTheWholePathAndQueryAsked() {
+        // Pages mounted under /organise see only their own part of the path: the way back is whole.
+        Browser b = new Browser(node);
+        HttpResponse<String> asked = b.get("/organise/members/2?saved=1");
+        assertThat(asked.statusCode()).isEqualTo(303);
+        String location = asked.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/signin?next=%2Forganise%2Fmembers%2F2%3Fsaved%3D1");
+        String next = java.net.URLDecoder.decode(
+                location.substring(location.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        b.get(location);
+        assertThat(b.post("/signin", Map.of("email", "admin@stockport.test", "password", PASSWORD, "next", next))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/organise/members/2?saved=1");
+    }
+
+    @Test
     void passwordResetMailsToOneAddressStopAtThreeAnHourWithTheSameAnswer() {
         Browser b = new Browser(node);
         for (int i = 0; i < 6; i++) {
