@@ -231,6 +231,7 @@ public final class MemberService {
     public List<FieldError> setRole(Acting who, MemberId id, Role role) {
         require(who, Role.ORGANISER);
         List<FieldError> errors = tx.inTransaction(c -> {
+            members.lockAdmins(c);
             Optional<Member> m = members.find(c, id);
             if (m.isEmpty()) {
                 return List.of(new FieldError("member", "No such member."));
@@ -335,41 +336,39 @@ public final class MemberService {
 
     /** The member erases their own account. */
     public List<FieldError> eraseOwnAccount(Member self) {
-        return erase(new Acting(self.id(), self.role()), self);
-    }
-
-    /**
-     * An organiser erases a member: as the member could, and audited with the organiser's id.
-     * Only an admin may erase an admin.
-     */
-    public List<FieldError> erase(Acting who, MemberId id) {
-        require(who, Role.ORGANISER);
-        Optional<Member> m = tx.inTransaction(c -> members.find(c, id));
-        if (m.isEmpty()) {
-            return List.of(new FieldError("member", "There is no member with that number."));
-        }
-        if (m.get().role() == Role.ADMIN && !who.can(Role.ADMIN)) {
-            return List.of(new FieldError("member", "Only an admin may erase an admin."));
-        }
-        return erase(who, m.get());
+        return erase(new Acting(self.id(), self.role()), self.id());
     }
 
     /**
      * Erases the member: the row and everything hanging off it (tags, notes about them, sessions,
-     * links). The audit log keeps the id only. The last admin cannot leave.
+     * links), audited with who did it; the audit log keeps the id only. Only an admin may erase an
+     * admin, and the last admin cannot go. The rules are checked on the rows as they are, locked:
+     * two admins erasing each other at once leave one.
      */
-    private List<FieldError> erase(Acting who, Member member) {
+    public List<FieldError> erase(Acting who, MemberId id) {
+        require(who, Role.MEMBER);
+        if (!who.can(Role.ORGANISER) && !id.equals(who.member())) {
+            throw new NotAllowed("Members erase only their own account.");
+        }
         List<FieldError> errors = tx.inTransaction(c -> {
-            if (member.role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
+            members.lockAdmins(c);
+            Optional<Member> m = members.find(c, id);
+            if (m.isEmpty()) {
+                return List.of(new FieldError("member", "There is no member with that number."));
+            }
+            if (m.get().role() == Role.ADMIN && !who.can(Role.ADMIN)) {
+                return List.of(new FieldError("member", "Only an admin may erase an admin."));
+            }
+            if (m.get().role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
                 return List.of(new FieldError(
                         "account",
-                        member.id().equals(who.member())
+                        id.equals(who.member())
                                 ? "You are the only admin: make someone else admin first."
                                 : "This is the only admin: make someone else admin first."));
             }
-            links.erased(c, member.id());
-            members.delete(c, member.id());
-            audit.record(c, who, "member.erased", member.id(), "");
+            links.erased(c, id);
+            members.delete(c, id);
+            audit.record(c, who, "member.erased", id, "");
             return List.<FieldError>of();
         });
         if (errors.isEmpty()) {
@@ -392,6 +391,7 @@ public final class MemberService {
         }
         MemberDetails d = ((MemberValidation.Checked.Valid) checked).details();
         return tx.inTransaction(c -> {
+            members.lockAdmins(c);
             Optional<Member> current = members.find(c, id);
             if (current.isEmpty()) {
                 return List.of(new FieldError("member", "There is no member with that number."));

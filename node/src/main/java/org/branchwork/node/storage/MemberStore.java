@@ -144,6 +144,14 @@ public final class MemberStore {
         return update(c, "DELETE FROM member WHERE id = ?", id.value()) == 1;
     }
 
+    /**
+     * Takes the admins' row locks until the transaction ends: changes that must leave at least
+     * one admin (erasing, a role change) then run one after another, each seeing the other's result.
+     */
+    public void lockAdmins(Connection c) throws SQLException {
+        update(c, "UPDATE member SET role = role WHERE role = ?", Role.ADMIN.code());
+    }
+
     public long countWithRole(Connection c, Role role) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM member WHERE role = ?")) {
             s.setString(1, role.code());
