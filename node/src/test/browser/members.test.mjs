@@ -24,6 +24,8 @@ test('a visitor joins, confirms by the mailed link, lands on the dashboard, and 
   await page.waitForURL('**/me?welcome=1');
   await page.getByText('Hello, Jo Lindqvist').waitFor();
   assert.equal(await page.getByLabel('Postcode').inputValue(), 'SK1 3XE', 'the postcode is kept normalised');
+  await page.getByText(/^Branch news: given on .*, on the join form \(join form, /).waitFor();
+  assert.equal(await page.getByLabel('The branch may pass on national').isChecked(), false, 'national relay is its own choice');
   await shot(page, '03-dashboard-after-confirming');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

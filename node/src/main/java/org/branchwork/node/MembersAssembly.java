@@ -7,6 +7,7 @@ import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
 import org.branchwork.node.service.AccountService;
 import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.ConsentLog;
 import org.branchwork.node.service.LoginThrottle;
 import org.branchwork.node.service.Mailer;
 import org.branchwork.node.service.MemberImportService;
@@ -14,6 +15,7 @@ import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.service.SessionService;
 import org.branchwork.node.storage.AuditStore;
+import org.branchwork.node.storage.ConsentStore;
 import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.ErasureCompactor;
 import org.branchwork.node.storage.MemberImportStore;
@@ -46,6 +48,7 @@ record MembersAssembly(
                     "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
             return new LogMailer();
         });
+        ConsentLog consents = new ConsentLog(f.tx(), new ConsentStore(), f.clock());
         AccountService accounts = new AccountService(
                 f.tx(),
                 f.memberStore(),
@@ -55,6 +58,7 @@ record MembersAssembly(
                 new LoginThrottle(f.clock()),
                 mailer,
                 audit,
+                consents,
                 () -> f.origin().uri().toString(),
                 () -> f.branches().current().map(b -> b.name()).orElse("Branchwork"),
                 f.random(),
@@ -75,7 +79,8 @@ record MembersAssembly(
                 () -> {
                     compactor.erased();
                     fed.worker().wake(); // the freed places' Updates
-                });
+                },
+                consents);
         MemberImportService imports =
                 new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
         return new MembersAssembly(audit, nodeSettings, sessions, accounts, members, imports, compactor);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberId;
@@ -78,6 +79,8 @@ public final class AccountService {
     private final String dummyHash;
     private final SecureRandom random;
 
+    private final ConsentLog consents;
+
     public AccountService(
             Transactions tx,
             MemberStore members,
@@ -87,11 +90,13 @@ public final class AccountService {
             LoginThrottle throttle,
             Mailer mailer,
             AuditLog audit,
+            ConsentLog consents,
             Supplier<String> baseUrl,
             Supplier<String> branchName,
             SecureRandom random,
             Clock clock) {
         this.tx = tx;
+        this.consents = consents;
         this.members = members;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -113,6 +118,7 @@ public final class AccountService {
             String postcode,
             String phone,
             boolean consent,
+            boolean nationalConsent,
             String password,
             String passwordConfirmation) {
         List<FieldError> errors = new ArrayList<>();
@@ -131,6 +137,16 @@ public final class AccountService {
                 return Optional.<String>empty();
             }
             Member m = members.insert(c, details, hash, Role.MEMBER, "join", null, clock.instant());
+            consents.started(
+                    c, m.id(), Consent.Purpose.BRANCH, consent, Consent.How.JOIN_FORM, ConsentLog.JOIN_WORDING, null);
+            consents.started(
+                    c,
+                    m.id(),
+                    Consent.Purpose.NATIONAL,
+                    nationalConsent,
+                    Consent.How.JOIN_FORM,
+                    ConsentLog.JOIN_WORDING,
+                    null);
             audit.record(c, new Acting(m.id(), Role.MEMBER), "member.joined", m.id(), "");
             return Optional.of(newToken(c, m, Purpose.CONFIRM, CONFIRM_VALID));
         });

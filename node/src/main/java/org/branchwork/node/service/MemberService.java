@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
@@ -17,6 +18,7 @@ import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberNote;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.storage.ConsentStore;
 import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.Transactions;
 
@@ -65,6 +67,18 @@ public final class MemberService {
     }
 
     private final MemberLinks links;
+    private final ConsentLog consents;
+
+    /** Where the member's consents stand now (branch news, national relay). */
+    public Map<Consent.Purpose, Boolean> consents(MemberId member) {
+        return consents.current(member);
+    }
+
+    /** Every grant and withdrawal of the member's consents, oldest first. */
+    public List<Consent> consentHistory(MemberId member) {
+        return consents.history(member);
+    }
+
     private final Runnable afterErasure;
 
     /**
@@ -78,7 +92,9 @@ public final class MemberService {
             AuditLog audit,
             Clock clock,
             MemberLinks links,
-            Runnable afterErasure) {
+            Runnable afterErasure,
+            ConsentLog consents) {
+        this.consents = consents;
         this.afterErasure = afterErasure;
         this.tx = tx;
         this.members = members;
@@ -90,7 +106,15 @@ public final class MemberService {
 
     /** Without links to other features (tests of members alone). */
     public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
-        this(tx, members, sessions, audit, clock, (c, m) -> {}, () -> {});
+        this(
+                tx,
+                members,
+                sessions,
+                audit,
+                clock,
+                (c, m) -> {},
+                () -> {},
+                new ConsentLog(tx, new ConsentStore(), clock));
     }
 
     public Listing search(Acting who, MemberQuery q) {
@@ -166,6 +190,14 @@ public final class MemberService {
             }
             Member m = members.insert(c, details, null, Role.MEMBER, source, null, clock.instant());
             members.setTags(c, m.id(), tagSet);
+            consents.started(
+                    c,
+                    m.id(),
+                    Consent.Purpose.BRANCH,
+                    details.contactConsent(),
+                    Consent.How.ORGANISER,
+                    "entered by an organiser (" + source + ")",
+                    who.member());
             audit.record(c, who, "member.created", m.id(), "source=" + source);
             return new CreateResult.Created(m);
         });
@@ -185,6 +217,14 @@ public final class MemberService {
             }
             Member m = members.insert(c, row.details(), null, Role.MEMBER, "import", null, clock.instant());
             members.setTags(c, m.id(), row.tags());
+            consents.started(
+                    c,
+                    m.id(),
+                    Consent.Purpose.BRANCH,
+                    row.details().contactConsent(),
+                    Consent.How.IMPORT,
+                    "the file's consent column",
+                    null);
             added++;
         }
         return added;
@@ -303,7 +343,8 @@ public final class MemberService {
     // --- the member's own record ---
 
     /** Updates the member's own profile (the email address stays; changing it is an admin's job for now). */
-    public List<FieldError> updateOwnProfile(Member self, String name, String postcode, String phone, boolean consent) {
+    public List<FieldError> updateOwnProfile(
+            Member self, String name, String postcode, String phone, boolean consent, boolean nationalConsent) {
         MemberValidation.Checked checked = MemberValidation.check(name, self.email(), postcode, phone, consent);
         if (checked instanceof MemberValidation.Checked.Invalid invalid) {
             return invalid.errors();
@@ -311,6 +352,9 @@ public final class MemberService {
         MemberDetails d = ((MemberValidation.Checked.Valid) checked).details();
         tx.inTransaction(c -> {
             members.updateDetails(c, self.id(), d);
+            consents.changed(c, self.id(), Consent.Purpose.BRANCH, consent, Consent.How.OWN_CHANGE, self.id());
+            consents.changed(
+                    c, self.id(), Consent.Purpose.NATIONAL, nationalConsent, Consent.How.OWN_CHANGE, self.id());
             return null;
         });
         return List.of();
@@ -324,7 +368,12 @@ public final class MemberService {
     public OwnData ownData(Member self) {
         return tx.inTransaction(c -> {
             Member m = members.find(c, self.id()).orElseThrow();
-            return new OwnData(m, members.tags(c, self.id()), members.notes(c, self.id()), audit.about(c, self.id()));
+            return new OwnData(
+                    m,
+                    members.tags(c, self.id()),
+                    members.notes(c, self.id()),
+                    audit.about(c, self.id()),
+                    consents.history(c, self.id()));
         });
     }
 
@@ -332,7 +381,8 @@ public final class MemberService {
             Member member,
             List<String> tags,
             List<MemberNote> notes,
-            List<org.branchwork.node.domain.AuditEvent> audit) {}
+            List<org.branchwork.node.domain.AuditEvent> audit,
+            List<Consent> consents) {}
 
     /** The member erases their own account. */
     public List<FieldError> eraseOwnAccount(Member self) {
@@ -422,6 +472,8 @@ public final class MemberService {
             }
             if (!changed.isEmpty()) {
                 members.updateDetails(c, id, d);
+                consents.changed(
+                        c, id, Consent.Purpose.BRANCH, d.contactConsent(), Consent.How.ORGANISER, who.member());
                 audit.record(c, who, "member.details_changed", id, String.join(", ", changed));
             }
             return List.<FieldError>of();

@@ -52,7 +52,8 @@ class EventServiceTest {
             new AuditLog(tx, new AuditStore(), clock),
             clock,
             attendance::memberErased,
-            () -> {});
+            () -> {},
+            new ConsentLog(tx, new org.branchwork.node.storage.ConsentStore(), clock));
 
     @Test
     void aCancellationKeepsItsReasonAndATooLongOneIsRefusedWithNothingChanged() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.TestClock;
+import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.storage.AuditStore;
@@ -59,6 +60,48 @@ class MemberServiceTest {
                 .extracting(FieldError::field)
                 .as("another member's address, whatever its case")
                 .containsExactly("email");
+    }
+
+    @Test
+    void consentKeepsItsHistoryAndAWithdrawalStandsAtOnce() {
+        Member jo = memberWithConsent("Jo");
+        Acting organiser = new Acting(admin("Ada").id(), Role.ADMIN);
+        assertThat(members.consents(jo.id()))
+                .containsEntry(Consent.Purpose.BRANCH, true)
+                .containsEntry(Consent.Purpose.NATIONAL, false);
+
+        Member current = tx.inTransaction(c -> store.find(c, jo.id())).orElseThrow();
+        assertThat(members.updateOwnProfile(current, "Jo", "SK1 1AA", "", false, true))
+                .isEmpty();
+        assertThat(members.consents(jo.id()))
+                .containsEntry(Consent.Purpose.BRANCH, false)
+                .containsEntry(Consent.Purpose.NATIONAL, true);
+        assertThat(tx.inTransaction(c -> store.find(c, jo.id())).orElseThrow().contactConsent())
+                .as("the member list's filter follows the withdrawal")
+                .isFalse();
+
+        assertThat(members.updateDetails(organiser, jo.id(), "Jo", "jo@example.org", "SK1 1AA", "", true))
+                .isEmpty();
+        assertThat(members.consentHistory(jo.id()))
+                .extracting(Consent::purpose, Consent::granted, Consent::how, Consent::by)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Consent.Purpose.BRANCH, true, Consent.How.ORGANISER, null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Consent.Purpose.BRANCH, false, Consent.How.OWN_CHANGE, jo.id()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Consent.Purpose.NATIONAL, true, Consent.How.OWN_CHANGE, jo.id()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Consent.Purpose.BRANCH, true, Consent.How.ORGANISER, organiser.member()));
+
+        assertThat(members.erase(organiser, jo.id())).isEmpty();
+        assertThat(members.consentHistory(jo.id())).as("erased with the member").isEmpty();
+    }
+
+    private Member memberWithConsent(String name) {
+        return switch (members.create(API, name, name.toLowerCase() + "@example.org", "SK1 1AA", "", true, "", "api")) {
+            case MemberService.CreateResult.Created c -> c.member();
+            case MemberService.CreateResult.Invalid i -> throw new AssertionError(i.errors());
+        };
     }
 
     private Member admin(String name) {

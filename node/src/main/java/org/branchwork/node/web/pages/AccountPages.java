@@ -80,13 +80,16 @@ public final class AccountPages implements HttpService {
                 "phone",
                 Forms.field(form, "phone"),
                 "consent",
-                form.first("consent").isPresent() ? "yes" : "");
+                form.first("consent").isPresent() ? "yes" : "",
+                "nationalConsent",
+                form.first("nationalConsent").isPresent() ? "yes" : "");
         switch (accounts.join(
                 values.get("name"),
                 values.get("email"),
                 values.get("postcode"),
                 values.get("phone"),
                 !values.get("consent").isEmpty(),
+                !values.get("nationalConsent").isEmpty(),
                 Forms.field(form, "password"),
                 Forms.field(form, "passwordConfirmation"))) {
             case AccountService.JoinResult.Invalid invalid ->

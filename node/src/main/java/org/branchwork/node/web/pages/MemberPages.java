@@ -89,10 +89,42 @@ public final class MemberPages implements HttpService {
 
     /** The dashboard with its form as given, and what the network publishes. */
     private void dashboard(ServerResponse res, Status status, Optional<Viewer> viewer, FormView form) {
-        pages.render(res, status, viewer, "me/dashboard", new DashboardView(form, network.campaigns(), network.news()));
+        List<String> consents = viewer.map(
+                        v -> members.consentHistory(v.member().id()).stream()
+                                .map(this::inWords)
+                                .toList())
+                .orElse(List.of());
+        pages.render(
+                res,
+                status,
+                viewer,
+                "me/dashboard",
+                new DashboardView(form, network.campaigns(), network.news(), consents));
+    }
+
+    /** "Branch news: given on 2 Dec 2026, 10:05 GMT, on the join form (join form, 2026-12)." */
+    private String inWords(org.branchwork.node.domain.Consent k) {
+        String purpose = k.purpose() == org.branchwork.node.domain.Consent.Purpose.BRANCH
+                ? "Branch news"
+                : "National's messages";
+        String how = switch (k.how()) {
+            case JOIN_FORM -> "on the join form";
+            case OWN_CHANGE -> "by you, on this page";
+            case ORGANISER -> "by an organiser";
+            case IMPORT -> "in an import by an organiser";
+            case BEFORE_HISTORY -> "before this record was kept";
+        };
+        return purpose + ": " + (k.granted() ? "given" : "withdrawn") + " on "
+                + pages.dates().shown(k.at()) + ", " + how + (k.wording() == null ? "" : " (" + k.wording() + ")")
+                + ".";
     }
 
     private FormView profileForm(Viewer v, Member m, List<FieldError> errors) {
+        return profileForm(
+                v, m, members.consents(m.id()).get(org.branchwork.node.domain.Consent.Purpose.NATIONAL), errors);
+    }
+
+    private FormView profileForm(Viewer v, Member m, boolean national, List<FieldError> errors) {
         return FormView.of(
                 "Your dashboard",
                 v.csrf(),
@@ -107,6 +139,8 @@ public final class MemberPages implements HttpService {
                         m.phone(),
                         "consent",
                         m.contactConsent() ? "yes" : "",
+                        "nationalConsent",
+                        national ? "yes" : "",
                         "role",
                         m.role().code()),
                 errors);
@@ -121,8 +155,14 @@ public final class MemberPages implements HttpService {
         Parameters form = posted.get().form();
         Member m = viewer.get().member();
         boolean consent = form.first("consent").isPresent();
+        boolean national = form.first("nationalConsent").isPresent();
         List<FieldError> errors = members.updateOwnProfile(
-                m, Forms.field(form, "name"), Forms.field(form, "postcode"), Forms.field(form, "phone"), consent);
+                m,
+                Forms.field(form, "name"),
+                Forms.field(form, "postcode"),
+                Forms.field(form, "phone"),
+                consent,
+                national);
         if (errors.isEmpty()) {
             Pages.redirect(res, "/me?saved=1");
             return;
@@ -138,7 +178,7 @@ public final class MemberPages implements HttpService {
                 m.createdAt(),
                 m.emailConfirmedAt(),
                 m.source());
-        dashboard(res, Status.UNPROCESSABLE_CONTENT_422, viewer, profileForm(viewer.get(), shown, errors));
+        dashboard(res, Status.UNPROCESSABLE_CONTENT_422, viewer, profileForm(viewer.get(), shown, national, errors));
     }
 
     private void download(ServerRequest req, ServerResponse res) {
@@ -189,6 +229,15 @@ public final class MemberPages implements HttpService {
                         () -> out.putNull("publicProfile"));
         var reading = out.putArray("branchesYouFollowInYourFeed");
         profiles.subscriptions(m).forEach(a -> reading.add(a.toString()));
+        var consentHistory = out.putArray("consents");
+        data.consents()
+                .forEach(k -> consentHistory
+                        .addObject()
+                        .put("purpose", k.purpose().code())
+                        .put("granted", k.granted())
+                        .put("how", k.how().code())
+                        .put("wording", k.wording())
+                        .put("at", k.at().toString()));
         var audit = out.putArray("auditLogAboutYou");
         data.audit()
                 .forEach(e -> audit.addObject()

@@ -3,10 +3,16 @@ package org.branchwork.node.web.view;
 import java.util.List;
 
 /**
- * A member's dashboard: their profile form ({@code form}), and the network in view: the
- * campaigns the branch takes part in and what the accounts it follows publish.
+ * A member's dashboard: their profile form ({@code form}), their consents' history in words, and
+ * the network in view: the campaigns the branch takes part in and what the accounts it follows
+ * publish.
  */
-public record DashboardView(FormView form, List<EventListView.Item> campaigns, List<EventListView.Item> network) {
+public record DashboardView(
+        FormView form, List<EventListView.Item> campaigns, List<EventListView.Item> network, List<String> consents) {
+
+    public boolean hasConsents() {
+        return !consents.isEmpty();
+    }
 
     public String title() {
         return form.title();
