@@ -45,6 +45,7 @@ test('an organiser imports an Excel CSV, maps its columns, and re-imports the ex
   await page.getByText('2 rows read').waitFor();
   assert.match(await page.locator('#import-summary').textContent(), /no problems/);
   await shot(page, '22-import-mapped-report');
+  await page.getByLabel("They agreed: the file's consent column says who did").check();
   await page.getByRole('button', { name: 'Import 2 members' }).click();
   await page.locator('#import-done').waitFor({ timeout: 30_000 });
   assert.match(await page.locator('#import-done').textContent(), /Done: 2 members added/);

@@ -68,6 +68,7 @@ test('the organiser imports a CSV with a bad row, imports the valid rows, and pr
   assert.equal(await problem.getByRole('cell').nth(1).textContent(), 'email');
   await shot(page, '06-import-validation-report');
 
+  await page.getByLabel("They agreed: the file's consent column says who did").check();
   await page.getByRole('button', { name: 'Import the 2 valid rows' }).click();
   await page.locator('#import-done').waitFor({ timeout: 30_000 });
   assert.match(await page.locator('#import-done').textContent(), /Done: 2 members added/);

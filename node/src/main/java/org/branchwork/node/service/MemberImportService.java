@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.branchwork.node.domain.ColumnMapping;
+import org.branchwork.node.domain.ImportBasis;
 import org.branchwork.node.domain.ImportField;
 import org.branchwork.node.domain.ImportProblem;
 import org.branchwork.node.domain.ImportRow;
@@ -261,12 +262,16 @@ public final class MemberImportService {
         return who.member() == null ? 0 : who.member().value();
     }
 
-    /** Starts inserting the valid rows of a validated import in the background. False if it is not waiting for a go. */
-    public boolean start(Acting who, long id) {
+    /**
+     * Starts inserting the valid rows of a validated import in the background, with the basis the
+     * organiser stated for contacting them. False if it is not waiting for a go.
+     */
+    public boolean start(Acting who, long id, ImportBasis basis) {
         require(who);
         boolean started = tx.inTransaction(c -> {
             boolean moved = store.transition(c, id, "validated", "running");
             if (moved) {
+                store.setBasis(c, id, basis);
                 audit.record(c, who, "members.import_started", null, "import " + id);
             }
             return moved;
@@ -343,7 +348,7 @@ public final class MemberImportService {
                     if (batch.isEmpty()) {
                         return -1;
                     }
-                    int added = members.insertBatch(c, batch);
+                    int added = members.insertBatch(c, batch, store.basis(c, id));
                     int last = batch.get(batch.size() - 1).line();
                     store.progress(c, id, added, batch.size() - added, last);
                     return last;

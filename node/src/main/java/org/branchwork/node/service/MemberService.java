@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.branchwork.node.domain.Consent;
+import org.branchwork.node.domain.ImportBasis;
 import org.branchwork.node.domain.ImportRow;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
@@ -209,22 +210,20 @@ public final class MemberService {
         return members.emailsTaken(c, emails);
     }
 
-    int insertBatch(Connection c, List<ImportRow> rows) throws SQLException {
+    int insertBatch(Connection c, List<ImportRow> rows, ImportBasis basis) throws SQLException {
         int added = 0;
         for (ImportRow row : rows) {
             if (members.emailTaken(c, row.details().email())) {
                 continue;
             }
-            Member m = members.insert(c, row.details(), null, Role.MEMBER, "import", null, clock.instant());
+            MemberDetails d = row.details();
+            if (basis == ImportBasis.NONE) {
+                d = new MemberDetails(d.displayName(), d.email(), d.postcode(), d.phone(), false);
+            }
+            Member m = members.insert(c, d, null, Role.MEMBER, "import", null, clock.instant());
             members.setTags(c, m.id(), row.tags());
             consents.started(
-                    c,
-                    m.id(),
-                    Consent.Purpose.BRANCH,
-                    row.details().contactConsent(),
-                    Consent.How.IMPORT,
-                    "the file's consent column",
-                    null);
+                    c, m.id(), Consent.Purpose.BRANCH, d.contactConsent(), Consent.How.IMPORT, basis.wording(), null);
             added++;
         }
         return added;

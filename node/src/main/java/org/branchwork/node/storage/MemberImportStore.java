@@ -295,6 +295,27 @@ public final class MemberImportStore {
         }
     }
 
+    /** The basis the organiser stated for contacting the import's rows. */
+    public void setBasis(Connection c, long id, org.branchwork.node.domain.ImportBasis basis) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE member_import SET consent_basis = ? WHERE id = ?")) {
+            s.setString(1, basis.code());
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+    }
+
+    public org.branchwork.node.domain.ImportBasis basis(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT consent_basis FROM member_import WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? org.branchwork.node.domain.ImportBasis.fromCode(rs.getString(1))
+                                .orElse(org.branchwork.node.domain.ImportBasis.NONE)
+                        : org.branchwork.node.domain.ImportBasis.NONE;
+            }
+        }
+    }
+
     /** Records a committed batch: counts, and the last file line it covered. */
     public void progress(Connection c, long id, int done, int skipped, int lastLine) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""

