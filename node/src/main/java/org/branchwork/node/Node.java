@@ -137,7 +137,8 @@ public final class Node implements AutoCloseable {
                 + server.port() + ", public URL " + f.origin().uri());
         f.setup()
                 .code()
-                .ifPresent(code -> LOG.warning(
+                // INFO, not WARNING: on a first start this line is expected, it is the way in.
+                .ifPresent(code -> LOG.info(
                         () -> "This node is not set up yet. Open " + f.origin().uri() + "/setup?code=" + code
                                 + " to set it up (the code is valid until set-up is done)."));
         return node;
