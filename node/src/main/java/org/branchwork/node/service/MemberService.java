@@ -70,16 +70,6 @@ public final class MemberService {
     private final MemberLinks links;
     private final ConsentLog consents;
 
-    /** Where the member's consents stand now (branch news, national relay). */
-    public Map<Consent.Purpose, Boolean> consents(MemberId member) {
-        return consents.current(member);
-    }
-
-    /** Every grant and withdrawal of the member's consents, oldest first. */
-    public List<Consent> consentHistory(MemberId member) {
-        return consents.history(member);
-    }
-
     private final Runnable afterErasure;
 
     /**
@@ -155,6 +145,16 @@ public final class MemberService {
             }
             return out;
         });
+    }
+
+    /** Where the member's consents stand now (branch news, national relay). */
+    public Map<Consent.Purpose, Boolean> consents(MemberId member) {
+        return consents.current(member);
+    }
+
+    /** Every grant and withdrawal of the member's consents, oldest first. */
+    public List<Consent> consentHistory(MemberId member) {
+        return consents.history(member);
     }
 
     /** The tags in use, for the filter's suggestions. */
