@@ -14,6 +14,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
@@ -103,10 +104,8 @@ public final class MemberPages implements HttpService {
     }
 
     /** "Branch news: given on 2 Dec 2026, 10:05 GMT, on the join form (join form, 2026-12)." */
-    private String inWords(org.branchwork.node.domain.Consent k) {
-        String purpose = k.purpose() == org.branchwork.node.domain.Consent.Purpose.BRANCH
-                ? "Branch news"
-                : "National's messages";
+    private String inWords(Consent k) {
+        String purpose = k.purpose() == Consent.Purpose.BRANCH ? "Branch news" : "National's messages";
         String how = switch (k.how()) {
             case JOIN_FORM -> "on the join form";
             case OWN_CHANGE -> "by you, on this page";
@@ -120,8 +119,7 @@ public final class MemberPages implements HttpService {
     }
 
     private FormView profileForm(Viewer v, Member m, List<FieldError> errors) {
-        return profileForm(
-                v, m, members.consents(m.id()).get(org.branchwork.node.domain.Consent.Purpose.NATIONAL), errors);
+        return profileForm(v, m, members.consents(m.id()).get(Consent.Purpose.NATIONAL), errors);
     }
 
     private FormView profileForm(Viewer v, Member m, boolean national, List<FieldError> errors) {
