@@ -471,6 +471,9 @@ public final class MemberService {
             }
             if (!changed.isEmpty()) {
                 members.updateDetails(c, id, d);
+                if (emailChanged) {
+                    members.addressChanged(c, id);
+                }
                 consents.changed(
                         c, id, Consent.Purpose.BRANCH, d.contactConsent(), Consent.How.ORGANISER, who.member());
                 audit.record(c, who, "member.details_changed", id, String.join(", ", changed));

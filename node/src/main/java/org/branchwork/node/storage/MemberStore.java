@@ -145,6 +145,15 @@ public final class MemberStore {
     }
 
     /**
+     * After an organiser changed the member's address: the new one is not proven yet (their next
+     * sign-in mails a confirmation link to it), and links already mailed to the old one stop working.
+     */
+    public void addressChanged(Connection c, MemberId id) throws SQLException {
+        update(c, "UPDATE member SET email_confirmed_at = NULL WHERE id = ?", id.value());
+        update(c, "DELETE FROM email_token WHERE member_id = ?", id.value());
+    }
+
+    /**
      * Takes the admins' row locks until the transaction ends: changes that must leave at least
      * one admin (erasing, a role change) then run one after another, each seeing the other's result.
      */

@@ -49,10 +49,17 @@ class MemberServiceTest {
                 .containsExactly("Only an admin may change an admin's details.");
 
         Member sam = member("Sam");
+        tx.inTransaction(c -> {
+            store.confirmEmail(c, sam.id(), clock.instant());
+            return null;
+        });
         assertThat(members.updateDetails(organiser, sam.id(), "Sam", "sam.new@example.org", "SK1 1AA", "", false))
                 .isEmpty();
-        assertThat(tx.inTransaction(c -> store.find(c, sam.id())).orElseThrow().email())
-                .isEqualTo("sam.new@example.org");
+        Member changed = tx.inTransaction(c -> store.find(c, sam.id())).orElseThrow();
+        assertThat(changed.email()).isEqualTo("sam.new@example.org");
+        assertThat(changed.emailConfirmedAt())
+                .as("the new address is proven at the next sign-in, by a link mailed to it")
+                .isNull();
         var entry = tx.inTransaction(c -> auditStore.about(c, sam.id().value())).getLast();
         assertThat(entry.action()).isEqualTo("member.details_changed");
         assertThat(entry.detail()).isEqualTo("email").doesNotContain("@");
