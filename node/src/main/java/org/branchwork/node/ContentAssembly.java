@@ -1,5 +1,6 @@
 package org.branchwork.node;
 
+import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
@@ -23,6 +24,7 @@ record ContentAssembly(
         EventService events,
         RsvpService attendance,
         CampaignService campaigns,
+        AdoptionService adoptions,
         NetworkFeed network,
         ProfileService profiles,
         RsvpStore rsvps,
@@ -38,15 +40,9 @@ record ContentAssembly(
         EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, f.clock());
         RsvpService attendance =
                 new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
-        CampaignService campaigns = new CampaignService(
-                f.tx(),
-                new CampaignStore(),
-                fed.adoptedCampaigns(),
-                fed.remoteObjects(),
-                fed.fediverse(),
-                fed.outbox(),
-                wake,
-                f.clock());
+        CampaignService campaigns = new CampaignService(f.tx(), new CampaignStore(), fed.outbox(), wake, f.clock());
+        AdoptionService adoptions = new AdoptionService(
+                f.tx(), fed.adoptedCampaigns(), fed.remoteObjects(), fed.fediverse(), fed.outbox(), wake, f.clock());
         OutgoingRsvpStore outgoingRsvps = new OutgoingRsvpStore();
         SubscriptionStore subscriptions = new SubscriptionStore();
         ProfileService profiles = new ProfileService(
@@ -64,6 +60,15 @@ record ContentAssembly(
         NetworkFeed network = new NetworkFeed(
                 f.tx(), fed.followStore(), fed.remoteObjects(), fed.adoptedCampaigns(), fed.fediverse());
         return new ContentAssembly(
-                announcements, events, attendance, campaigns, network, profiles, rsvps, outgoingRsvps, subscriptions);
+                announcements,
+                events,
+                attendance,
+                campaigns,
+                adoptions,
+                network,
+                profiles,
+                rsvps,
+                outgoingRsvps,
+                subscriptions);
     }
 }

@@ -71,7 +71,8 @@ final class WebAssembly {
         ApiAuth apiAuth = new ApiAuth(f.config().configuredAdminToken(), sessions, csrf);
         Templates templates = new Templates();
         Pages pages = new Pages(templates, f.branches(), new Dates(f.config().timeZone()));
-        NetworkInView network = new NetworkInView(content.campaigns(), content.network(), pages.dates());
+        NetworkInView network =
+                new NetworkInView(content.campaigns(), content.adoptions(), content.network(), pages.dates());
         SetupPages setupPages = new SetupPages(f.setup(), f.branches(), templates, sessions);
         WriteProbe writeProbe = new WriteProbe(f.database().dataSource(), f.clock());
         OutboundPublisher.Mappers mappers = fed.mappers();
@@ -105,7 +106,7 @@ final class WebAssembly {
                 new FollowsEndpoint(fed.followService(), apiAuth),
                 new AnnouncementsEndpoint(content.announcements(), uris, apiAuth),
                 new EventsEndpoint(content.events(), content.attendance(), uris, apiAuth),
-                new CampaignsEndpoint(content.campaigns(), uris, apiAuth),
+                new CampaignsEndpoint(content.campaigns(), content.adoptions(), uris, apiAuth),
                 apiAuth.admin(new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings())),
                 apiAuth.admin(new FollowRequestsEndpoint(fed.followService())),
                 apiAuth.admin(new DeliveriesEndpoint(fed.deliveryQueue())),
@@ -142,11 +143,12 @@ final class WebAssembly {
                         f.actors(),
                         f.codec()),
                 new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
-                new EventFormPages(content.events(), content.campaigns(), sessions, csrf, pages, f.clock()),
+                new EventFormPages(content.events(), content.adoptions(), sessions, csrf, pages, f.clock()),
                 new EventPages(content.events(), content.attendance(), sessions, csrf, pages, f.clock()),
                 new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),
                 new CampaignFormPages(content.campaigns(), sessions, csrf, pages),
-                new CampaignPages(content.campaigns(), content.events(), sessions, csrf, pages, f.clock()),
+                new CampaignPages(
+                        content.campaigns(), content.adoptions(), content.events(), sessions, csrf, pages, f.clock()),
                 new AnnouncementPages(content.announcements(), sessions, csrf, pages));
     }
 }

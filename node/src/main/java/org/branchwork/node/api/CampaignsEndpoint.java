@@ -22,6 +22,7 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.CampaignInput;
 import org.branchwork.node.service.CampaignService;
 
@@ -39,11 +40,13 @@ public final class CampaignsEndpoint implements HttpService {
             + "\"resources\"?: [{\"name\", \"url\"}], \"suggestedCategories\"?: [..]}";
 
     private final CampaignService campaigns;
+    private final AdoptionService adoptions;
     private final LocalUris uris;
     private final ApiAuth auth;
 
-    public CampaignsEndpoint(CampaignService campaigns, LocalUris uris, ApiAuth auth) {
+    public CampaignsEndpoint(CampaignService campaigns, AdoptionService adoptions, LocalUris uris, ApiAuth auth) {
         this.campaigns = campaigns;
+        this.adoptions = adoptions;
         this.uris = uris;
         this.auth = auth;
     }
@@ -132,7 +135,7 @@ public final class CampaignsEndpoint implements HttpService {
             campaigns.standing(k.id()).ifPresent(s -> items.add(json(s)));
         }
         ArrayNode received = out.putArray("received");
-        for (CampaignService.Received r : campaigns.received(who.get())) {
+        for (AdoptionService.Received r : adoptions.received(who.get())) {
             received.addObject()
                     .put("id", r.item().id().toString())
                     .put("title", r.item().shown().name())
@@ -161,13 +164,13 @@ public final class CampaignsEndpoint implements HttpService {
             return;
         }
         if (adopt) {
-            Optional<String> problem = campaigns.adopt(who.get(), campaign);
+            Optional<String> problem = adoptions.adopt(who.get(), campaign);
             if (problem.isPresent()) {
                 new Problem(422, "cannot_adopt", "Cannot adopt", problem.get()).send(res);
             } else {
                 accepted(res, campaign, "adopted");
             }
-        } else if (campaigns.withdraw(who.get(), campaign)) {
+        } else if (adoptions.withdraw(who.get(), campaign)) {
             accepted(res, campaign, "withdrawn");
         } else {
             new Problem(404, "not_adopted", "Not found", "This branch has not adopted that campaign.").send(res);
@@ -192,7 +195,7 @@ public final class CampaignsEndpoint implements HttpService {
                     .send(res);
             return;
         }
-        Optional<String> problem = campaigns.report(
+        Optional<String> problem = adoptions.report(
                 posted.get().who(),
                 campaign,
                 ApiJson.text(posted.get().body(), "goal"),

@@ -10,53 +10,32 @@ import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.CampaignStore;
-import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
 
 /**
- * Shared campaigns, from both ends. The owner publishes them and learns, from signed activities
+ * Shared campaigns, the owner's side. The owner publishes them and learns, from signed activities
  * only, who adopted them (a {@code Join} from a branch {@code Group}), which events branches
  * linked to them (their own {@code Create}/{@code Update} of an {@code Event} whose
  * {@code context} is the campaign) and how many people came; goals of events and participants
- * count themselves. A branch sees campaigns from nodes it follows and adopts or withdraws.
+ * count themselves. A branch's side (adopting, reporting, withdrawing) is {@link AdoptionService}.
  */
 public final class CampaignService {
 
     /** A created or edited campaign, or why not. */
     public record Result(Campaign campaign, List<FieldError> errors) {}
 
-    /** A campaign received from another node, and whether this branch adopted it. */
-    public record Received(RemoteObjectStore.FeedItem item, boolean adopted) {}
-
-    /** A campaign this branch's events can belong to: one it adopted. */
-    public record Linkable(URI id, String name) {}
-
     private final Transactions tx;
     private final CampaignStore campaigns;
-    private final AdoptedCampaignStore adopted;
-    private final RemoteObjectStore remoteObjects;
-    private final Fediverse fediverse;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
 
     private final Clock clock;
 
     public CampaignService(
-            Transactions tx,
-            CampaignStore campaigns,
-            AdoptedCampaignStore adopted,
-            RemoteObjectStore remoteObjects,
-            Fediverse fediverse,
-            FederationOutbox outbox,
-            Runnable afterCommit,
-            Clock clock) {
+            Transactions tx, CampaignStore campaigns, FederationOutbox outbox, Runnable afterCommit, Clock clock) {
         this.tx = tx;
         this.campaigns = campaigns;
-        this.adopted = adopted;
-        this.remoteObjects = remoteObjects;
-        this.fediverse = fediverse;
         this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
@@ -271,143 +250,5 @@ public final class CampaignService {
     /** The owning branch deleted a linked event. */
     public boolean linkedEventDeleted(URI event, URI branch) {
         return tx.inTransaction(c -> campaigns.deleteEvent(c, event, branch));
-    }
-
-    // A branch's side.
-
-    /** Campaigns received from followed nodes, newest first, with this branch's adoption. */
-    public List<Received> received(Acting who) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        return tx.inTransaction(c -> {
-            List<Received> out = new ArrayList<>();
-            for (RemoteObjectStore.FeedItem item : remoteObjects.ofType(c, "Campaign", 200)) {
-                out.add(new Received(
-                        item,
-                        adopted.find(c, item.id())
-                                .map(AdoptedCampaignStore.Adopted::active)
-                                .orElse(false)));
-            }
-            return out;
-        });
-    }
-
-    /**
-     * The campaigns this branch has adopted and not withdrawn from, newest first. Anyone may see
-     * them: the branch announced each adoption publicly, and the briefs are public.
-     */
-    public List<RemoteObjectStore.FeedItem> adopted() {
-        return tx.inTransaction(c -> {
-            List<RemoteObjectStore.FeedItem> out = new ArrayList<>();
-            for (RemoteObjectStore.FeedItem item : remoteObjects.ofType(c, "Campaign", 200)) {
-                if (adopted.find(c, item.id())
-                        .map(AdoptedCampaignStore.Adopted::active)
-                        .orElse(false)) {
-                    out.add(item);
-                }
-            }
-            return out;
-        });
-    }
-
-    /**
-     * What an organiser may link an event to: the campaigns the branch adopted. Not this node's
-     * own: their standing counts only what adopting branches report in signed activities, so an
-     * own event linked to one would count for nothing, silently.
-     */
-    public List<Linkable> linkable(Acting who) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        return adopted().stream()
-                .map(i -> new Linkable(i.id(), i.shown().name()))
-                .toList();
-    }
-
-    /** A received campaign as stored (its sanitised brief), if it reached this branch. */
-    public Optional<RemoteObjectStore.FeedItem> receivedOne(Acting who, URI campaign) {
-        return received(who).stream()
-                .map(Received::item)
-                .filter(i -> i.id().equals(campaign))
-                .findFirst();
-    }
-
-    /** Adopts a campaign received from another node; empty, or why not. */
-    public Optional<String> adopt(Acting who, URI campaign) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        Optional<RemoteObjectStore.RemoteObject> received = tx.inTransaction(c -> remoteObjects.find(c, campaign))
-                .filter(o -> o.type().equals("Campaign") && !o.deleted());
-        if (received.isEmpty()) {
-            return Optional.of(
-                    "No campaign " + campaign + " has reached this branch (follow the node that publishes it).");
-        }
-        Optional<Fediverse.EventOwner> owner = fediverse.ownerOf(campaign);
-        if (owner.isEmpty()) {
-            return Optional.of("The campaign's owner cannot be reached.");
-        }
-        tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> existing =
-                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
-            if (existing.isPresent()) {
-                return null;
-            }
-            String signed = remoteObjects.signedBody(c, campaign).orElse(null);
-            URI joinId = outbox.publish(
-                            c,
-                            new DomainChange.CampaignAdopted(
-                                    campaign, owner.get().inbox(), signed))
-                    .orElseThrow();
-            adopted.save(
-                    c,
-                    new AdoptedCampaignStore.Adopted(
-                            campaign, owner.get().owner(), owner.get().inbox(), joinId, "adopted"),
-                    clock.instant());
-            return null;
-        });
-        afterCommit.run();
-        return Optional.empty();
-    }
-
-    /** Reports this branch's progress on a reported goal of an adopted campaign; empty, or why not. */
-    public Optional<String> report(Acting who, URI campaign, String goal, int amount) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        if (goal == null || goal.isBlank() || amount < 0) {
-            return Optional.of("A report names a goal and a number of at least 0.");
-        }
-        boolean sent = tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> a =
-                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
-            if (a.isEmpty()) {
-                return false;
-            }
-            outbox.publish(
-                    c, new DomainChange.ProgressReported(campaign, a.get().ownerInbox(), goal.strip(), amount));
-            return true;
-        });
-        if (!sent) {
-            return Optional.of("This branch has not adopted that campaign.");
-        }
-        afterCommit.run();
-        return Optional.empty();
-    }
-
-    /** Withdraws from a campaign; false when the branch had not adopted it. */
-    public boolean withdraw(Acting who, URI campaign) {
-        NotAllowed.unless(who, Role.ORGANISER);
-        boolean withdrawn = tx.inTransaction(c -> {
-            Optional<AdoptedCampaignStore.Adopted> existing =
-                    adopted.find(c, campaign).filter(AdoptedCampaignStore.Adopted::active);
-            if (existing.isEmpty()) {
-                return false;
-            }
-            AdoptedCampaignStore.Adopted a = existing.get();
-            outbox.publish(c, new DomainChange.CampaignWithdrawn(campaign, a.ownerInbox()));
-            adopted.save(
-                    c,
-                    new AdoptedCampaignStore.Adopted(campaign, a.owner(), a.ownerInbox(), a.joinId(), "withdrawn"),
-                    clock.instant());
-            return true;
-        });
-        if (withdrawn) {
-            afterCommit.run();
-        }
-        return withdrawn;
     }
 }

@@ -108,6 +108,18 @@ public final class RemoteObjectStore {
         return out;
     }
 
+    /** One object as the feed shows it, unless it was deleted. */
+    public Optional<FeedItem> feedItem(Connection c, URI id) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, type, attributed_to, name, safe_html, starts_at, url, "
+                        + "received_at, public_audience FROM remote_object WHERE id = ? AND deleted_at IS NULL")) {
+            s.setString(1, id.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(feedItem(rs)) : Optional.empty();
+            }
+        }
+    }
+
     private static FeedItem feedItem(ResultSet rs) throws SQLException {
         Timestamp starts = rs.getTimestamp(6);
         String url = rs.getString(7);

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.branchwork.node.TestClock;
 import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignStanding;
-import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.CampaignStore;
-import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.testing.MemoryDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,24 +27,6 @@ class CampaignServiceTest {
     private final CampaignService campaigns = new CampaignService(
             db.transactions(),
             new CampaignStore(),
-            new AdoptedCampaignStore(),
-            new RemoteObjectStore(),
-            new Fediverse() {
-                @Override
-                public Followed followOnce(String handleOrUrl) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public Optional<EventOwner> ownerOf(URI event) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public String label(URI actor) {
-                    return actor.toString();
-                }
-            },
             (c, change) -> Optional.of(URI.create("https://national.example/activities/1")),
             () -> {},
             TestClock.startingNow());

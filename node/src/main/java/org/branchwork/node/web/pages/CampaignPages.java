@@ -22,6 +22,7 @@ import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.CampaignId;
 import org.branchwork.node.domain.CampaignStanding;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.storage.RemoteObjectStore;
@@ -42,6 +43,7 @@ import org.branchwork.node.web.view.CampaignsView;
 public final class CampaignPages implements HttpService {
 
     private final CampaignService campaigns;
+    private final AdoptionService adoptions;
     private final EventService events;
     private final Sessions sessions;
     private final Csrf csrf;
@@ -51,6 +53,7 @@ public final class CampaignPages implements HttpService {
 
     public CampaignPages(
             CampaignService campaigns,
+            AdoptionService adoptions,
             EventService events,
             Sessions sessions,
             Csrf csrf,
@@ -58,6 +61,7 @@ public final class CampaignPages implements HttpService {
             java.time.Clock clock) {
         this.clock = clock;
         this.campaigns = campaigns;
+        this.adoptions = adoptions;
         this.events = events;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -82,7 +86,7 @@ public final class CampaignPages implements HttpService {
 
     private void renderDashboard(ServerResponse res, Status status, Viewer v, String notice, String error) {
         List<CampaignsView.Row> rows = new ArrayList<>();
-        List<Instant> adoptions = new ArrayList<>();
+        List<Instant> adoptedAt = new ArrayList<>();
         List<Instant> eventDates = new ArrayList<>();
         List<CampaignsView.UpcomingRow> upcoming = new ArrayList<>();
         Map<URI, int[]> perBranch = new LinkedHashMap<>();
@@ -98,7 +102,7 @@ public final class CampaignPages implements HttpService {
                     s.participants(),
                     goals(s)));
             s.adopters().forEach(a -> {
-                adoptions.add(a.adoptedAt());
+                adoptedAt.add(a.adoptedAt());
                 perBranch.computeIfAbsent(a.branch(), b -> new int[3])[0]++;
             });
             for (CampaignStanding.LinkedEvent e : s.events()) {
@@ -121,10 +125,10 @@ public final class CampaignPages implements HttpService {
                 : Charts.cumulative(
                         "Adoptions and linked events over time",
                         List.of(
-                                new Charts.Series("Adoptions", adoptions),
+                                new Charts.Series("Adoptions", adoptedAt),
                                 new Charts.Series("Linked events", eventDates)),
                         now);
-        List<CampaignsView.ReceivedRow> received = campaigns.received(v.acting()).stream()
+        List<CampaignsView.ReceivedRow> received = adoptions.received(v.acting()).stream()
                 .map(r -> new CampaignsView.ReceivedRow(
                         r.item().id().toString(),
                         r.item().shown().name(),
@@ -250,11 +254,11 @@ public final class CampaignPages implements HttpService {
             throw new NotFoundException("No such campaign.");
         }
         // Visitors see only what its owner addressed to the public.
-        Optional<RemoteObjectStore.FeedItem> adoptedOne = campaigns.adopted().stream()
+        Optional<RemoteObjectStore.FeedItem> adoptedOne = adoptions.adopted().stream()
                 .filter(i -> i.id().equals(id) && (organiser || i.isPublic()))
                 .findFirst();
         RemoteObjectStore.FeedItem item = adoptedOne
-                .or(() -> organiser ? campaigns.receivedOne(viewer.get().acting(), id) : Optional.empty())
+                .or(() -> organiser ? adoptions.receivedOne(viewer.get().acting(), id) : Optional.empty())
                 .orElseThrow(() -> new NotFoundException("No such campaign."));
         List<CampaignsView.UpcomingRow> mine = events.ofCampaign(id).stream()
                 .filter(e -> !e.isDeleted())
@@ -307,14 +311,14 @@ public final class CampaignPages implements HttpService {
         }
         String back = "/campaigns/network?id=" + URLEncoder.encode(campaign.toString(), StandardCharsets.UTF_8);
         if (adopt) {
-            Optional<String> problem = campaigns.adopt(v.acting(), campaign);
+            Optional<String> problem = adoptions.adopt(v.acting(), campaign);
             if (problem.isPresent()) {
                 renderDashboard(res, Status.UNPROCESSABLE_CONTENT_422, v, null, problem.get());
                 return;
             }
             Pages.redirect(res, back + "&notice=Adopted:+link+your+events+to+it+when+you+create+them.");
         } else {
-            campaigns.withdraw(v.acting(), campaign);
+            adoptions.withdraw(v.acting(), campaign);
             Pages.redirect(res, back + "&notice=Withdrawn.");
         }
     }
@@ -335,7 +339,7 @@ public final class CampaignPages implements HttpService {
         Optional<String> problem;
         try {
             problem =
-                    campaigns.report(posted.get().viewer().acting(), new URI(campaign), Forms.field(f, "goal"), amount);
+                    adoptions.report(posted.get().viewer().acting(), new URI(campaign), Forms.field(f, "goal"), amount);
         } catch (java.net.URISyntaxException | NullPointerException e) {
             problem = Optional.of("That is not a campaign.");
         }

@@ -22,7 +22,7 @@ import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.JoinMode;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.Acting;
-import org.branchwork.node.service.CampaignService;
+import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.FieldError;
@@ -49,7 +49,7 @@ public final class EventFormPages implements HttpService {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final EventService events;
-    private final CampaignService campaigns;
+    private final AdoptionService adoptions;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
@@ -57,13 +57,13 @@ public final class EventFormPages implements HttpService {
 
     public EventFormPages(
             EventService events,
-            CampaignService campaigns,
+            AdoptionService adoptions,
             Sessions sessions,
             Csrf csrf,
             Pages pages,
             java.time.Clock clock) {
         this.events = events;
-        this.campaigns = campaigns;
+        this.adoptions = adoptions;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -312,7 +312,7 @@ public final class EventFormPages implements HttpService {
      */
     private List<Choice> campaignChoices(Acting who, String chosen, URI kept) {
         List<Choice> out = new ArrayList<>();
-        for (CampaignService.Linkable k : campaigns.linkable(who)) {
+        for (AdoptionService.Linkable k : adoptions.linkable(who)) {
             out.add(new Choice(k.id().toString(), k.name(), k.id().toString().equals(chosen)));
         }
         if (kept != null && out.stream().noneMatch(c -> c.value().equals(kept.toString()))) {
@@ -329,7 +329,7 @@ public final class EventFormPages implements HttpService {
         String chosen = Forms.field(f, "campaign").strip();
         if (chosen.isEmpty()
                 || (current != null && current.toString().equals(chosen))
-                || campaigns.linkable(who).stream()
+                || adoptions.linkable(who).stream()
                         .anyMatch(k -> k.id().toString().equals(chosen))) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.Fediverse;
 import org.branchwork.node.service.NetworkFeed;
@@ -23,11 +24,13 @@ public final class NetworkInView {
     private static final int NEWS_SHOWN = 10;
 
     private final CampaignService campaigns;
+    private final AdoptionService adoptions;
     private final NetworkFeed network;
     private final Dates dates;
 
-    public NetworkInView(CampaignService campaigns, NetworkFeed network, Dates dates) {
+    public NetworkInView(CampaignService campaigns, AdoptionService adoptions, NetworkFeed network, Dates dates) {
         this.campaigns = campaigns;
+        this.adoptions = adoptions;
         this.network = network;
         this.dates = dates;
     }
@@ -39,7 +42,7 @@ public final class NetworkInView {
                 .filter(k -> !k.ended())
                 .forEach(k -> out.add(
                         new EventListView.Item("/campaigns/" + k.id().value(), k.title(), k.summary(), null, false)));
-        campaigns.adopted().stream()
+        adoptions.adopted().stream()
                 .filter(RemoteObjectStore.FeedItem::isPublic)
                 .forEach(i -> out.add(new EventListView.Item(
                         "/campaigns/network?id=" + URLEncoder.encode(i.id().toString(), StandardCharsets.UTF_8),
