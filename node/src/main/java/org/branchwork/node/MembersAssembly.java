@@ -10,6 +10,8 @@ import org.branchwork.node.service.AuditLog;
 import org.branchwork.node.service.ConsentLog;
 import org.branchwork.node.service.LoginThrottle;
 import org.branchwork.node.service.Mailer;
+import org.branchwork.node.service.MemberErasure;
+import org.branchwork.node.service.MemberExport;
 import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.NodeSettingsService;
@@ -33,6 +35,8 @@ record MembersAssembly(
         SessionService sessions,
         AccountService accounts,
         MemberService members,
+        MemberExport export,
+        MemberErasure erasure,
         MemberImportService imports,
         ErasureCompactor compactor) {
 
@@ -64,12 +68,11 @@ record MembersAssembly(
                 f.random(),
                 f.clock());
         ErasureCompactor compactor = new ErasureCompactor(f.database(), ErasureCompactor.DELAY);
-        MemberService members = new MemberService(
+        MemberService members = new MemberService(f.tx(), f.memberStore(), sessions, audit, f.clock(), consents);
+        MemberErasure erasure = new MemberErasure(
                 f.tx(),
                 f.memberStore(),
-                sessions,
                 audit,
-                f.clock(),
                 (c, m) -> {
                     content.attendance().memberErased(c, m);
                     f.profileStore().delete(c, m);
@@ -79,10 +82,11 @@ record MembersAssembly(
                 () -> {
                     compactor.erased();
                     fed.worker().wake(); // the freed places' Updates
-                },
-                consents);
+                });
         MemberImportService imports =
                 new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
-        return new MembersAssembly(audit, nodeSettings, sessions, accounts, members, imports, compactor);
+        MemberExport export = new MemberExport(f.tx(), f.memberStore(), audit);
+        return new MembersAssembly(
+                audit, nodeSettings, sessions, accounts, members, export, erasure, imports, compactor);
     }
 }

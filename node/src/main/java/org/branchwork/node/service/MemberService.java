@@ -1,6 +1,5 @@
 package org.branchwork.node.service;
 
-import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,16 +23,12 @@ import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.Transactions;
 
 /**
- * The members service: the only way to members' personal data. Organisers search, tag, note and
- * export; admins change roles; every member sees, downloads and erases their own record. Each
- * method checks the acting role itself, and every export and admin action lands in the audit log
- * in the same transaction.
+ * The members service: organisers search, add, correct, tag and note members; admins change
+ * roles; every member sees, changes and downloads their own record. Exporting is
+ * {@link MemberExport}, erasing {@link MemberErasure}. Each method checks the acting role itself,
+ * and every admin action lands in the audit log in the same transaction.
  */
 public final class MemberService {
-
-    /** The CSV columns, shared by export and import so that an export imports again. */
-    public static final List<String> CSV_COLUMNS =
-            List.of("name", "email", "postcode", "phone", "contact_consent", "tags", "joined");
 
     /** A member in the list, with their tags. */
     public record Row(Member member, List<String> tags) {}
@@ -61,51 +56,26 @@ public final class MemberService {
     private final AuditLog audit;
     private final Clock clock;
 
-    /** Data of other features that points at a member, told in the erasing transaction. */
-    @FunctionalInterface
-    public interface MemberLinks {
-        void erased(java.sql.Connection c, MemberId member) throws java.sql.SQLException;
-    }
-
-    private final MemberLinks links;
     private final ConsentLog consents;
 
-    private final Runnable afterErasure;
-
-    /**
-     * @param afterErasure run once an erasure has committed: makes it final in the database files
-     *                     ({@link org.branchwork.node.storage.ErasureCompactor})
-     */
     public MemberService(
             Transactions tx,
             MemberStore members,
             SessionService sessions,
             AuditLog audit,
             Clock clock,
-            MemberLinks links,
-            Runnable afterErasure,
             ConsentLog consents) {
         this.consents = consents;
-        this.afterErasure = afterErasure;
         this.tx = tx;
         this.members = members;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
-        this.links = links;
     }
 
-    /** Without links to other features (tests of members alone). */
+    /** With consents kept in the same database (tests of members alone). */
     public MemberService(Transactions tx, MemberStore members, SessionService sessions, AuditLog audit, Clock clock) {
-        this(
-                tx,
-                members,
-                sessions,
-                audit,
-                clock,
-                (c, m) -> {},
-                () -> {},
-                new ConsentLog(tx, new ConsentStore(), clock));
+        this(tx, members, sessions, audit, clock, new ConsentLog(tx, new ConsentStore(), clock));
     }
 
     public Listing search(Acting who, MemberQuery q) {
@@ -291,54 +261,6 @@ public final class MemberService {
         return errors;
     }
 
-    /** Writes the members matching {@code q} as CSV (every page), audited with the count. */
-    public long exportCsv(Acting who, MemberQuery q, Writer out) {
-        require(who, Role.ORGANISER);
-        long[] count = {0};
-        tx.inTransaction(c -> {
-            try (SpreadsheetCsv csv = new SpreadsheetCsv(out, CSV_COLUMNS.toArray(String[]::new))) {
-                List<Member> batch = new ArrayList<>();
-                members.forEach(c, q, m -> {
-                    batch.add(m);
-                    if (batch.size() == 500) {
-                        count[0] += print(c, csv, batch);
-                    }
-                });
-                count[0] += print(c, csv, batch);
-            }
-            audit.record(c, who, "members.exported", null, count[0] + " rows; query " + describe(q));
-            return null;
-        });
-        return count[0];
-    }
-
-    private long print(Connection c, SpreadsheetCsv csv, List<Member> batch) {
-        try {
-            Map<MemberId, List<String>> tags =
-                    members.tagsFor(c, batch.stream().map(Member::id).toList());
-            for (Member m : batch) {
-                csv.row(
-                        m.displayName(),
-                        m.email(),
-                        m.postcode(),
-                        m.phone(),
-                        m.contactConsent() ? "yes" : "no",
-                        String.join(",", tags.getOrDefault(m.id(), List.of())),
-                        m.createdAt().toString());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing the export failed", e);
-        }
-        int n = batch.size();
-        batch.clear();
-        return n;
-    }
-
-    private static String describe(MemberQuery q) {
-        return "text=" + (q.text().isEmpty() ? "" : "(given)") + " postcode=" + q.postcodePrefix() + " tag=" + q.tag()
-                + " since=" + (q.joinedSince() == null ? "" : q.joinedSince());
-    }
-
     // --- the member's own record ---
 
     /** Updates the member's own profile (the email address stays; changing it is an admin's job for now). */
@@ -382,49 +304,6 @@ public final class MemberService {
             List<MemberNote> notes,
             List<org.branchwork.node.domain.AuditEvent> audit,
             List<Consent> consents) {}
-
-    /** The member erases their own account. */
-    public List<FieldError> eraseOwnAccount(Member self) {
-        return erase(new Acting(self.id(), self.role()), self.id());
-    }
-
-    /**
-     * Erases the member: the row and everything hanging off it (tags, notes about them, sessions,
-     * links), audited with who did it; the audit log keeps the id only. Only an admin may erase an
-     * admin, and the last admin cannot go. The rules are checked on the rows as they are, locked:
-     * two admins erasing each other at once leave one.
-     */
-    public List<FieldError> erase(Acting who, MemberId id) {
-        require(who, Role.MEMBER);
-        if (!who.can(Role.ORGANISER) && !id.equals(who.member())) {
-            throw new NotAllowed("Members erase only their own account.");
-        }
-        List<FieldError> errors = tx.inTransaction(c -> {
-            members.lockAdmins(c);
-            Optional<Member> m = members.find(c, id);
-            if (m.isEmpty()) {
-                return List.of(new FieldError("member", "There is no member with that number."));
-            }
-            if (m.get().role() == Role.ADMIN && !who.can(Role.ADMIN)) {
-                return List.of(new FieldError("member", "Only an admin may erase an admin."));
-            }
-            if (m.get().role() == Role.ADMIN && members.countWithRole(c, Role.ADMIN) <= 1) {
-                return List.of(new FieldError(
-                        "account",
-                        id.equals(who.member())
-                                ? "You are the only admin: make someone else admin first."
-                                : "This is the only admin: make someone else admin first."));
-            }
-            links.erased(c, id);
-            members.delete(c, id);
-            audit.record(c, who, "member.erased", id, "");
-            return List.<FieldError>of();
-        });
-        if (errors.isEmpty()) {
-            afterErasure.run();
-        }
-        return errors;
-    }
 
     /**
      * An organiser corrects a member's details, email included. The audit entry names who changed

@@ -50,10 +50,9 @@ class EventServiceTest {
             memberStore,
             new SessionService(tx, new SessionStore(), memberStore, new SecureRandom(), clock),
             new AuditLog(tx, new AuditStore(), clock),
-            clock,
-            attendance::memberErased,
-            () -> {},
-            new ConsentLog(tx, new org.branchwork.node.storage.ConsentStore(), clock));
+            clock);
+    private final MemberErasure erasure = new MemberErasure(
+            tx, memberStore, new AuditLog(tx, new AuditStore(), clock), attendance::memberErased, () -> {});
 
     @Test
     void aCancellationKeepsItsReasonAndATooLongOneIsRefusedWithNothingChanged() {
@@ -142,7 +141,7 @@ class EventServiceTest {
         clock.advance(Duration.between(clock.instant(), Instant.parse("2098-06-01T00:00:00Z")));
         outbox.counts.clear();
 
-        assertThat(members.eraseOwnAccount(ana)).isEmpty();
+        assertThat(erasure.eraseOwnAccount(ana)).isEmpty();
 
         assertThat(events.counts(coming).participants())
                 .as("the place is free again")

@@ -17,6 +17,7 @@ import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.MemberErasure;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
@@ -38,12 +39,14 @@ public final class MemberEditPages implements HttpService {
     private static final List<String> FIELDS = List.of("name", "email", "postcode", "phone", "tags");
 
     private final MemberService members;
+    private final MemberErasure erasure;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public MemberEditPages(MemberService members, Sessions sessions, Csrf csrf, Pages pages) {
+    public MemberEditPages(MemberService members, MemberErasure erasure, Sessions sessions, Csrf csrf, Pages pages) {
         this.members = members;
+        this.erasure = erasure;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -168,7 +171,7 @@ public final class MemberEditPages implements HttpService {
         }
         Viewer v = posted.get().viewer();
         Member m = member(v, req);
-        List<FieldError> errors = members.erase(v.acting(), m.id());
+        List<FieldError> errors = erasure.erase(v.acting(), m.id());
         if (!errors.isEmpty()) {
             pages.render(
                     res,

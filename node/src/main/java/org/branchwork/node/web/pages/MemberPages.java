@@ -18,6 +18,7 @@ import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.MemberErasure;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.node.service.RsvpService;
@@ -35,6 +36,7 @@ public final class MemberPages implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MemberService members;
+    private final MemberErasure erasure;
     private final RsvpService attendance;
     private final ProfileService profiles;
     private final NetworkInView network;
@@ -44,12 +46,14 @@ public final class MemberPages implements HttpService {
 
     public MemberPages(
             MemberService members,
+            MemberErasure erasure,
             RsvpService attendance,
             ProfileService profiles,
             NetworkInView network,
             Sessions sessions,
             Csrf csrf,
             Pages pages) {
+        this.erasure = erasure;
         this.attendance = attendance;
         this.profiles = profiles;
         this.network = network;
@@ -268,7 +272,7 @@ public final class MemberPages implements HttpService {
                                     "confirm", "Tick the box to confirm that you want your account deleted."))));
             return;
         }
-        List<FieldError> errors = members.eraseOwnAccount(viewer.get().member());
+        List<FieldError> errors = erasure.eraseOwnAccount(viewer.get().member());
         if (!errors.isEmpty()) {
             dashboard(
                     res,

@@ -24,6 +24,7 @@ import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.MemberExport;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
@@ -42,12 +43,14 @@ public final class OrganiserPages implements HttpService {
     static final int PAGE_SIZE = 50;
 
     private final MemberService members;
+    private final MemberExport export;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
 
-    public OrganiserPages(MemberService members, Sessions sessions, Csrf csrf, Pages pages) {
+    public OrganiserPages(MemberService members, MemberExport export, Sessions sessions, Csrf csrf, Pages pages) {
         this.members = members;
+        this.export = export;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -121,7 +124,7 @@ public final class OrganiserPages implements HttpService {
         res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"members.csv\"");
         res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
         try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
-            members.exportCsv(viewer.get().acting(), q, out);
+            export.exportCsv(viewer.get().acting(), q, out);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
