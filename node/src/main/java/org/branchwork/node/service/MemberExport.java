@@ -59,7 +59,7 @@ public final class MemberExport {
     private long print(Connection c, SpreadsheetCsv csv, List<Member> batch) {
         try {
             Map<MemberId, List<String>> tags =
-                    members.tagsFor(c, batch.stream().map(Member::id).toList());
+                    members.tags().of(c, batch.stream().map(Member::id).toList());
             for (Member m : batch) {
                 csv.row(
                         m.displayName(),

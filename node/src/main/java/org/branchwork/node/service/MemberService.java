@@ -83,7 +83,7 @@ public final class MemberService {
         return tx.inTransaction(c -> {
             MemberStore.Page page = members.search(c, q);
             Map<MemberId, List<String>> tags =
-                    members.tagsFor(c, page.members().stream().map(Member::id).toList());
+                    members.tags().of(c, page.members().stream().map(Member::id).toList());
             List<Row> rows = page.members().stream()
                     .map(m -> new Row(m, tags.getOrDefault(m.id(), List.of())))
                     .toList();
@@ -98,7 +98,8 @@ public final class MemberService {
             if (m.isEmpty()) {
                 return Optional.<Profile>empty();
             }
-            return Optional.of(new Profile(m.get(), members.tags(c, id), members.notes(c, id)));
+            return Optional.of(new Profile(
+                    m.get(), members.tags().of(c, id), members.notes().of(c, id)));
         });
     }
 
@@ -130,7 +131,7 @@ public final class MemberService {
     /** The tags in use, for the filter's suggestions. */
     public List<String> tagNames(Acting who) {
         require(who, Role.ORGANISER);
-        return tx.inTransaction(members::tagNames);
+        return tx.inTransaction(c -> members.tags().names(c));
     }
 
     /** Adds a member on an organiser's word (API, CSV): no password yet; a password reset mail lets them in. */
@@ -160,7 +161,7 @@ public final class MemberService {
                         List.of(new FieldError("email", "A member with this email exists already.")));
             }
             Member m = members.insert(c, details, null, Role.MEMBER, source, null, clock.instant());
-            members.setTags(c, m.id(), tagSet);
+            members.tags().set(c, m.id(), tagSet);
             consents.started(
                     c,
                     m.id(),
@@ -191,7 +192,7 @@ public final class MemberService {
                 d = new MemberDetails(d.displayName(), d.email(), d.postcode(), d.phone(), false);
             }
             Member m = members.insert(c, d, null, Role.MEMBER, "import", null, clock.instant());
-            members.setTags(c, m.id(), row.tags());
+            members.tags().set(c, m.id(), row.tags());
             consents.started(
                     c, m.id(), Consent.Purpose.BRANCH, d.contactConsent(), Consent.How.IMPORT, basis.wording(), null);
             added++;
@@ -205,8 +206,8 @@ public final class MemberService {
         Set<String> set = MemberValidation.tags(tags, errors);
         if (errors.isEmpty()) {
             tx.inTransaction(c -> {
-                Set<String> before = Set.copyOf(members.tags(c, id));
-                members.setTags(c, id, set);
+                Set<String> before = Set.copyOf(members.tags().of(c, id));
+                members.tags().set(c, id, set);
                 // How many, never which: a tag can say more about a person than a name does, and the
                 // entry outlives an erasure.
                 long added = set.stream().filter(t -> !before.contains(t)).count();
@@ -225,7 +226,7 @@ public final class MemberService {
             return List.of(new FieldError("note", "A note is 1 to 4,000 characters."));
         }
         tx.inTransaction(c -> {
-            members.addNote(c, id, who.member(), text, clock.instant());
+            members.notes().add(c, id, who.member(), text, clock.instant());
             audit.record(c, who, "member.noted", id, "");
             return null;
         });
@@ -291,8 +292,8 @@ public final class MemberService {
             Member m = members.find(c, self.id()).orElseThrow();
             return new OwnData(
                     m,
-                    members.tags(c, self.id()),
-                    members.notes(c, self.id()),
+                    members.tags().of(c, self.id()),
+                    members.notes().of(c, self.id()),
                     audit.about(c, self.id()),
                     consents.history(c, self.id()));
         });

@@ -8,21 +8,16 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.MemberDetails;
 import org.branchwork.node.domain.MemberId;
-import org.branchwork.node.domain.MemberNote;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
 
@@ -38,6 +33,19 @@ public final class MemberStore {
 
     /** Whether the database is HSQLDB (known at the first count; one database per node). */
     private volatile Boolean hsqldb;
+
+    private final MemberTags tags = new MemberTags();
+    private final MemberNotes notes = new MemberNotes();
+
+    /** The organisers' tags on members ({@code member_tag}). */
+    public MemberTags tags() {
+        return tags;
+    }
+
+    /** The organisers' notes about members ({@code member_note}). */
+    public MemberNotes notes() {
+        return notes;
+    }
 
     /** One page of a search and how many members match in all. */
     public record Page(List<Member> members, long total) {}
@@ -244,61 +252,6 @@ public final class MemberStore {
         }
     }
 
-    public List<String> tags(Connection c, MemberId id) throws SQLException {
-        return tagsFor(c, List.of(id)).getOrDefault(id, List.of());
-    }
-
-    /** The tags of several members at once (one query for a page of the list). */
-    public Map<MemberId, List<String>> tagsFor(Connection c, Collection<MemberId> ids) throws SQLException {
-        Map<MemberId, List<String>> out = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT member_id, tag FROM member_tag WHERE member_id IN (" + marks + ") ORDER BY tag")) {
-            int i = 1;
-            for (MemberId id : ids) {
-                s.setLong(i++, id.value());
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(new MemberId(rs.getLong(1)), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    public void setTags(Connection c, MemberId id, Collection<String> tags) throws SQLException {
-        update(c, "DELETE FROM member_tag WHERE member_id = ?", id.value());
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO member_tag (member_id, tag) VALUES (?, ?)")) {
-            for (String tag : new TreeSet<>(tags)) {
-                s.setLong(1, id.value());
-                s.setString(2, tag);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** The tags in use, alphabetically (at most 200): read off the tag index, not by counting. */
-    public List<String> tagNames(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement s =
-                        c.prepareStatement("SELECT tag FROM member_tag GROUP BY tag ORDER BY tag LIMIT 200");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
     /**
      * How many members there are. COUNT(*) reads every row (about 200 ms at 100,000 members here);
      * HSQLDB keeps the table's row count, so ask it, and count only on another database.
@@ -323,40 +276,6 @@ public final class MemberStore {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    public void addNote(Connection c, MemberId member, MemberId author, String body, Instant now) throws SQLException {
-        update(
-                c,
-                "INSERT INTO member_note (member_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                member.value(),
-                author.value(),
-                body,
-                Timestamp.from(now));
-    }
-
-    /** Newest first; a note by an erased member stays, without a name (the join finds no author). */
-    public List<MemberNote> notes(Connection c, MemberId member) throws SQLException {
-        List<MemberNote> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT n.id, n.author_id, COALESCE(a.display_name, ''), n.body, n.created_at
-                FROM member_note n LEFT JOIN member a ON a.id = n.author_id
-                WHERE n.member_id = ? ORDER BY n.created_at DESC, n.id DESC
-                """)) {
-            s.setLong(1, member.value());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new MemberNote(
-                            rs.getLong(1),
-                            member,
-                            new MemberId(rs.getLong(2)),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getTimestamp(5).toInstant()));
-                }
-            }
-        }
-        return out;
     }
 
     /** A WHERE clause and its parameters, built only from fixed fragments. */

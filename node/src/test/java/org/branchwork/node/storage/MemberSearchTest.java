@@ -101,7 +101,7 @@ class MemberSearchTest {
                     "test",
                     null,
                     Instant.now());
-            store.setTags(c, m.id(), Set.of(tags));
+            store.tags().set(c, m.id(), Set.of(tags));
             return m;
         });
     }
