@@ -147,7 +147,7 @@ class HostileRequestsIT {
                             + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String answer = InboxRefusalIT.readUntilQuiet(socket);
+            String answer = InboxPosts.readUntilQuiet(socket);
             assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close");
         }
     }

@@ -27,19 +27,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.Await;
-import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchwork.node.it.InboxPosts.SIGNER;
+import static org.branchwork.node.it.InboxPosts.Signed;
+import static org.branchwork.node.it.InboxPosts.assertRefused;
+import static org.branchwork.node.it.InboxPosts.base;
+import static org.branchwork.node.it.InboxPosts.branch;
+import static org.branchwork.node.it.InboxPosts.json;
+import static org.branchwork.node.it.InboxPosts.post;
+import static org.branchwork.node.it.InboxPosts.postSigned;
+import static org.branchwork.node.it.InboxPosts.readUntilQuiet;
+import static org.branchwork.node.it.InboxPosts.replace;
 
 /**
  * The S1 battery: each way a POST to the inbox can be wrong is refused with its own reason and
  * writes nothing; duplicates have one effect. A fake peer on loopback plays the remote server.
+ * How keys are found and fetched is {@link InboxKeyFetchIT}.
  */
 class InboxRefusalIT {
-
-    private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
 
     @TempDir
     static Path dir;
@@ -257,23 +265,6 @@ class InboxRefusalIT {
     }
 
     @Test
-    void aKeyPublishedAtItsOwnUrlAsGoToSocialDoesIsAccepted() {
-        SigningKey gts = peer.actorWithKeyAtOwnUrl("gts");
-        byte[] body = follow("gts-1", peer.actorId("gts"));
-        HttpResponse<String> res = postSigned(node, gts, body);
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
-    }
-
-    @Test
-    void aKeyAtItsOwnUrlSignedForAnotherActorIsRefused() {
-        peer.actorWithKeyAtOwnUrl("gts2");
-        // Mallory's private key under gts2's key URL: the owner's document publishes another key.
-        SigningKey forged = new SigningKey(peer.actorId("gts2") + "/main-key", mallory.privateKey());
-        byte[] body = follow("gts-2", peer.actorId("gts2"));
-        assertRefused(postSigned(node, forged, body), 401, "bad_signature");
-    }
-
-    @Test
     void aSignatureForAnotherHostIsRefused() throws IOException {
         // Signed for other.example, sent here with that Host header: valid, but not for this node.
         byte[] body = follow("other-host");
@@ -305,104 +296,14 @@ class InboxRefusalIT {
                 .isFalse();
     }
 
-    @Test
-    void keyIdsAndActorsThatAreNotHttpUrlsAreRefused401NeverA500() {
-        for (String keyId : List.of(
-                "file:///etc/passwd#k",
-                "data:,hello",
-                "jar:file:/tmp/x.jar!/k",
-                "urn:uuid:1234",
-                "/relative#key",
-                "http:///no-host#k",
-                "mailto:someone@example.org")) {
-            SigningKey odd = new SigningKey(keyId, mallory.privateKey());
-            byte[] body = follow("odd-key-" + Math.abs(keyId.hashCode()));
-            HttpResponse<String> res = postSigned(node, odd, body);
-            assertThat(res.statusCode()).as(keyId + ": " + res.body()).isEqualTo(401);
-        }
-        for (String actor : List.of("file:///etc/passwd", "data:,x", "jar:file:/x!/y", "urn:x:y")) {
-            byte[] body = json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
-                    + "/activities/odd-actor-" + Math.abs(actor.hashCode()) + "\",\"type\":\"Follow\",\"actor\":\""
-                    + actor
-                    + "\",\"object\":\"" + branch(node) + "\"}");
-            HttpResponse<String> res = postSigned(node, mallory, body);
-            assertThat(res.statusCode()).as(actor + ": " + res.body()).isBetween(400, 401);
-            assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
-        }
-    }
-
-    @Test
-    void aFloodNamingAnUnknownKeyFetchesItOnce() {
-        SigningKey ghost = new SigningKey(peer.actorId("ghost-flood") + "#main-key", mallory.privateKey());
-        int before = peer.actorFetches();
-        for (int i = 0; i < 20; i++) {
-            byte[] body = follow("flood-" + i, peer.actorId("ghost-flood"));
-            assertRefused(postSigned(node, ghost, body), 401, "unknown_key");
-        }
-        assertThat(peer.actorFetches() - before).isEqualTo(1);
-    }
-
-    @Test
-    void aFloodOfBadSignaturesUnderAKnownKeyRefetchesItAtMostOnce() {
-        SigningKey frank = peer.actor("frank");
-        byte[] first = follow("frank-ok", peer.actorId("frank"));
-        assertThat(postSigned(node, frank, first).statusCode()).isEqualTo(202);
-        int before = peer.actorFetches();
-        SigningKey forged = new SigningKey(frank.keyId(), eve.privateKey());
-        for (int i = 0; i < 20; i++) {
-            byte[] body = follow("frank-forged-" + i, peer.actorId("frank"));
-            assertRefused(postSigned(node, forged, body), 401, "bad_signature");
-        }
-        assertThat(peer.actorFetches() - before).isLessThanOrEqualTo(1);
-    }
-
-    // --- helpers
-
-    /** What the server sent until it closed or went quiet for two seconds (Helidon may keep the connection). */
-    static String readUntilQuiet(Socket socket) throws IOException {
-        socket.setSoTimeout(2_000);
-        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
-                read.write(buffer, 0, n);
-            }
-        } catch (java.net.SocketTimeoutException quiet) {
-            // The answer is complete; the connection stays open.
-        }
-        return read.toString(StandardCharsets.UTF_8);
-    }
-
-    record Signed(SignableRequest request, byte[] body) {}
-
-    private static void assertRefused(HttpResponse<String> res, int status, String code) {
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
-        assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(res.body()).contains("\"code\":\"" + code + "\"");
-    }
+    // --- helpers (the stateless ones are InboxPosts')
 
     private static Signed unsigned(byte[] body) {
         return new Signed(base(node), body);
     }
 
-    private static SignableRequest base(Node target) {
-        return SignableRequest.of("POST", URI.create("http://localhost:" + target.port() + "/inbox"))
-                .withHeader("Content-Type", "application/activity+json");
-    }
-
-    private static SignableRequest replace(SignableRequest r, String name, String value) {
-        Map<String, List<String>> headers = new HashMap<>(r.headers());
-        headers.put(name, List.of(value));
-        return new SignableRequest(r.method(), r.target(), headers);
-    }
-
     private static String mallory() {
         return peer.actorId("mallory").toString();
-    }
-
-    private static String branch(Node target) {
-        return "http://localhost:" + target.port() + "/groups/"
-                + target.config().configuredBranchSlug().orElseThrow();
     }
 
     private static byte[] follow(String name) {
@@ -410,24 +311,10 @@ class InboxRefusalIT {
     }
 
     private static byte[] follow(String name, URI actor) {
-        return follow(name, actor, node);
+        return InboxPosts.follow(peer, node, name, actor);
     }
 
     private static byte[] follow(String name, URI actor, Node target) {
-        return json("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin() + "/activities/"
-                + name + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + branch(target) + "\"}");
-    }
-
-    private static byte[] json(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> post(Node target, Signed signed) {
-        return FakePeer.post(signed.request(), signed.body());
-    }
-
-    /** {@code body} signed now with RFC 9421 by {@code key} for {@code target}'s inbox, and posted there. */
-    private static HttpResponse<String> postSigned(Node target, SigningKey key, byte[] body) {
-        return post(target, new Signed(SIGNER.signRfc9421(base(target), body, key, Instant.now()), body));
+        return InboxPosts.follow(peer, target, name, actor);
     }
 }
