@@ -1,20 +1,14 @@
 package org.branchwork.node.it;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
 import org.branchwork.protocol.sig.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +23,8 @@ import static org.branchwork.node.it.InboxPosts.postSigned;
  */
 class InboxKeyFetchIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LoopbackFederation federation = new LoopbackFederation(1);
 
     static FakePeer peer;
     static Node node;
@@ -38,24 +32,11 @@ class InboxKeyFetchIT {
     static SigningKey eve;
 
     @BeforeAll
-    static void start() throws IOException {
-        peer = new FakePeer();
+    static void start() {
+        peer = federation.peer();
+        node = federation.node();
         mallory = peer.actor("mallory");
         eve = peer.actor("eve");
-        Map<String, String> env = new HashMap<>();
-        env.put("BRANCHWORK_BRANCH_SLUG", "stockport");
-        env.put("BRANCHWORK_ALLOW_PRIVATE_ADDRESSES", "true");
-        node = TestNodes.start(dir.resolve("node"), env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
     }
 
     @Test

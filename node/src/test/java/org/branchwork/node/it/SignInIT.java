@@ -1,22 +1,16 @@
 package org.branchwork.node.it;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.branchwork.node.Node;
-import org.branchwork.node.TestNodes;
-import org.branchwork.node.testing.Fixtures;
-import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,25 +22,16 @@ class SignInIT {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final NodeWithMail nodes = new NodeWithMail();
 
     private TestMail mail;
     private Node node;
 
     @BeforeEach
     void start() {
-        mail = new TestMail();
-        Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
-        env.putAll(mail.nodeEnvironment());
-        node = TestNodes.start(dir, env);
-        Fixtures.setUpBranch(node, Admin.ADA);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        mail.close();
+        mail = nodes.mail();
+        node = nodes.node();
     }
 
     @Test
