@@ -48,8 +48,8 @@ record MembersAssembly(
         SessionService sessions =
                 new SessionService(f.tx(), new SessionStore(), f.memberStore(), f.random(), f.clock());
         Mailer mailer = f.config().mail().<Mailer>map(SmtpMailer::new).orElseGet(() -> {
-            LOG.warning(() ->
-                    "No SMTP server configured (" + Setting.SMTP_HOST.variable() + "): mails are written to this log.");
+            LOG.warning(() -> "No SMTP server configured (" + Setting.SMTP_HOST.variable()
+                    + "): account mails cannot be sent; this log names each one that was not.");
             return new LogMailer();
         });
         ConsentLog consents = new ConsentLog(f.tx(), new ConsentStore(), f.clock());

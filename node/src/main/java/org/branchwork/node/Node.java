@@ -31,6 +31,7 @@ public final class Node implements AutoCloseable {
     private final Foundation foundation;
     private final FederationAssembly federation;
     private final MembersAssembly members;
+    private final MailAssembly mail;
     private final InboxAssembly inbox;
     private final WebServer server;
     private final NodeInspector inspector;
@@ -40,12 +41,14 @@ public final class Node implements AutoCloseable {
             Foundation foundation,
             FederationAssembly federation,
             MembersAssembly members,
+            MailAssembly mail,
             InboxAssembly inbox,
             WebServer server,
             NodeInspector inspector) {
         this.foundation = foundation;
         this.federation = federation;
         this.members = members;
+        this.mail = mail;
         this.inbox = inbox;
         this.server = server;
         this.inspector = inspector;
@@ -84,11 +87,12 @@ public final class Node implements AutoCloseable {
         HelidonMappers.shareOne();
         Foundation f = Foundation.build(config, database, clock);
         FederationAssembly federation = FederationAssembly.build(f);
+        MailAssembly mail = MailAssembly.build(f);
         ContentAssembly content = ContentAssembly.build(f, federation);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
         InboxAssembly inbox = InboxAssembly.build(f, federation, content);
         AtomicBoolean ready = new AtomicBoolean();
-        Routes.Components components = WebAssembly.build(f, federation, content, members, inbox, ready::get);
+        Routes.Components components = WebAssembly.build(f, federation, content, members, mail, inbox, ready::get);
 
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -110,10 +114,10 @@ public final class Node implements AutoCloseable {
         f.actors().instanceKeys();
         f.actors().branch();
         // An embedded database (file or memory) is opened by one process alone, so claims found at start are stale.
-        federation
-                .worker()
-                .start(Database.isFileDatabase(config.jdbcUrl())
-                        || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:"));
+        boolean soleProcess =
+                Database.isFileDatabase(config.jdbcUrl()) || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:");
+        federation.worker().start(soleProcess);
+        mail.queue().start(soleProcess);
         inbox.processor().start();
         inbox.retention().start();
         members.imports().resumeInterrupted();
@@ -121,6 +125,7 @@ public final class Node implements AutoCloseable {
                 f,
                 federation,
                 members,
+                mail,
                 inbox,
                 server,
                 new NodeInspector(
@@ -175,6 +180,7 @@ public final class Node implements AutoCloseable {
         members.compactor().close();
         inbox.processor().close();
         federation.worker().close();
+        mail.queue().close();
         try {
             federation.http().close();
         } catch (java.io.IOException e) {

@@ -9,6 +9,7 @@ import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
+import org.branchwork.node.api.MailingsEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.wellknown.ActorEndpoint;
@@ -31,10 +32,12 @@ import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.ImportPages;
+import org.branchwork.node.web.pages.MailingPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
+import org.branchwork.node.web.pages.UnsubscribePages;
 
 /** The node's whole URL table, in one place. */
 final class Routes {
@@ -61,8 +64,10 @@ final class Routes {
                 .register("/api/v1/admin/inbox", c.inboxDeadLetters())
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
+                .register("/api/v1/mailings", c.mailingsApi())
+                .register("/unsubscribe", c.unsubscribePages())
                 .register("/me", c.memberPages(), c.feedPages())
-                .register("/organise", c.memberEditPages(), c.organiserPages(), c.importPages())
+                .register("/organise", c.memberEditPages(), c.organiserPages(), c.importPages(), c.mailingPages())
                 .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -103,6 +108,9 @@ final class Routes {
             ApiAuth.AdminService inboxDeadLetters,
             ApiAuth.AdminService backup,
             MembersEndpoint members,
+            MailingsEndpoint mailingsApi,
+            UnsubscribePages unsubscribePages,
+            MailingPages mailingPages,
             AccountPages accountPages,
             MemberPages memberPages,
             MemberEditPages memberEditPages,

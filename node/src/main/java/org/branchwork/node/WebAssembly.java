@@ -12,6 +12,7 @@ import org.branchwork.node.api.FederationPolicyEndpoint;
 import org.branchwork.node.api.FollowRequestsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.api.InboxDeadLettersEndpoint;
+import org.branchwork.node.api.MailingsEndpoint;
 import org.branchwork.node.api.MembersEndpoint;
 import org.branchwork.node.federation.inbound.InboxEndpoint;
 import org.branchwork.node.federation.mapping.ActorMapper;
@@ -43,11 +44,13 @@ import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.ImportPages;
+import org.branchwork.node.web.pages.MailingPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.NetworkInView;
 import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.SetupPages;
+import org.branchwork.node.web.pages.UnsubscribePages;
 
 /**
  * Everything that answers HTTP: pages, the API, the federation's endpoints, health and errors,
@@ -62,6 +65,7 @@ final class WebAssembly {
             FederationAssembly fed,
             ContentAssembly content,
             MembersAssembly members,
+            MailAssembly mail,
             InboxAssembly inbox,
             BooleanSupplier ready) {
         LocalUris uris = f.uris();
@@ -114,6 +118,9 @@ final class WebAssembly {
                 apiAuth.admin(new BackupEndpoint(
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
+                new MailingsEndpoint(mail.mailings(), apiAuth),
+                new UnsubscribePages(mail.unsubscribes(), sessions, pages),
+                new MailingPages(mail.mailings(), content.events(), sessions, csrf, pages, f.clock()),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(
                         members.members(),

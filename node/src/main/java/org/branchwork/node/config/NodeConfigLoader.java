@@ -117,13 +117,48 @@ public final class NodeConfigLoader {
                 .orElseThrow(() -> new StartupException(Setting.MAIL_FROM.label()
                         + " must be set when " + Setting.SMTP_HOST.variable() + " is: the address mails come from, "
                         + "e.g. Stockport Branch <branch@stockport.example.org>."));
+        MailConfig.Queue queue = new MailConfig.Queue(
+                count(yaml, Setting.MAIL_CONNECTIONS, MailConfig.Queue.DEFAULT.connections(), 1, 16),
+                count(yaml, Setting.MAIL_PER_HOUR, MailConfig.Queue.DEFAULT.perHour(), 0, 10_000_000),
+                value(yaml, Setting.MAIL_FIRST_RETRY)
+                        .map(raw -> parseDuration(Setting.MAIL_FIRST_RETRY, raw))
+                        .orElse(MailConfig.Queue.DEFAULT.firstRetry()),
+                count(yaml, Setting.MAIL_MAX_RECIPIENTS, MailConfig.Queue.DEFAULT.maxRecipients(), 1, 10_000_000));
+        Optional<MailConfig.Dkim> dkim = value(yaml, Setting.DKIM_KEY).map(key -> {
+            Path path = Path.of(key);
+            if (!Files.isReadable(path)) {
+                throw new StartupException(Setting.DKIM_KEY.label() + " names " + key + ", which cannot be read.");
+            }
+            return new MailConfig.Dkim(
+                    path, value(yaml, Setting.DKIM_SELECTOR).orElse("branchwork"), value(yaml, Setting.DKIM_DOMAIN));
+        });
         return Optional.of(new MailConfig(
                 host.get(),
                 port,
                 value(yaml, Setting.SMTP_USERNAME),
                 value(yaml, Setting.SMTP_PASSWORD),
                 security,
-                from));
+                from,
+                value(yaml, Setting.MAIL_RETURN_PATH),
+                queue,
+                dkim));
+    }
+
+    private int count(Config yaml, Setting setting, int fallback, int min, int max) {
+        Optional<String> raw = value(yaml, setting);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(raw.get().strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new StartupException(
+                setting.label() + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'.");
     }
 
     private static int parsePortOf(Setting setting, String raw) {

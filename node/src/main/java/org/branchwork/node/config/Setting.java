@@ -21,7 +21,15 @@ public enum Setting {
     SMTP_USERNAME("branchwork.smtp.username", "BRANCHWORK_SMTP_USERNAME"),
     SMTP_PASSWORD("branchwork.smtp.password", "BRANCHWORK_SMTP_PASSWORD"),
     SMTP_SECURITY("branchwork.smtp.security", "BRANCHWORK_SMTP_SECURITY"),
-    MAIL_FROM("branchwork.mail.from", "BRANCHWORK_MAIL_FROM");
+    MAIL_FROM("branchwork.mail.from", "BRANCHWORK_MAIL_FROM"),
+    MAIL_RETURN_PATH("branchwork.mail.return-path", "BRANCHWORK_MAIL_RETURN_PATH"),
+    MAIL_PER_HOUR("branchwork.mail.per-hour", "BRANCHWORK_MAIL_PER_HOUR"),
+    MAIL_CONNECTIONS("branchwork.mail.connections", "BRANCHWORK_MAIL_CONNECTIONS"),
+    MAIL_FIRST_RETRY("branchwork.mail.first-retry", "BRANCHWORK_MAIL_FIRST_RETRY"),
+    MAIL_MAX_RECIPIENTS("branchwork.mail.max-recipients", "BRANCHWORK_MAIL_MAX_RECIPIENTS"),
+    DKIM_KEY("branchwork.mail.dkim.key", "BRANCHWORK_DKIM_KEY"),
+    DKIM_SELECTOR("branchwork.mail.dkim.selector", "BRANCHWORK_DKIM_SELECTOR"),
+    DKIM_DOMAIN("branchwork.mail.dkim.domain", "BRANCHWORK_DKIM_DOMAIN");
 
     private final String key;
     private final String variable;

@@ -39,6 +39,8 @@ public record Consent(Purpose purpose, boolean granted, How how, String wording,
         OWN_CHANGE,
         ORGANISER,
         IMPORT,
+        /** The unsubscribe link or button in a mail (RFC 8058 one-click included). */
+        UNSUBSCRIBE_LINK,
         BEFORE_HISTORY;
 
         public String code() {

@@ -5,8 +5,10 @@ import java.util.logging.Logger;
 import org.branchwork.node.service.Mailer;
 
 /**
- * Without an SMTP server, mails go to the node's log so that a fresh install (or the local demo)
- * can still confirm its first members. The operator is told so at start-up.
+ * Without an SMTP server, account mails (join confirmations, password resets) cannot go; the log
+ * says that one was not sent, to which domain and with which subject, so that the operator sees
+ * why a member waits. Never the address or the text: logs are kept and shipped where member data
+ * and sign-in links must not go.
  */
 public final class LogMailer implements Mailer {
 
@@ -14,11 +16,8 @@ public final class LogMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        // The address stays out of the log (logs are kept and shipped where member data must not
-        // go); the domain is enough to tell mails apart. The text, its link included, is the point
-        // of this mailer on a fresh install: configure SMTP before members join in earnest.
-        LOG.info(() -> "Mail (no SMTP server configured) to a member at " + domainOf(mail.to()) + ": " + mail.subject()
-                + "\n" + mail.text());
+        LOG.warning(() -> "Mail not sent (no SMTP server configured) to a member at " + domainOf(mail.to()) + ": "
+                + mail.subject());
     }
 
     static String domainOf(String address) {

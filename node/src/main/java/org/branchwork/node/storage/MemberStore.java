@@ -116,6 +116,11 @@ public final class MemberStore {
         update(c, "UPDATE member SET password_hash = ? WHERE id = ?", hash, id.value());
     }
 
+    /** Mirrors the member's branch consent (its history is in {@code member_consent}). */
+    public void setContactConsent(Connection c, MemberId id, boolean consent) throws SQLException {
+        update(c, "UPDATE member SET contact_consent = ? WHERE id = ?", consent, id.value());
+    }
+
     public void confirmEmail(Connection c, MemberId id, Instant now) throws SQLException {
         update(
                 c,
@@ -154,10 +159,11 @@ public final class MemberStore {
 
     /**
      * After an organiser changed the member's address: the new one is not proven yet (their next
-     * sign-in mails a confirmation link to it), and links already mailed to the old one stop working.
+     * sign-in mails a confirmation link to it) and has not bounced, and links already mailed to the
+     * old one stop working.
      */
     public void addressChanged(Connection c, MemberId id) throws SQLException {
-        update(c, "UPDATE member SET email_confirmed_at = NULL WHERE id = ?", id.value());
+        update(c, "UPDATE member SET email_confirmed_at = NULL, mail_bounced_at = NULL WHERE id = ?", id.value());
         update(c, "DELETE FROM email_token WHERE member_id = ?", id.value());
     }
 

@@ -24,6 +24,8 @@ import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.SessionService;
 import org.branchwork.node.storage.ConsentStore;
 import org.branchwork.node.storage.EmailTokenStore;
+import org.branchwork.node.storage.MailQueueStore;
+import org.branchwork.node.storage.MailingStore;
 import org.branchwork.node.storage.MemberImportStore;
 import org.branchwork.node.storage.MemberNotes;
 import org.branchwork.node.storage.MemberStore;
@@ -47,7 +49,9 @@ class MemberDataBoundaryTest {
         MemberImportStore.class,
         ConsentStore.class,
         MemberTags.class,
-        MemberNotes.class
+        MemberNotes.class,
+        MailingStore.class,
+        MailQueueStore.class
     };
     private static final Set<String> MEMBER_TABLES = Set.of(
             "member",
@@ -60,7 +64,8 @@ class MemberDataBoundaryTest {
             "member_import_problem",
             "member_import_file",
             "member_search_term",
-            "member_consent");
+            "member_consent",
+            "mail_out");
     private static final Pattern SQL_ON_TABLE =
             Pattern.compile("\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
 

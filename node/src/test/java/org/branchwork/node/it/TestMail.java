@@ -58,6 +58,27 @@ final class TestMail implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Every mail received so far, oldest first. */
+    MimeMessage[] received() {
+        return smtp.getReceivedMessages();
+    }
+
+    /** The mails that reached {@code to}, oldest first. */
+    java.util.List<MimeMessage> to(String to) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0]
+                                .toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains(to.toLowerCase(java.util.Locale.ROOT));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
     /** How many mails have reached {@code to}. */
     long count(String to) {
         return java.util.Arrays.stream(smtp.getReceivedMessages())

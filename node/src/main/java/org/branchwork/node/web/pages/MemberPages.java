@@ -115,6 +115,7 @@ public final class MemberPages implements HttpService {
             case OWN_CHANGE -> "by you, on this page";
             case ORGANISER -> "by an organiser";
             case IMPORT -> "in an import by an organiser";
+            case UNSUBSCRIBE_LINK -> "with the unsubscribe link in a mail";
             case BEFORE_HISTORY -> "before this record was kept";
         };
         return purpose + ": " + (k.granted() ? "given" : "withdrawn") + " on "

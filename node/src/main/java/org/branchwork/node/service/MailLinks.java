@@ -1,0 +1,113 @@
+package org.branchwork.node.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.branchwork.node.domain.Consent;
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.storage.PeerPolicyStore;
+import org.branchwork.node.storage.Transactions;
+
+/**
+ * The links in mails that act without a session: unsubscribing a member from one purpose, and
+ * answering an RSVP ("still coming", "can't come"). Each carries what it acts on and an HMAC of
+ * it under a key only this node holds (made once, kept in the database), so a link does its one
+ * thing for its one member and nothing else, works for as long as the member is on the list, and
+ * needs no table of tokens that an erasure would have to find.
+ */
+public final class MailLinks {
+
+    private static final String KEY_SETTING = "mail.link_key";
+    private static final Pattern UNSUBSCRIBE =
+            Pattern.compile("([1-9][0-9]{0,18})\\.(branch|national)\\.([A-Za-z0-9_-]{22})");
+    private static final Pattern RSVP =
+            Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{22})");
+
+    /** What an unsubscribe link names. */
+    public record Unsubscribe(MemberId member, Consent.Purpose purpose) {}
+
+    private final Transactions tx;
+    private final PeerPolicyStore settings;
+    private final SecureRandom random;
+    private volatile byte[] key;
+
+    public MailLinks(Transactions tx, PeerPolicyStore settings, SecureRandom random) {
+        this.tx = tx;
+        this.settings = settings;
+        this.random = random;
+    }
+
+    public String unsubscribeToken(MemberId member, Consent.Purpose purpose) {
+        String what = member.value() + "." + purpose.code();
+        return what + "." + mac("unsubscribe:" + what);
+    }
+
+    /** The member and purpose a token names, if it is one this node made. */
+    public Optional<Unsubscribe> unsubscribe(String token) {
+        Matcher m = token == null ? null : UNSUBSCRIBE.matcher(token);
+        if (m == null || !m.matches() || !same(m.group(3), mac("unsubscribe:" + m.group(1) + "." + m.group(2)))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Unsubscribe(new MemberId(Long.parseLong(m.group(1))), Consent.Purpose.fromCode(m.group(2))));
+    }
+
+    public String rsvpToken(String rsvpId) {
+        return rsvpId + "." + mac("rsvp:" + rsvpId);
+    }
+
+    /** The RSVP a token names, if it is one this node made. */
+    public Optional<String> rsvp(String token) {
+        Matcher m = token == null ? null : RSVP.matcher(token);
+        if (m == null || !m.matches() || !same(m.group(2), mac("rsvp:" + m.group(1)))) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1));
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String mac(String what) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            byte[] full = mac.doFinal(what.getBytes(StandardCharsets.UTF_8));
+            // 128 bits are plenty for a link that can only be guessed online.
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = tx.inTransaction(c -> {
+                        Optional<String> kept = settings.setting(c, KEY_SETTING);
+                        if (kept.isPresent()) {
+                            return Base64.getDecoder().decode(kept.get());
+                        }
+                        byte[] fresh = new byte[32];
+                        random.nextBytes(fresh);
+                        settings.setSetting(c, KEY_SETTING, Base64.getEncoder().encodeToString(fresh));
+                        return fresh;
+                    });
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+}
