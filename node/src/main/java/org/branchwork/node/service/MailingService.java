@@ -234,6 +234,42 @@ public final class MailingService {
                 .orElseGet(() -> new Sending.Refused("This mailing has already gone out."));
     }
 
+    /**
+     * Mails a national broadcast the branch approved, under the branch's name, to its members who
+     * consented to national's messages: a mailing of purpose national that names the broadcast,
+     * queued now. A second call for the same broadcast sends nothing again.
+     *
+     * @param who the organiser who approved it, or the API token / auto-approval ({@link Acting#apiToken()})
+     */
+    public Sending relay(Acting who, long broadcast, String subject, String markdown) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        Optional<Mailing> existing = tx.inTransaction(c -> mailings.forBroadcast(c, broadcast));
+        if (existing.isPresent() && !existing.get().editable()) {
+            return new Sending.Refused("This broadcast has already been mailed.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Checked checked = check(new Input(subject, markdown, "national", "", "", "", ""), errors);
+        if (!errors.isEmpty()) {
+            return new Sending.Refused(errors.get(0).message());
+        }
+        MailingId id = existing.map(Mailing::id)
+                .orElseGet(() -> tx.inTransaction(c -> mailings.insert(
+                        c,
+                        Consent.Purpose.NATIONAL,
+                        checked.subject(),
+                        checked.markdown(),
+                        Audience.EVERYONE,
+                        who.member(),
+                        broadcast,
+                        clock.instant())));
+        return send(who, id, null);
+    }
+
+    /** The mailing that relays a broadcast, if the branch made one. */
+    public Optional<Mailing> forBroadcast(long broadcast) {
+        return tx.inTransaction(c -> mailings.forBroadcast(c, broadcast));
+    }
+
     /** Stops a scheduled mailing: it is a draft again. */
     public boolean unschedule(Acting who, MailingId id) {
         NotAllowed.unless(who, Role.ORGANISER);
