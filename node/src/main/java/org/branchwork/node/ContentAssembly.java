@@ -3,6 +3,8 @@ package org.branchwork.node;
 import org.branchwork.node.service.AdoptionService;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
+import org.branchwork.node.service.EventCalendar;
+import org.branchwork.node.service.EventMails;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.NetworkFeed;
 import org.branchwork.node.service.ProfileService;
@@ -10,6 +12,7 @@ import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.storage.AnnouncementStore;
 import org.branchwork.node.storage.CampaignStore;
 import org.branchwork.node.storage.EventStore;
+import org.branchwork.node.storage.MailQueueStore;
 import org.branchwork.node.storage.OutgoingRsvpStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SubscriptionStore;
@@ -31,15 +34,32 @@ record ContentAssembly(
         OutgoingRsvpStore outgoingRsvps,
         SubscriptionStore subscriptions) {
 
-    static ContentAssembly build(Foundation f, FederationAssembly fed) {
-        Runnable wake = fed.worker()::wake;
+    static ContentAssembly build(Foundation f, FederationAssembly fed, MailAssembly mail) {
+        Runnable wake = () -> {
+            fed.worker().wake();
+            mail.queue().wake();
+        };
         AnnouncementService announcements =
                 new AnnouncementService(f.tx(), new AnnouncementStore(), fed.outbox(), wake, f.clock());
         RsvpStore rsvps = new RsvpStore();
         EventStore eventStore = new EventStore();
-        EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, f.clock());
+        EventMails mails = new EventMails(
+                f.tx(),
+                new MailQueueStore(),
+                eventStore,
+                rsvps,
+                new EventCalendar(
+                        f.uris()::event,
+                        () -> f.branches().current().map(b -> b.name()).orElse("Branchwork")),
+                mail.links(),
+                f.uris()::event,
+                () -> f.origin().uri(),
+                f.clock(),
+                mail.queue()::wake);
+        mail.queue().beforeClaim(mails::remindDue);
+        EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, mails, f.clock());
         RsvpService attendance =
-                new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, f.clock());
+                new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, mails, f.clock());
         CampaignService campaigns = new CampaignService(f.tx(), new CampaignStore(), fed.outbox(), wake, f.clock());
         AdoptionService adoptions = new AdoptionService(
                 f.tx(), fed.adoptedCampaigns(), fed.remoteObjects(), fed.fediverse(), fed.outbox(), wake, f.clock());

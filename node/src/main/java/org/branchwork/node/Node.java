@@ -88,7 +88,7 @@ public final class Node implements AutoCloseable {
         Foundation f = Foundation.build(config, database, clock);
         FederationAssembly federation = FederationAssembly.build(f);
         MailAssembly mail = MailAssembly.build(f);
-        ContentAssembly content = ContentAssembly.build(f, federation);
+        ContentAssembly content = ContentAssembly.build(f, federation, mail);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
         InboxAssembly inbox = InboxAssembly.build(f, federation, content);
         AtomicBoolean ready = new AtomicBoolean();

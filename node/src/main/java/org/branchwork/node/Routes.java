@@ -36,6 +36,7 @@ import org.branchwork.node.web.pages.MailingPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.OrganiserPages;
+import org.branchwork.node.web.pages.RsvpLinkPages;
 import org.branchwork.node.web.pages.SetupPages;
 import org.branchwork.node.web.pages.UnsubscribePages;
 
@@ -66,6 +67,7 @@ final class Routes {
                 .register("/api/v1/members", c.members())
                 .register("/api/v1/mailings", c.mailingsApi())
                 .register("/unsubscribe", c.unsubscribePages())
+                .register("/rsvp", c.rsvpLinkPages())
                 .register("/me", c.memberPages(), c.feedPages())
                 .register("/organise", c.memberEditPages(), c.organiserPages(), c.importPages(), c.mailingPages())
                 .register("/admin", c.adminPages(), c.followPages())
@@ -110,6 +112,7 @@ final class Routes {
             MembersEndpoint members,
             MailingsEndpoint mailingsApi,
             UnsubscribePages unsubscribePages,
+            RsvpLinkPages rsvpLinkPages,
             MailingPages mailingPages,
             AccountPages accountPages,
             MemberPages memberPages,

@@ -49,6 +49,7 @@ import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
 import org.branchwork.node.web.pages.NetworkInView;
 import org.branchwork.node.web.pages.OrganiserPages;
+import org.branchwork.node.web.pages.RsvpLinkPages;
 import org.branchwork.node.web.pages.SetupPages;
 import org.branchwork.node.web.pages.UnsubscribePages;
 
@@ -120,6 +121,7 @@ final class WebAssembly {
                 new MembersEndpoint(members.members(), apiAuth),
                 new MailingsEndpoint(mail.mailings(), apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
+                new RsvpLinkPages(content.attendance(), mail.links(), sessions, pages),
                 new MailingPages(mail.mailings(), content.events(), sessions, csrf, pages, f.clock()),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(

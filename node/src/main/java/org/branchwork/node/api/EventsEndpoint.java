@@ -152,7 +152,15 @@ public final class EventsEndpoint implements HttpService {
         if (id.isEmpty()) {
             return;
         }
-        events.cancel(who.get(), id.get())
+        String reason = null;
+        if (req.content().hasEntity()) {
+            Optional<JsonNode> body = ApiJson.object(req, res, 8 * 1024, "{\"reason\"?}");
+            if (body.isEmpty()) {
+                return;
+            }
+            reason = ApiJson.text(body.get(), "reason");
+        }
+        events.cancel(who.get(), id.get(), reason)
                 .ifPresentOrElse(
                         e -> ApiJson.send(res, Status.OK_200, json(e, events.counts(e), who)), () -> notFound(res));
     }

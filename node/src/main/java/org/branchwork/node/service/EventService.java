@@ -32,6 +32,7 @@ public final class EventService {
     private final RsvpStore rsvps;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
+    private final EventMails mails;
     private final Clock clock;
 
     public EventService(
@@ -40,7 +41,9 @@ public final class EventService {
             RsvpStore rsvps,
             FederationOutbox outbox,
             Runnable afterCommit,
+            EventMails mails,
             Clock clock) {
+        this.mails = mails;
         this.tx = tx;
         this.events = events;
         this.rsvps = rsvps;
@@ -83,6 +86,7 @@ public final class EventService {
             BranchEvent e = d.event(id, old.cancelled(), old.published(), clock.instant());
             events.update(c, e);
             outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
+            mails.changed(c, old, e);
             return Optional.of(new Result(e, List.of()));
         });
         edited.ifPresent(r -> afterCommit.run());
@@ -122,6 +126,7 @@ public final class EventService {
             BranchEvent e = current.get().cancel(clock.instant());
             events.update(c, e);
             outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
+            mails.cancelled(c, e, why);
             return Optional.of(e);
         });
         cancelled.ifPresent(e -> afterCommit.run());

@@ -72,7 +72,7 @@ public final class MailQueue implements AutoCloseable {
     private final String token = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
     private volatile ServerStatus status;
-    private volatile Runnable beforeClaim = () -> {};
+    private final List<Runnable> beforeClaim = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private final List<Thread> senders = new ArrayList<>();
 
@@ -96,9 +96,9 @@ public final class MailQueue implements AutoCloseable {
         this.status = new ServerStatus(transport.configured(), transport.configured(), clock.instant(), null);
     }
 
-    /** Work the first sender does before each claim (queueing the scheduled mailings now due). */
-    void beforeClaim(Runnable work) {
-        this.beforeClaim = work;
+    /** Work the first sender does before each claim: queueing what is now due (scheduled mailings, reminders). */
+    public void beforeClaim(Runnable work) {
+        beforeClaim.add(work);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class MailQueue implements AutoCloseable {
         try {
             while (running) {
                 if (first) {
-                    runQuietly(beforeClaim);
+                    beforeClaim.forEach(MailQueue::runQuietly);
                 }
                 Instant now = clock.instant();
                 String claim = token + "/" + claims.incrementAndGet();
@@ -314,7 +314,10 @@ public final class MailQueue implements AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Queueing the scheduled mailings failed; trying again shortly", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Queueing what is due (scheduled mailings, reminders) failed; trying again shortly",
+                    e);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.branchwork.node.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.Date;
 import java.util.List;
@@ -21,21 +19,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.CalScale;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.LastModified;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Status;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.BranchEvent;
@@ -43,6 +26,7 @@ import org.branchwork.node.domain.EventId;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.BranchService;
+import org.branchwork.node.service.EventCalendar;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.HtmlContent;
 
@@ -58,7 +42,7 @@ public final class CalendarFeeds implements HttpService {
     private final AnnouncementService announcements;
     private final BranchService branches;
     private final LocalUris uris;
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final EventCalendar calendar;
 
     public CalendarFeeds(
             EventService events, AnnouncementService announcements, BranchService branches, LocalUris uris) {
@@ -66,6 +50,7 @@ public final class CalendarFeeds implements HttpService {
         this.announcements = announcements;
         this.branches = branches;
         this.uris = uris;
+        this.calendar = new EventCalendar(uris::event, this::siteName);
     }
 
     @Override
@@ -93,43 +78,9 @@ public final class CalendarFeeds implements HttpService {
         res.send(calendar(list));
     }
 
-    /** The events as one iCalendar document, with a VTIMEZONE for each zone they use. */
+    /** The events as one iCalendar document (the service's writer, shared with the mails that attach one). */
     public String calendar(List<BranchEvent> list) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Branchwork//" + siteName() + "//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
-        calendar.add(new Method(Method.VALUE_PUBLISH));
-        list.stream()
-                .map(e -> e.zone().getId())
-                .distinct()
-                .map(zones::getTimeZone)
-                .filter(java.util.Objects::nonNull)
-                .forEach(tz -> calendar.add(tz.getVTimeZone()));
-        for (BranchEvent e : list) {
-            VEvent v = new VEvent(e.start().atZone(e.zone()), e.end().atZone(e.zone()), e.name());
-            URI iri = uris.event(e.id());
-            v.add(new Uid(iri.toString()));
-            v.add(new Url(iri));
-            v.add(new Description(HtmlContent.plainText(e.content())));
-            v.add(new Status(e.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
-            v.add(new LastModified((e.updated() != null ? e.updated() : e.published())));
-            if (e.place() != null) {
-                v.add(new Location(
-                        java.util.stream.Stream.of(e.place().name(), e.place().address())
-                                .filter(s -> s != null && !s.isBlank())
-                                .reduce((a, b) -> a + ", " + b)
-                                .orElse("")));
-            }
-            calendar.add(v);
-        }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString();
+        return calendar.write(list);
     }
 
     private void atom(ServerRequest req, ServerResponse res) {

@@ -20,9 +20,19 @@ import org.branchwork.node.testing.TempFolders;
  */
 final class NodeWithMail implements BeforeEachCallback, AfterEachCallback {
 
+    private final java.time.Clock clock;
     private Path dataDir;
     private TestMail mail;
     private Node node;
+
+    NodeWithMail() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** With the clock the node reads (a {@code TestClock} to move time on). */
+    NodeWithMail(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     Node node() {
         return node;
@@ -38,7 +48,7 @@ final class NodeWithMail implements BeforeEachCallback, AfterEachCallback {
         mail = new TestMail();
         Map<String, String> env = new LinkedHashMap<>(TestNodes.federatingEnvironment("stockport"));
         env.putAll(mail.nodeEnvironment());
-        node = TestNodes.start(dataDir, env);
+        node = TestNodes.start(dataDir, env, clock);
         Fixtures.setUpBranch(node, Admin.ADA);
     }
 

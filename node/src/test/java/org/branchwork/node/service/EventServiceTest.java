@@ -15,11 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.branchwork.node.TestClock;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
+import org.branchwork.node.domain.MailKind;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.storage.AuditStore;
 import org.branchwork.node.storage.EventStore;
+import org.branchwork.node.storage.MailQueueStore;
 import org.branchwork.node.storage.MemberStore;
+import org.branchwork.node.storage.PeerPolicyStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SessionStore;
 import org.branchwork.node.storage.Transactions;
@@ -42,9 +45,21 @@ class EventServiceTest {
     private final RsvpStore rsvpStore = new RsvpStore();
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final EventStore eventStore = new EventStore();
-    private final EventService events = new EventService(tx, eventStore, rsvpStore, outbox, () -> {}, clock);
+    private final MailQueueStore mailQueue = new MailQueueStore();
+    private final EventMails mails = new EventMails(
+            tx,
+            mailQueue,
+            eventStore,
+            rsvpStore,
+            new EventCalendar(id -> URI.create("https://stockport.example/events/" + id.value()), () -> "Stockport"),
+            new MailLinks(tx, new PeerPolicyStore(), new SecureRandom()),
+            id -> URI.create("https://stockport.example/events/" + id.value()),
+            () -> URI.create("https://stockport.example/"),
+            clock,
+            () -> {});
+    private final EventService events = new EventService(tx, eventStore, rsvpStore, outbox, () -> {}, mails, clock);
     private final RsvpService attendance =
-            new RsvpService(tx, eventStore, rsvpStore, memberStore, outbox, () -> {}, clock);
+            new RsvpService(tx, eventStore, rsvpStore, memberStore, outbox, () -> {}, mails, clock);
     private final MemberService members = new MemberService(
             tx,
             memberStore,
@@ -155,6 +170,49 @@ class EventServiceTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.name()).isEqualTo("(former member)"))
                 .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.ACCEPTED));
+    }
+
+    @Test
+    void theMailsAnEventNeedsGoToWhoAnsweredAndTheReminderOnlyOnceToThoseStillComing() {
+        BranchEvent e = event("", "free");
+        BranchEvent other = event("", "free");
+        Member ana = member("Ana"), ben = member("Ben"), cat = member("Cat");
+        attendance.rsvp(ana.id(), e.id());
+        attendance.rsvp(ben.id(), e.id());
+        attendance.rsvp(cat.id(), other.id());
+        attendance.withdraw(ben.id(), e.id());
+        events.cancel(ORGANISER, other.id(), "The hall flooded.");
+        List<MailQueueStore.Queued> first = queued();
+        assertThat(first)
+                .filteredOn(q -> q.kind() == MailKind.RSVP_CONFIRMED)
+                .hasSize(3)
+                .allSatisfy(q -> assertThat(q.calendar()).contains("BEGIN:VEVENT"));
+        assertThat(first)
+                .filteredOn(q -> q.kind() == MailKind.EVENT_CANCELLED)
+                .singleElement()
+                .satisfies(q -> assertThat(q.member()).isEqualTo(cat.id()))
+                .satisfies(q -> assertThat(q.body()).contains("The hall flooded."))
+                .satisfies(q -> assertThat(q.calendar()).contains("STATUS:CANCELLED"));
+
+        // The day before: one reminder, to Ana (Ben withdrew; the other event is cancelled), however often it runs.
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2099-01-01T09:00:00Z")));
+        assertThat(mails.remindDue()).isEqualTo(1);
+        assertThat(mails.remindDue()).isZero();
+        assertThat(queued())
+                .singleElement()
+                .satisfies(q -> assertThat(q.kind()).isEqualTo(MailKind.EVENT_REMINDER))
+                .satisfies(q -> assertThat(q.member()).isEqualTo(ana.id()))
+                .satisfies(
+                        q -> assertThat(q.body()).containsPattern("https://stockport.example/rsvp/\\S+\\?answer=no"));
+    }
+
+    private int claims;
+
+    /** What is queued and not yet claimed (claiming it here, so the next call sees only what came since). */
+    private List<MailQueueStore.Queued> queued() {
+        String claim = "test-" + (++claims);
+        return tx.inTransaction(c -> mailQueue.claimDue(
+                c, clock.instant().plusSeconds(1), 1000, claim, Instant.parse("2999-01-01T00:00:00Z")));
     }
 
     private BranchEvent event(String capacity, String joinMode) {
