@@ -72,6 +72,7 @@ record MailAssembly(MailLinks links, MailQueue queue, MailingService mailings, U
                 audit,
                 f.config().timeZone(),
                 queueSettings.maxRecipients(),
+                f.config().mail().flatMap(MailConfig::postalAddress).orElse(""),
                 f.clock());
         UnsubscribeService unsubscribes = new UnsubscribeService(
                 f.tx(),

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param returnPath the envelope sender, where bounces go (the {@code From} address if empty)
  * @param queue      how the mail queue sends: connections, rate, retries, the largest mailing
  * @param dkim       the operator's DKIM key, if mails are to be signed here rather than by the relay
+ * @param postalAddress the branch's postal address for mailings' footers until an admin sets one on the mailings page
  */
 public record MailConfig(
         String host,
@@ -21,7 +22,8 @@ public record MailConfig(
         String from,
         Optional<String> returnPath,
         Queue queue,
-        Optional<Dkim> dkim) {
+        Optional<Dkim> dkim,
+        Optional<String> postalAddress) {
 
     /** Only the server and sender; the queue's defaults, no DKIM (tests and the simplest set-up). */
     public MailConfig(
@@ -31,7 +33,17 @@ public record MailConfig(
             Optional<String> password,
             Security security,
             String from) {
-        this(host, port, username, password, security, from, Optional.empty(), Queue.DEFAULT, Optional.empty());
+        this(
+                host,
+                port,
+                username,
+                password,
+                security,
+                from,
+                Optional.empty(),
+                Queue.DEFAULT,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**

@@ -141,7 +141,8 @@ public final class NodeConfigLoader {
                 from,
                 value(yaml, Setting.MAIL_RETURN_PATH),
                 queue,
-                dkim));
+                dkim,
+                value(yaml, Setting.MAIL_POSTAL_ADDRESS)));
     }
 
     private int count(Config yaml, Setting setting, int fallback, int min, int max) {

@@ -22,6 +22,7 @@ public enum Setting {
     SMTP_PASSWORD("branchwork.smtp.password", "BRANCHWORK_SMTP_PASSWORD"),
     SMTP_SECURITY("branchwork.smtp.security", "BRANCHWORK_SMTP_SECURITY"),
     MAIL_FROM("branchwork.mail.from", "BRANCHWORK_MAIL_FROM"),
+    MAIL_POSTAL_ADDRESS("branchwork.mail.postal-address", "BRANCHWORK_MAIL_POSTAL_ADDRESS"),
     MAIL_RETURN_PATH("branchwork.mail.return-path", "BRANCHWORK_MAIL_RETURN_PATH"),
     MAIL_PER_HOUR("branchwork.mail.per-hour", "BRANCHWORK_MAIL_PER_HOUR"),
     MAIL_CONNECTIONS("branchwork.mail.connections", "BRANCHWORK_MAIL_CONNECTIONS"),

@@ -79,6 +79,7 @@ public final class MailingService {
     private final AuditLog audit;
     private final ZoneId zone;
     private final int maxRecipients;
+    private final String configuredAddress;
     private final Clock clock;
 
     public MailingService(
@@ -92,7 +93,9 @@ public final class MailingService {
             AuditLog audit,
             ZoneId zone,
             int maxRecipients,
+            String configuredAddress,
             Clock clock) {
+        this.configuredAddress = configuredAddress == null ? "" : configuredAddress.strip();
         this.tx = tx;
         this.mailings = mailings;
         this.queue = queue;
@@ -297,7 +300,7 @@ public final class MailingService {
     }
 
     public String postalAddress() {
-        return tx.inTransaction(c -> settings.setting(c, POSTAL_ADDRESS)).orElse("");
+        return tx.inTransaction(c -> settings.setting(c, POSTAL_ADDRESS)).orElse(configuredAddress);
     }
 
     public List<FieldError> setPostalAddress(Acting who, String address) {

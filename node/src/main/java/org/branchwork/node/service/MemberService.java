@@ -41,7 +41,9 @@ public final class MemberService {
     }
 
     /** A member's record as organisers see it. */
-    public record Profile(Member member, List<String> tags, List<MemberNote> notes) {}
+    /** @param mailBouncedSince since when the member's address is refused by their mail server, or null */
+    public record Profile(
+            Member member, List<String> tags, List<MemberNote> notes, java.time.Instant mailBouncedSince) {}
 
     /** What adding a member (API, organiser form) came to. */
     public sealed interface CreateResult {
@@ -99,7 +101,10 @@ public final class MemberService {
                 return Optional.<Profile>empty();
             }
             return Optional.of(new Profile(
-                    m.get(), members.tags().of(c, id), members.notes().of(c, id)));
+                    m.get(),
+                    members.tags().of(c, id),
+                    members.notes().of(c, id),
+                    members.mailBouncedSince(c, id).orElse(null)));
         });
     }
 

@@ -182,16 +182,6 @@ public final class MailQueueStore {
         }
     }
 
-    /** Since when the member's address bounces, if it does. */
-    public Optional<Instant> bouncedSince(Connection c, MemberId member) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT mail_bounced_at FROM member WHERE id = ?")) {
-            s.setLong(1, member.value());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
-            }
-        }
-    }
-
     /** Counts an unsubscribe against the mailing that carried the link, if the member was one of its recipients. */
     public void unsubscribedFrom(Connection c, MailingId mailing, MemberId member) throws SQLException {
         try (PreparedStatement s =

@@ -116,6 +116,16 @@ public final class MemberStore {
         update(c, "UPDATE member SET password_hash = ? WHERE id = ?", hash, id.value());
     }
 
+    /** Since when the member's address bounces (their server refused it for good), if it does. */
+    public Optional<Instant> mailBouncedSince(Connection c, MemberId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT mail_bounced_at FROM member WHERE id = ?")) {
+            s.setLong(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
+            }
+        }
+    }
+
     /** Mirrors the member's branch consent (its history is in {@code member_consent}). */
     public void setContactConsent(Connection c, MemberId id, boolean consent) throws SQLException {
         update(c, "UPDATE member SET contact_consent = ? WHERE id = ?", consent, id.value());

@@ -211,7 +211,8 @@ public final class OrganiserPages implements HttpService {
                         m.role() == Role.ORGANISER,
                         m.role() == Role.ADMIN,
                         errors.stream().map(FieldError::message).toList(),
-                        notice));
+                        notice,
+                        p.mailBouncedSince() == null ? null : pages.dates().shown(p.mailBouncedSince())));
     }
 
     private void tags(ServerRequest req, ServerResponse res) {

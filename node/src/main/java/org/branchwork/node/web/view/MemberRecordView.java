@@ -27,7 +27,8 @@ public record MemberRecordView(
         boolean isOrganiser,
         boolean isAdmin,
         List<String> errors,
-        String notice) {
+        String notice,
+        String bounced) {
 
     /** A note as shown. */
     public record Note(String author, String at, String body) {}
