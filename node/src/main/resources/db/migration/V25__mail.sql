@@ -54,6 +54,7 @@ CREATE CACHED TABLE mail_out (
 CREATE INDEX mail_out_due ON mail_out (state, due_at);
 CREATE INDEX mail_out_by_mailing ON mail_out (mailing_id, state);
 CREATE INDEX mail_out_by_member ON mail_out (member_id);
+CREATE INDEX mail_out_claim ON mail_out (claim);
 
 -- An address the receiving server refused for good (5xx at RCPT): skipped by later mail until the
 -- address changes.

@@ -65,19 +65,33 @@ public final class MailQueueStore {
     /** Claims up to {@code limit} due rows, oldest first, under {@code claim} until {@code leaseUntil}. */
     public List<Queued> claimDue(Connection c, Instant now, int limit, String claim, Instant leaseUntil)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                UPDATE mail_out SET claim = ?, lease_until = ?
-                WHERE id IN (SELECT id FROM mail_out WHERE state = 'queued' AND due_at <= ?
-                             AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id LIMIT ?)
-                """)) {
-            s.setString(1, claim);
-            s.setTimestamp(2, Timestamp.from(leaseUntil));
-            s.setTimestamp(3, Timestamp.from(now));
-            s.setTimestamp(4, Timestamp.from(now));
-            s.setInt(5, limit);
-            if (s.executeUpdate() == 0) {
-                return List.of();
+        // Due ids first (the (state, due_at) index, in order), then each taken only if still free:
+        // one UPDATE with the ordered, limited select as its IN list is evaluated per row by HSQLDB.
+        List<Long> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM mail_out WHERE state = 'queued' AND due_at <= ? "
+                + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setInt(3, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getLong(1));
+                }
             }
+        }
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE mail_out SET claim = ?, lease_until = ? WHERE id = ? "
+                + "AND state = 'queued' AND (lease_until IS NULL OR lease_until <= ?)")) {
+            for (long id : due) {
+                s.setString(1, claim);
+                s.setTimestamp(2, Timestamp.from(leaseUntil));
+                s.setLong(3, id);
+                s.setTimestamp(4, Timestamp.from(now));
+                s.addBatch();
+            }
+            s.executeBatch();
         }
         List<Queued> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -85,7 +99,8 @@ public final class MailQueueStore {
                        m.email, m.display_name,
                        CASE WHEN m.mail_bounced_at IS NOT NULL THEN FALSE
                             WHEN g.id IS NULL THEN TRUE
-                            ELSE COALESCE((SELECT k.granted FROM member_consent k WHERE k.id =
+                            ELSE COALESCE((SELECT k.granted FROM member_consent k
+                                 WHERE k.member_id = o.member_id AND k.purpose = g.purpose AND k.id =
                                  (SELECT MAX(k2.id) FROM member_consent k2
                                   WHERE k2.member_id = o.member_id AND k2.purpose = g.purpose)), FALSE) END
                 FROM mail_out o JOIN member m ON m.id = o.member_id LEFT JOIN mailing g ON g.id = o.mailing_id
