@@ -69,25 +69,11 @@ public final class MembersLoad {
         Path data = Files.createTempDirectory("branchwork-members-bench");
         Node node = BenchNodes.start(data, "stockport", Map.of());
         try {
-            Session admin = new Session(node.origin().uri());
-            admin.post(
-                    "/setup",
-                    Map.of(
-                            "code",
-                            node.setupCode().orElseThrow(),
-                            "adminName",
-                            "Ada Admin",
-                            "adminEmail",
-                            "admin@stockport.test",
-                            "password",
-                            PASSWORD,
-                            "passwordConfirmation",
-                            PASSWORD));
-            admin.signIn("admin@stockport.test", PASSWORD);
+            Session admin = setUpAndSignIn(node);
 
             System.out.printf(
                     "members: %,d; list queries: %d requests each after 10 warm-up requests%n", count, perQuery);
-            importMembers(admin, count);
+            importMembers(admin, count, false);
             Map<String, String> queries = new LinkedHashMap<>();
             queries.put("first page, newest first", "/organise/members");
             queries.put("name search (\"okafor\")", "/organise/members?q=okafor");
@@ -146,7 +132,30 @@ public final class MembersLoad {
         }
     }
 
-    private static void importMembers(Session admin, int count) throws Exception {
+    /** Sets the new node up with an admin (Ada), which signs her in. */
+    static Session setUpAndSignIn(Node node) throws Exception {
+        Session admin = new Session(node.origin().uri());
+        admin.post(
+                "/setup",
+                Map.of(
+                        "code",
+                        node.setupCode().orElseThrow(),
+                        "adminName",
+                        "Ada Admin",
+                        "adminEmail",
+                        "admin@stockport.test",
+                        "password",
+                        PASSWORD,
+                        "passwordConfirmation",
+                        PASSWORD));
+        return admin;
+    }
+
+    /**
+     * Imports {@code count} generated members through the import form, on the basis of the file's
+     * consent column: everyone consents when {@code allConsent}, else about half.
+     */
+    static void importMembers(Session admin, int count, boolean allConsent) throws Exception {
         Random random = new Random(42);
         StringBuilder csv = new StringBuilder("name,email,postcode,phone,contact_consent,tags\n");
         for (int i = 0; i < count; i++) {
@@ -167,7 +176,7 @@ public final class MembersLoad {
                     .append(',')
                     .append(random.nextInt(4) == 0 ? "07700 9" + String.format("%05d", i % 100_000) : "")
                     .append(',')
-                    .append(random.nextBoolean() ? "yes" : "no")
+                    .append(allConsent || random.nextBoolean() ? "yes" : "no")
                     .append(",\"")
                     .append(tags)
                     .append("\"\n");
@@ -191,7 +200,7 @@ public final class MembersLoad {
                 .firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("upload answered " + uploaded.statusCode()));
         long validated = System.nanoTime();
-        admin.post(location + "/start", Map.of("csrf", admin.csrfFrom(location)));
+        admin.post(location + "/start", Map.of("csrf", admin.csrfFrom(location), "basis", "column"));
         while (!admin.get(location).body().contains("id=\"import-done\"")) {
             Thread.sleep(200);
         }
@@ -208,7 +217,7 @@ public final class MembersLoad {
     }
 
     /** A signed-in browser, as far as the server can tell: cookies, the CSRF field, our Origin. */
-    private static final class Session {
+    static final class Session {
         final URI origin;
         final HttpClient client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())

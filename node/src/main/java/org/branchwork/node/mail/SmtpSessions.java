@@ -23,7 +23,8 @@ final class SmtpSessions {
         p.put("mail." + protocol + ".port", String.valueOf(config.port()));
         p.put("mail." + protocol + ".connectiontimeout", "10000");
         p.put("mail." + protocol + ".timeout", "20000");
-        p.put("mail." + protocol + ".writetimeout", "20000");
+        // No write timeout: Angus implements it with a scheduled task per write, which halved the
+        // queue's rate; a server that stops reading is caught by the read timeout on its next answer.
         // The envelope sender: where bounces go (the From address unless the operator names another).
         p.put(
                 "mail." + protocol + ".from",

@@ -26,6 +26,15 @@ public final class MailComposer {
      */
     public record Preview(String subject, String body, String html, String text) {}
 
+    /** The sanitised HTML of the last mailings' Markdown: the same for every recipient, rendered once. */
+    private final java.util.Map<String, String> rendered =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                    return size() > 8;
+                }
+            });
+
     private final MailLinks links;
     private final Supplier<URI> origin;
     private final Supplier<String> branchName;
@@ -36,18 +45,25 @@ public final class MailComposer {
         this.branchName = branchName;
     }
 
-    MailTransport.OutgoingMail compose(Queued q, Mailing mailing, String postalAddress) {
+    /** Who a batch of mails comes from, read once per batch: the branch's name and postal address. */
+    record Sender(String branch, String postalAddress) {}
+
+    Sender sender(String postalAddress) {
+        return new Sender(branchName.get(), postalAddress);
+    }
+
+    MailTransport.OutgoingMail compose(Queued q, Mailing mailing, Sender from) {
         String messageId = "<mail-" + q.id() + "@" + origin.get().getHost() + ">";
         if (q.kind().bulk()) {
             Consent.Purpose purpose = mailing == null ? Consent.Purpose.BRANCH : mailing.purpose();
             URI unsubscribe = unsubscribeLink(q.member(), purpose, mailing);
             String subject = q.kind() == MailKind.MAILING_TEST ? "[Test] " + q.subject() : mailing.subject();
             String markdown = q.kind() == MailKind.MAILING_TEST ? q.body() : mailing.markdown();
-            Preview p = render(subject, markdown, purpose, postalAddress, unsubscribe);
+            Preview p = render(subject, markdown, purpose, from, unsubscribe);
             return new MailTransport.OutgoingMail(
                     q.email(), q.displayName(), p.subject(), p.text(), p.html(), null, unsubscribe, messageId);
         }
-        String text = q.body() + "\n\n-- \n" + branchName.get() + "\n" + origin.get();
+        String text = q.body() + "\n\n-- \n" + from.branch() + "\n" + origin.get();
         return new MailTransport.OutgoingMail(
                 q.email(), q.displayName(), q.subject(), text, null, q.calendar(), null, messageId);
     }
@@ -58,7 +74,7 @@ public final class MailComposer {
                 m.subject(),
                 m.markdown(),
                 m.purpose(),
-                postalAddress,
+                sender(postalAddress),
                 origin.get().resolve("/unsubscribe/example"));
     }
 
@@ -68,9 +84,9 @@ public final class MailComposer {
                 .resolve(mailing == null ? path : path + "?m=" + mailing.id().value());
     }
 
-    private Preview render(
-            String subject, String markdown, Consent.Purpose purpose, String postalAddress, URI unsubscribe) {
-        String branch = branchName.get();
+    private Preview render(String subject, String markdown, Consent.Purpose purpose, Sender from, URI unsubscribe) {
+        String branch = from.branch();
+        String postalAddress = from.postalAddress();
         String why = purpose == Consent.Purpose.BRANCH
                 ? "You get this because you agreed to hear from " + branch + "."
                 : "You get this because you agreed to get national's messages through " + branch + ".";
@@ -78,7 +94,8 @@ public final class MailComposer {
         URI preferences = origin.get().resolve("/me");
         String text = markdown.strip() + "\n\n-- \n" + branch + (address.isEmpty() ? "" : ", " + address) + "\n" + why
                 + "\nUnsubscribe: " + unsubscribe + "\nYour preferences: " + preferences + "\n";
-        String body = HtmlContent.fromMarkdown(markdown) + "\n<hr>\n<p><small>" + escape(branch)
+        String body = rendered.computeIfAbsent(markdown, HtmlContent::fromMarkdown) + "\n<hr>\n<p><small>"
+                + escape(branch)
                 + (address.isEmpty() ? "" : ", " + escape(address)) + "<br>" + escape(why) + "<br><a href=\""
                 + escape(unsubscribe.toString()) + "\">Unsubscribe</a> · <a href=\"" + escape(preferences.toString())
                 + "\">Your preferences</a></small></p>\n";

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.branchwork.node.domain.Mailing;
 import org.branchwork.node.domain.MailingId;
+import org.branchwork.node.storage.GroupCommitter;
 import org.branchwork.node.storage.MailQueueStore;
 import org.branchwork.node.storage.MailQueueStore.Queued;
 import org.branchwork.node.storage.MailingStore;
@@ -75,6 +76,12 @@ public final class MailQueue implements AutoCloseable {
     private final List<Runnable> beforeClaim = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private final List<Thread> senders = new ArrayList<>();
+    /**
+     * Each answer is recorded through one group commit shared by the senders: a sender goes on to
+     * its next mail while the answer commits (a few milliseconds, the window in which a crash makes
+     * a mail go twice), and one log sync records the answers of every sender.
+     */
+    private final GroupCommitter<Record, Void> answers;
 
     public MailQueue(
             Transactions tx,
@@ -94,6 +101,10 @@ public final class MailQueue implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.status = new ServerStatus(transport.configured(), transport.configured(), clock.instant(), null);
+        this.answers = new GroupCommitter<>("mail-answers", tx, (batch, r) -> {
+            r.apply(batch.connection(), clock.instant());
+            return null;
+        });
     }
 
     /** Work the first sender does before each claim: queueing what is now due (scheduled mailings, reminders). */
@@ -185,58 +196,70 @@ public final class MailQueue implements AutoCloseable {
 
     private void send(MailTransport.Connection connection, List<Queued> batch, String claim)
             throws MailTransport.Unavailable, InterruptedException {
-        String address = postalAddress.get();
-        for (Queued q : batch) {
-            if (!running) {
-                return;
-            }
-            if (!q.wanted()) {
-                record(q, claim, (c, now) -> queue.skipped(c, q.id(), claim, now, "no consent or bouncing now"));
-                continue;
-            }
-            Mailing mailing = q.mailing() == null ? null : mailing(q.mailing());
-            MailTransport.OutgoingMail mail = composer.compose(q, mailing, address);
-            pace();
-            MailTransport.Outcome outcome = connection.send(mail);
-            switch (outcome) {
-                case MailTransport.Outcome.Sent s -> record(q, claim, (c, now) -> queue.sent(c, q.id(), claim, now));
-                case MailTransport.Outcome.TryLater later -> {
-                    if (q.attempts() + 1 >= MAX_ATTEMPTS) {
-                        record(
-                                q,
-                                claim,
-                                (c, now) -> queue.failed(
-                                        c, q.id(), claim, now, "put off too often: " + clean(later.why())));
-                    } else {
-                        Duration wait = settings.firstRetry().multipliedBy(1L << (2 * q.attempts()));
-                        record(
-                                q,
-                                claim,
-                                (c, now) -> queue.retryLater(c, q.id(), claim, now.plus(wait), clean(later.why())));
-                    }
+        MailComposer.Sender from = composer.sender(postalAddress.get());
+        List<java.util.concurrent.CompletableFuture<Void>> recorded = new ArrayList<>();
+        try {
+            sendAll(connection, batch, claim, from, recorded);
+        } finally {
+            // Every answer of the batch is durable before the next claim, or before the claim is given up.
+            for (var f : recorded) {
+                try {
+                    f.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    LOG.log(Level.WARNING, "Recording a mail's answer failed; it goes again after its lease", e);
                 }
-                case MailTransport.Outcome.Refused refused ->
-                    record(q, claim, (c, now) -> {
-                        queue.failed(c, q.id(), claim, now, clean(refused.why()));
-                        if (refused.address()) {
-                            queue.bounced(c, q.member(), now);
-                        }
-                    });
             }
         }
         tx.inTransaction(mailings::finishSent);
     }
 
+    private void sendAll(
+            MailTransport.Connection connection,
+            List<Queued> batch,
+            String claim,
+            MailComposer.Sender from,
+            List<java.util.concurrent.CompletableFuture<Void>> recorded)
+            throws MailTransport.Unavailable, InterruptedException {
+        for (Queued q : batch) {
+            if (!running) {
+                return;
+            }
+            if (!q.wanted()) {
+                recorded.add(
+                        answers.submit((c, now) -> queue.skipped(c, q.id(), claim, now, "no consent or bouncing now")));
+                continue;
+            }
+            Mailing mailing = q.mailing() == null ? null : mailing(q.mailing());
+            MailTransport.OutgoingMail mail = composer.compose(q, mailing, from);
+            pace();
+            MailTransport.Outcome outcome = connection.send(mail);
+            Record answer = switch (outcome) {
+                case MailTransport.Outcome.Sent s -> (c, now) -> queue.sent(c, q.id(), claim, now);
+                case MailTransport.Outcome.TryLater later -> laterOrFailed(q, claim, later.why());
+                case MailTransport.Outcome.Refused refused ->
+                    (c, now) -> {
+                        queue.failed(c, q.id(), claim, now, clean(refused.why()));
+                        if (refused.address()) {
+                            queue.bounced(c, q.member(), now);
+                        }
+                    };
+            };
+            recorded.add(answers.submit(answer));
+        }
+    }
+
+    private Record laterOrFailed(Queued q, String claim, String why) {
+        if (q.attempts() + 1 >= MAX_ATTEMPTS) {
+            return (c, now) -> queue.failed(c, q.id(), claim, now, "put off too often: " + clean(why));
+        }
+        Duration wait = settings.firstRetry().multipliedBy(1L << (2 * q.attempts()));
+        return (c, now) -> queue.retryLater(c, q.id(), claim, now.plus(wait), clean(why));
+    }
+
+    /** One answer's write. */
     @FunctionalInterface
     private interface Record {
         void apply(java.sql.Connection c, Instant now) throws java.sql.SQLException;
-    }
-
-    private void record(Queued q, String claim, Record r) {
-        tx.inTransaction(c -> {
-            r.apply(c, clock.instant());
-            return null;
-        });
     }
 
     private Mailing mailing(MailingId id) {
@@ -340,5 +363,6 @@ public final class MailQueue implements AutoCloseable {
                 return;
             }
         }
+        answers.close();
     }
 }

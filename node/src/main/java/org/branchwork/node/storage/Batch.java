@@ -20,6 +20,11 @@ public final class Batch implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** The shared transaction's connection, for writes that go through a store's own methods. */
+    public Connection connection() {
+        return connection;
+    }
+
     /** The statement for this SQL, prepared on first use; the batch closes it, its callers don't. */
     public PreparedStatement prepared(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
