@@ -73,6 +73,7 @@ public final class MailQueue implements AutoCloseable {
     private final AtomicLong claims = new AtomicLong();
     private volatile ServerStatus status;
     private volatile Runnable beforeClaim = () -> {};
+    private volatile Runnable afterBatch = () -> {};
     private volatile boolean running;
     private final List<Thread> senders = new ArrayList<>();
 
@@ -99,6 +100,11 @@ public final class MailQueue implements AutoCloseable {
     /** Work the first sender does before each claim (queueing the scheduled mailings now due). */
     void beforeClaim(Runnable work) {
         this.beforeClaim = work;
+    }
+
+    /** Work done after each batch is sent (reporting relayed broadcasts' progress to their senders). */
+    void afterBatch(Runnable work) {
+        this.afterBatch = work;
     }
 
     /**
@@ -225,6 +231,7 @@ public final class MailQueue implements AutoCloseable {
             }
         }
         tx.inTransaction(mailings::finishSent);
+        runQuietly(afterBatch);
     }
 
     @FunctionalInterface
