@@ -163,7 +163,9 @@ class BroadcastRelayIT {
         List<String> held = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir.resolve("national"))) {
             List<Path> all = files.filter(Files::isRegularFile).toList();
-            assertThat(all).as("national's database files").anyMatch(f -> f.toString().contains("db"));
+            assertThat(all)
+                    .as("national's database files")
+                    .anyMatch(f -> f.toString().contains("db"));
             for (Path file : all) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 for (String address : addresses) {
