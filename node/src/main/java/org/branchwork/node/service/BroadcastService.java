@@ -156,7 +156,9 @@ public final class BroadcastService {
      * only for a broadcast of ours that went to that follower, with counts of at least 0, and only
      * when made after the one held; anything else is refused.
      */
-    public Effect reported(BroadcastId id, URI branch, RelayState state, RelayCounts counts, Instant at) {
+    public Effect reported(BroadcastId id, URI branch, RelayState state, RelayCounts counts, Instant reportedAt) {
+        // The column keeps microseconds: compared at the precision it is kept at, a replay with nanoseconds is one too.
+        Instant at = reportedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (counts.sent() < 0 || counts.failed() < 0 || counts.unsubscribed() < 0) {
             return Effect.refused("a report's counts are at least 0");
         }
