@@ -7,6 +7,7 @@ import org.branchwork.node.federation.FollowService;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.BroadcastMapper;
 import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.federation.mapping.RsvpMapper;
@@ -66,7 +67,11 @@ record FederationAssembly(
         AdoptedCampaignStore adoptedCampaigns = new AdoptedCampaignStore();
         LocalUris uris = f.uris();
         OutboundPublisher.Mappers mappers = new OutboundPublisher.Mappers(
-                new AnnouncementMapper(uris), new EventMapper(uris), new CampaignMapper(uris), new RsvpMapper(uris));
+                new AnnouncementMapper(uris),
+                new EventMapper(uris),
+                new CampaignMapper(uris),
+                new RsvpMapper(uris),
+                new BroadcastMapper(uris));
         LocalObjectSigner signer = new LocalObjectSigner(f.codec(), actors, f.clock());
         OutboundPublisher outbox = new OutboundPublisher(
                 deliveryStore, followStore, f.codec(), actors, uris, mappers, signer, adoptedCampaigns, f.clock());

@@ -6,6 +6,7 @@ import org.branchwork.node.federation.inbound.InboxPipeline;
 import org.branchwork.node.federation.inbound.InboxProcessor;
 import org.branchwork.node.federation.inbound.InboxRetention;
 import org.branchwork.node.federation.inbound.OwnerProof;
+import org.branchwork.node.federation.inbound.handlers.BroadcastHandlers;
 import org.branchwork.node.federation.inbound.handlers.CampaignHandlers;
 import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
@@ -30,9 +31,11 @@ record InboxAssembly(
         InboxDeadLetters deadLetters,
         InboxRetention retention) {
 
-    static InboxAssembly build(Foundation f, FederationAssembly fed, ContentAssembly content) {
+    static InboxAssembly build(Foundation f, FederationAssembly fed, ContentAssembly content, RelayAssembly relay) {
         LocalUris uris = f.uris();
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, fed.resolver(), content.campaigns());
+        BroadcastHandlers broadcastHandlers =
+                new BroadcastHandlers(uris, fed.resolver(), relay.relay(), relay.broadcasts());
         ContentHandlers contentHandlers = new ContentHandlers(
                 f.tx(),
                 fed.followStore(),
@@ -41,6 +44,7 @@ record InboxAssembly(
                 fed.fetcher(),
                 new OwnerProof(fed.resolver()),
                 campaignHandlers,
+                broadcastHandlers,
                 f.codec(),
                 uris::isLocal,
                 f.clock());
@@ -55,7 +59,13 @@ record InboxAssembly(
                 f.clock());
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.attendance(), content.profiles());
         HandlerRegistry routes = InboundRoutes.registry(
-                uris, content.profiles()::isOurJoin, contentHandlers, campaignHandlers, followHandlers, rsvpHandlers);
+                uris,
+                content.profiles()::isOurJoin,
+                contentHandlers,
+                campaignHandlers,
+                broadcastHandlers,
+                followHandlers,
+                rsvpHandlers);
         InboxStore store = new InboxStore();
         InboxProcessor processor =
                 new InboxProcessor(f.tx(), store, f.codec(), routes, f.newRetrySchedule(), f.clock());

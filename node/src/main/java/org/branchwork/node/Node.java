@@ -19,7 +19,7 @@ import org.branchwork.node.web.HttpProtocol;
 /**
  * The composition root: builds a node by hand from its configuration, as a few assemblies that
  * stand on each other ({@link Foundation} → {@link FederationAssembly} → {@link ContentAssembly} →
- * {@link MembersAssembly}, {@link InboxAssembly} → {@link WebAssembly}), each a record of what it
+ * {@link MembersAssembly}, {@link MailAssembly} → {@link RelayAssembly}, {@link InboxAssembly} → {@link WebAssembly}), each a record of what it
  * built; starts it and stops it. Holds no static state, so tests run several nodes in one JVM.
  */
 public final class Node implements AutoCloseable {
@@ -32,6 +32,7 @@ public final class Node implements AutoCloseable {
     private final FederationAssembly federation;
     private final MembersAssembly members;
     private final MailAssembly mail;
+    private final RelayAssembly relay;
     private final InboxAssembly inbox;
     private final WebServer server;
     private final NodeInspector inspector;
@@ -42,6 +43,7 @@ public final class Node implements AutoCloseable {
             FederationAssembly federation,
             MembersAssembly members,
             MailAssembly mail,
+            RelayAssembly relay,
             InboxAssembly inbox,
             WebServer server,
             NodeInspector inspector) {
@@ -49,6 +51,7 @@ public final class Node implements AutoCloseable {
         this.federation = federation;
         this.members = members;
         this.mail = mail;
+        this.relay = relay;
         this.inbox = inbox;
         this.server = server;
         this.inspector = inspector;
@@ -90,9 +93,11 @@ public final class Node implements AutoCloseable {
         MailAssembly mail = MailAssembly.build(f);
         ContentAssembly content = ContentAssembly.build(f, federation, mail);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
-        InboxAssembly inbox = InboxAssembly.build(f, federation, content);
+        RelayAssembly relay = RelayAssembly.build(f, federation, mail);
+        InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay);
         AtomicBoolean ready = new AtomicBoolean();
-        Routes.Components components = WebAssembly.build(f, federation, content, members, mail, inbox, ready::get);
+        Routes.Components components =
+                WebAssembly.build(f, federation, content, members, mail, relay, inbox, ready::get);
 
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -118,6 +123,7 @@ public final class Node implements AutoCloseable {
                 Database.isFileDatabase(config.jdbcUrl()) || config.jdbcUrl().startsWith("jdbc:hsqldb:mem:");
         federation.worker().start(soleProcess);
         mail.queue().start(soleProcess);
+        relay.relay().start();
         inbox.processor().start();
         inbox.retention().start();
         members.imports().resumeInterrupted();
@@ -126,6 +132,7 @@ public final class Node implements AutoCloseable {
                 federation,
                 members,
                 mail,
+                relay,
                 inbox,
                 server,
                 new NodeInspector(
@@ -180,6 +187,7 @@ public final class Node implements AutoCloseable {
         members.compactor().close();
         inbox.processor().close();
         federation.worker().close();
+        relay.relay().close();
         mail.queue().close();
         try {
             federation.http().close();

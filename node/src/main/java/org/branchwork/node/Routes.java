@@ -6,6 +6,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
+import org.branchwork.node.api.BroadcastsEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
@@ -24,6 +25,7 @@ import org.branchwork.node.web.SecurityHeaders;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.EventFormPages;
@@ -66,10 +68,17 @@ final class Routes {
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/api/v1/mailings", c.mailingsApi())
+                .register("/api/v1/broadcasts", c.broadcastsApi())
                 .register("/unsubscribe", c.unsubscribePages())
                 .register("/rsvp", c.rsvpLinkPages())
                 .register("/me", c.memberPages(), c.feedPages())
-                .register("/organise", c.memberEditPages(), c.organiserPages(), c.importPages(), c.mailingPages())
+                .register(
+                        "/organise",
+                        c.memberEditPages(),
+                        c.organiserPages(),
+                        c.importPages(),
+                        c.mailingPages(),
+                        c.broadcastPages())
                 .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -111,9 +120,11 @@ final class Routes {
             ApiAuth.AdminService backup,
             MembersEndpoint members,
             MailingsEndpoint mailingsApi,
+            BroadcastsEndpoint broadcastsApi,
             UnsubscribePages unsubscribePages,
             RsvpLinkPages rsvpLinkPages,
             MailingPages mailingPages,
+            BroadcastPages broadcastPages,
             AccountPages accountPages,
             MemberPages memberPages,
             MemberEditPages memberEditPages,

@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.BackupEndpoint;
+import org.branchwork.node.api.BroadcastsEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
@@ -36,6 +37,7 @@ import org.branchwork.node.web.Templates;
 import org.branchwork.node.web.pages.AccountPages;
 import org.branchwork.node.web.pages.AdminPages;
 import org.branchwork.node.web.pages.AnnouncementPages;
+import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.EventFormPages;
@@ -67,6 +69,7 @@ final class WebAssembly {
             ContentAssembly content,
             MembersAssembly members,
             MailAssembly mail,
+            RelayAssembly relay,
             InboxAssembly inbox,
             BooleanSupplier ready) {
         LocalUris uris = f.uris();
@@ -120,9 +123,11 @@ final class WebAssembly {
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new MailingsEndpoint(mail.mailings(), apiAuth),
+                new BroadcastsEndpoint(relay.broadcasts(), relay.relay(), uris, apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
                 new RsvpLinkPages(content.attendance(), mail.links(), sessions, pages),
                 new MailingPages(mail.mailings(), content.events(), sessions, csrf, pages, f.clock()),
+                new BroadcastPages(relay.broadcasts(), relay.relay(), content.campaigns(), sessions, csrf, pages),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(
                         members.members(),

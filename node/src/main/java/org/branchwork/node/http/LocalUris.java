@@ -140,6 +140,31 @@ public final class LocalUris {
         }
     }
 
+    public URI broadcast(org.branchwork.node.domain.BroadcastId id) {
+        return at("/broadcasts/" + id.value());
+    }
+
+    /** The {@code Create} activity that published a broadcast. */
+    public URI broadcastCreate(org.branchwork.node.domain.BroadcastId id) {
+        return at("/broadcasts/" + id.value() + "/activity");
+    }
+
+    /** The broadcast id an IRI of ours names, if it is a broadcast IRI. */
+    public Optional<org.branchwork.node.domain.BroadcastId> broadcastIdOf(URI iri) {
+        if (iri == null
+                || !isLocal(iri)
+                || iri.getRawPath() == null
+                || !iri.getRawPath().startsWith("/broadcasts/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(org.branchwork.node.domain.BroadcastId.parse(
+                    iri.getRawPath().substring("/broadcasts/".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A member's opt-in {@code Person} actor. */
     public URI person(String handle) {
         return at("/people/" + handle);

@@ -4,9 +4,12 @@ import java.net.URI;
 
 import org.branchwork.node.domain.Announcement;
 import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.Broadcast;
 import org.branchwork.node.domain.Campaign;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.PublicProfile;
+import org.branchwork.node.domain.RelayCounts;
+import org.branchwork.node.domain.RelayState;
 import org.branchwork.node.domain.Rsvp;
 
 /**
@@ -73,4 +76,14 @@ public sealed interface DomainChange {
 
     /** The branch reports its progress on a campaign goal that does not count itself. */
     record ProgressReported(URI campaign, URI ownerInbox, String goal, int amount) implements DomainChange {}
+
+    /** The node published a national broadcast for the members of the branches that follow it. */
+    record BroadcastPublished(Broadcast broadcast) implements DomainChange {}
+
+    /**
+     * The branch tells a broadcast's sender where it stands with it: its state and counts, never
+     * whom; {@code at} grows from one report to the next, so the sender can refuse a replay.
+     */
+    record BroadcastReported(URI broadcast, URI senderInbox, RelayState state, RelayCounts counts, java.time.Instant at)
+            implements DomainChange {}
 }

@@ -74,6 +74,7 @@ public final class MailQueue implements AutoCloseable {
     private final AtomicLong claims = new AtomicLong();
     private volatile ServerStatus status;
     private final List<Runnable> beforeClaim = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Runnable afterBatch = () -> {};
     private volatile boolean running;
     private final List<Thread> senders = new ArrayList<>();
     /**
@@ -110,6 +111,11 @@ public final class MailQueue implements AutoCloseable {
     /** Work the first sender does before each claim: queueing what is now due (scheduled mailings, reminders). */
     public void beforeClaim(Runnable work) {
         beforeClaim.add(work);
+    }
+
+    /** Work done after each batch is sent (reporting relayed broadcasts' progress to their senders). */
+    void afterBatch(Runnable work) {
+        this.afterBatch = work;
     }
 
     /**
@@ -211,6 +217,7 @@ public final class MailQueue implements AutoCloseable {
             }
         }
         tx.inTransaction(mailings::finishSent);
+        runQuietly(afterBatch);
     }
 
     private void sendAll(

@@ -25,7 +25,15 @@ public final class BranchworkTerms {
             "Tally", // a branch's aggregate consultation result
             "tallies",
             "votes",
-            "progressReport"); // a branch's signed report on a reported goal
+            "progressReport", // a branch's signed report on a reported goal
+            "Broadcast", // extra type of a national broadcast Article
+            "audiencePurpose", // whose consent a broadcast needs: "national"
+            "segment", // a broadcast's hint of which branches it is for (a campaign: its adopters)
+            "BroadcastReport", // a branch's signed aggregate on a broadcast it received
+            "relayState", // "received", "approved", "declined", "sending" or "sent"
+            "sent", // mails handed to the mail server
+            "failed", // mails that failed for good
+            "unsubscribed"); // recipients who unsubscribed through the relayed mail
 
     private BranchworkTerms() {}
 }

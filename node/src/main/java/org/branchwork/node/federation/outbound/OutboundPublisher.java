@@ -23,6 +23,8 @@ import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
+import org.branchwork.node.federation.mapping.BroadcastMapper;
+import org.branchwork.node.federation.mapping.BroadcastReport;
 import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.federation.mapping.GoalReport;
@@ -60,7 +62,11 @@ public final class OutboundPublisher implements FederationOutbox {
 
     /** The conversions the publisher uses, one per part of the domain. */
     public record Mappers(
-            AnnouncementMapper announcements, EventMapper events, CampaignMapper campaigns, RsvpMapper rsvps) {}
+            AnnouncementMapper announcements,
+            EventMapper events,
+            CampaignMapper campaigns,
+            RsvpMapper rsvps,
+            BroadcastMapper broadcasts) {}
 
     public OutboundPublisher(
             DeliveryStore deliveries,
@@ -144,6 +150,18 @@ public final class OutboundPublisher implements FederationOutbox {
                                 codec.write(signer.sign(new GoalReport(r.goal(), r.amount()).addTo(codec.toJson(add))));
                         deliveries.enqueue(
                                 c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
+                        yield add.id().orElseThrow();
+                    }
+                    case DomainChange.BroadcastPublished(var b) ->
+                        toFollowers(c, mappers.broadcasts().create(b, branchSlug()));
+                    case DomainChange.BroadcastReported r -> {
+                        // Counts only, signed twice: the HTTP signature and the branch's proof on the Add.
+                        Activity add =
+                                mappers.broadcasts().report(r.broadcast(), uris.newActivity(), branchSlug(), now);
+                        String body = codec.write(signer.sign(
+                                new BroadcastReport(r.state(), r.counts(), r.at()).addTo(codec.toJson(add))));
+                        deliveries.enqueue(
+                                c, r.senderInbox(), add.id().orElseThrow().toString(), body, now, null);
                         yield add.id().orElseThrow();
                     }
                 });

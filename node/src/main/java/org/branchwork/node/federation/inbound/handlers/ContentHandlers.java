@@ -44,6 +44,7 @@ public final class ContentHandlers {
     private final ActivityFetcher fetcher;
     private final OwnerProof ownerProof;
     private final CampaignHandlers campaigns;
+    private final BroadcastHandlers broadcasts;
     private final ActivityCodec codec;
     private final Clock clock;
     private final java.util.function.Predicate<URI> isLocal;
@@ -60,6 +61,7 @@ public final class ContentHandlers {
             ActivityFetcher fetcher,
             OwnerProof ownerProof,
             CampaignHandlers campaigns,
+            BroadcastHandlers broadcasts,
             ActivityCodec codec,
             java.util.function.Predicate<URI> isLocal,
             Clock clock) {
@@ -67,6 +69,7 @@ public final class ContentHandlers {
         this.followedQuery = followedQuery;
         this.ownerProof = ownerProof;
         this.campaigns = campaigns;
+        this.broadcasts = broadcasts;
         this.tx = tx;
         this.follows = follows;
         this.objects = objects;
@@ -90,6 +93,12 @@ public final class ContentHandlers {
             object = trusted(ref.get(), actor, in.object());
         } catch (FetchException e) {
             return Outcome.fetchFailed(e, "");
+        }
+        if (broadcasts.isBroadcast(object)) {
+            // Only from a node the branch follows (an accepted follow), checked above; kept apart from the feed.
+            return followed
+                    ? broadcasts.received(object, actor)
+                    : Outcome.ignored("not from an actor the branch follows");
         }
         return handled(
                 object, actor, followed, in.object(), in.activity().core().audience());

@@ -25,6 +25,7 @@ public final class InboundRoutes {
             Predicate<URI> isOurJoin,
             ContentHandlers content,
             CampaignHandlers campaigns,
+            BroadcastHandlers broadcasts,
             FollowHandlers follows,
             RsvpHandlers rsvps) {
         return new HandlerRegistry(new ObjectKinds(uris, isOurJoin))
@@ -32,7 +33,7 @@ public final class InboundRoutes {
                 .onAny(ActivityType.UPDATE, content::update)
                 .onAny(ActivityType.DELETE, content::delete)
                 .onAny(ActivityType.ANNOUNCE, content::announce)
-                .onAny(ActivityType.ADD, campaigns::report)
+                .onAny(ActivityType.ADD, in -> broadcasts.isReport(in) ? broadcasts.report(in) : campaigns.report(in))
                 .on(ActivityType.JOIN, ObjectKind.LOCAL_CAMPAIGN, campaigns::join)
                 .on(ActivityType.LEAVE, ObjectKind.LOCAL_CAMPAIGN, campaigns::leave)
                 .on(ActivityType.JOIN, ObjectKind.LOCAL_EVENT, rsvps::join)
