@@ -229,6 +229,9 @@ public final class MailingService {
             Optional<Integer> n = mailings.queue(c, m, now);
             if (n.isPresent()) {
                 audit.record(c, who, "mailing.sent", null, "mailing=" + id.value() + " recipients=" + n.get());
+                if (n.get() == 0) {
+                    mailings.finishSent(c); // nobody to wait for: sent now, not "going out" until other mail goes
+                }
             }
             return n;
         });
@@ -291,8 +294,8 @@ public final class MailingService {
         for (MailingId id : tx.inTransaction(c -> mailings.due(c, now, 10))) {
             tx.inTransaction(c -> {
                 Optional<Mailing> m = mailings.find(c, id);
-                if (m.isPresent()) {
-                    mailings.queue(c, m.get(), now);
+                if (m.isPresent() && mailings.queue(c, m.get(), now).orElse(-1) == 0) {
+                    mailings.finishSent(c);
                 }
                 return null;
             });
