@@ -34,6 +34,7 @@ import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.ImportPages;
+import org.branchwork.node.web.pages.MailingListPages;
 import org.branchwork.node.web.pages.MailingPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
@@ -77,6 +78,7 @@ final class Routes {
                         c.memberEditPages(),
                         c.organiserPages(),
                         c.importPages(),
+                        c.mailingListPages(),
                         c.mailingPages(),
                         c.broadcastPages())
                 .register("/admin", c.adminPages(), c.followPages())
@@ -123,6 +125,7 @@ final class Routes {
             BroadcastsEndpoint broadcastsApi,
             UnsubscribePages unsubscribePages,
             RsvpLinkPages rsvpLinkPages,
+            MailingListPages mailingListPages,
             MailingPages mailingPages,
             BroadcastPages broadcastPages,
             AccountPages accountPages,

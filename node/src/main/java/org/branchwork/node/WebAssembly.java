@@ -25,6 +25,8 @@ import org.branchwork.node.federation.wellknown.ObjectEndpoint;
 import org.branchwork.node.federation.wellknown.WebFingerEndpoint;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.BackupService;
+import org.branchwork.node.service.RsvpAnswers;
+import org.branchwork.node.storage.EventStore;
 import org.branchwork.node.storage.WriteProbe;
 import org.branchwork.node.web.CalendarFeeds;
 import org.branchwork.node.web.Csrf;
@@ -46,6 +48,7 @@ import org.branchwork.node.web.pages.FeedPages;
 import org.branchwork.node.web.pages.FollowPages;
 import org.branchwork.node.web.pages.HomePages;
 import org.branchwork.node.web.pages.ImportPages;
+import org.branchwork.node.web.pages.MailingListPages;
 import org.branchwork.node.web.pages.MailingPages;
 import org.branchwork.node.web.pages.MemberEditPages;
 import org.branchwork.node.web.pages.MemberPages;
@@ -125,7 +128,11 @@ final class WebAssembly {
                 new MailingsEndpoint(mail.mailings(), apiAuth),
                 new BroadcastsEndpoint(relay.broadcasts(), relay.relay(), uris, apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
-                new RsvpLinkPages(content.attendance(), mail.links(), sessions, pages),
+                new RsvpLinkPages(
+                        new RsvpAnswers(f.tx(), new EventStore(), content.rsvps(), content.attendance(), mail.links()),
+                        sessions,
+                        pages),
+                new MailingListPages(mail.mailings(), sessions, csrf, pages),
                 new MailingPages(mail.mailings(), content.events(), sessions, csrf, pages, f.clock()),
                 new BroadcastPages(relay.broadcasts(), relay.relay(), content.campaigns(), sessions, csrf, pages),
                 new AccountPages(members.accounts(), sessions, csrf, pages),

@@ -154,53 +154,6 @@ public final class RsvpService {
         return withdraw(id, c -> rsvps.ofMember(c, id, member));
     }
 
-    /** Where an RSVP named by a mailed link stands, with its event: for the page that asks to confirm. */
-    public Optional<LinkedRsvp> byLink(String rsvpId) {
-        return tx.inTransaction(c -> {
-            Optional<Rsvp> r = rsvps.find(c, rsvpId).filter(x -> x.member() != null);
-            if (r.isEmpty()) {
-                return Optional.<LinkedRsvp>empty();
-            }
-            return events.find(c, r.get().event()).filter(e -> !e.isDeleted()).map(e -> new LinkedRsvp(r.get(), e));
-        });
-    }
-
-    /** An RSVP and its event, as a reminder's link finds them. */
-    public record LinkedRsvp(Rsvp rsvp, BranchEvent event) {}
-
-    /**
-     * The answer from a reminder's link, without signing in: "can't come" withdraws the RSVP (its
-     * place goes to the next person and followers get the new count); "still coming" keeps it, or
-     * asks again for a place if it had been withdrawn. Refused for an event that is over or cancelled.
-     */
-    public LinkAnswer answerByLink(String rsvpId, boolean coming) {
-        Optional<LinkedRsvp> linked = byLink(rsvpId);
-        if (linked.isEmpty()) {
-            return new LinkAnswer.Refused("This link does not name an RSVP any more.");
-        }
-        Rsvp r = linked.get().rsvp();
-        if (!coming) {
-            withdraw(r.member(), r.event());
-            return new LinkAnswer.Withdrawn();
-        }
-        return switch (rsvp(r.member(), r.event())) {
-            case Outcome.Accepted a -> new LinkAnswer.Coming();
-            case Outcome.Pending p -> new LinkAnswer.Waiting();
-            case Outcome.Refused refused -> new LinkAnswer.Refused(refused.reason());
-        };
-    }
-
-    /** What a reminder's link did. */
-    public sealed interface LinkAnswer {
-        record Coming() implements LinkAnswer {}
-
-        record Waiting() implements LinkAnswer {}
-
-        record Withdrawn() implements LinkAnswer {}
-
-        record Refused(String reason) implements LinkAnswer {}
-    }
-
     // RSVPs from the fediverse.
 
     /**

@@ -27,7 +27,6 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MailComposer;
-import org.branchwork.node.service.MailQueue;
 import org.branchwork.node.service.MailingService;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
@@ -38,13 +37,11 @@ import org.branchwork.node.web.view.Choice;
 import org.branchwork.node.web.view.FormView;
 import org.branchwork.node.web.view.MailingFormView;
 import org.branchwork.node.web.view.MailingView;
-import org.branchwork.node.web.view.MailingsView;
 
 /**
- * Organisers write to members: {@code /organise/mailings} lists the mailings and the mail
- * server's state; a mailing is written (Markdown, purpose, audience), saved as a draft whose page
+ * Organisers write to members ({@link MailingListPages} lists the mailings): a mailing is written (Markdown, purpose, audience), saved as a draft whose page
  * shows the exact count and a preview, tested on the organiser, then sent now or at a time; its
- * page then shows its progress. Admins set the postal address for the footer here.
+ * page then shows its progress.
  */
 public final class MailingPages implements HttpService {
 
@@ -76,9 +73,7 @@ public final class MailingPages implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/mailings", this::list)
-                .post("/mailings/address", this::setAddress)
-                .get("/mailings/new", this::newForm)
+        rules.get("/mailings/new", this::newForm)
                 .post("/mailings", this::create)
                 .get("/mailings/{id}", this::show)
                 .get("/mailings/{id}/edit", this::editForm)
@@ -86,95 +81,6 @@ public final class MailingPages implements HttpService {
                 .post("/mailings/{id}/test", this::test)
                 .post("/mailings/{id}/send", this::send)
                 .post("/mailings/{id}/unschedule", this::unschedule);
-    }
-
-    private void list(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.ORGANISER, pages);
-        viewer.ifPresent(v -> renderList(
-                res,
-                Status.OK_200,
-                v,
-                List.of(),
-                null,
-                req.query().first("notice").orElse(null)));
-    }
-
-    private void renderList(
-            ServerResponse res, Status status, Viewer v, List<FieldError> errors, String typed, String notice) {
-        List<MailingsView.Row> rows = new ArrayList<>();
-        for (Mailing m : mailings.recent(v.acting(), 100)) {
-            MailingProgress p = mailings.progress(m);
-            String counts = m.editable()
-                    ? "reaches " + mailings.recipients(m) + " now"
-                    : p.sent() + " sent of " + m.recipients() + (p.failed() > 0 ? ", " + p.failed() + " failed" : "")
-                            + (p.unsubscribed() > 0 ? ", " + p.unsubscribed() + " unsubscribed" : "");
-            rows.add(new MailingsView.Row(
-                    m.id().value(),
-                    m.subject(),
-                    purpose(m.purpose()),
-                    state(m),
-                    m.sendAt() == null
-                            ? pages.dates().shown(m.createdAt())
-                            : pages.dates().shown(m.sendAt()),
-                    counts));
-        }
-        String address = mailings.postalAddress();
-        Map<String, String> values = new HashMap<>();
-        values.put("postalAddress", typed == null ? address : typed);
-        pages.render(
-                res,
-                status,
-                Optional.of(v),
-                "organise/mailings",
-                new MailingsView(
-                        "Mailings",
-                        v.csrf(),
-                        rows,
-                        serverProblem(mailings.server()),
-                        backlog(),
-                        address,
-                        v.can(Role.ADMIN),
-                        FormView.of("Postal address", v.csrf(), values, errors),
-                        "address".equals(notice) ? "The postal address is saved." : null));
-    }
-
-    private String backlog() {
-        var b = mailings.backlog();
-        if (b.queued() == 0) {
-            return b.failedLastDay() == 0 ? null : b.failedLastDay() + " mails failed in the last day.";
-        }
-        return b.queued() + " mails are waiting in the queue"
-                + (b.oldestQueued() == null
-                        ? ""
-                        : ", the oldest due " + pages.dates().shown(b.oldestQueued()))
-                + (b.failedLastDay() == 0 ? "." : "; " + b.failedLastDay() + " failed in the last day.");
-    }
-
-    static String serverProblem(MailQueue.ServerStatus s) {
-        if (!s.configured()) {
-            return "No mail server is configured for this node, so no mail goes out: the admin who runs it sets "
-                    + "BRANCHWORK_SMTP_HOST and BRANCHWORK_MAIL_FROM. Mail waits in the queue until then.";
-        }
-        if (!s.reachable()) {
-            return "The mail server cannot be reached (" + s.problem() + "). Mail waits in the queue and goes out "
-                    + "when it answers again.";
-        }
-        return null;
-    }
-
-    private void setAddress(ServerRequest req, ServerResponse res) {
-        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ADMIN, pages, csrf);
-        if (posted.isEmpty()) {
-            return;
-        }
-        String typed = Forms.field(posted.get().form(), "postalAddress");
-        List<FieldError> errors =
-                mailings.setPostalAddress(posted.get().viewer().acting(), typed);
-        if (errors.isEmpty()) {
-            Pages.redirect(res, "/organise/mailings?notice=address");
-        } else {
-            renderList(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), errors, typed, null);
-        }
     }
 
     private void newForm(ServerRequest req, ServerResponse res) {
@@ -385,7 +291,7 @@ public final class MailingPages implements HttpService {
                         p.unsubscribed(),
                         m.state() == Mailing.State.SENDING,
                         notice,
-                        error == null ? serverProblem(mailings.server()) : error,
+                        error == null ? MailingListPages.serverProblem(mailings.server()) : error,
                         sendAt));
     }
 
@@ -467,11 +373,15 @@ public final class MailingPages implements HttpService {
         }
     }
 
-    private static String purpose(Consent.Purpose p) {
+    static String purpose(Consent.Purpose p) {
         return p == Consent.Purpose.BRANCH ? "Branch news" : "National's messages";
     }
 
     private String state(Mailing m) {
+        return state(m, pages);
+    }
+
+    static String state(Mailing m, Pages pages) {
         return switch (m.state()) {
             case DRAFT -> "Draft";
             case SCHEDULED -> "Scheduled for " + pages.dates().shown(m.sendAt());

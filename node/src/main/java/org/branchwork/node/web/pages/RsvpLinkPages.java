@@ -9,8 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.branchwork.node.service.MailLinks;
-import org.branchwork.node.service.RsvpService;
+import org.branchwork.node.service.RsvpAnswers;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
 import org.branchwork.node.web.Sessions;
@@ -23,14 +22,12 @@ import org.branchwork.node.web.view.RsvpAnswerView;
  */
 public final class RsvpLinkPages implements HttpService {
 
-    private final RsvpService attendance;
-    private final MailLinks links;
+    private final RsvpAnswers answers;
     private final Sessions sessions;
     private final Pages pages;
 
-    public RsvpLinkPages(RsvpService attendance, MailLinks links, Sessions sessions, Pages pages) {
-        this.attendance = attendance;
-        this.links = links;
+    public RsvpLinkPages(RsvpAnswers answers, Sessions sessions, Pages pages) {
+        this.answers = answers;
         this.sessions = sessions;
         this.pages = pages;
     }
@@ -40,12 +37,12 @@ public final class RsvpLinkPages implements HttpService {
         rules.get("/{token}", this::ask).post("/{token}", this::answer);
     }
 
-    private Optional<RsvpService.LinkedRsvp> linked(ServerRequest req) {
-        return links.rsvp(req.path().pathParameters().get("token")).flatMap(attendance::byLink);
+    private Optional<RsvpAnswers.LinkedRsvp> linked(ServerRequest req) {
+        return answers.byToken(req.path().pathParameters().get("token"));
     }
 
     private void ask(ServerRequest req, ServerResponse res) {
-        Optional<RsvpService.LinkedRsvp> linked = linked(req);
+        Optional<RsvpAnswers.LinkedRsvp> linked = linked(req);
         if (linked.isEmpty()) {
             gone(req, res);
             return;
@@ -67,7 +64,7 @@ public final class RsvpLinkPages implements HttpService {
     }
 
     private void answer(ServerRequest req, ServerResponse res) {
-        Optional<RsvpService.LinkedRsvp> linked = linked(req);
+        Optional<RsvpAnswers.LinkedRsvp> linked = linked(req);
         if (linked.isEmpty()) {
             gone(req, res);
             return;
@@ -75,14 +72,14 @@ public final class RsvpLinkPages implements HttpService {
         Parameters form = Forms.read(req);
         boolean coming = "yes".equals(Forms.field(form, "answer"));
         String name = linked.get().event().name();
-        String message = switch (attendance.answerByLink(linked.get().rsvp().id(), coming)) {
-            case RsvpService.LinkAnswer.Coming c -> "Thank you: you are still going to " + name + ".";
-            case RsvpService.LinkAnswer.Waiting w ->
+        String message = switch (answers.answer(linked.get().rsvp().id(), coming)) {
+            case RsvpAnswers.LinkAnswer.Coming c -> "Thank you: you are still going to " + name + ".";
+            case RsvpAnswers.LinkAnswer.Waiting w ->
                 "You asked for a place at " + name + " again; an organiser decides.";
-            case RsvpService.LinkAnswer.Withdrawn w ->
+            case RsvpAnswers.LinkAnswer.Withdrawn w ->
                 "Thank you for saying: you are no longer going to " + name
                         + ", and your place is free for someone else.";
-            case RsvpService.LinkAnswer.Refused r -> r.reason();
+            case RsvpAnswers.LinkAnswer.Refused r -> r.reason();
         };
         pages.render(
                 res,
