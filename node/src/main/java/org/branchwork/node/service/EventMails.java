@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventId;
@@ -34,6 +38,9 @@ public final class EventMails {
 
     /** How long before an event its reminder goes. */
     public static final Duration REMINDER_AHEAD = Duration.ofHours(24);
+
+    /** How long before the start an RSVP must have been made to be reminded. */
+    public static final Duration REMINDER_NOTICE = Duration.ofHours(12);
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
@@ -156,27 +163,36 @@ public final class EventMails {
     }
 
     /**
-     * Queues the reminders for events starting within {@link #REMINDER_AHEAD}: once per event, to
-     * each member whose RSVP is accepted then, never for a cancelled event or to someone who withdrew.
+     * Queues the reminders for events starting within {@link #REMINDER_AHEAD}: once per RSVP, to
+     * each member whose RSVP is accepted then and was made at least {@link #REMINDER_NOTICE}
+     * before the start; never for a cancelled event or to someone who withdrew. Marked per RSVP
+     * (not per event) so that whoever answers after the first reminders went still gets theirs.
      */
     public int remindDue() {
         Instant now = clock.instant();
+        List<RsvpStore.DueReminder> due =
+                tx.inTransaction(c -> rsvps.dueForReminder(c, now, now.plus(REMINDER_AHEAD), REMINDER_NOTICE, 200));
         int queued = 0;
-        for (BranchEvent e : tx.inTransaction(c -> events.dueForReminder(c, now, now.plus(REMINDER_AHEAD), 20))) {
+        for (Map.Entry<EventId, List<RsvpStore.DueReminder>> perEvent : due.stream()
+                .collect(Collectors.groupingBy(RsvpStore.DueReminder::event, LinkedHashMap::new, Collectors.toList()))
+                .entrySet()) {
             queued += tx.inTransaction(c -> {
-                if (!events.reminded(c, e.id(), now)) {
+                Optional<BranchEvent> found = events.find(c, perEvent.getKey());
+                if (found.isEmpty()) {
                     return 0;
                 }
+                BranchEvent e = found.get();
                 int n = 0;
-                for (Rsvp r : rsvps.ofEvent(c, e.id())) {
-                    if (r.member() == null || r.state() != Rsvp.State.ACCEPTED) {
+                for (RsvpStore.DueReminder d : perEvent.getValue()) {
+                    Optional<Rsvp> r = rsvps.find(c, d.rsvp());
+                    if (r.isEmpty() || !rsvps.reminded(c, d.rsvp(), now)) {
                         continue;
                     }
-                    String token = links.rsvpToken(r.id());
+                    String token = links.rsvpToken(d.rsvp());
                     URI answer = origin.get().resolve("/rsvp/" + token);
                     queue.enqueue(
                             c,
-                            r.member(),
+                            r.get().member(),
                             MailKind.EVENT_REMINDER,
                             "Tomorrow: " + e.name(),
                             "A reminder: you are going to " + e.name() + ".\n\n" + details(e)

@@ -146,38 +146,6 @@ public final class EventStore {
                 offset);
     }
 
-    /** Live events starting between {@code from} and {@code until} whose reminder has not been queued. */
-    public List<BranchEvent> dueForReminder(Connection c, Instant from, Instant until, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM event WHERE deleted_at IS NULL "
-                + "AND status = 'CONFIRMED' AND start_time > ? AND start_time <= ? "
-                + "AND NOT EXISTS (SELECT 1 FROM event_reminder r WHERE r.event_id = event.id) "
-                + "ORDER BY start_time, id LIMIT ?")) {
-            s.setTimestamp(1, Timestamp.from(from));
-            s.setTimestamp(2, Timestamp.from(until));
-            s.setInt(3, limit);
-            List<BranchEvent> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return out;
-        }
-    }
-
-    /** Records that the event's reminder was queued; false when it already was (another process, a retry). */
-    public boolean reminded(Connection c, EventId id, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO event_reminder (event_id, queued_at) "
-                        + "SELECT ?, ? FROM event WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_reminder WHERE event_id = ?)")) {
-            s.setString(1, id.value());
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setString(3, id.value());
-            s.setString(4, id.value());
-            return s.executeUpdate() == 1;
-        }
-    }
-
     /** Events not deleted that started since {@code from} or later, for calendars (past ones within reach). */
     public List<BranchEvent> since(Connection c, Instant from, int limit) throws SQLException {
         return list(

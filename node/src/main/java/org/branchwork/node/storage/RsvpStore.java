@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,49 @@ public final class RsvpStore {
             }
         }
         return out;
+    }
+
+    /** An accepted member's RSVP whose reminder is due: which RSVP, to which event. */
+    public record DueReminder(String rsvp, EventId event) {}
+
+    /**
+     * Accepted RSVPs of local members to confirmed events starting in ({@code from}, {@code until}]
+     * that have had no reminder, answered at least {@code notice} before the start (a member who
+     * answered an hour ago has the confirmation in their inbox already), soonest events first.
+     */
+    public List<DueReminder> dueForReminder(Connection c, Instant from, Instant until, Duration notice, int limit)
+            throws SQLException {
+        List<DueReminder> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.event_id FROM event e "
+                + "JOIN event_rsvp r ON r.event_id = e.id "
+                + "WHERE e.deleted_at IS NULL AND e.status = 'CONFIRMED' AND e.start_time > ? AND e.start_time <= ? "
+                + "AND r.state = 'accepted' AND r.member_id IS NOT NULL AND r.reminded_at IS NULL "
+                + "AND r.updated_at <= e.start_time - CAST(? AS INTERVAL SECOND(9)) "
+                + "ORDER BY e.start_time, e.id, r.created_at, r.id LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            s.setTimestamp(2, Timestamp.from(until));
+            s.setLong(3, notice.toSeconds());
+            s.setInt(4, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DueReminder(rs.getString(1), new EventId(rs.getString(2))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records that the RSVP's reminder is queued; false when it already was (another process, a
+     * retry) or the RSVP is no longer accepted, so each member is reminded at most once.
+     */
+    public boolean reminded(Connection c, String rsvp, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET reminded_at = ? "
+                + "WHERE id = ? AND reminded_at IS NULL AND state = 'accepted' AND member_id IS NOT NULL")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, rsvp);
+            return s.executeUpdate() == 1;
+        }
     }
 
     /** Unlinks an erased member from their RSVPs; the RSVPs still count. */

@@ -206,6 +206,33 @@ class EventServiceTest {
                         q -> assertThat(q.body()).containsPattern("https://stockport.example/rsvp/\\S+\\?answer=no"));
     }
 
+    @Test
+    void everyoneWhoAnswersInTimeIsRemindedOnceEvenAfterTheFirstRemindersWent() {
+        // 20:00 the day before, 23 hours ahead: within the reminder's day, Ana's reminder goes.
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2098-12-31T20:00:00Z")));
+        BranchEvent e = event("", "free");
+        Member ana = member("Ana"), ben = member("Ben"), cat = member("Cat");
+        attendance.rsvp(ana.id(), e.id());
+        queued();
+        assertThat(mails.remindDue())
+                .as("published less than a day ahead, its first answer is reminded")
+                .isEqualTo(1);
+
+        // Ben answers an hour later: he is reminded too (marking the event once would have missed him).
+        clock.advance(Duration.ofHours(1));
+        attendance.rsvp(ben.id(), e.id());
+        assertThat(mails.remindDue()).isEqualTo(1);
+        assertThat(mails.remindDue()).isZero();
+        // Cat answers an hour before the start: the confirmation just went, no reminder follows it.
+        clock.advance(Duration.ofHours(21));
+        attendance.rsvp(cat.id(), e.id());
+        assertThat(mails.remindDue()).isZero();
+        assertThat(queued())
+                .filteredOn(q -> q.kind() == MailKind.EVENT_REMINDER)
+                .extracting(MailQueueStore.Queued::member)
+                .containsExactly(ana.id(), ben.id());
+    }
+
     private int claims;
 
     /** What is queued and not yet claimed (claiming it here, so the next call sees only what came since). */
