@@ -2,6 +2,7 @@
 // node that it started with a real SMTP server. BrowserIT hands over, in the environment:
 //   BASE_URL      the node, e.g. http://127.0.0.1:41234
 //   MAILBOX_URL   a loopback service answering GET ?to=<address> with the link mailed to it (404 until then)
+//   MAIL_URL      the same service answering GET ?to=<address>&subject=<part> with that mail's plain text
 //   ADMIN_EMAIL, ADMIN_PASSWORD   the admin BrowserIT set up
 //   CHROMIUM      the browser executable (Debian's /usr/bin/chromium)
 //   SCREENSHOTS   the folder for screenshots (under target/)
@@ -20,6 +21,7 @@ export const env = (name) => {
 };
 export const BASE = env('BASE_URL');
 const MAILBOX = env('MAILBOX_URL');
+const MAIL = env('MAIL_URL');
 const SHOTS = env('SCREENSHOTS');
 export const PASSWORD = 'a long and memorable password';
 mkdirSync(SHOTS, { recursive: true });
@@ -67,6 +69,17 @@ export async function mailedLink(to) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail with a link reached ${to}`);
+}
+
+// The plain text of the newest mail to `to` whose subject contains `subject`, waiting for it:
+// mailings and reminders go through the node's queue, so they take a moment.
+export async function mailedText(to, subject, seconds = 30) {
+  for (let i = 0; i < seconds * 10; i++) {
+    const res = await fetch(`${MAIL}?to=${encodeURIComponent(to)}&subject=${encodeURIComponent(subject)}`);
+    if (res.ok) return await res.text();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail "${subject}" reached ${to} within ${seconds} s`);
 }
 
 export async function signIn(page, email, password) {

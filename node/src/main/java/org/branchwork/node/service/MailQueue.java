@@ -68,7 +68,7 @@ public final class MailQueue implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final AtomicLong nextSlot = new AtomicLong();
+    private final MailPace pace;
     private final Map<Long, Mailing> sending = new ConcurrentHashMap<>();
     private final String token = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
@@ -100,6 +100,7 @@ public final class MailQueue implements AutoCloseable {
         this.transport = transport;
         this.postalAddress = postalAddress;
         this.settings = settings;
+        this.pace = new MailPace(settings.perHour());
         this.clock = clock;
         this.status = new ServerStatus(transport.configured(), transport.configured(), clock.instant(), null);
         this.answers = new GroupCommitter<>("mail-answers", tx, (batch, r) -> {
@@ -279,13 +280,7 @@ public final class MailQueue implements AutoCloseable {
 
     /** Waits for this mail's slot under the rate limit. */
     private void pace() throws InterruptedException {
-        if (settings.perHour() <= 0) {
-            return;
-        }
-        long interval = Math.max(1, 3_600_000_000L / settings.perHour()); // microseconds
-        long nowMicros = clock.millis() * 1000;
-        long slot = nextSlot.getAndUpdate(next -> Math.max(next, nowMicros) + interval);
-        long wait = Math.max(slot, nowMicros) - nowMicros;
+        long wait = pace.take(clock.millis() * 1000);
         if (wait > 0) {
             TimeUnit.MICROSECONDS.sleep(wait);
         }

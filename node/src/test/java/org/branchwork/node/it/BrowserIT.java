@@ -89,6 +89,12 @@ class BrowserIT {
                         .isEqualTo("organiser");
                 assertThat(member(node, "priya@example.org").path("postcode").asText())
                         .isEqualTo("SK4 1AA");
+                JsonNode mailing = mailing(node, "Branch meeting on Thursday");
+                assertThat(mailing.path("state").asText()).isEqualTo("sent");
+                assertThat(mailing.path("sent").asInt()).isPositive();
+                assertThat(mailing.path("unsubscribed").asInt())
+                        .as("Jo left through the mailing's link")
+                        .isEqualTo(1);
                 assertThat(members(node, "not-an-email").path("total").asInt())
                         .as("the import's bad row added nobody")
                         .isZero();
@@ -105,6 +111,7 @@ class BrowserIT {
             // One file at a time, in name order: they share the node.
             files.map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith(".test.mjs"))
+                    .filter(BrowserIT::chosen)
                     .sorted()
                     .forEach(command::add);
         }
@@ -115,6 +122,8 @@ class BrowserIT {
         pb.environment().put("BASE_URL", node.origin().uri().toString());
         pb.environment()
                 .put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/link");
+        pb.environment()
+                .put("MAIL_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/mail");
         pb.environment().put("ADMIN_EMAIL", ADMIN_EMAIL);
         // National, a second node on loopback: the branch follows it, adopts its campaign and shows its news.
         pb.environment().put("NATIONAL_URL", national.origin().uri().toString());
@@ -143,6 +152,15 @@ class BrowserIT {
                 .isZero();
     }
 
+    /**
+     * Whether to run this file: all of them unless {@code -Dbrowser.only=members,outreach} names
+     * some (while working on one flow; the files build on each other, so name those it needs).
+     */
+    private static boolean chosen(String file) {
+        String only = System.getProperty("browser.only", "");
+        return only.isBlank() || java.util.Arrays.stream(only.split(",")).anyMatch(p -> file.startsWith(p.strip()));
+    }
+
     /** {@code GET /link?to=address} answers the link mailed to that address, 404 until one came. */
     private static HttpServer mailbox(TestMail mail) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -153,8 +171,26 @@ class BrowserIT {
             Optional<String> link = mail.link(to);
             answer(exchange, link.isPresent() ? 200 : 404, link.orElse("no link for " + to));
         });
+        server.createContext("/mail", exchange -> {
+            Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+            Optional<String> text = mail.text(q.getOrDefault("to", ""), q.getOrDefault("subject", ""));
+            answer(exchange, text.isPresent() ? 200 : 404, text.orElse("no such mail to " + q.get("to")));
+        });
         server.start();
         return server;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : Optional.ofNullable(raw).orElse("").split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
@@ -170,6 +206,25 @@ class BrowserIT {
         JsonNode list = members(node, email);
         assertThat(list.path("items").size()).as(email + " in " + list).isEqualTo(1);
         return list.path("items").get(0);
+    }
+
+    private static JsonNode mailing(Node node, String subject) throws IOException {
+        JsonNode list = get(node, "/api/v1/mailings");
+        for (JsonNode m : list.path("items")) {
+            if (m.path("subject").asText().equals(subject)) {
+                return get(node, "/api/v1/mailings/" + m.path("id").asText());
+            }
+        }
+        throw new AssertionError("no mailing \"" + subject + "\" in " + list);
+    }
+
+    private static JsonNode get(Node node, String path) throws IOException {
+        HttpResponse<String> res = TestNodes.send(HttpRequest.newBuilder(TestNodes.uri(node, path))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_TOKEN)
+                .GET()
+                .build());
+        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
     }
 
     private static JsonNode members(Node node, String q) throws IOException {

@@ -58,6 +58,44 @@ final class TestMail implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The plain text of the newest mail to {@code to} whose subject contains {@code subject}
+     * (the text/plain part of a multipart mail, decoded), if one has arrived.
+     */
+    Optional<String> text(String to, String subject) {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        for (int i = received.length - 1; i >= 0; i--) {
+            try {
+                MimeMessage m = received[i];
+                // The recipient may carry a display name: "Jo Lindqvist" <jo@example.org>.
+                if (m.getAllRecipients()[0] instanceof jakarta.mail.internet.InternetAddress a
+                        && a.getAddress().equalsIgnoreCase(to)
+                        && m.getSubject() != null
+                        && m.getSubject().contains(subject)) {
+                    return plainText(m);
+                }
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> plainText(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+        if (part.isMimeType("text/plain")) {
+            return Optional.of((String) part.getContent());
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                Optional<String> text = plainText(multi.getBodyPart(i));
+                if (text.isPresent()) {
+                    return text;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every mail received so far, oldest first. */
     MimeMessage[] received() {
         return smtp.getReceivedMessages();

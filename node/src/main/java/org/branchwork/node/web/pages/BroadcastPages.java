@@ -36,6 +36,7 @@ import org.branchwork.node.web.view.BroadcastView;
 import org.branchwork.node.web.view.BroadcastsView;
 import org.branchwork.node.web.view.Choice;
 import org.branchwork.node.web.view.FormView;
+import org.branchwork.node.web.view.LiveFigures;
 import org.branchwork.node.web.view.ReceivedBroadcastView;
 
 /**
@@ -202,7 +203,15 @@ public final class BroadcastPages implements HttpService {
                 case "declined" -> "Declined: nobody is mailed, and the sender has been told.";
                 default -> null;
             };
-            renderReceived(res, Status.OK_200, viewer.get(), received(viewer.get(), number.get()), notice, null, "");
+            renderReceived(
+                    res,
+                    Status.OK_200,
+                    viewer.get(),
+                    received(viewer.get(), number.get()),
+                    notice,
+                    null,
+                    "",
+                    "1".equals(req.query().first("follow").orElse("")));
             return;
         }
         BroadcastService.Standing s;
@@ -257,7 +266,8 @@ public final class BroadcastPages implements HttpService {
             RelayService.Item i,
             String notice,
             String error,
-            String intro) {
+            String intro,
+            boolean follow) {
         ReceivedBroadcast b = i.broadcast();
         pages.render(
                 res,
@@ -280,6 +290,10 @@ public final class BroadcastPages implements HttpService {
                         i.progress().sent(),
                         i.progress().failed(),
                         i.progress().unsubscribed(),
+                        LiveFigures.of(
+                                i.state() == RelayState.APPROVED || i.state() == RelayState.SENDING,
+                                follow,
+                                "/organise/broadcasts/" + b.id()),
                         b.intro() != null ? b.intro() : intro,
                         notice,
                         error));
@@ -295,7 +309,7 @@ public final class BroadcastPages implements HttpService {
         String intro = Forms.field(posted.get().form(), "intro");
         switch (relay.approve(v.acting(), item.broadcast().id(), intro)) {
             case RelayService.Decided.Refused r ->
-                renderReceived(res, Status.CONFLICT_409, v, item, null, r.reason(), intro);
+                renderReceived(res, Status.CONFLICT_409, v, item, null, r.reason(), intro, false);
             default -> Pages.redirect(res, LIST + "/" + item.broadcast().id() + "?notice=approved");
         }
     }

@@ -35,6 +35,7 @@ import org.branchwork.node.web.Sessions;
 import org.branchwork.node.web.Viewer;
 import org.branchwork.node.web.view.Choice;
 import org.branchwork.node.web.view.FormView;
+import org.branchwork.node.web.view.LiveFigures;
 import org.branchwork.node.web.view.MailingFormView;
 import org.branchwork.node.web.view.MailingView;
 
@@ -164,7 +165,7 @@ public final class MailingPages implements HttpService {
         sessions.once(posted.get(), req, res, () -> switch (mailings.create(
                 posted.get().viewer().acting(), input(f))) {
             case MailingService.Saved.Done done ->
-                Optional.of("/organise/mailings/" + done.mailing().id().value());
+                Optional.of("/organise/mailings/" + done.mailing().id().value() + "?notice=saved");
             case MailingService.Saved.Invalid invalid -> {
                 renderForm(
                         res,
@@ -256,11 +257,31 @@ public final class MailingPages implements HttpService {
             case "unscheduled" -> "It is a draft again: it will not go until you send it.";
             default -> null;
         };
-        renderMailing(res, Status.OK_200, viewer.get(), m, notice, null, "");
+        renderMailing(
+                res,
+                Status.OK_200,
+                viewer.get(),
+                m,
+                notice,
+                null,
+                "",
+                "1".equals(req.query().first("follow").orElse("")));
     }
 
     private void renderMailing(
             ServerResponse res, Status status, Viewer v, Mailing m, String notice, String error, String sendAt) {
+        renderMailing(res, status, v, m, notice, error, sendAt, false);
+    }
+
+    private void renderMailing(
+            ServerResponse res,
+            Status status,
+            Viewer v,
+            Mailing m,
+            String notice,
+            String error,
+            String sendAt,
+            boolean follow) {
         MailingProgress p = mailings.progress(m);
         MailComposer.Preview preview = mailings.preview(m);
         boolean going = !m.editable();
@@ -289,7 +310,8 @@ public final class MailingPages implements HttpService {
                         p.sent(),
                         p.failed(),
                         p.unsubscribed(),
-                        m.state() == Mailing.State.SENDING,
+                        LiveFigures.of(
+                                m.state() == Mailing.State.SENDING, follow, "/organise/mailings/" + m.id().value()),
                         notice,
                         error == null ? MailingListPages.serverProblem(mailings.server()) : error,
                         sendAt));

@@ -5,7 +5,7 @@ package org.branchwork.node.web.view;
  * send it; once sent, its progress (queued, sent, failed, unsubscribed) with a bar.
  *
  * @param previewBody the HTML part's body, sanitised when it was made
- * @param refresh     whether the page reloads itself (the mailing is going out)
+ * @param figures     whether the progress still moves, and whether the page updates itself
  */
 public record MailingView(
         String title,
@@ -27,7 +27,7 @@ public record MailingView(
         int sent,
         int failed,
         int unsubscribed,
-        boolean refresh,
+        LiveFigures figures,
         String notice,
         String error,
         String sendAtValue) {}

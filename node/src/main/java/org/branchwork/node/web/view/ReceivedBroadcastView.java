@@ -20,6 +20,7 @@ public record ReceivedBroadcastView(
         int sent,
         int failed,
         int unsubscribed,
+        LiveFigures figures,
         String intro,
         String notice,
         String error) {}
