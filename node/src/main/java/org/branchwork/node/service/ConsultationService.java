@@ -321,9 +321,14 @@ public final class ConsultationService {
     }
 
     /** Which consultations a member voted in and on what day, for their own data export (never how). */
-    public List<ElectorateStore.Voted> votedIn(MemberId member) {
-        return tx.inTransaction(c -> electorate.votedIn(c, member));
+    public List<VotedIn> votedIn(MemberId member) {
+        return tx.inTransaction(c -> electorate.votedIn(c, member)).stream()
+                .map(v -> new VotedIn(v.consultation(), v.title(), v.on()))
+                .toList();
     }
+
+    /** That a member voted in a consultation, and on which day. */
+    public record VotedIn(ConsultationId consultation, String title, LocalDate on) {}
 
     /**
      * Brings a consultation up to the clock, once, under its row lock: freezes the electorate at the

@@ -225,7 +225,7 @@ class ConsultationServiceTest {
                 .as("a receipt checks after the ballots are gone")
                 .isTrue();
         assertThat(consultations.votedIn(voters.get(2).member()))
-                .extracting(ElectorateStore.Voted::consultation)
+                .extracting(ConsultationService.VotedIn::consultation)
                 .containsExactly(k.id());
         List<org.branchwork.node.domain.AuditEvent> audited = tx.inTransaction(c -> auditStore.recent(c, 10, 0));
         assertThat(audited)
