@@ -19,7 +19,7 @@ import org.branchwork.node.web.HttpProtocol;
 /**
  * The composition root: builds a node by hand from its configuration, as a few assemblies that
  * stand on each other ({@link Foundation} → {@link FederationAssembly} → {@link ContentAssembly} →
- * {@link MembersAssembly}, {@link MailAssembly} → {@link RelayAssembly}, {@link InboxAssembly} → {@link WebAssembly}), each a record of what it
+ * {@link MembersAssembly}, {@link MailAssembly} → {@link RelayAssembly}, {@link InboxAssembly}, {@link ConsultationAssembly} → {@link WebAssembly}), each a record of what it
  * built; starts it and stops it. Holds no static state, so tests run several nodes in one JVM.
  */
 public final class Node implements AutoCloseable {
@@ -34,6 +34,7 @@ public final class Node implements AutoCloseable {
     private final MailAssembly mail;
     private final RelayAssembly relay;
     private final InboxAssembly inbox;
+    private final ConsultationAssembly consultations;
     private final WebServer server;
     private final NodeInspector inspector;
     private volatile boolean closed;
@@ -45,6 +46,7 @@ public final class Node implements AutoCloseable {
             MailAssembly mail,
             RelayAssembly relay,
             InboxAssembly inbox,
+            ConsultationAssembly consultations,
             WebServer server,
             NodeInspector inspector) {
         this.foundation = foundation;
@@ -53,6 +55,7 @@ public final class Node implements AutoCloseable {
         this.mail = mail;
         this.relay = relay;
         this.inbox = inbox;
+        this.consultations = consultations;
         this.server = server;
         this.inspector = inspector;
     }
@@ -95,9 +98,10 @@ public final class Node implements AutoCloseable {
         MembersAssembly members = MembersAssembly.build(f, federation, content);
         RelayAssembly relay = RelayAssembly.build(f, federation, mail);
         InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay);
+        ConsultationAssembly consultations = ConsultationAssembly.build(f);
         AtomicBoolean ready = new AtomicBoolean();
         Routes.Components components =
-                WebAssembly.build(f, federation, content, members, mail, relay, inbox, ready::get);
+                WebAssembly.build(f, federation, content, members, mail, relay, inbox, consultations, ready::get);
 
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -134,6 +138,7 @@ public final class Node implements AutoCloseable {
                 mail,
                 relay,
                 inbox,
+                consultations,
                 server,
                 new NodeInspector(
                         f.tx(),
@@ -189,6 +194,7 @@ public final class Node implements AutoCloseable {
         federation.worker().close();
         relay.relay().close();
         mail.queue().close();
+        consultations.checkpoints().close();
         try {
             federation.http().close();
         } catch (java.io.IOException e) {

@@ -8,6 +8,7 @@ import org.branchwork.node.api.AnnouncementsEndpoint;
 import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.BroadcastsEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
+import org.branchwork.node.api.ConsultationsEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FollowsEndpoint;
 import org.branchwork.node.api.MailingsEndpoint;
@@ -28,6 +29,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
@@ -69,6 +71,7 @@ final class Routes {
                 .register("/api/v1/admin/backup", c.backup())
                 .register("/api/v1/members", c.members())
                 .register("/api/v1/mailings", c.mailingsApi())
+                .register("/api/v1/consultations", c.consultationsApi())
                 .register("/api/v1/broadcasts", c.broadcastsApi())
                 .register("/unsubscribe", c.unsubscribePages())
                 .register("/rsvp", c.rsvpLinkPages())
@@ -94,6 +97,7 @@ final class Routes {
                         c.eventPages(),
                         c.campaignFormPages(),
                         c.campaignPages(),
+                        c.consultationPages(),
                         c.announcementPages(),
                         c.accountPages(),
                         c.homePages());
@@ -122,6 +126,8 @@ final class Routes {
             ApiAuth.AdminService backup,
             MembersEndpoint members,
             MailingsEndpoint mailingsApi,
+            ConsultationsEndpoint consultationsApi,
+            ConsultationPages consultationPages,
             BroadcastsEndpoint broadcastsApi,
             UnsubscribePages unsubscribePages,
             RsvpLinkPages rsvpLinkPages,

@@ -7,6 +7,7 @@ import org.branchwork.node.api.ApiAuth;
 import org.branchwork.node.api.BackupEndpoint;
 import org.branchwork.node.api.BroadcastsEndpoint;
 import org.branchwork.node.api.CampaignsEndpoint;
+import org.branchwork.node.api.ConsultationsEndpoint;
 import org.branchwork.node.api.DeliveriesEndpoint;
 import org.branchwork.node.api.EventsEndpoint;
 import org.branchwork.node.api.FederationPolicyEndpoint;
@@ -42,6 +43,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
@@ -74,6 +76,7 @@ final class WebAssembly {
             MailAssembly mail,
             RelayAssembly relay,
             InboxAssembly inbox,
+            ConsultationAssembly consultations,
             BooleanSupplier ready) {
         LocalUris uris = f.uris();
         BooleanSupplier secure = () -> "https".equals(f.origin().uri().getScheme());
@@ -126,6 +129,12 @@ final class WebAssembly {
                         new BackupService(f.database(), f.config().dataDir(), members.audit(), f.clock()))),
                 new MembersEndpoint(members.members(), apiAuth),
                 new MailingsEndpoint(mail.mailings(), apiAuth),
+                new ConsultationsEndpoint(
+                        consultations.consultations(),
+                        uris,
+                        () -> f.branches().current().map(b -> uris.branchActor(b.slug())),
+                        apiAuth),
+                new ConsultationPages(consultations.consultations(), sessions, csrf, pages, uris, f.clock()),
                 new BroadcastsEndpoint(relay.broadcasts(), relay.relay(), uris, apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
                 new RsvpLinkPages(
@@ -141,6 +150,7 @@ final class WebAssembly {
                         members.erasure(),
                         content.attendance(),
                         content.profiles(),
+                        consultations.consultations(),
                         network,
                         sessions,
                         csrf,

@@ -165,6 +165,39 @@ public final class LocalUris {
         }
     }
 
+    /** A consultation: its page, and (phase 2) its {@code Question}. */
+    public URI consultation(org.branchwork.node.domain.ConsultationId id) {
+        return at("/consultations/" + id.value());
+    }
+
+    /** The consultation id an IRI of ours (or a bare UUID) names. */
+    public Optional<org.branchwork.node.domain.ConsultationId> consultationIdOf(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String uuid = text;
+        if (text.contains("/")) {
+            URI iri;
+            try {
+                iri = URI.create(text);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            if (iri.getScheme() == null
+                    || !isLocal(iri)
+                    || iri.getRawPath() == null
+                    || !iri.getRawPath().startsWith("/consultations/")) {
+                return Optional.empty();
+            }
+            uuid = iri.getRawPath().substring("/consultations/".length());
+        }
+        try {
+            return Optional.of(org.branchwork.node.domain.ConsultationId.parse(uuid));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A member's opt-in {@code Person} actor. */
     public URI person(String handle) {
         return at("/people/" + handle);

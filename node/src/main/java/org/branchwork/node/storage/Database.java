@@ -183,6 +183,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Rewrites the memory tables into the {@code .script} file, in primary-key order, and empties the
+     * redo log ({@code CHECKPOINT}); see {@link VoteCheckpoints} for why ballots need it.
+     */
+    public boolean checkpoint() {
+        if (!url.startsWith("jdbc:hsqldb:")) {
+            return false;
+        }
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+            return true;
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /**
      * Writes a consistent copy of the database into {@code folder} (created; it must not hold a
      * database already) while the node runs: HSQLDB's {@code BACKUP DATABASE ... BLOCKING AS FILES}
      * checkpoints, holds writes for the copy's duration and writes the files a database opens

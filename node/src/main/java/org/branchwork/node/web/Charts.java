@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Small server-rendered SVG charts: cumulative counts over days, one line per series. Only
+ * Small server-rendered SVG charts: cumulative counts over days, one line per series, and bars. Only
  * numbers and our own labels go into the SVG, so there is nothing to escape but the labels.
  */
 public final class Charts {
@@ -82,6 +82,43 @@ public final class Charts {
                     .append(colour)
                     .append("\"/>");
             svg.append(text(WIDTH - 172, 21 + 18 * i, s.label() + " (" + count + ")"));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A named bar. */
+    public record Bar(String label, long value) {}
+
+    /** Horizontal bars, one per option, longest for the largest value, each labelled with its value. */
+    public static String bars(String title, List<Bar> bars) {
+        int row = 28;
+        int labelWidth = 220;
+        int height = PAD / 2 + row * Math.max(1, bars.size()) + 8;
+        long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(title))
+                .append("\" class=\"chart\">");
+        svg.append("<title>").append(escape(title)).append("</title>");
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            int y = PAD / 2 + row * i;
+            long w = Math.round((WIDTH - labelWidth - 70.0) * b.value() / max);
+            svg.append(text(4, y + 16, b.label().length() > 34 ? b.label().substring(0, 33) + "\u2026" : b.label()));
+            svg.append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"16\" fill=\"")
+                    .append(COLOURS[0])
+                    .append("\"/>");
+            svg.append(text(labelWidth + (int) w + 6, y + 16, String.valueOf(b.value())));
         }
         return svg.append("</svg>").toString();
     }

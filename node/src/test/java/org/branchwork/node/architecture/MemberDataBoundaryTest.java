@@ -23,6 +23,7 @@ import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.SessionService;
 import org.branchwork.node.storage.ConsentStore;
+import org.branchwork.node.storage.ElectorateStore;
 import org.branchwork.node.storage.EmailTokenStore;
 import org.branchwork.node.storage.MailQueueStore;
 import org.branchwork.node.storage.MailingStore;
@@ -51,7 +52,8 @@ class MemberDataBoundaryTest {
         MemberTags.class,
         MemberNotes.class,
         MailingStore.class,
-        MailQueueStore.class
+        MailQueueStore.class,
+        ElectorateStore.class
     };
     private static final Set<String> MEMBER_TABLES = Set.of(
             "member",
@@ -65,7 +67,8 @@ class MemberDataBoundaryTest {
             "member_import_file",
             "member_search_term",
             "member_consent",
-            "mail_out");
+            "mail_out",
+            "consultation_elector");
     private static final Pattern SQL_ON_TABLE =
             Pattern.compile("\\b(?:from|join|into|update|table)\\s+(\\w+)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -134,6 +137,32 @@ class MemberDataBoundaryTest {
         }
         assertThat(offenders)
                 .as("Java sources with SQL on a member table outside the member stores")
+                .isEmpty();
+    }
+
+    /**
+     * Ballot secrecy, as structure (docs/decisions/0004): no source but the migration names both
+     * the roll of who voted and the ballots, so no query can join them.
+     */
+    @Test
+    void noSourceNamesBothTheRollAndTheBallots() throws IOException {
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            offenders = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains("db/migration"))
+                    .filter(p -> {
+                        try {
+                            String text = Files.readString(p);
+                            return text.contains("consultation_elector") && text.contains("consultation_ballot");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(Path::toString)
+                    .toList();
+        }
+        assertThat(offenders)
+                .as("sources naming both consultation_elector and consultation_ballot")
                 .isEmpty();
     }
 

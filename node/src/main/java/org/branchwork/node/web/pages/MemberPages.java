@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.ConsultationService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberErasure;
 import org.branchwork.node.service.MemberService;
@@ -39,6 +40,7 @@ public final class MemberPages implements HttpService {
     private final MemberErasure erasure;
     private final RsvpService attendance;
     private final ProfileService profiles;
+    private final ConsultationService consultations;
     private final NetworkInView network;
     private final Sessions sessions;
     private final Csrf csrf;
@@ -49,6 +51,7 @@ public final class MemberPages implements HttpService {
             MemberErasure erasure,
             RsvpService attendance,
             ProfileService profiles,
+            ConsultationService consultations,
             NetworkInView network,
             Sessions sessions,
             Csrf csrf,
@@ -56,6 +59,7 @@ public final class MemberPages implements HttpService {
         this.erasure = erasure;
         this.attendance = attendance;
         this.profiles = profiles;
+        this.consultations = consultations;
         this.network = network;
         this.members = members;
         this.sessions = sessions;
@@ -220,6 +224,14 @@ public final class MemberPages implements HttpService {
                         .put("starts", r.starts().toString())
                         .put("answer", r.state().name().toLowerCase(java.util.Locale.ROOT))
                         .put("since", r.since().toString()));
+        // That they voted and on which day, never how: the node does not know how (docs/decisions/0004).
+        var voted = out.putArray("consultationsVotedIn");
+        consultations
+                .votedIn(m.id())
+                .forEach(v -> voted.addObject()
+                        .put("consultation", v.consultation().value())
+                        .put("title", v.title())
+                        .put("on", v.on().toString()));
         var elsewhere = out.putArray("rsvpsToOtherBranches");
         profiles.rsvpsElsewhere(m)
                 .forEach(r ->

@@ -1,0 +1,524 @@
+package org.branchwork.node.web.pages;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.branchwork.node.domain.Consultation;
+import org.branchwork.node.domain.ConsultationCount;
+import org.branchwork.node.domain.ConsultationId;
+import org.branchwork.node.domain.ConsultationResult;
+import org.branchwork.node.domain.Role;
+import org.branchwork.node.domain.VotingMethod;
+import org.branchwork.node.http.LocalUris;
+import org.branchwork.node.service.ConsultationInput;
+import org.branchwork.node.service.ConsultationService;
+import org.branchwork.node.service.FieldError;
+import org.branchwork.node.service.HtmlContent;
+import org.branchwork.node.service.SpreadsheetCsv;
+import org.branchwork.node.web.Charts;
+import org.branchwork.node.web.Csrf;
+import org.branchwork.node.web.Forms;
+import org.branchwork.node.web.Pages;
+import org.branchwork.node.web.Sessions;
+import org.branchwork.node.web.Viewer;
+import org.branchwork.node.web.view.Choice;
+import org.branchwork.node.web.view.ConsultationFormView;
+import org.branchwork.node.web.view.ConsultationView;
+import org.branchwork.node.web.view.ConsultationsView;
+import org.branchwork.node.web.view.FormView;
+import org.branchwork.node.web.view.ReceiptView;
+
+/**
+ * {@code /consultations}: the list; organisers start one ({@code /new}) and close it; members vote
+ * on its page, see their receipt once, and check a receipt later; results where they may be shown
+ * (a bar chart, the STV stages), as CSV, and the receipts list the receipts hash is taken over.
+ */
+public final class ConsultationPages implements HttpService {
+
+    private static final List<String> FIELDS = List.of(
+            "title",
+            "content",
+            "options",
+            "method",
+            "maxChoices",
+            "seats",
+            "kind",
+            "opensAt",
+            "closesAt",
+            "electorateCutoff",
+            "quorum");
+    private static final String[] ORDINALS = {"1st", "2nd", "3rd"};
+
+    private final ConsultationService consultations;
+    private final Sessions sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+    private final LocalUris uris;
+    private final Clock clock;
+
+    public ConsultationPages(
+            ConsultationService consultations, Sessions sessions, Csrf csrf, Pages pages, LocalUris uris, Clock clock) {
+        this.consultations = consultations;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+        this.uris = uris;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/consultations", this::list)
+                .get("/consultations/new", this::newForm)
+                .post("/consultations", this::create)
+                .get("/consultations/{uuid}", this::show)
+                .get("/consultations/{uuid}/results.csv", this::csv)
+                .get("/consultations/{uuid}/receipts.txt", this::receipts)
+                .post("/consultations/{uuid}/ballot", this::vote)
+                .post("/consultations/{uuid}/receipt", this::check)
+                .post("/consultations/{uuid}/close", this::close);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ConsultationsView.Item> items = new ArrayList<>();
+        for (Consultation k : consultations.list(viewer.get().acting())) {
+            items.add(new ConsultationsView.Item(
+                    k.id().value(),
+                    k.title(),
+                    stateWords(k.state(now)),
+                    pages.dates().shown(k.opensAt()),
+                    pages.dates().shown(k.closesAt()),
+                    k.kind().code(),
+                    methodWords(k)));
+        }
+        pages.render(
+                res,
+                Status.OK_200,
+                viewer,
+                "consultations/list",
+                new ConsultationsView("Consultations", viewer.get().can(Role.ORGANISER), items));
+    }
+
+    private void newForm(ServerRequest req, ServerResponse res) {
+        sessions.require(req, res, Role.ORGANISER, pages).ifPresent(v -> {
+            Map<String, String> values = new HashMap<>();
+            values.put("method", "single");
+            values.put("kind", "advisory");
+            renderForm(res, Status.OK_200, v, values, List.of());
+        });
+    }
+
+    private void renderForm(
+            ServerResponse res, Status status, Viewer v, Map<String, String> values, List<FieldError> errors) {
+        String method = values.getOrDefault("method", "single");
+        String kind = values.getOrDefault("kind", "advisory");
+        pages.render(
+                res,
+                status,
+                Optional.of(v),
+                "consultations/new",
+                new ConsultationFormView(
+                        FormView.of("Start a consultation", v.csrf(), values, errors),
+                        List.of(
+                                new Choice("single", "Single choice: each member picks one", method.equals("single")),
+                                new Choice(
+                                        "approval",
+                                        "Approval: each member picks up to a number of options",
+                                        method.equals("approval")),
+                                new Choice(
+                                        "ranked",
+                                        "Ranked: members number options in order, counted by STV (one seat: instant"
+                                                + " runoff)",
+                                        method.equals("ranked"))),
+                        List.of(
+                                new Choice(
+                                        "advisory", "Advisory: results show while it is open", kind.equals("advisory")),
+                                new Choice(
+                                        "binding",
+                                        "Binding: results show only once it has closed",
+                                        kind.equals("binding")))));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        Parameters f = posted.get().form();
+        String percent = Forms.field(f, "quorum").strip().replace("%", "");
+        String quorum = percent;
+        if (!percent.isEmpty()) {
+            try {
+                quorum = String.valueOf(Double.parseDouble(percent) / 100);
+            } catch (NumberFormatException e) {
+                quorum = percent; // refused by the service, in its words
+            }
+        }
+        var typed = new ConsultationInput.Typed(
+                Forms.field(f, "title"),
+                Forms.field(f, "content"),
+                Arrays.asList(Forms.field(f, "options").split("\\R")),
+                Forms.field(f, "method"),
+                Forms.field(f, "maxChoices"),
+                Forms.field(f, "seats"),
+                Forms.field(f, "kind"),
+                Forms.field(f, "opensAt"),
+                Forms.field(f, "closesAt"),
+                Forms.field(f, "electorateCutoff"),
+                quorum);
+        sessions.once(posted.get(), req, res, () -> switch (consultations.create(
+                posted.get().viewer().acting(), typed)) {
+            case ConsultationService.Saved.Done done ->
+                Optional.of("/consultations/" + done.consultation().id().value());
+            case ConsultationService.Saved.Invalid invalid -> {
+                Map<String, String> values = new HashMap<>();
+                FIELDS.forEach(name -> values.put(name, Forms.field(f, name)));
+                renderForm(res, Status.UNPROCESSABLE_CONTENT_422, posted.get().viewer(), values, invalid.errors());
+                yield Optional.empty();
+            }
+        });
+    }
+
+    private ConsultationId id(ServerRequest req) {
+        return uris.consultationIdOf(req.path().pathParameters().get("uuid"))
+                .orElseThrow(() -> new NotFoundException("No such consultation."));
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        viewer.ifPresent(v -> render(res, Status.OK_200, v, id(req), null, false));
+    }
+
+    private void render(ServerResponse res, Status status, Viewer v, ConsultationId id, String error, boolean change) {
+        ConsultationService.Standing s = consultations.standing(v.acting(), id);
+        ConsultationService.Voter me = consultations.voter(v.acting(), id);
+        Consultation k = s.consultation();
+        boolean open = s.state() == Consultation.State.OPEN;
+        ConsultationView.Ballot ballot = null;
+        String note;
+        if (!me.onRoll()) {
+            note = me.whyNot();
+        } else if (me.votedOn() != null) {
+            note = "You voted on " + me.votedOn() + "."
+                    + (open ? " You can change your vote until the close with the receipt code you were shown." : "");
+            ballot = open ? ballot(k, true) : null;
+        } else {
+            note = open
+                    ? null
+                    : s.state() == Consultation.State.SCHEDULED ? "Voting has not opened yet." : "You did not vote.";
+            ballot = open ? ballot(k, false) : null;
+        }
+        if (change && ballot != null) {
+            ballot = ballot(k, true);
+        }
+        pages.render(
+                res,
+                status,
+                Optional.of(v),
+                "consultations/consultation",
+                new ConsultationView(
+                        k.title(),
+                        k.id().value(),
+                        HtmlContent.fromMarkdown(k.markdown()),
+                        stateWords(s.state()),
+                        pages.dates().shown(k.opensAt()),
+                        pages.dates().shown(k.closesAt()),
+                        pages.dates().shown(k.electorateCutoff()),
+                        k.kind() == Consultation.Kind.BINDING
+                                ? "Binding: results show once it has closed."
+                                : "Advisory: results show while it is open.",
+                        methodWords(k),
+                        s.electorate() == null ? "fixed at the opening" : String.valueOf(s.electorate()),
+                        s.ballots(),
+                        s.electorate() == null || s.electorate() == 0 ? "" : percent(s.ballots(), s.electorate()),
+                        k.quorum() == null
+                                ? ""
+                                : percent(Math.round(k.quorum() * 10_000), 10_000) + " of the electorate"
+                                        + (s.quorate() == null ? "" : s.quorate() ? ": met" : ": not met"),
+                        v.csrf(),
+                        v.can(Role.ORGANISER) && s.state() != Consultation.State.CLOSED,
+                        ballot,
+                        note,
+                        error,
+                        s.result() == null ? null : results(k, s.result()),
+                        s.result() == null ? "Results of a binding consultation show once it has closed." : null,
+                        s.receiptsHash(),
+                        k.certificate() == null
+                                ? null
+                                : "Counted and certified on "
+                                        + pages.dates().shown(k.certificate().certifiedAt())
+                                        + ": the " + k.certificate().ballots()
+                                        + " individual ballots were deleted then;"
+                                        + " the counts of each ranking and the receipts are kept, and are the result."));
+    }
+
+    private static ConsultationView.Ballot ballot(Consultation k, boolean change) {
+        List<Choice> options =
+                k.options().stream().map(o -> new Choice(o, o, false)).toList();
+        List<ConsultationView.Slot> slots = new ArrayList<>();
+        if (k.method() instanceof VotingMethod.Ranked) {
+            for (int i = 0; i < k.options().size(); i++) {
+                List<Choice> choices = new ArrayList<>();
+                choices.add(new Choice("", i == 0 ? "Choose an option" : "(no further choice)", true));
+                choices.addAll(options);
+                slots.add(new ConsultationView.Slot(
+                        i + 1, (i < ORDINALS.length ? ORDINALS[i] : (i + 1) + "th") + " choice", choices));
+            }
+        }
+        return new ConsultationView.Ballot(
+                k.method() instanceof VotingMethod.Single,
+                k.method() instanceof VotingMethod.Approval,
+                k.method() instanceof VotingMethod.Ranked,
+                ConsultationService.maxMarks(k),
+                options,
+                slots,
+                change);
+    }
+
+    private static ConsultationView.Results results(Consultation k, ConsultationResult r) {
+        List<ConsultationView.Total> totals = new ArrayList<>();
+        List<Charts.Bar> bars = new ArrayList<>();
+        long sum = r.totals().stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i < k.options().size(); i++) {
+            long n = r.totals().get(i);
+            totals.add(new ConsultationView.Total(k.options().get(i), n, sum == 0 ? "" : percent(n, sum)));
+            bars.add(new Charts.Bar(k.options().get(i), n));
+        }
+        List<String> winners = r.winners().stream().map(k.options()::get).toList();
+        String outcome;
+        List<ConsultationView.Round> rounds = new ArrayList<>();
+        long quota = 0;
+        if (r instanceof ConsultationResult.Transferable t) {
+            quota = t.quota();
+            outcome = winners.isEmpty()
+                    ? "No one is elected."
+                    : "Elected: " + String.join(", ", winners) + "."
+                            + (t.unfilled() > 0
+                                    ? " " + t.unfilled() + " seat(s) unfilled: fewer options than seats."
+                                    : "");
+            for (ConsultationResult.StvRound round : t.rounds()) {
+                String who = round.candidate() >= 0 ? k.options().get(round.candidate()) : "";
+                String action = switch (round.action()) {
+                            case FIRST_PREFERENCES -> "First preferences";
+                            case SURPLUS ->
+                                "Surplus of " + who + " at " + ConsultationCount.shown(round.transferValue());
+                            case EXCLUSION -> "Exclusion of " + who;
+                            case LAST_VACANCIES -> "Last vacancies filled";
+                        }
+                        + switch (round.tieBreak()) {
+                            case NONE -> "";
+                            case EARLIER_STAGE -> " (tie settled by an earlier stage)";
+                            case LOT -> " (tie settled by lot)";
+                        };
+                rounds.add(new ConsultationView.Round(
+                        round.stage(),
+                        action,
+                        round.votes().stream().map(ConsultationCount::shown).toList(),
+                        ConsultationCount.shown(round.nonTransferable()),
+                        ConsultationCount.shown(round.lostToFractions()),
+                        String.join(
+                                ", ",
+                                round.elected().stream().map(k.options()::get).toList())));
+            }
+        } else {
+            outcome = winners.isEmpty()
+                    ? "No ballots yet."
+                    : winners.size() > 1
+                            ? "A tie between " + String.join(" and ", winners) + "."
+                            : "Most chosen: " + winners.get(0) + ".";
+        }
+        String chartTitle = r instanceof ConsultationResult.Transferable ? "First preferences" : "Votes per option";
+        return new ConsultationView.Results(
+                Charts.bars(chartTitle, bars),
+                totals,
+                outcome,
+                r instanceof ConsultationResult.Transferable,
+                quota,
+                k.options(),
+                rounds);
+    }
+
+    private void vote(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        ConsultationId id = id(req);
+        Parameters f = posted.get().form();
+        List<String> choices = new ArrayList<>(f.all("choice", List::of));
+        for (int i = 1; i <= 50; i++) {
+            f.first("rank" + i).ifPresent(choices::add);
+        }
+        Viewer v = posted.get().viewer();
+        switch (consultations.vote(v.acting(), id, choices, Forms.field(f, "receipt"))) {
+            case ConsultationService.Voting.Cast cast -> {
+                Consultation k = consultations.find(v.acting(), id).orElseThrow();
+                // Shown here, once, never put in a URL (where logs and history would keep it).
+                res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+                pages.render(
+                        res,
+                        Status.OK_200,
+                        Optional.of(v),
+                        "consultations/receipt",
+                        new ReceiptView(
+                                "Your ballot is counted",
+                                id.value(),
+                                k.title(),
+                                cast.receipt(),
+                                cast.replaced(),
+                                false,
+                                true));
+            }
+            case ConsultationService.Voting.Refused r ->
+                render(
+                        res,
+                        Status.CONFLICT_409,
+                        v,
+                        id,
+                        r.message(),
+                        !Forms.field(f, "receipt").isBlank());
+        }
+    }
+
+    private void check(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.MEMBER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        ConsultationId id = id(req);
+        Viewer v = posted.get().viewer();
+        Consultation k =
+                consultations.find(v.acting(), id).orElseThrow(() -> new NotFoundException("No such consultation."));
+        boolean counted =
+                consultations.counted(v.acting(), id, Forms.field(posted.get().form(), "receipt"));
+        pages.render(
+                res,
+                Status.OK_200,
+                Optional.of(v),
+                "consultations/receipt",
+                new ReceiptView("Checking a receipt", id.value(), k.title(), null, false, true, counted));
+    }
+
+    private void close(ServerRequest req, ServerResponse res) {
+        Optional<Sessions.Posted> posted = sessions.requireForm(req, res, Role.ORGANISER, pages, csrf);
+        if (posted.isEmpty()) {
+            return;
+        }
+        ConsultationId id = id(req);
+        consultations.close(posted.get().viewer().acting(), id);
+        Pages.redirect(res, "/consultations/" + id.value());
+    }
+
+    private void csv(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        ConsultationService.Standing s = consultations.standing(viewer.get().acting(), id(req));
+        if (s.result() == null) {
+            pages.message(
+                    res,
+                    Status.CONFLICT_409,
+                    viewer,
+                    "Not yet",
+                    "Results of a binding consultation show once it has closed.");
+            return;
+        }
+        Consultation k = s.consultation();
+        res.headers().set(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+        res.headers()
+                .set(
+                        HeaderNames.CONTENT_DISPOSITION,
+                        "attachment; filename=\"consultation-" + k.id().value() + ".csv\"");
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8);
+                SpreadsheetCsv csv = new SpreadsheetCsv(out, header(k))) {
+            ConsultationResult r = s.result();
+            for (int i = 0; i < k.options().size(); i++) {
+                csv.row(
+                        "total",
+                        k.options().get(i),
+                        r.totals().get(i),
+                        r.winners().contains(i) ? "yes" : "no");
+            }
+            if (r instanceof ConsultationResult.Transferable t) {
+                for (ConsultationResult.StvRound round : t.rounds()) {
+                    for (int i = 0; i < k.options().size(); i++) {
+                        csv.row(
+                                "stage " + round.stage() + " "
+                                        + round.action().name().toLowerCase(Locale.ROOT),
+                                k.options().get(i),
+                                ConsultationCount.shown(round.votes().get(i)),
+                                round.elected().contains(i) ? "yes" : "no");
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String[] header(Consultation k) {
+        return new String[] {"row", "option", k.method() instanceof VotingMethod.Ranked ? "votes" : "ballots", "chosen"
+        };
+    }
+
+    private void receipts(ServerRequest req, ServerResponse res) {
+        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        consultations
+                .receipts(viewer.get().acting(), id(req))
+                .forEach(h -> out.append(h).append('\n'));
+        res.headers().set(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(out.toString());
+    }
+
+    private static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    private static String stateWords(Consultation.State s) {
+        return switch (s) {
+            case SCHEDULED -> "Not open yet";
+            case OPEN -> "Open";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    private static String methodWords(Consultation k) {
+        return switch (k.method()) {
+            case VotingMethod.Single s -> "Single choice";
+            case VotingMethod.Approval a -> "Approval: up to " + a.maxChoices();
+            case VotingMethod.Ranked r ->
+                r.seats() == 1 ? "Ranked: instant runoff for one seat" : "Ranked: STV for " + r.seats() + " seats";
+        };
+    }
+}
