@@ -8,7 +8,8 @@ const PUBLIC = ['/', '/join', '/signin', '/password-reset', '/no-such-page'];
 const SIGNED_IN = ['/me', '/me?welcome=setup', '/me/feed', '/organise', '/organise/import', '/organise/members/new',
   '/events/new', '/announcements/new',
   '/campaigns', '/campaigns/new', '/admin', '/admin/following',
-  '/organise/mailings', '/organise/mailings/new', '/organise/broadcasts', '/organise/broadcasts/new'];
+  '/organise/mailings', '/organise/mailings/new', '/organise/broadcasts', '/organise/broadcasts/new',
+  '/consultations', '/consultations/new'];
 
 test('every public page passes axe at desktop and phone widths', () => onPage('axe-public', async (page) => {
   for (const path of PUBLIC) {
@@ -25,11 +26,11 @@ test('every page an admin opens passes axe at desktop and phone widths', () => o
   }
   // The pages of the things the other tests made: each member, event and campaign linked from the lists.
   const visited = [];
-  for (const list of ['/organise/members', '/', '/campaigns', '/organise/mailings', '/organise/broadcasts']) {
+  for (const list of ['/organise/members', '/', '/campaigns', '/organise/mailings', '/organise/broadcasts', '/consultations']) {
     await page.goto(list);
-    const links = await page.locator('main a[href^="/members/"], main a[href^="/organise/members/"], main a[href^="/events/"], main a[href^="/campaigns/"], main a[href^="/organise/mailings/"], main a[href^="/organise/broadcasts/"]')
+    const links = await page.locator('main a[href^="/members/"], main a[href^="/organise/members/"], main a[href^="/events/"], main a[href^="/campaigns/"], main a[href^="/organise/mailings/"], main a[href^="/organise/broadcasts/"], main a[href^="/consultations/"]')
       .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]
-        .filter((h) => !h.includes('.csv') && !h.endsWith('/new')).slice(0, 8));
+        .filter((h) => !h.includes('.csv') && !h.endsWith('.txt') && !h.endsWith('/new')).slice(0, 8));
     for (const href of links) {
       await page.goto(href);
       await assertAccessible(page, href);

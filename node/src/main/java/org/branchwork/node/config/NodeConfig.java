@@ -58,11 +58,16 @@ public record NodeConfig(
         }
         // Durability over speed: write_delay=false syncs the log on every commit, so kill -9 loses
         // no committed transaction; mvcc lets readers and writers proceed side by side; cached
-        // tables keep big tables on disk instead of in memory. See docs/OPERATING.md.
+        // tables keep big tables on disk instead of in memory, with a row cache (HSQLDB's default
+        // of 50,000 rows / 10 MB) large enough for a 100,000-member branch's members and one
+        // mailing's queue: at the default, a mailing to 100,000 read rows back from disk for every
+        // claim and went out at 382 mails/s instead of 726. It fills only as rows are read.
+        // See docs/OPERATING.md.
         Path db = dataDir.toAbsolutePath().resolve("db").resolve("branchwork");
         return "jdbc:hsqldb:file:" + db
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached"
-                + ";hsqldb.lock_file=true;hsqldb.log_size=200;sql.enforce_size=true";
+                + ";hsqldb.lock_file=true;hsqldb.log_size=200;sql.enforce_size=true"
+                + ";hsqldb.cache_rows=250000;hsqldb.cache_size=32768";
     }
 
     /** A copy with another port; used by tests and by nothing else. */

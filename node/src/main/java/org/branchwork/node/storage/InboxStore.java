@@ -164,11 +164,17 @@ public final class InboxStore {
         return made;
     }
 
+    /**
+     * Activities due for another attempt, oldest due first; the ORDER BY names the (dead,
+     * next_attempt_at) index's columns from its first, so HSQLDB walks it instead of sorting.
+     */
+    static final String DUE_RETRIES = "SELECT r.activity_id FROM inbox_retry r WHERE r.dead = FALSE "
+            + "AND r.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM inbox_outcome o WHERE o.activity_id = r.activity_id) "
+            + "ORDER BY r.dead, r.next_attempt_at LIMIT ?";
+
     /** Activities due for another attempt, oldest due first. */
     public List<String> dueRetries(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT r.activity_id FROM inbox_retry r WHERE r.dead = FALSE "
-                + "AND r.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM inbox_outcome o WHERE o.activity_id = r.activity_id) "
-                + "ORDER BY r.next_attempt_at LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement(DUE_RETRIES)) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setInt(2, limit);
             return ids(s);

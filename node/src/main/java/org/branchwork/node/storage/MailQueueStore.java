@@ -62,14 +62,20 @@ public final class MailQueueStore {
         }
     }
 
+    /**
+     * The due rows, oldest first, up to a limit. The ORDER BY names the columns of the
+     * (state, due_at, id) index from its first, or HSQLDB sorts every queued row (V50).
+     */
+    static final String DUE = "SELECT id FROM mail_out WHERE state = 'queued' AND due_at <= ? "
+            + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY state, due_at, id LIMIT ?";
+
     /** Claims up to {@code limit} due rows, oldest first, under {@code claim} until {@code leaseUntil}. */
     public List<Queued> claimDue(Connection c, Instant now, int limit, String claim, Instant leaseUntil)
             throws SQLException {
-        // Due ids first (the (state, due_at) index, in order), then each taken only if still free:
-        // one UPDATE with the ordered, limited select as its IN list is evaluated per row by HSQLDB.
+        // Due ids first, then each taken only if still free: one UPDATE with the ordered, limited
+        // select as its IN list is evaluated per row by HSQLDB.
         List<Long> due = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM mail_out WHERE state = 'queued' AND due_at <= ? "
-                + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, id LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement(DUE)) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setTimestamp(2, Timestamp.from(now));
             s.setInt(3, limit);

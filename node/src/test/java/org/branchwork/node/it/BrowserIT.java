@@ -95,6 +95,14 @@ class BrowserIT {
                 assertThat(mailing.path("unsubscribed").asInt())
                         .as("Jo left through the mailing's link")
                         .isEqualTo(1);
+                JsonNode consultation = consultation(node, "Which campaign should the branch lead next winter?");
+                assertThat(consultation.path("state").asText()).isEqualTo("closed");
+                assertThat(consultation.path("ballots").asInt()).isEqualTo(1);
+                assertThat(consultation.path("totals").path("Libraries").asInt())
+                        .as("Jo's changed vote")
+                        .isEqualTo(1);
+                assertThat(consultation.path("totals").path("Bus fares").asInt())
+                        .isZero();
                 assertThat(members(node, "not-an-email").path("total").asInt())
                         .as("the import's bad row added nobody")
                         .isZero();
@@ -216,6 +224,16 @@ class BrowserIT {
             }
         }
         throw new AssertionError("no mailing \"" + subject + "\" in " + list);
+    }
+
+    private static JsonNode consultation(Node node, String title) throws IOException {
+        JsonNode list = get(node, "/api/v1/consultations");
+        for (JsonNode k : list.path("items")) {
+            if (k.path("title").asText().equals(title)) {
+                return get(node, "/api/v1/consultations/" + k.path("uuid").asText());
+            }
+        }
+        throw new AssertionError("no consultation \"" + title + "\" in " + list);
     }
 
     private static JsonNode get(Node node, String path) throws IOException {
