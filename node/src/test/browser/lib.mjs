@@ -9,7 +9,7 @@
 // Everything is found the way a person finds it: by label, role and visible text.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -41,6 +41,7 @@ after(async () => { await browser?.close(); });
 export async function newPage({ width = 1100, base = BASE } = {}) {
   const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 } });
   const page = await context.newPage();
+  page.base = base;
   page.setDefaultTimeout(15_000);
   return page;
 }
@@ -82,12 +83,27 @@ export async function mailedText(to, subject, seconds = 30) {
   throw new Error(`no mail "${subject}" reached ${to} within ${seconds} s`);
 }
 
+// Signed-in sessions kept across tests and files (one node --test process per file), by email:
+// the node allows 25 sign-ins per address per 5 minutes, as Mastodon does, and every test here
+// comes from 127.0.0.1. A kept session that no longer works (signed out) means a real sign-in.
+const SESSIONS = join(SHOTS, '..', 'browser-sessions.json');
+const keptSessions = () => { try { return JSON.parse(readFileSync(SESSIONS, 'utf8')); } catch { return {}; } };
+
 export async function signIn(page, email, password) {
+  const key = `${page.base ?? BASE} ${email}`;
+  const kept = keptSessions()[key];
+  if (kept) {
+    await page.context().addCookies(kept);
+    await page.goto('/me');
+    if (!new URL(page.url()).pathname.startsWith('/signin')) return;
+    await page.context().clearCookies();
+  }
   await page.goto('/signin');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/me**');
+  writeFileSync(SESSIONS, JSON.stringify({ ...keptSessions(), [key]: await page.context().cookies() }));
 }
 
 export const signInAsAdmin = (page) => signIn(page, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
