@@ -9,6 +9,7 @@ import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.mapping.BroadcastMapper;
 import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.federation.mapping.RsvpMapper;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
@@ -71,7 +72,8 @@ record FederationAssembly(
                 new EventMapper(uris),
                 new CampaignMapper(uris),
                 new RsvpMapper(uris),
-                new BroadcastMapper(uris));
+                new BroadcastMapper(uris),
+                new ConsultationMapper(uris, org.branchwork.node.service.HtmlContent::fromMarkdown));
         LocalObjectSigner signer = new LocalObjectSigner(f.codec(), actors, f.clock());
         OutboundPublisher outbox = new OutboundPublisher(
                 deliveryStore, followStore, f.codec(), actors, uris, mappers, signer, adoptedCampaigns, f.clock());

@@ -8,6 +8,7 @@ import org.branchwork.node.federation.inbound.InboxRetention;
 import org.branchwork.node.federation.inbound.OwnerProof;
 import org.branchwork.node.federation.inbound.handlers.BroadcastHandlers;
 import org.branchwork.node.federation.inbound.handlers.CampaignHandlers;
+import org.branchwork.node.federation.inbound.handlers.ConsultationHandlers;
 import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
@@ -31,8 +32,16 @@ record InboxAssembly(
         InboxDeadLetters deadLetters,
         InboxRetention retention) {
 
-    static InboxAssembly build(Foundation f, FederationAssembly fed, ContentAssembly content, RelayAssembly relay) {
+    static InboxAssembly build(
+            Foundation f,
+            FederationAssembly fed,
+            ContentAssembly content,
+            RelayAssembly relay,
+            ConsultationAssembly consultations) {
         LocalUris uris = f.uris();
+        OwnerProof ownerProof = new OwnerProof(fed.resolver());
+        ConsultationHandlers consultationHandlers = new ConsultationHandlers(
+                uris, fed.resolver(), ownerProof, consultations.takeUp(), consultations.network());
         CampaignHandlers campaignHandlers = new CampaignHandlers(uris, fed.resolver(), content.campaigns());
         BroadcastHandlers broadcastHandlers =
                 new BroadcastHandlers(uris, fed.resolver(), relay.relay(), relay.broadcasts());
@@ -42,9 +51,10 @@ record InboxAssembly(
                 f.database().keep(FollowStore.ACCEPTED_FOLLOWING),
                 fed.remoteObjects(),
                 fed.fetcher(),
-                new OwnerProof(fed.resolver()),
+                ownerProof,
                 campaignHandlers,
                 broadcastHandlers,
+                consultationHandlers,
                 f.codec(),
                 uris::isLocal,
                 f.clock());
@@ -64,6 +74,7 @@ record InboxAssembly(
                 contentHandlers,
                 campaignHandlers,
                 broadcastHandlers,
+                consultationHandlers,
                 followHandlers,
                 rsvpHandlers);
         InboxStore store = new InboxStore();

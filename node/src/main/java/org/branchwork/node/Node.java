@@ -97,8 +97,8 @@ public final class Node implements AutoCloseable {
         ContentAssembly content = ContentAssembly.build(f, federation, mail);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
         RelayAssembly relay = RelayAssembly.build(f, federation, mail);
-        InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay);
-        ConsultationAssembly consultations = ConsultationAssembly.build(f);
+        ConsultationAssembly consultations = ConsultationAssembly.build(f, federation);
+        InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay, consultations);
         AtomicBoolean ready = new AtomicBoolean();
         Routes.Components components =
                 WebAssembly.build(f, federation, content, members, mail, relay, inbox, consultations, ready::get);
@@ -194,6 +194,7 @@ public final class Node implements AutoCloseable {
         federation.worker().close();
         relay.relay().close();
         mail.queue().close();
+        consultations.takeUp().close();
         consultations.checkpoints().close();
         try {
             federation.http().close();

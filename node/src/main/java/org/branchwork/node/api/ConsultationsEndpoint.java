@@ -17,16 +17,15 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Consultation;
-import org.branchwork.node.domain.ConsultationCount;
 import org.branchwork.node.domain.ConsultationId;
-import org.branchwork.node.domain.ConsultationResult;
 import org.branchwork.node.domain.Role;
-import org.branchwork.node.domain.VotingMethod;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
 import org.branchwork.node.service.ConsultationInput;
+import org.branchwork.node.service.ConsultationNetwork;
 import org.branchwork.node.service.ConsultationService;
+import org.branchwork.node.service.ConsultationTakeUp;
 
 /**
  * {@code /api/v1/consultations} (issue 19's operator contract, on this node): {@code POST} creates
@@ -38,15 +37,24 @@ import org.branchwork.node.service.ConsultationService;
 public final class ConsultationsEndpoint implements HttpService {
 
     private final ConsultationService consultations;
+    private final ConsultationNetwork network;
+    private final ConsultationTakeUp takeUp;
     private final LocalUris uris;
-    private final Supplier<Optional<URI>> branchActor;
+    private final ConsultationJson json;
     private final ApiAuth auth;
 
     public ConsultationsEndpoint(
-            ConsultationService consultations, LocalUris uris, Supplier<Optional<URI>> branchActor, ApiAuth auth) {
+            ConsultationService consultations,
+            ConsultationNetwork network,
+            ConsultationTakeUp takeUp,
+            LocalUris uris,
+            Supplier<Optional<URI>> branchActor,
+            ApiAuth auth) {
         this.consultations = consultations;
+        this.network = network;
+        this.takeUp = takeUp;
         this.uris = uris;
-        this.branchActor = branchActor;
+        this.json = new ConsultationJson(uris, branchActor);
         this.auth = auth;
     }
 
@@ -55,6 +63,10 @@ public final class ConsultationsEndpoint implements HttpService {
         rules.post("/", this::create)
                 .get("/", this::list)
                 .post("/ballot", this::ballot)
+                .post("/take-up", this::takeUp)
+                .get("/auto-take-up", this::autoTakeUps)
+                .post("/auto-take-up", (req, res) -> autoTakeUp(req, res, true))
+                .delete("/auto-take-up", (req, res) -> autoTakeUp(req, res, false))
                 .get("/{uuid}", this::show)
                 .post("/{uuid}/close", this::close);
     }
@@ -95,8 +107,7 @@ public final class ConsultationsEndpoint implements HttpService {
                 ApiJson.send(
                         res,
                         Status.CREATED_201,
-                        standing(consultations.standing(
-                                posted.get().who(), done.consultation().id())));
+                        shown(posted.get().who(), done.consultation().id()));
             }
             case ConsultationService.Saved.Invalid invalid ->
                 ApiJson.invalid(res, "Invalid consultation", "invalid_consultation", invalid.errors());
@@ -111,10 +122,15 @@ public final class ConsultationsEndpoint implements HttpService {
         ObjectNode out = ApiJson.JSON.createObjectNode();
         ArrayNode items = out.putArray("items");
         for (Consultation k : consultations.list(who.get())) {
-            // Received consultations arrive with federation (phase 2); every one listed here is our own.
-            items.add(summary(k, consultations.standing(who.get(), k.id()).state())
-                    .put("own", true)
-                    .put("takenUp", true));
+            ObjectNode item =
+                    json.summary(k, consultations.standing(who.get(), k.id()).state());
+            var origin = takeUp.origin(k.id());
+            if (origin.isPresent()) {
+                json.origin(item, origin.get());
+            } else {
+                item.put("own", true).put("takenUp", true);
+            }
+            items.add(item);
         }
         ApiJson.send(res, Status.OK_200, out);
     }
@@ -130,7 +146,69 @@ public final class ConsultationsEndpoint implements HttpService {
             new Problem(404, "not_found", "Not found", "No such consultation.").send(res);
             return;
         }
-        ApiJson.send(res, Status.OK_200, standing(consultations.standing(who.get(), id.get())));
+        ApiJson.send(res, Status.OK_200, shown(who.get(), id.get()));
+    }
+
+    /** A consultation as shown: our own with the network's results, a received one with where it came from. */
+    private ObjectNode shown(Acting who, ConsultationId id) {
+        ConsultationService.Standing s = consultations.standing(who, id);
+        var origin = takeUp.origin(id);
+        if (origin.isPresent()) {
+            return json.origin(json.standing(s), origin.get());
+        }
+        return json.results(s, network.results(id)).put("own", true).put("takenUp", true);
+    }
+
+    private void takeUp(ServerRequest req, ServerResponse res) {
+        Optional<ApiAuth.Posted> posted =
+                auth.posted(req, res, Role.ORGANISER, 16 * 1024, "{\"consultation\": the Question's id}");
+        if (posted.isEmpty()) {
+            return;
+        }
+        URI question;
+        try {
+            question = URI.create(ApiJson.text(posted.get().body(), "consultation"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            new Problem(422, "invalid_consultation", "Invalid consultation", "Give the Question's id.").send(res);
+            return;
+        }
+        takeUp.takeUp(posted.get().who(), question);
+        ConsultationId local = takeUp.byQuestion(question).orElseThrow();
+        ApiJson.send(res, Status.ACCEPTED_202, shown(posted.get().who(), local));
+    }
+
+    private void autoTakeUps(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        if (who.isEmpty()) {
+            return;
+        }
+        ObjectNode out = ApiJson.JSON.createObjectNode();
+        takeUp.autoTakeUp(who.get()).forEach(u -> out.withArray("nodes").add(u.toString()));
+        out.withArray("nodes");
+        ApiJson.send(res, Status.OK_200, out);
+    }
+
+    private void autoTakeUp(ServerRequest req, ServerResponse res, boolean on) {
+        Optional<Acting> who = auth.acting(req, res, Role.ADMIN);
+        if (who.isEmpty()) {
+            return;
+        }
+        String node = on
+                ? ApiJson.object(req, res, 16 * 1024, "{\"node\": actor id}")
+                        .map(b -> ApiJson.text(b, "node"))
+                        .orElse(null)
+                : req.query().first("node").orElse(null);
+        if (node == null) {
+            if (!on) {
+                new Problem(422, "invalid_node", "Invalid node", "Give ?node= the actor's id.").send(res);
+            }
+            return;
+        }
+        switch (takeUp.setAutoTakeUp(who.get(), URI.create(node), on)) {
+            case org.branchwork.node.service.Effect.Refused r ->
+                new Problem(422, "not_followed", "Not followed", r.reason()).send(res);
+            default -> autoTakeUps(req, res);
+        }
     }
 
     private void close(ServerRequest req, ServerResponse res) {
@@ -148,7 +226,7 @@ public final class ConsultationsEndpoint implements HttpService {
             new Problem(409, "already_closed", "Already closed", "This consultation has closed already.").send(res);
             return;
         }
-        ApiJson.send(res, Status.OK_200, standing(consultations.standing(who.get(), id.get())));
+        ApiJson.send(res, Status.OK_200, shown(who.get(), id.get()));
     }
 
     private void ballot(ServerRequest req, ServerResponse res) {
@@ -173,7 +251,16 @@ public final class ConsultationsEndpoint implements HttpService {
             return;
         }
         JsonNode b = posted.get().body();
-        Optional<ConsultationId> id = uris.consultationIdOf(ApiJson.text(b, "consultation"));
+        String named = ApiJson.text(b, "consultation");
+        Optional<ConsultationId> id = uris.consultationIdOf(named);
+        if (id.isEmpty() && named != null && named.startsWith("http")) {
+            // A received consultation is named by its owner's Question id too.
+            try {
+                id = takeUp.byQuestion(URI.create(named));
+            } catch (IllegalArgumentException e) {
+                id = Optional.empty();
+            }
+        }
         if (id.isEmpty() || consultations.find(who, id.get()).isEmpty()) {
             new Problem(404, "not_found", "Not found", "No such consultation on this node.").send(res);
             return;
@@ -204,99 +291,5 @@ public final class ConsultationsEndpoint implements HttpService {
 
     private static String code(ConsultationService.Refusal r) {
         return r.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private ObjectNode summary(Consultation k, Consultation.State state) {
-        ObjectNode o = ApiJson.JSON
-                .createObjectNode()
-                .put("id", uris.consultation(k.id()).toString())
-                .put("uuid", k.id().value())
-                .put("title", k.title())
-                .put("content", k.markdown())
-                .put("method", k.method().code())
-                .put("kind", k.kind().code())
-                .put("state", state.code())
-                .put("opensAt", k.opensAt().toString())
-                .put("closesAt", k.closesAt().toString())
-                .put("electorateCutoff", k.electorateCutoff().toString());
-        k.options().forEach(o.putArray("options")::add);
-        if (k.method() instanceof VotingMethod.Approval a) {
-            o.put("maxChoices", a.maxChoices());
-        }
-        if (k.method() instanceof VotingMethod.Ranked r) {
-            o.put("seats", r.seats());
-        }
-        if (k.quorum() != null) {
-            o.put("quorum", k.quorum());
-        }
-        if (k.electorate() != null) {
-            o.put("electorate", k.electorate());
-        } else {
-            o.putNull("electorate");
-        }
-        return o;
-    }
-
-    private ObjectNode standing(ConsultationService.Standing s) {
-        Consultation k = s.consultation();
-        ObjectNode o = summary(k, s.state());
-        o.put("ballots", s.ballots());
-        o.put("resultsHidden", s.resultsHidden());
-        ObjectNode totals = o.putObject("totals");
-        ConsultationResult r = s.result();
-        if (r != null) {
-            for (int i = 0; i < k.options().size(); i++) {
-                totals.put(k.options().get(i), r.totals().get(i));
-            }
-            ArrayNode winners = o.putArray("winners");
-            r.winners().forEach(w -> winners.add(k.options().get(w)));
-            if (r instanceof ConsultationResult.Transferable t) {
-                o.put("quota", t.quota());
-                o.put("unfilledSeats", t.unfilled());
-                ArrayNode rounds = o.putArray("rounds");
-                for (ConsultationResult.StvRound round : t.rounds()) {
-                    ObjectNode x = rounds.addObject()
-                            .put("stage", round.stage())
-                            .put("action", round.action().name().toLowerCase(java.util.Locale.ROOT));
-                    if (round.candidate() >= 0) {
-                        x.put("candidate", k.options().get(round.candidate()));
-                    }
-                    if (round.action() == ConsultationResult.Action.SURPLUS) {
-                        x.put("transferValue", ConsultationCount.shown(round.transferValue()));
-                    }
-                    x.put("tieBreak", round.tieBreak().name().toLowerCase(java.util.Locale.ROOT));
-                    ObjectNode votes = x.putObject("votes");
-                    for (int i = 0; i < k.options().size(); i++) {
-                        votes.put(
-                                k.options().get(i),
-                                ConsultationCount.shown(round.votes().get(i)));
-                    }
-                    x.put("nonTransferable", ConsultationCount.shown(round.nonTransferable()));
-                    x.put("lostToFractions", ConsultationCount.shown(round.lostToFractions()));
-                    ArrayNode elected = x.putArray("elected");
-                    round.elected().forEach(e -> elected.add(k.options().get(e)));
-                }
-            }
-        }
-        if (s.quorate() != null) {
-            o.put("quorate", s.quorate());
-        }
-        o.put("receiptsHash", s.receiptsHash());
-        if (k.certificate() != null) {
-            o.put("certifiedAt", k.certificate().certifiedAt().toString());
-            o.put("ballotsDeletedAt", k.certificate().ballotsDeletedAt().toString());
-        }
-        // Phase 1: this node is the one branch; other branches' signed tallies come with federation.
-        ObjectNode branch = o.putArray("branches").addObject();
-        branchActor.get().ifPresent(a -> branch.put("actor", a.toString()));
-        if (k.electorate() != null) {
-            branch.put("electorate", k.electorate());
-        }
-        branch.put("ballots", s.ballots());
-        if (r != null) {
-            branch.set("totals", totals.deepCopy());
-        }
-        o.putObject("publicVotes");
-        return o;
     }
 }

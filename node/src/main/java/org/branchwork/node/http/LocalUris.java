@@ -170,6 +170,16 @@ public final class LocalUris {
         return at("/consultations/" + id.value());
     }
 
+    /** The {@code Create} that published a consultation's {@code Question}. */
+    public URI consultationCreate(org.branchwork.node.domain.ConsultationId id) {
+        return at("/consultations/" + id.value() + "/activity");
+    }
+
+    /** A tally this branch sent: its object's id, by the consultation and the tally's sequence number. */
+    public URI consultationTally(org.branchwork.node.domain.ConsultationId id, long sequence) {
+        return at("/consultations/" + id.value() + "/tallies/" + sequence);
+    }
+
     /** The consultation id an IRI of ours (or a bare UUID) names. */
     public Optional<org.branchwork.node.domain.ConsultationId> consultationIdOf(String text) {
         if (text == null) {

@@ -91,8 +91,34 @@ public final class ConsultationService {
     private final SecureRandom random;
     private final Runnable ballotsWritten;
     private final Clock clock;
+    private final ConsultationEvents events;
+
+    /** A consultation service of one node on its own (nothing federated). */
+    public ConsultationService(
+            Transactions tx,
+            ConsultationStore consultations,
+            ElectorateStore electorate,
+            BallotStore ballots,
+            AuditLog audit,
+            java.time.ZoneId zone,
+            SecureRandom random,
+            Runnable ballotsWritten,
+            Clock clock) {
+        this(
+                tx,
+                consultations,
+                electorate,
+                ballots,
+                audit,
+                zone,
+                random,
+                ballotsWritten,
+                clock,
+                ConsultationEvents.NONE);
+    }
 
     /**
+     * @param events         the network side: told of openings, counts and ballots
      * @param ballotsWritten run after a transaction that wrote or deleted ballots commits (the
      *                       node checkpoints the database soon after: storage.VoteCheckpoints)
      */
@@ -105,7 +131,9 @@ public final class ConsultationService {
             java.time.ZoneId zone,
             SecureRandom random,
             Runnable ballotsWritten,
-            Clock clock) {
+            Clock clock,
+            ConsultationEvents events) {
+        this.events = events;
         this.tx = tx;
         this.consultations = consultations;
         this.electorate = electorate;
@@ -133,6 +161,7 @@ public final class ConsultationService {
         }
         tx.inTransaction(c -> {
             consultations.insert(c, k);
+            events.created(c, k);
             audit.record(c, who, "consultation.created", null, "consultation=" + k.id().value());
             return null;
         });
@@ -276,6 +305,7 @@ public final class ConsultationService {
         });
         if (v instanceof Voting.Cast) {
             ballotsWritten.run();
+            events.ballotsChanged(id);
         }
         return v;
     }
@@ -330,6 +360,11 @@ public final class ConsultationService {
     /** That a member voted in a consultation, and on which day. */
     public record VotedIn(ConsultationId consultation, String title, LocalDate on) {}
 
+    /** Brings every consultation due to open or close up to the clock (a sweep, not a member's request). */
+    public void settleDue() {
+        tx.inTransaction(c -> consultations.due(c, clock.instant())).forEach(this::settle);
+    }
+
     /**
      * Brings a consultation up to the clock, once, under its row lock: freezes the electorate at the
      * opening; at the close counts it, keeps the counts per ranking and the receipts' hashes, deletes
@@ -346,13 +381,18 @@ public final class ConsultationService {
         boolean deleted = tx.inTransaction(c -> {
             consultations.lock(c, id);
             Consultation now1 = consultations.find(c, id).orElseThrow();
-            if (now1.electorate() == null && !now.isBefore(now1.opensAt())) {
+            if (now1.electorate() == null && !now.isBefore(now1.opensAt()) && !events.awaitingTakeUp(c, id)) {
                 consultations.frozen(c, id, electorate.freeze(c, id, now1.electorateCutoff()), now);
             }
             if (now1.certificate() == null && !now.isBefore(now1.closesAt())) {
                 String hash = Receipts.listHash(ballots.receiptHashes(c, id));
                 long counted = ballots.keepTallyAndDeleteBallots(c, id);
                 consultations.certified(c, id, new Consultation.Certificate(now, counted, hash, now));
+                events.certified(
+                        c,
+                        consultations.find(c, id).orElseThrow(),
+                        new Tally(now1.options().size(), ballots.kept(c, id)),
+                        hash);
                 audit.record(
                         c,
                         null,

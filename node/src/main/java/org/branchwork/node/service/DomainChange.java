@@ -86,4 +86,31 @@ public sealed interface DomainChange {
      */
     record BroadcastReported(URI broadcast, URI senderInbox, RelayState state, RelayCounts counts, java.time.Instant at)
             implements DomainChange {}
+
+    /** The node opened a consultation: its Question goes to the node's followers. */
+    record ConsultationPublished(org.branchwork.node.domain.Consultation consultation) implements DomainChange {}
+
+    /**
+     * One of the node's consultations closed: the Question again, with {@code closed} and the
+     * members' totals per option (first preferences for ranked) over {@code ballots}.
+     */
+    record ConsultationClosed(
+            org.branchwork.node.domain.Consultation consultation, java.util.List<Long> totals, long ballots)
+            implements DomainChange {}
+
+    /** The branch takes part in another node's consultation: the owner hears it. */
+    record ConsultationTakenUp(URI question, URI owner, URI ownerInbox) implements DomainChange {}
+
+    /**
+     * The branch reports its tally on another node's consultation (its local copy {@code local}):
+     * counts only, signed, to the owner.
+     */
+    record TallyReported(
+            org.branchwork.node.domain.ConsultationId local,
+            URI question,
+            URI owner,
+            URI ownerInbox,
+            java.util.List<String> options,
+            org.branchwork.node.domain.BranchTally tally)
+            implements DomainChange {}
 }

@@ -35,6 +35,7 @@ final class FakePeer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private final Map<String, KeyPair> proofKeys = new ConcurrentHashMap<>();
     private KeyPair sharedKey;
     private final java.util.Set<String> keyAtOwnUrl = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> groups = ConcurrentHashMap.newKeySet();
@@ -198,6 +199,16 @@ final class FakePeer implements AutoCloseable {
         return sharedKey;
     }
 
+    /**
+     * Gives an actor an Ed25519 key in its {@code assertionMethod} ({@code #ed25519-key}), for
+     * FEP-8b32 proofs on what it sends; returns the key to sign with.
+     */
+    SigningKey proofKey(String name) {
+        KeyPair pair = KeyPairs.generateEd25519(new SecureRandom());
+        proofKeys.put(name, pair);
+        return new SigningKey(actorId(name) + "#ed25519-key", pair.getPrivate());
+    }
+
     /** Creates a {@code Group} actor (another server's group, which is not one of our branches). */
     SigningKey groupActor(String name) {
         groups.add(name);
@@ -289,7 +300,13 @@ final class FakePeer implements AutoCloseable {
                         URI.create(id + (keyAtOwnUrl.contains(name) ? "/main-key" : "#main-key")),
                         id,
                         Pem.writePublicKey(pair.getPublic()))),
-                List.of(),
+                proofKeys.containsKey(name)
+                        ? List.of(new org.branchwork.protocol.vocab.MultikeyInfo(
+                                URI.create(id + "#ed25519-key"),
+                                id,
+                                org.branchwork.protocol.sig.Multikey.encode(
+                                        proofKeys.get(name).getPublic())))
+                        : List.of(),
                 false,
                 null);
     }

@@ -33,7 +33,22 @@ public final class BranchworkTerms {
             "relayState", // "received", "approved", "declined", "sending" or "sent"
             "sent", // mails handed to the mail server
             "failed", // mails that failed for good
-            "unsubscribed"); // recipients who unsubscribed through the relayed mail
+            "unsubscribed", // recipients who unsubscribed through the relayed mail
+            "method", // a consultation's voting method: "single", "approval" or "ranked"
+            "maxChoices", // approval: how many options a ballot may approve
+            "seats", // ranked: how many seats STV fills
+            "kind", // "advisory" (live results) or "binding" (results at the close)
+            "opensAt", // when voting opens
+            "electorateCutoff", // members who joined before it may vote
+            "quorum", // the share of the electorate that must vote, or absent
+            "consultation", // the Question a tally counts for
+            "electorate", // a tally's electorate: the branch's members who may vote
+            "ballots", // ballots cast (in a tally, or for one ranking)
+            "counts", // a tally's counts: one per distinct ranking
+            "ranking", // option names, most preferred first
+            "receiptsHash", // SHA-256 over the sorted receipt hashes
+            "sequence", // a tally's number: each tally of a branch has a larger one
+            "final"); // a tally sent at the close
 
     private BranchworkTerms() {}
 }

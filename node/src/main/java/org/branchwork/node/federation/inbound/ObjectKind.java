@@ -11,6 +11,8 @@ public enum ObjectKind {
     NONE,
     /** One of this node's campaigns. */
     LOCAL_CAMPAIGN,
+    /** One of this node's consultations (its {@code Question}). */
+    LOCAL_CONSULTATION,
     /** One of this node's events. */
     LOCAL_EVENT,
     /** A {@code Join} one of this node's members sent to another branch's event. */

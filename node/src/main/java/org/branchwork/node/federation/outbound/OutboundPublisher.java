@@ -26,9 +26,11 @@ import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.mapping.BroadcastMapper;
 import org.branchwork.node.federation.mapping.BroadcastReport;
 import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.federation.mapping.GoalReport;
 import org.branchwork.node.federation.mapping.RsvpMapper;
+import org.branchwork.node.federation.mapping.TallyTerms;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.DomainChange;
 import org.branchwork.node.service.FederationOutbox;
@@ -66,7 +68,8 @@ public final class OutboundPublisher implements FederationOutbox {
             EventMapper events,
             CampaignMapper campaigns,
             RsvpMapper rsvps,
-            BroadcastMapper broadcasts) {}
+            BroadcastMapper broadcasts,
+            ConsultationMapper consultations) {}
 
     public OutboundPublisher(
             DeliveryStore deliveries,
@@ -164,7 +167,38 @@ public final class OutboundPublisher implements FederationOutbox {
                                 c, r.senderInbox(), add.id().orElseThrow().toString(), body, now, null);
                         yield add.id().orElseThrow();
                     }
+                    case DomainChange.ConsultationPublished(var k) ->
+                        toFollowers(c, mappers.consultations().create(k, branchSlug()));
+                    case DomainChange.ConsultationClosed(var k, var totals, long ballots) ->
+                        toFollowers(c, mappers.consultations().closed(k, totals, ballots, now, branchSlug()));
+                    case DomainChange.ConsultationTakenUp t ->
+                        enqueue(
+                                c,
+                                mappers.consultations()
+                                        .join(t.question(), t.owner(), uris.newActivity(), branchSlug(), now),
+                                List.of(t.ownerInbox()));
+                    case DomainChange.TallyReported r -> tallyReported(c, r, branchSlug(), now);
                 });
+    }
+
+    /**
+     * The tally object signed by the branch (so that it can be checked apart from the activity: the
+     * owner publishes it for anyone to re-count), in an {@code Add} to the Question signed too.
+     */
+    private URI tallyReported(Connection c, DomainChange.TallyReported r, String slug, Instant now)
+            throws SQLException {
+        Activity add = mappers.consultations().tally(r.question(), r.owner(), uris.newActivity(), slug, now);
+        TallyTerms terms = TallyTerms.of(
+                uris.consultationTally(r.local(), r.tally().sequence()),
+                uris.branchActor(slug),
+                r.question(),
+                r.options(),
+                r.tally());
+        ObjectNode json = codec.toJson(add);
+        json.set("object", signer.sign(terms.json()));
+        String body = codec.write(signer.sign(json));
+        deliveries.enqueue(c, r.ownerInbox(), add.id().orElseThrow().toString(), body, now, null);
+        return add.id().orElseThrow();
     }
 
     /** The answer to a remote participant; null for a local member's RSVP, which has nobody to answer on the wire. */

@@ -12,15 +12,18 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.AnnouncementId;
 import org.branchwork.node.domain.CampaignId;
+import org.branchwork.node.domain.ConsultationId;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.federation.local.ActivityJson;
 import org.branchwork.node.federation.local.LocalActors;
 import org.branchwork.node.federation.local.LocalObjectSigner;
 import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.mapping.CampaignMapper;
+import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
+import org.branchwork.node.service.ConsultationNetwork;
 import org.branchwork.node.service.EventService;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 
@@ -41,6 +44,8 @@ public final class ObjectEndpoint implements HttpService {
     private final CampaignMapper campaignMapper;
     private final LocalActors actors;
     private final ActivityCodec codec;
+    private final ConsultationNetwork consultations;
+    private final ConsultationMapper consultationMapper;
 
     public ObjectEndpoint(
             AnnouncementService announcements,
@@ -51,7 +56,11 @@ public final class ObjectEndpoint implements HttpService {
             CampaignMapper campaignMapper,
             LocalObjectSigner signer,
             LocalActors actors,
-            ActivityCodec codec) {
+            ActivityCodec codec,
+            ConsultationNetwork consultations,
+            ConsultationMapper consultationMapper) {
+        this.consultations = consultations;
+        this.consultationMapper = consultationMapper;
         this.campaigns = campaigns;
         this.campaignMapper = campaignMapper;
         this.announcements = announcements;
@@ -70,7 +79,64 @@ public final class ObjectEndpoint implements HttpService {
                 .get("/events/{id}", (req, res) -> event(req, res, false))
                 .get("/events/{id}/activity", (req, res) -> event(req, res, true))
                 .get("/campaigns/{id}", (req, res) -> campaign(req, res, false))
-                .get("/campaigns/{id}/activity", (req, res) -> campaign(req, res, true));
+                .get("/campaigns/{id}/activity", (req, res) -> campaign(req, res, true))
+                .get("/consultations/{id}", (req, res) -> consultation(req, res, false))
+                .get("/consultations/{id}/activity", (req, res) -> consultation(req, res, true))
+                .get("/consultations/{id}/tallies.json", this::tallies);
+    }
+
+    /** One of our consultations as its {@code Question}: with {@code closed} and the totals once closed. */
+    private void consultation(ServerRequest req, ServerResponse res, boolean activity) {
+        serve(req, res, ConsultationId::parse, consultations::ours, "consultation", k -> {
+            if (activity) {
+                return ok(signer.activity(consultationMapper.create(k, slug())));
+            }
+            if (k.certificate() == null) {
+                return ok(signer.object(consultationMapper.question(k, null, null, null, slug())));
+            }
+            ConsultationNetwork.Results r = consultations.results(k.id());
+            return ok(signer.object(consultationMapper.question(
+                    k, r.totals(), r.ballots(), k.certificate().certifiedAt(), slug())));
+        });
+    }
+
+    /**
+     * The signed tallies of one of our consultations, public, for anyone to re-count
+     * (docs/FEDERATION.md, "Re-counting"): the consultation's terms and each branch's latest
+     * {@code bw:Tally} exactly as it arrived, with its proof. Empty while a binding one is open.
+     */
+    private void tallies(ServerRequest req, ServerResponse res) {
+        org.branchwork.node.domain.Consultation k =
+                found(req, ConsultationId::parse, consultations::ours, "consultation");
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        doc.put(
+                "consultation",
+                consultationMapper
+                        .question(k, null, null, null, slug())
+                        .id()
+                        .orElseThrow()
+                        .toString());
+        doc.put("method", k.method().code());
+        if (k.method() instanceof org.branchwork.node.domain.VotingMethod.Approval a) {
+            doc.put("maxChoices", a.maxChoices());
+        }
+        if (k.method() instanceof org.branchwork.node.domain.VotingMethod.Ranked r) {
+            doc.put("seats", r.seats());
+        }
+        k.options().forEach(doc.putArray("options")::add);
+        doc.put("closed", k.certificate() != null);
+        var list = doc.putArray("tallies");
+        for (String signed : consultations.signedTallies(k.id())) {
+            try {
+                list.add(codec.parse(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a kept tally is not JSON", e);
+            }
+        }
+        res.headers().contentType(io.helidon.http.HttpMediaType.create("application/json"));
+        res.headers().set(io.helidon.http.HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        res.send(codec.write(doc));
     }
 
     private void campaign(ServerRequest req, ServerResponse res, boolean activity) {

@@ -45,6 +45,7 @@ public final class ContentHandlers {
     private final OwnerProof ownerProof;
     private final CampaignHandlers campaigns;
     private final BroadcastHandlers broadcasts;
+    private final ConsultationHandlers consultations;
     private final ActivityCodec codec;
     private final Clock clock;
     private final java.util.function.Predicate<URI> isLocal;
@@ -62,6 +63,7 @@ public final class ContentHandlers {
             OwnerProof ownerProof,
             CampaignHandlers campaigns,
             BroadcastHandlers broadcasts,
+            ConsultationHandlers consultations,
             ActivityCodec codec,
             java.util.function.Predicate<URI> isLocal,
             Clock clock) {
@@ -70,6 +72,7 @@ public final class ContentHandlers {
         this.ownerProof = ownerProof;
         this.campaigns = campaigns;
         this.broadcasts = broadcasts;
+        this.consultations = consultations;
         this.tx = tx;
         this.follows = follows;
         this.objects = objects;
@@ -98,6 +101,12 @@ public final class ContentHandlers {
             // Only from a node the branch follows (an accepted follow), checked above; kept apart from the feed.
             return followed
                     ? broadcasts.received(object, actor)
+                    : Outcome.ignored("not from an actor the branch follows");
+        }
+        if (object instanceof org.branchwork.protocol.vocab.Question q) {
+            // Only from a node the branch follows (an accepted follow), checked above; not feed content.
+            return followed
+                    ? consultations.received(q, actor)
                     : Outcome.ignored("not from an actor the branch follows");
         }
         return handled(

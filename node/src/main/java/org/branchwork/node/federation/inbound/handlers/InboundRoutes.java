@@ -26,14 +26,25 @@ public final class InboundRoutes {
             ContentHandlers content,
             CampaignHandlers campaigns,
             BroadcastHandlers broadcasts,
+            ConsultationHandlers consultations,
             FollowHandlers follows,
             RsvpHandlers rsvps) {
         return new HandlerRegistry(new ObjectKinds(uris, isOurJoin))
-                .onAny(ActivityType.CREATE, content::create)
-                .onAny(ActivityType.UPDATE, content::update)
+                .onAny(
+                        ActivityType.CREATE,
+                        in -> consultations.isVote(in) ? consultations.vote(in) : content.create(in))
+                .onAny(
+                        ActivityType.UPDATE,
+                        in -> consultations.isQuestionUpdate(in) ? consultations.update(in) : content.update(in))
                 .onAny(ActivityType.DELETE, content::delete)
                 .onAny(ActivityType.ANNOUNCE, content::announce)
-                .onAny(ActivityType.ADD, in -> broadcasts.isReport(in) ? broadcasts.report(in) : campaigns.report(in))
+                .onAny(ActivityType.ADD, in -> {
+                    if (consultations.isTally(in)) {
+                        return consultations.tally(in);
+                    }
+                    return broadcasts.isReport(in) ? broadcasts.report(in) : campaigns.report(in);
+                })
+                .on(ActivityType.JOIN, ObjectKind.LOCAL_CONSULTATION, consultations::join)
                 .on(ActivityType.JOIN, ObjectKind.LOCAL_CAMPAIGN, campaigns::join)
                 .on(ActivityType.LEAVE, ObjectKind.LOCAL_CAMPAIGN, campaigns::leave)
                 .on(ActivityType.JOIN, ObjectKind.LOCAL_EVENT, rsvps::join)

@@ -37,6 +37,9 @@ final class ObjectKinds implements Function<Activity, ObjectKind> {
             if (uris.campaignIdOf(id.get()).isPresent()) {
                 return ObjectKind.LOCAL_CAMPAIGN;
             }
+            if (uris.consultationIdOf(id.get().toString()).isPresent()) {
+                return ObjectKind.LOCAL_CONSULTATION;
+            }
             if (uris.eventIdOf(id.get()).isPresent()) {
                 return ObjectKind.LOCAL_EVENT;
             }
