@@ -30,6 +30,7 @@ import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.ConsultationPages;
+import org.branchwork.node.web.pages.ConsultationTakeUpPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
@@ -83,7 +84,8 @@ final class Routes {
                         c.importPages(),
                         c.mailingListPages(),
                         c.mailingPages(),
-                        c.broadcastPages())
+                        c.broadcastPages(),
+                        c.consultationTakeUpPages())
                 .register("/admin", c.adminPages(), c.followPages())
                 .register("/api/v1/admin", c.policy())
                 .register("/setup", c.setupPages())
@@ -134,6 +136,7 @@ final class Routes {
             MailingListPages mailingListPages,
             MailingPages mailingPages,
             BroadcastPages broadcastPages,
+            ConsultationTakeUpPages consultationTakeUpPages,
             AccountPages accountPages,
             MemberPages memberPages,
             MemberEditPages memberEditPages,

@@ -44,6 +44,7 @@ import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
 import org.branchwork.node.web.pages.ConsultationPages;
+import org.branchwork.node.web.pages.ConsultationTakeUpPages;
 import org.branchwork.node.web.pages.EventFormPages;
 import org.branchwork.node.web.pages.EventPages;
 import org.branchwork.node.web.pages.FeedPages;
@@ -146,6 +147,8 @@ final class WebAssembly {
                 new MailingListPages(mail.mailings(), sessions, csrf, pages),
                 new MailingPages(mail.mailings(), content.events(), sessions, csrf, pages, f.clock()),
                 new BroadcastPages(relay.broadcasts(), relay.relay(), content.campaigns(), sessions, csrf, pages),
+                new ConsultationTakeUpPages(
+                        consultations.consultations(), consultations.takeUp(), sessions, csrf, pages),
                 new AccountPages(members.accounts(), sessions, csrf, pages),
                 new MemberPages(
                         members.members(),

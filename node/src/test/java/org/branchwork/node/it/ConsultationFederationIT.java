@@ -103,8 +103,28 @@ class ConsultationFederationIT {
         String ranked = create(nationalApi, "ranked", "binding", ",\"seats\":2");
         List<String> all = List.of(single, approval, ranked);
 
-        // The organisers of Stockport and Manchester see them waiting and take them up; Leeds's came taken up.
-        for (String slug : List.of("stockport", "manchester")) {
+        // The organisers of Stockport (on the page) and Manchester (the API) see them waiting and take
+        // them up; Leeds's came taken up.
+        Browser organiser = signedInAdmin(nodes.get("stockport"));
+        until(
+                "stockport's page lists the three",
+                () -> org.jsoup.Jsoup.parse(
+                                        organiser.get("/organise/consultations").body())
+                                .select("#received-consultations button")
+                                .size()
+                        == 3);
+        for (String k : all) {
+            organiser.get("/organise/consultations");
+            assertThat(organiser
+                            .post("/organise/consultations/take-up", Map.of("consultation", k))
+                            .statusCode())
+                    .isEqualTo(303);
+        }
+        assertThat(org.jsoup.Jsoup.parse(
+                                organiser.get("/organise/consultations").body())
+                        .select("#received-consultations button"))
+                .isEmpty();
+        for (String slug : List.of("manchester")) {
             ApiClient api = TestNodes.api(nodes.get(slug));
             until(slug + " has the three consultations", () -> received(api).size() == 3);
             assertThat(received(api)).allMatch(k -> !k.get("takenUp").asBoolean());
@@ -464,6 +484,17 @@ class ConsultationFederationIT {
         String link = mail.awaitLink(email);
         assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
         return b;
+    }
+
+    private static Browser signedInAdmin(Node node) {
+        Fixtures.Admin organiser = new Fixtures.Admin(
+                "Organiser",
+                "organiser@" + node.config().configuredBranchSlug().orElseThrow() + ".test",
+                Fixtures.PASSWORD);
+        if (node.setupCode().isPresent()) {
+            Fixtures.setUpBranch(node, organiser);
+        }
+        return Browser.signedIn(node, organiser);
     }
 
     private Node start(String slug, TestMail mail) {
