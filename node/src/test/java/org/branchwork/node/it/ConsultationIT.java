@@ -240,9 +240,8 @@ class ConsultationIT {
         // Soon after the votes, a checkpoint takes them out of the redo log; the ballots then sit
         // in the .script in receipt-hash order, not in the order they were cast.
         Path data = node.config().dataDir();
-        until(
-                "the votes are checkpointed out of the log",
-                () -> !text(data, ".log").contains("CONSULTATION_BALLOT"));
+        // Both at once: the checkpoint empties the log before its new .script is in place.
+        until("the votes are checkpointed out of the log and into the .script", () -> checkpointed(data));
         List<String> order = ballotRowHashes(text(data, ".script"));
         assertThat(order).hasSize(3).isSorted();
 
@@ -318,6 +317,15 @@ class ConsultationIT {
             }
         }
         return out;
+    }
+
+    private static boolean checkpointed(Path data) {
+        try {
+            return !text(data, ".log").contains("CONSULTATION_BALLOT")
+                    && ballotRowHashes(text(data, ".script")).size() == 3;
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a file renamed under the walk, mid-checkpoint: look again
+        }
     }
 
     private static List<String> ballotRowHashes(String script) {
