@@ -29,6 +29,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.ConsultationExportPages;
 import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.ConsultationTakeUpPages;
 import org.branchwork.node.web.pages.EventFormPages;
@@ -100,6 +101,7 @@ final class Routes {
                         c.campaignFormPages(),
                         c.campaignPages(),
                         c.consultationPages(),
+                        c.consultationExports(),
                         c.announcementPages(),
                         c.accountPages(),
                         c.homePages());
@@ -130,6 +132,7 @@ final class Routes {
             MailingsEndpoint mailingsApi,
             ConsultationsEndpoint consultationsApi,
             ConsultationPages consultationPages,
+            ConsultationExportPages consultationExports,
             BroadcastsEndpoint broadcastsApi,
             UnsubscribePages unsubscribePages,
             RsvpLinkPages rsvpLinkPages,

@@ -43,6 +43,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.ConsultationExportPages;
 import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.ConsultationTakeUpPages;
 import org.branchwork.node.web.pages.EventFormPages;
@@ -137,7 +138,10 @@ final class WebAssembly {
                         uris,
                         () -> f.branches().current().map(b -> uris.branchActor(b.slug())),
                         apiAuth),
-                new ConsultationPages(consultations.consultations(), sessions, csrf, pages, uris, f.clock()),
+                new ConsultationPages(
+                        consultations.consultations(), consultations.network(), sessions, csrf, pages, uris, f.clock()),
+                new ConsultationExportPages(
+                        consultations.consultations(), consultations.network(), sessions, pages, uris),
                 new BroadcastsEndpoint(relay.broadcasts(), relay.relay(), uris, apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
                 new RsvpLinkPages(

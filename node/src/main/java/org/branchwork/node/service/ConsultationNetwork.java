@@ -216,6 +216,15 @@ public final class ConsultationNetwork {
         });
     }
 
+    /** The results across the network when the consultation is ours; empty for one we received. */
+    public Optional<Results> ownResults(ConsultationId id) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            Optional<Consultation> k = own(c, id);
+            return k.isEmpty() ? Optional.<Results>empty() : Optional.of(results(c, k.get(), now));
+        });
+    }
+
     public Results results(ConsultationId id) {
         return tx.inTransaction(c -> results(c, consultations.find(c, id).orElseThrow(), clock.instant()));
     }

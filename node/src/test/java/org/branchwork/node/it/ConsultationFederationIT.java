@@ -247,6 +247,9 @@ class ConsultationFederationIT {
         assertThat(rounds.get(2).get("candidate").asText()).isEqualTo("Libraries");
         assertThat(rounds.get(2).get("votes").get("Buses").asText()).isEqualTo("14.66664");
 
+        // National's organisers read the same figures on the results page and in its CSV.
+        ownersPage(signedInAdmin(national), single, ranked, stv.get("rounds").size());
+
         // Anyone can re-count from the published signed tallies.
         String document =
                 TestNodes.get(national, path(ranked) + "/tallies.json").body();
@@ -291,6 +294,46 @@ class ConsultationFederationIT {
             assertThat(files).as(slug).doesNotContain("INSERT INTO CONSULTATION_BALLOT");
             assertThat(files).as(slug).contains("INSERT INTO CONSULTATION_ELECTOR");
         }
+    }
+
+    /**
+     * The owner's page: the network's ballots and STV stages, a row per branch with Leeds's own
+     * result withheld under 5 ballots, the public vote apart; the CSV carries the branch rows.
+     */
+    private void ownersPage(Browser organiser, String single, String ranked, int stages) throws IOException {
+        org.jsoup.nodes.Document page =
+                org.jsoup.Jsoup.parse(organiser.get(path(ranked)).body());
+        assertThat(page.select("#ballots").text()).startsWith("30 (100.0% turnout)");
+        assertThat(page.select("#electorate").text()).startsWith("30 ");
+        assertThat(page.select("#outcome").text()).isEqualTo("Elected: Rent, Buses.");
+        assertThat(page.select("#rounds tbody tr")).hasSize(stages);
+        Map<String, String> rows = new HashMap<>();
+        for (org.jsoup.nodes.Element row : page.select("#branches tbody tr")) {
+            rows.put(row.select("th").text(), row.select("td").eachText().toString());
+        }
+        assertThat(rows)
+                .containsEntry("localhost (stockport)", "[12, 12, 100.0%, Rent 8, Buses 0, Libraries 4]")
+                .containsEntry("localhost (manchester)", "[14, 14, 100.0%, Rent 0, Buses 10, Libraries 4]")
+                .containsEntry(
+                        "localhost (leeds)", "[4, 4, 100.0%, Not shown: fewer than 5 ballots (counted in the total)]")
+                .hasSize(3);
+        assertThat(page.select("#branches a").eachAttr("href")).contains(group(nodes.get("stockport")));
+        assertThat(page.select("#public-votes"))
+                .as("no fediverse vote on this one")
+                .isEmpty();
+
+        org.jsoup.nodes.Document advisory =
+                org.jsoup.Jsoup.parse(organiser.get(path(single)).body());
+        assertThat(advisory.select("#public-votes tbody tr").eachText()).containsExactly("Libraries 1 100.0%");
+        assertThat(advisory.select("#totals tbody tr").eachText())
+                .containsExactly("Rent 11 36.7%", "Buses 11 36.7%", "Libraries 8 26.7%");
+
+        String csv = organiser.get(path(ranked) + "/results.csv").body();
+        assertThat(csv)
+                .contains("total,Rent,12")
+                .contains("branch " + group(nodes.get("manchester")) + ",Buses,10")
+                .contains("branch " + group(nodes.get("leeds")) + ",(ballots),4")
+                .doesNotContain("branch " + group(nodes.get("leeds")) + ",Rent");
     }
 
     /** A rogue Group that follows national and takes part; its own and copied tallies, each refused. */

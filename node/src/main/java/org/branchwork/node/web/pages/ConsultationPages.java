@@ -1,15 +1,11 @@
 package org.branchwork.node.web.pages;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,18 +19,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.branchwork.node.domain.Consultation;
-import org.branchwork.node.domain.ConsultationCount;
 import org.branchwork.node.domain.ConsultationId;
 import org.branchwork.node.domain.ConsultationResult;
 import org.branchwork.node.domain.Role;
 import org.branchwork.node.domain.VotingMethod;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.service.ConsultationInput;
+import org.branchwork.node.service.ConsultationNetwork;
 import org.branchwork.node.service.ConsultationService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.HtmlContent;
-import org.branchwork.node.service.SpreadsheetCsv;
-import org.branchwork.node.web.Charts;
 import org.branchwork.node.web.Csrf;
 import org.branchwork.node.web.Forms;
 import org.branchwork.node.web.Pages;
@@ -69,6 +63,7 @@ public final class ConsultationPages implements HttpService {
     private static final String[] ORDINALS = {"1st", "2nd", "3rd"};
 
     private final ConsultationService consultations;
+    private final ConsultationNetwork network;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
@@ -76,8 +71,15 @@ public final class ConsultationPages implements HttpService {
     private final Clock clock;
 
     public ConsultationPages(
-            ConsultationService consultations, Sessions sessions, Csrf csrf, Pages pages, LocalUris uris, Clock clock) {
+            ConsultationService consultations,
+            ConsultationNetwork network,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages,
+            LocalUris uris,
+            Clock clock) {
         this.consultations = consultations;
+        this.network = network;
         this.sessions = sessions;
         this.csrf = csrf;
         this.pages = pages;
@@ -91,8 +93,6 @@ public final class ConsultationPages implements HttpService {
                 .get("/consultations/new", this::newForm)
                 .post("/consultations", this::create)
                 .get("/consultations/{uuid}", this::show)
-                .get("/consultations/{uuid}/results.csv", this::csv)
-                .get("/consultations/{uuid}/receipts.txt", this::receipts)
                 .post("/consultations/{uuid}/ballot", this::vote)
                 .post("/consultations/{uuid}/receipt", this::check)
                 .post("/consultations/{uuid}/close", this::close);
@@ -252,20 +252,12 @@ public final class ConsultationPages implements HttpService {
                                 ? "Binding: results show once it has closed."
                                 : "Advisory: results show while it is open.",
                         methodWords(k),
-                        s.electorate() == null ? "fixed at the opening" : String.valueOf(s.electorate()),
-                        s.ballots(),
-                        s.electorate() == null || s.electorate() == 0 ? "" : percent(s.ballots(), s.electorate()),
-                        k.quorum() == null
-                                ? ""
-                                : percent(Math.round(k.quorum() * 10_000), 10_000) + " of the electorate"
-                                        + (s.quorate() == null ? "" : s.quorate() ? ": met" : ": not met"),
+                        figures(k, s),
                         v.csrf(),
                         v.can(Role.ORGANISER) && s.state() != Consultation.State.CLOSED,
                         ballot,
                         note,
                         error,
-                        s.result() == null ? null : results(k, s.result()),
-                        s.result() == null ? "Results of a binding consultation show once it has closed." : null,
                         s.receiptsHash(),
                         k.certificate() == null
                                 ? null
@@ -274,6 +266,34 @@ public final class ConsultationPages implements HttpService {
                                         + ": the " + k.certificate().ballots()
                                         + " individual ballots were deleted then;"
                                         + " the counts of each ranking and the receipts are kept, and are the result."));
+    }
+
+    /** The network's figures for our own consultation, the branch's for one it took up. */
+    private ConsultationView.Figures figures(Consultation k, ConsultationService.Standing s) {
+        Optional<ConsultationNetwork.Results> across = network.ownResults(k.id());
+        Long electorate = across.map(a -> (Long) a.electorate())
+                .orElse(s.electorate() == null ? null : s.electorate().longValue());
+        boolean frozen =
+                k.electorate() != null || across.map(a -> a.electorate() > 0).orElse(false);
+        long ballots = across.map(ConsultationNetwork.Results::ballots).orElse(s.ballots());
+        ConsultationResult result =
+                across.map(ConsultationNetwork.Results::result).orElse(s.result());
+        String quorum = "";
+        if (k.quorum() != null) {
+            quorum = ConsultationResultsViews.percent(Math.round(k.quorum() * 10_000), 10_000) + " of the electorate"
+                    + (!frozen ? "" : ballots >= Math.ceil(k.quorum() * electorate) ? ": met" : ": not met");
+        }
+        return new ConsultationView.Figures(
+                frozen ? String.valueOf(electorate) : "fixed at the opening",
+                ballots,
+                !frozen || electorate == 0 ? "" : ConsultationResultsViews.percent(ballots, electorate),
+                quorum,
+                result == null ? null : ConsultationResultsViews.results(k, result),
+                result == null ? "Results of a binding consultation show once it has closed." : null,
+                across.isPresent(),
+                across.map(a -> ConsultationResultsViews.branches(k, a)).orElse(List.of()),
+                across.map(a -> ConsultationResultsViews.publicVotes(a.publicVotes()))
+                        .orElse(null));
     }
 
     private static ConsultationView.Ballot ballot(Consultation k, boolean change) {
@@ -297,69 +317,6 @@ public final class ConsultationPages implements HttpService {
                 options,
                 slots,
                 change);
-    }
-
-    private static ConsultationView.Results results(Consultation k, ConsultationResult r) {
-        List<ConsultationView.Total> totals = new ArrayList<>();
-        List<Charts.Bar> bars = new ArrayList<>();
-        long sum = r.totals().stream().mapToLong(Long::longValue).sum();
-        for (int i = 0; i < k.options().size(); i++) {
-            long n = r.totals().get(i);
-            totals.add(new ConsultationView.Total(k.options().get(i), n, sum == 0 ? "" : percent(n, sum)));
-            bars.add(new Charts.Bar(k.options().get(i), n));
-        }
-        List<String> winners = r.winners().stream().map(k.options()::get).toList();
-        String outcome;
-        List<ConsultationView.Round> rounds = new ArrayList<>();
-        long quota = 0;
-        if (r instanceof ConsultationResult.Transferable t) {
-            quota = t.quota();
-            outcome = winners.isEmpty()
-                    ? "No one is elected."
-                    : "Elected: " + String.join(", ", winners) + "."
-                            + (t.unfilled() > 0
-                                    ? " " + t.unfilled() + " seat(s) unfilled: fewer options than seats."
-                                    : "");
-            for (ConsultationResult.StvRound round : t.rounds()) {
-                String who = round.candidate() >= 0 ? k.options().get(round.candidate()) : "";
-                String action = switch (round.action()) {
-                            case FIRST_PREFERENCES -> "First preferences";
-                            case SURPLUS ->
-                                "Surplus of " + who + " at " + ConsultationCount.shown(round.transferValue());
-                            case EXCLUSION -> "Exclusion of " + who;
-                            case LAST_VACANCIES -> "Last vacancies filled";
-                        }
-                        + switch (round.tieBreak()) {
-                            case NONE -> "";
-                            case EARLIER_STAGE -> " (tie settled by an earlier stage)";
-                            case LOT -> " (tie settled by lot)";
-                        };
-                rounds.add(new ConsultationView.Round(
-                        round.stage(),
-                        action,
-                        round.votes().stream().map(ConsultationCount::shown).toList(),
-                        ConsultationCount.shown(round.nonTransferable()),
-                        ConsultationCount.shown(round.lostToFractions()),
-                        String.join(
-                                ", ",
-                                round.elected().stream().map(k.options()::get).toList())));
-            }
-        } else {
-            outcome = winners.isEmpty()
-                    ? "No ballots yet."
-                    : winners.size() > 1
-                            ? "A tie between " + String.join(" and ", winners) + "."
-                            : "Most chosen: " + winners.get(0) + ".";
-        }
-        String chartTitle = r instanceof ConsultationResult.Transferable ? "First preferences" : "Votes per option";
-        return new ConsultationView.Results(
-                Charts.bars(chartTitle, bars),
-                totals,
-                outcome,
-                r instanceof ConsultationResult.Transferable,
-                quota,
-                k.options(),
-                rounds);
     }
 
     private void vote(ServerRequest req, ServerResponse res) {
@@ -431,78 +388,6 @@ public final class ConsultationPages implements HttpService {
         ConsultationId id = id(req);
         consultations.close(posted.get().viewer().acting(), id);
         Pages.redirect(res, "/consultations/" + id.value());
-    }
-
-    private void csv(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        ConsultationService.Standing s = consultations.standing(viewer.get().acting(), id(req));
-        if (s.result() == null) {
-            pages.message(
-                    res,
-                    Status.CONFLICT_409,
-                    viewer,
-                    "Not yet",
-                    "Results of a binding consultation show once it has closed.");
-            return;
-        }
-        Consultation k = s.consultation();
-        res.headers().set(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
-        res.headers()
-                .set(
-                        HeaderNames.CONTENT_DISPOSITION,
-                        "attachment; filename=\"consultation-" + k.id().value() + ".csv\"");
-        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
-        try (Writer out = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8);
-                SpreadsheetCsv csv = new SpreadsheetCsv(out, header(k))) {
-            ConsultationResult r = s.result();
-            for (int i = 0; i < k.options().size(); i++) {
-                csv.row(
-                        "total",
-                        k.options().get(i),
-                        r.totals().get(i),
-                        r.winners().contains(i) ? "yes" : "no");
-            }
-            if (r instanceof ConsultationResult.Transferable t) {
-                for (ConsultationResult.StvRound round : t.rounds()) {
-                    for (int i = 0; i < k.options().size(); i++) {
-                        csv.row(
-                                "stage " + round.stage() + " "
-                                        + round.action().name().toLowerCase(Locale.ROOT),
-                                k.options().get(i),
-                                ConsultationCount.shown(round.votes().get(i)),
-                                round.elected().contains(i) ? "yes" : "no");
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String[] header(Consultation k) {
-        return new String[] {"row", "option", k.method() instanceof VotingMethod.Ranked ? "votes" : "ballots", "chosen"
-        };
-    }
-
-    private void receipts(ServerRequest req, ServerResponse res) {
-        Optional<Viewer> viewer = sessions.require(req, res, Role.MEMBER, pages);
-        if (viewer.isEmpty()) {
-            return;
-        }
-        StringBuilder out = new StringBuilder();
-        consultations
-                .receipts(viewer.get().acting(), id(req))
-                .forEach(h -> out.append(h).append('\n'));
-        res.headers().set(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        res.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(out.toString());
-    }
-
-    private static String percent(long part, long whole) {
-        return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     private static String stateWords(Consultation.State s) {

@@ -19,19 +19,38 @@ public record ConsultationView(
         String cutoff,
         String kind,
         String method,
-        String electorate,
-        long ballots,
-        String turnout,
-        String quorum,
+        Figures figures,
         String csrf,
         boolean canClose,
         Ballot ballot,
         String voterNote,
         String error,
-        Results results,
-        String hiddenNote,
         String receiptsHash,
         String certificate) {
+
+    /**
+     * The figures: on the owner, summed over the branches that took part (each in {@code
+     * branches}, the fediverse's {@code publicVotes} apart); on a branch, its own members'.
+     *
+     * @param results null while hidden, {@code hiddenNote} says why
+     * @param publicVotes null when there are none
+     */
+    public record Figures(
+            String electorate,
+            long ballots,
+            String turnout,
+            String quorum,
+            Results results,
+            String hiddenNote,
+            boolean network,
+            List<Branch> branches,
+            PublicVotes publicVotes) {}
+
+    /** The fediverse's votes, present only when there are some. */
+    public record PublicVotes(List<Total> rows) {}
+
+    /** A branch's row: its electorate and turnout always, its result only where it is shown. */
+    public record Branch(String name, String actor, String electorate, long ballots, String turnout, String result) {}
 
     /** The form a member votes with; {@code change} when it replaces their ballot (needs the receipt). */
     public record Ballot(
