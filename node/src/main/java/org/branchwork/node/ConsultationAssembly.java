@@ -1,6 +1,7 @@
 package org.branchwork.node;
 
 import org.branchwork.node.service.AuditLog;
+import org.branchwork.node.service.BallotMails;
 import org.branchwork.node.service.ConsultationNetwork;
 import org.branchwork.node.service.ConsultationService;
 import org.branchwork.node.service.ConsultationTakeUp;
@@ -24,7 +25,7 @@ record ConsultationAssembly(
         ConsultationTakeUp takeUp,
         VoteCheckpoints checkpoints) {
 
-    static ConsultationAssembly build(Foundation f, FederationAssembly fed) {
+    static ConsultationAssembly build(Foundation f, FederationAssembly fed, MailAssembly mail) {
         VoteCheckpoints checkpoints = new VoteCheckpoints(f.database(), VoteCheckpoints.DELAY);
         ConsultationStore store = new ConsultationStore();
         ConsultationNetworkStore networkStore = new ConsultationNetworkStore();
@@ -47,17 +48,29 @@ record ConsultationAssembly(
                 network,
                 fed.worker()::wake,
                 f.clock());
+        ElectorateStore electorate = new ElectorateStore();
+        BallotMails mails = new BallotMails(
+                f.tx(),
+                store,
+                electorate,
+                f.uris()::consultation,
+                () -> f.branches().current().map(b -> b.name()).orElse("Branchwork"),
+                f.config().timeZone(),
+                f.clock(),
+                mail.queue()::wake);
+        mail.queue().beforeClaim(mails::remindDue);
         ConsultationService consultations = new ConsultationService(
                 f.tx(),
                 store,
-                new ElectorateStore(),
+                electorate,
                 ballots,
                 new AuditLog(f.tx(), new AuditStore(), f.clock()),
                 f.config().timeZone(),
                 f.random(),
                 checkpoints::written,
                 f.clock(),
-                takeUp);
+                takeUp,
+                mails);
         takeUp.bind(consultations);
         return new ConsultationAssembly(consultations, network, takeUp, checkpoints);
     }

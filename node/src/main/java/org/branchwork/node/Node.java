@@ -97,7 +97,7 @@ public final class Node implements AutoCloseable {
         ContentAssembly content = ContentAssembly.build(f, federation, mail);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
         RelayAssembly relay = RelayAssembly.build(f, federation, mail);
-        ConsultationAssembly consultations = ConsultationAssembly.build(f, federation);
+        ConsultationAssembly consultations = ConsultationAssembly.build(f, federation, mail);
         InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay, consultations);
         AtomicBoolean ready = new AtomicBoolean();
         Routes.Components components =

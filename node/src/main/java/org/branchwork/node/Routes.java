@@ -46,6 +46,7 @@ import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.RsvpLinkPages;
 import org.branchwork.node.web.pages.SetupPages;
 import org.branchwork.node.web.pages.UnsubscribePages;
+import org.branchwork.node.web.pages.VoteLinkPages;
 
 /** The node's whole URL table, in one place. */
 final class Routes {
@@ -77,6 +78,7 @@ final class Routes {
                 .register("/api/v1/broadcasts", c.broadcastsApi())
                 .register("/unsubscribe", c.unsubscribePages())
                 .register("/rsvp", c.rsvpLinkPages())
+                .register("/vote", c.voteLinkPages())
                 .register("/me", c.memberPages(), c.feedPages())
                 .register(
                         "/organise",
@@ -133,6 +135,7 @@ final class Routes {
             ConsultationsEndpoint consultationsApi,
             ConsultationPages consultationPages,
             ConsultationExportPages consultationExports,
+            VoteLinkPages voteLinkPages,
             BroadcastsEndpoint broadcastsApi,
             UnsubscribePages unsubscribePages,
             RsvpLinkPages rsvpLinkPages,

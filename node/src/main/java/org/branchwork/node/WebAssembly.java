@@ -61,6 +61,7 @@ import org.branchwork.node.web.pages.OrganiserPages;
 import org.branchwork.node.web.pages.RsvpLinkPages;
 import org.branchwork.node.web.pages.SetupPages;
 import org.branchwork.node.web.pages.UnsubscribePages;
+import org.branchwork.node.web.pages.VoteLinkPages;
 
 /**
  * Everything that answers HTTP: pages, the API, the federation's endpoints, health and errors,
@@ -142,6 +143,7 @@ final class WebAssembly {
                         consultations.consultations(), consultations.network(), sessions, csrf, pages, uris, f.clock()),
                 new ConsultationExportPages(
                         consultations.consultations(), consultations.network(), sessions, pages, uris),
+                new VoteLinkPages(consultations.consultations(), mail.links(), sessions, pages, f.clock()),
                 new BroadcastsEndpoint(relay.broadcasts(), relay.relay(), uris, apiAuth),
                 new UnsubscribePages(mail.unsubscribes(), sessions, pages),
                 new RsvpLinkPages(

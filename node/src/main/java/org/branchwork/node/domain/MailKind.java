@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * What a queued mail is. Bulk mail (a mailing, its test, a relayed broadcast) needs consent and
  * carries the unsubscribe headers; the mails an event needs go to whoever answered it, need no
- * marketing consent, and are never used for anything else.
+ * marketing consent, and are never used for anything else; so do a consultation's invitation and
+ * reminder to its electors, which carry each elector's own voting link.
  */
 public enum MailKind {
     MAILING(true),
@@ -15,7 +16,9 @@ public enum MailKind {
     RSVP_REFUSED(false),
     EVENT_CHANGED(false),
     EVENT_CANCELLED(false),
-    EVENT_REMINDER(false);
+    EVENT_REMINDER(false),
+    BALLOT_INVITATION(false),
+    BALLOT_REMINDER(false);
 
     private final boolean bulk;
 

@@ -92,33 +92,12 @@ public final class ConsultationService {
     private final Runnable ballotsWritten;
     private final Clock clock;
     private final ConsultationEvents events;
-
-    /** A consultation service of one node on its own (nothing federated). */
-    public ConsultationService(
-            Transactions tx,
-            ConsultationStore consultations,
-            ElectorateStore electorate,
-            BallotStore ballots,
-            AuditLog audit,
-            java.time.ZoneId zone,
-            SecureRandom random,
-            Runnable ballotsWritten,
-            Clock clock) {
-        this(
-                tx,
-                consultations,
-                electorate,
-                ballots,
-                audit,
-                zone,
-                random,
-                ballotsWritten,
-                clock,
-                ConsultationEvents.NONE);
-    }
+    private final BallotMails mails;
 
     /**
      * @param events         the network side: told of openings, counts and ballots
+     *                       ({@link ConsultationEvents#NONE} for a node on its own)
+     * @param mails          the electors' invitations (queued as the electorate is frozen) and reminders
      * @param ballotsWritten run after a transaction that wrote or deleted ballots commits (the
      *                       node checkpoints the database soon after: storage.VoteCheckpoints)
      */
@@ -132,8 +111,10 @@ public final class ConsultationService {
             SecureRandom random,
             Runnable ballotsWritten,
             Clock clock,
-            ConsultationEvents events) {
+            ConsultationEvents events,
+            BallotMails mails) {
         this.events = events;
+        this.mails = mails;
         this.tx = tx;
         this.consultations = consultations;
         this.electorate = electorate;
@@ -222,15 +203,32 @@ public final class ConsultationService {
         if (who.member() == null) {
             return new Voter(false, null, "Only members signed in on this node vote.");
         }
+        return voter(k, who.member());
+    }
+
+    /** A consultation and where its elector stands, for the page their mailed voting link opens. */
+    public record Linked(Consultation consultation, Voter voter) {}
+
+    /** What a voting link (already checked by {@link MailLinks}) opens; empty once the consultation is gone. */
+    public Optional<Linked> linked(MailLinks.Ballot link) {
+        if (tx.inTransaction(c -> consultations.find(c, link.consultation())).isEmpty()) {
+            return Optional.empty();
+        }
+        Consultation k = settle(link.consultation());
+        return Optional.of(new Linked(k, voter(k, link.member())));
+    }
+
+    private Voter voter(Consultation k, MemberId member) {
+        ConsultationId id = k.id();
         if (k.electorate() == null) {
             return new Voter(false, null, "The electorate is fixed when the consultation opens.");
         }
         return tx.inTransaction(c -> {
-            Optional<ElectorateStore.Elector> e = electorate.find(c, id, who.member());
+            Optional<ElectorateStore.Elector> e = electorate.find(c, id, member);
             if (e.isPresent()) {
                 return new Voter(true, e.get().votedOn(), null);
             }
-            return new Voter(false, null, notOnRoll(c, k, who.member()).message());
+            return new Voter(false, null, notOnRoll(c, k, member).message());
         });
     }
 
@@ -249,6 +247,22 @@ public final class ConsultationService {
                     "Ballots are cast by members signed in on this node; the admin token cannot vote for anyone.");
         }
         Consultation settled = find(who, id).orElseThrow(() -> new RequestRefused.NotFound("No such consultation."));
+        return cast(settled, who.member(), choices, receipt, false);
+    }
+
+    /**
+     * A first ballot through the elector's mailed link (checked by {@link MailLinks}): used once, it
+     * casts nothing more; a change needs the receipt code, from a signed-in session.
+     */
+    public Voting voteByLink(MailLinks.Ballot link, List<String> choices) {
+        Consultation settled = linked(link)
+                .orElseThrow(() -> new RequestRefused.NotFound("No such consultation."))
+                .consultation();
+        return cast(settled, link.member(), choices, null, true);
+    }
+
+    private Voting cast(Consultation settled, MemberId member, List<String> choices, String receipt, boolean link) {
+        ConsultationId id = settled.id();
         List<String> problems = new ArrayList<>();
         List<Integer> ranking = ConsultationInput.ranking(settled, choices, problems);
         if (!problems.isEmpty()) {
@@ -275,9 +289,16 @@ public final class ConsultationService {
             if (k.state(now) == Consultation.State.CLOSED || k.certificate() != null) {
                 return new Voting.Refused(Refusal.CLOSED, "This consultation has closed; no ballot was stored.");
             }
-            Optional<ElectorateStore.Elector> e = electorate.find(c, id, who.member());
+            Optional<ElectorateStore.Elector> e = electorate.find(c, id, member);
             if (e.isEmpty()) {
-                return notOnRoll(c, k, who.member());
+                return notOnRoll(c, k, member);
+            }
+            if (link && e.get().voted()) {
+                return new Voting.Refused(
+                        Refusal.ALREADY_VOTED,
+                        "This voting link has been used: you voted on "
+                                + e.get().votedOn()
+                                + ". To change your vote, sign in and give your receipt code with your new choices.");
             }
             if (given.isPresent()) {
                 if (!e.get().voted()) {
@@ -292,8 +313,7 @@ public final class ConsultationService {
                 }
                 return new Voting.Cast(given.get(), true);
             }
-            if (e.get().voted()
-                    || !electorate.markVoted(c, id, who.member(), LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            if (e.get().voted() || !electorate.markVoted(c, id, member, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
                 return new Voting.Refused(
                         Refusal.ALREADY_VOTED,
                         "You have already voted in this consultation: one member, one vote. To change your vote,"
@@ -378,11 +398,14 @@ public final class ConsultationService {
         if (!freeze && !certify) {
             return k;
         }
-        boolean deleted = tx.inTransaction(c -> {
+        Settled done = tx.inTransaction(c -> {
             consultations.lock(c, id);
             Consultation now1 = consultations.find(c, id).orElseThrow();
+            boolean invited = false;
             if (now1.electorate() == null && !now.isBefore(now1.opensAt()) && !events.awaitingTakeUp(c, id)) {
                 consultations.frozen(c, id, electorate.freeze(c, id, now1.electorateCutoff()), now);
+                // Invited only while it is still open: a roll frozen at the close has nothing to vote in.
+                invited = now.isBefore(now1.closesAt()) && mails.invite(c, now1, now) > 0;
             }
             if (now1.certificate() == null && !now.isBefore(now1.closesAt())) {
                 String hash = Receipts.listHash(ballots.receiptHashes(c, id));
@@ -399,15 +422,21 @@ public final class ConsultationService {
                         "consultation.certified",
                         null,
                         "consultation=" + id.value() + " ballots=" + counted + " receipts=" + hash);
-                return true;
+                return new Settled(true, invited);
             }
-            return false;
+            return new Settled(false, invited);
         });
-        if (deleted) {
+        if (done.ballotsDeleted()) {
             ballotsWritten.run();
+        }
+        if (done.invited()) {
+            mails.wake();
         }
         return tx.inTransaction(c -> consultations.find(c, id)).orElseThrow();
     }
+
+    /** What bringing a consultation up to the clock did, for the work that follows its commit. */
+    private record Settled(boolean ballotsDeleted, boolean invited) {}
 
     /** Which options a method lets a member mark, for pages: how many at most. */
     public static int maxMarks(Consultation k) {

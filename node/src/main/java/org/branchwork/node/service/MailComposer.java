@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.function.Supplier;
 
 import org.branchwork.node.domain.Consent;
+import org.branchwork.node.domain.ConsultationId;
 import org.branchwork.node.domain.MailKind;
 import org.branchwork.node.domain.Mailing;
 import org.branchwork.node.domain.MemberId;
@@ -13,7 +14,7 @@ import org.branchwork.node.storage.MailQueueStore.Queued;
  * Turns a queued row into the mail that leaves: a mailing's Markdown as the text part and its
  * sanitised HTML as the alternative, under the branch's name and postal address, with the
  * recipient's own unsubscribe link in the footer and in the {@code List-Unsubscribe} header; an
- * event's mail as the text it was queued with. The {@code Message-ID} is the row's, so a mail sent
+ * event's mail as the text it was queued with; a consultation's, with the elector's own voting link. The {@code Message-ID} is the row's, so a mail sent
  * again after a crash says it is the same mail.
  */
 public final class MailComposer {
@@ -63,7 +64,13 @@ public final class MailComposer {
             return new MailTransport.OutgoingMail(
                     q.email(), q.displayName(), p.subject(), p.text(), p.html(), null, unsubscribe, messageId);
         }
-        String text = q.body() + "\n\n-- \n" + from.branch() + "\n" + origin.get();
+        String body = q.consultation() == null
+                ? q.body()
+                : q.body()
+                        .replace(
+                                BallotMails.LINK,
+                                ballotLink(q.member(), q.consultation()).toString());
+        String text = body + "\n\n-- \n" + from.branch() + "\n" + origin.get();
         return new MailTransport.OutgoingMail(
                 q.email(), q.displayName(), q.subject(), text, null, q.calendar(), null, messageId);
     }
@@ -76,6 +83,10 @@ public final class MailComposer {
                 m.purpose(),
                 sender(postalAddress),
                 origin.get().resolve("/unsubscribe/example"));
+    }
+
+    private URI ballotLink(MemberId member, ConsultationId consultation) {
+        return origin.get().resolve("/vote/" + links.ballotToken(member, consultation));
     }
 
     private URI unsubscribeLink(MemberId member, Consent.Purpose purpose, Mailing mailing) {

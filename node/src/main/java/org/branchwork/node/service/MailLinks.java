@@ -12,13 +12,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.branchwork.node.domain.Consent;
+import org.branchwork.node.domain.ConsultationId;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.storage.PeerPolicyStore;
 import org.branchwork.node.storage.Transactions;
 
 /**
- * The links in mails that act without a session: unsubscribing a member from one purpose, and
- * answering an RSVP ("still coming", "can't come"). Each carries what it acts on and an HMAC of
+ * The links in mails that act without a session: unsubscribing a member from one purpose,
+ * answering an RSVP ("still coming", "can't come"), and a member's voting link in a consultation. Each carries what it acts on and an HMAC of
  * it under a key only this node holds (made once, kept in the database), so a link does its one
  * thing for its one member and nothing else, works for as long as the member is on the list, and
  * needs no table of tokens that an erasure would have to find.
@@ -30,6 +31,12 @@ public final class MailLinks {
             Pattern.compile("([1-9][0-9]{0,18})\\.(branch|national)\\.([A-Za-z0-9_-]{22})");
     private static final Pattern RSVP =
             Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{22})");
+
+    private static final Pattern BALLOT = Pattern.compile(
+            "([1-9][0-9]{0,18})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{22})");
+
+    /** What a voting link names: one member, in one consultation. */
+    public record Ballot(MemberId member, ConsultationId consultation) {}
 
     /** What an unsubscribe link names. */
     public record Unsubscribe(MemberId member, Consent.Purpose purpose) {}
@@ -71,6 +78,20 @@ public final class MailLinks {
             return Optional.empty();
         }
         return Optional.of(m.group(1));
+    }
+
+    public String ballotToken(MemberId member, ConsultationId consultation) {
+        String what = member.value() + "." + consultation.value();
+        return what + "." + mac("ballot:" + what);
+    }
+
+    /** The member and consultation a voting link names, if it is one this node made. */
+    public Optional<Ballot> ballot(String token) {
+        Matcher m = token == null ? null : BALLOT.matcher(token);
+        if (m == null || !m.matches() || !same(m.group(3), mac("ballot:" + m.group(1) + "." + m.group(2)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ballot(new MemberId(Long.parseLong(m.group(1))), new ConsultationId(m.group(2))));
     }
 
     private static boolean same(String a, String b) {

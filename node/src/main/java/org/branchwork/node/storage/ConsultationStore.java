@@ -129,6 +129,37 @@ public final class ConsultationStore {
         }
     }
 
+    /**
+     * Open consultations closing within {@code until} whose electors have not been reminded, and
+     * whose electorate was frozen (and so invited) at or before {@code invitedBy}.
+     */
+    public List<ConsultationId> dueForReminder(Connection c, Instant now, Instant until, Instant invitedBy)
+            throws SQLException {
+        List<ConsultationId> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM consultation WHERE reminded_at IS NULL "
+                + "AND certified_at IS NULL AND closes_at > ? AND closes_at <= ? AND frozen_at <= ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(until));
+            s.setTimestamp(3, Timestamp.from(invitedBy));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ConsultationId(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks the reminder sent; false when it was already (another sweep got there first). */
+    public boolean reminded(Connection c, ConsultationId id, Instant at) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE consultation SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, id.value());
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** Brings the close forward to {@code now}; false when it had closed already. */
     public boolean closeNow(Connection c, ConsultationId id, Instant now) throws SQLException {
         try (PreparedStatement s =

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.branchwork.node.domain.ConsultationId;
+import org.branchwork.node.domain.MailKind;
 import org.branchwork.node.domain.MemberId;
 
 /**
@@ -94,6 +95,34 @@ public final class ElectorateStore {
             s.setString(2, id.value());
             s.setLong(3, member.value());
             return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Queues one mail to each elector with an address (or, {@code notVotedOnly}, each who has not
+     * voted), in one statement; the row names the consultation, whose link is made when it goes.
+     * Returns how many were queued.
+     */
+    public int queueMail(
+            Connection c,
+            ConsultationId id,
+            MailKind kind,
+            String subject,
+            String body,
+            Instant due,
+            boolean notVotedOnly)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO mail_out (consultation_id, member_id, kind, subject, body, state, due_at) "
+                        + "SELECT e.consultation_id, e.member_id, ?, ?, ?, 'queued', ? FROM consultation_elector e "
+                        + "JOIN member m ON m.id = e.member_id WHERE e.consultation_id = ? AND m.email IS NOT NULL"
+                        + (notVotedOnly ? " AND e.voted_on IS NULL" : ""))) {
+            s.setString(1, kind.code());
+            s.setString(2, subject);
+            s.setString(3, body);
+            s.setTimestamp(4, Timestamp.from(due));
+            s.setString(5, id.value());
+            return s.executeUpdate();
         }
     }
 

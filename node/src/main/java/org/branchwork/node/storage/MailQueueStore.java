@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.branchwork.node.domain.ConsultationId;
 import org.branchwork.node.domain.MailBacklog;
 import org.branchwork.node.domain.MailKind;
 import org.branchwork.node.domain.MailingId;
@@ -35,6 +36,7 @@ public final class MailQueueStore {
     public record Queued(
             long id,
             MailingId mailing,
+            ConsultationId consultation,
             MemberId member,
             MailKind kind,
             String subject,
@@ -101,7 +103,7 @@ public final class MailQueueStore {
         }
         List<Queued> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT o.id, o.mailing_id, o.member_id, o.kind, o.subject, o.body, o.calendar, o.attempts,
+                SELECT o.id, o.mailing_id, o.consultation_id, o.member_id, o.kind, o.subject, o.body, o.calendar, o.attempts,
                        m.email, m.display_name,
                        CASE WHEN m.mail_bounced_at IS NOT NULL THEN FALSE
                             WHEN g.id IS NULL THEN TRUE
@@ -117,18 +119,20 @@ public final class MailQueueStore {
                 while (rs.next()) {
                     long mailing = rs.getLong(2);
                     boolean own = rs.wasNull();
+                    String consultation = rs.getString(3);
                     out.add(new Queued(
                             rs.getLong(1),
                             own ? null : new MailingId(mailing),
-                            new MemberId(rs.getLong(3)),
-                            MailKind.fromCode(rs.getString(4)),
-                            rs.getString(5),
+                            consultation == null ? null : new ConsultationId(consultation),
+                            new MemberId(rs.getLong(4)),
+                            MailKind.fromCode(rs.getString(5)),
                             rs.getString(6),
                             rs.getString(7),
-                            rs.getInt(8),
-                            rs.getString(9),
+                            rs.getString(8),
+                            rs.getInt(9),
                             rs.getString(10),
-                            rs.getBoolean(11)));
+                            rs.getString(11),
+                            rs.getBoolean(12)));
                 }
             }
         }

@@ -219,6 +219,83 @@ class ConsultationIT {
         assertThat(data).contains("consultationsVotedIn").contains(uuid).doesNotContain("Buses");
     }
 
+    private String mailed(String to, String subject) {
+        until(
+                "a mail '" + subject + "' reaches " + to,
+                () -> nodes.mail().text(to, subject).isPresent());
+        return nodes.mail().text(to, subject).orElseThrow();
+    }
+
+    private static String votingLink(String text) {
+        Matcher m = Pattern.compile("https?://[^/\\s]+(/vote/\\S+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void electorsAreMailedTheirOwnVotingLinkWhichVotesOnceWithoutASessionAndNonVotersAreReminded() throws Exception {
+        String id = create("single", "advisory", "");
+        assertThat(show(id).get("electorate").asInt())
+                .as("the three and the admin who set the node up")
+                .isEqualTo(4);
+        String invitation = mailed("ann.voter@example.org", "Your vote: What next?");
+        assertThat(invitation).contains("Voting is open until").contains("/consultations/");
+        String link = votingLink(invitation);
+        assertThat(votingLink(mailed("bob.voter@example.org", "Your vote: What next?")))
+                .as("each elector's own")
+                .isNotEqualTo(link);
+
+        Browser stranger = new Browser(node);
+        HttpResponse<String> page = stranger.get(link);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(Jsoup.parse(page.body()).select("form#ballot input[name=choice]"))
+                .hasSize(3);
+        assertThat(show(id).get("ballots").asInt())
+                .as("opening the link votes nothing")
+                .isZero();
+
+        assertThat(stranger.post(link, Map.of("choice", "Rent")).statusCode()).isEqualTo(200);
+        assertThat(show(id).get("ballots").asInt()).isEqualTo(1);
+        HttpResponse<String> again = stranger.post(link, Map.of("choice", "Buses"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(again.body()).select("#ballot-error").text())
+                .startsWith("This voting link has been used");
+        assertThat(ballot(members.get("Ann"), id, "[\"Buses\"]", null).statusCode())
+                .as("one member, one vote, whichever way they vote")
+                .isEqualTo(409);
+        String forged = link.substring(0, link.length() - 2) + (link.endsWith("AA") ? "BB" : "AA");
+        assertThat(stranger.get(forged).statusCode()).isEqualTo(404);
+        assertThat(stranger.post(forged, Map.of("choice", "Buses")).statusCode())
+                .isEqualTo(404);
+        assertThat(show(id).get("ballots").asInt()).isEqualTo(1);
+        assertThat(show(id).get("totals").get("Rent").asInt()).isEqualTo(1);
+
+        // The last day: the two who have not voted are reminded, once; Ann is not.
+        clock.advance(Duration.ofDays(2).plusHours(2));
+        String reminder = mailed("bob.voter@example.org", "Last day to vote: What next?");
+        mailed("cat.voter@example.org", "Last day to vote: What next?");
+        assertThat(reminder).contains("You have not voted yet");
+        assertThat(new Browser(node)
+                        .post(votingLink(reminder), Map.of("choice", "Libraries"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(show(id).get("ballots").asInt()).isEqualTo(2);
+        TestNodes.awaitQuiescent(node);
+        assertThat(nodes.mail().text("ann.voter@example.org", "Last day to vote"))
+                .isEmpty();
+        assertThat(nodes.mail().to("bob.voter@example.org").stream()
+                        .filter(m -> {
+                            try {
+                                return m.getSubject().startsWith("Last day");
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .count())
+                .isEqualTo(1);
+    }
+
     @Test
     void afterTheCloseTheDatabaseFilesHoldNoBallotAndNoRowPairingAMemberWithAChoice() throws Exception {
         String id = create("ranked", "binding", ",\"seats\":1");

@@ -49,16 +49,30 @@ class ConsultationServiceTest {
             new AuditLog(tx, auditStore, clock),
             clock);
     private int written;
+    private int mailWakes;
+    private final ConsultationStore store = new ConsultationStore();
+    private final ElectorateStore electorate = new ElectorateStore();
+    private final BallotMails mails = new BallotMails(
+            tx,
+            store,
+            electorate,
+            id -> java.net.URI.create("https://stockport.example/consultations/" + id.value()),
+            () -> "Stockport",
+            ZoneOffset.UTC,
+            clock,
+            () -> mailWakes++);
     private final ConsultationService consultations = new ConsultationService(
             tx,
-            new ConsultationStore(),
-            new ElectorateStore(),
+            store,
+            electorate,
             new BallotStore(),
             new AuditLog(tx, auditStore, clock),
             ZoneOffset.UTC,
             new SecureRandom(),
             () -> written++,
-            clock);
+            clock,
+            ConsultationEvents.NONE,
+            mails);
 
     private Consultation create(String method, String kind, String opensIn, String extra) {
         String opens = opensIn == null
@@ -231,6 +245,111 @@ class ConsultationServiceTest {
         assertThat(audited)
                 .extracting(org.branchwork.node.domain.AuditEvent::action)
                 .contains("consultation.created", "consultation.closed", "consultation.certified");
+    }
+
+    /** The queued ballot mails of a consultation, as "kind member-id", in id order. */
+    private List<String> ballotMails(ConsultationId id) {
+        return tx.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT kind, member_id, body FROM mail_out WHERE consultation_id = ? ORDER BY id")) {
+                s.setString(1, id.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        assertThat(rs.getString(3)).contains(BallotMails.LINK);
+                        out.add(rs.getString(1) + " " + rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void electorsAreInvitedAtTheFreezeAndThoseWhoHaveNotVotedRemindedOnceInTheLastDay() {
+        Acting ann = member("Ann");
+        Acting bob = member("Bob");
+        clock.advance(Duration.ofMinutes(1));
+        Consultation k = create("single", "advisory", "PT1H", null);
+        assertThat(ballotMails(k.id()))
+                .as("nobody is invited before the opening")
+                .isEmpty();
+        clock.advance(Duration.ofHours(1));
+        consultations.settleDue();
+        assertThat(ballotMails(k.id()))
+                .containsExactly(
+                        "ballot_invitation " + ann.member().value(),
+                        "ballot_invitation " + bob.member().value());
+        assertThat(mailWakes).isEqualTo(1);
+        consultations.settleDue();
+        assertThat(ballotMails(k.id())).as("settled once, invited once").hasSize(2);
+
+        cast(ann, k, "Rent");
+        assertThat(mails.remindDue()).as("a week from the close").isZero();
+        clock.advance(Duration.ofDays(6).minusHours(1).plusMinutes(1)); // 23h59m before the close
+        assertThat(mails.remindDue()).isEqualTo(1);
+        assertThat(mails.remindDue()).as("once").isZero();
+        assertThat(ballotMails(k.id()))
+                .endsWith("ballot_reminder " + bob.member().value());
+        assertThat(ballotMails(k.id())).hasSize(3);
+    }
+
+    @Test
+    void aConsultationOpenedWithinHalfADayOfItsLastDayRemindsNobody() {
+        member("Ann");
+        clock.advance(Duration.ofMinutes(1));
+        var typed = new ConsultationInput.Typed(
+                "A quick one?",
+                "We decide **today**.",
+                List.of("Yes", "No"),
+                "single",
+                null,
+                null,
+                "advisory",
+                null,
+                clock.instant().plus(Duration.ofHours(30)).toString(),
+                null,
+                null);
+        Consultation k = switch (consultations.create(API, typed)) {
+            case ConsultationService.Saved.Done d -> d.consultation();
+            case ConsultationService.Saved.Invalid i -> throw new AssertionError(i.errors());
+        };
+        consultations.settleDue();
+        assertThat(ballotMails(k.id())).hasSize(1);
+        clock.advance(Duration.ofHours(7)); // 23 h before the close, invited 7 h ago
+        assertThat(mails.remindDue()).isZero();
+        clock.advance(Duration.ofHours(6)); // invited 13 h ago, 17 h before the close
+        assertThat(mails.remindDue()).isEqualTo(1);
+        clock.advance(Duration.ofHours(18));
+        consultations.settleDue();
+        assertThat(mails.remindDue()).as("closed").isZero();
+        assertThat(ballotMails(k.id())).hasSize(2);
+    }
+
+    @Test
+    void aVotingLinkCastsOneBallotForItsMemberAndNothingAfterIt() {
+        Acting ann = member("Ann");
+        clock.advance(Duration.ofMinutes(1));
+        Consultation k = create("single", "advisory", null, null);
+        clock.advance(Duration.ofMinutes(1));
+        Acting late = member("Late");
+        MailLinks.Ballot link = new MailLinks.Ballot(ann.member(), k.id());
+        assertThat(consultations.linked(link).orElseThrow().voter().onRoll()).isTrue();
+
+        var v = consultations.voteByLink(link, List.of("Buses"));
+        assertThat(v).isInstanceOf(ConsultationService.Voting.Cast.class);
+        assertThat(consultations.linked(link).orElseThrow().voter().votedOn()).isNotNull();
+        var again = consultations.voteByLink(link, List.of("Rent"));
+        assertThat(refused(again)).isEqualTo(ConsultationService.Refusal.ALREADY_VOTED);
+        assertThat(((ConsultationService.Voting.Refused) again).message()).startsWith("This voting link has been used");
+        assertThat(rows("consultation_ballot", k.id())).isEqualTo(1);
+
+        MailLinks.Ballot notOnRoll = new MailLinks.Ballot(late.member(), k.id());
+        assertThat(refused(consultations.voteByLink(notOnRoll, List.of("Rent"))))
+                .isEqualTo(ConsultationService.Refusal.JOINED_AFTER_CUTOFF);
+        assertThat(consultations.linked(new MailLinks.Ballot(ann.member(), ConsultationId.random())))
+                .isEmpty();
+        assertThat(rows("consultation_ballot", k.id())).isEqualTo(1);
     }
 
     @Test

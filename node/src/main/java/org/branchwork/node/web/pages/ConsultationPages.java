@@ -218,6 +218,7 @@ public final class ConsultationPages implements HttpService {
         ConsultationService.Voter me = consultations.voter(v.acting(), id);
         Consultation k = s.consultation();
         boolean open = s.state() == Consultation.State.OPEN;
+        String action = "/consultations/" + k.id().value() + "/ballot";
         ConsultationView.Ballot ballot = null;
         String note;
         if (!me.onRoll()) {
@@ -225,15 +226,15 @@ public final class ConsultationPages implements HttpService {
         } else if (me.votedOn() != null) {
             note = "You voted on " + me.votedOn() + "."
                     + (open ? " You can change your vote until the close with the receipt code you were shown." : "");
-            ballot = open ? ballot(k, true) : null;
+            ballot = open ? ballot(k, action, true) : null;
         } else {
             note = open
                     ? null
                     : s.state() == Consultation.State.SCHEDULED ? "Voting has not opened yet." : "You did not vote.";
-            ballot = open ? ballot(k, false) : null;
+            ballot = open ? ballot(k, action, false) : null;
         }
         if (change && ballot != null) {
-            ballot = ballot(k, true);
+            ballot = ballot(k, action, true);
         }
         pages.render(
                 res,
@@ -296,7 +297,8 @@ public final class ConsultationPages implements HttpService {
                         .orElse(null));
     }
 
-    private static ConsultationView.Ballot ballot(Consultation k, boolean change) {
+    /** The ballot form for {@code k}, posted to {@code action}; {@code change} asks for the receipt code. */
+    static ConsultationView.Ballot ballot(Consultation k, String action, boolean change) {
         List<Choice> options =
                 k.options().stream().map(o -> new Choice(o, o, false)).toList();
         List<ConsultationView.Slot> slots = new ArrayList<>();
@@ -310,6 +312,7 @@ public final class ConsultationPages implements HttpService {
             }
         }
         return new ConsultationView.Ballot(
+                action,
                 k.method() instanceof VotingMethod.Single,
                 k.method() instanceof VotingMethod.Approval,
                 k.method() instanceof VotingMethod.Ranked,
@@ -326,10 +329,7 @@ public final class ConsultationPages implements HttpService {
         }
         ConsultationId id = id(req);
         Parameters f = posted.get().form();
-        List<String> choices = new ArrayList<>(f.all("choice", List::of));
-        for (int i = 1; i <= 50; i++) {
-            f.first("rank" + i).ifPresent(choices::add);
-        }
+        List<String> choices = choices(f);
         Viewer v = posted.get().viewer();
         switch (consultations.vote(v.acting(), id, choices, Forms.field(f, "receipt"))) {
             case ConsultationService.Voting.Cast cast -> {
@@ -359,6 +359,15 @@ public final class ConsultationPages implements HttpService {
                         r.message(),
                         !Forms.field(f, "receipt").isBlank());
         }
+    }
+
+    /** What a ballot form chose: the boxes ticked, or the ranks in order (the service refuses gaps and repeats). */
+    static List<String> choices(Parameters f) {
+        List<String> choices = new ArrayList<>(f.all("choice", List::of));
+        for (int i = 1; i <= 50; i++) {
+            f.first("rank" + i).ifPresent(choices::add);
+        }
+        return choices;
     }
 
     private void check(ServerRequest req, ServerResponse res) {

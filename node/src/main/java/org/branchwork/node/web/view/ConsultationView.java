@@ -54,6 +54,7 @@ public record ConsultationView(
 
     /** The form a member votes with; {@code change} when it replaces their ballot (needs the receipt). */
     public record Ballot(
+            String action,
             boolean single,
             boolean approval,
             boolean ranked,
