@@ -1,10 +1,10 @@
 // A consultation in the browser: an organiser starts one (a mistake keeps what was typed), a member
-// votes, keeps the receipt shown once, checks it was counted, changes their vote with it, cannot
+// votes with the link mailed to them (no session, once), another votes signed in, keeps the receipt shown once, checks it was counted, changes their vote with it, cannot
 // cast a second ballot without it, and the organiser closes and counts. Runs after members.test.mjs
 // (the name), which made Jo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, assertAccessible, onPage, shot, signIn, signInAsAdmin } from './lib.mjs';
+import { PASSWORD, assertAccessible, mailedText, onPage, shot, signIn, signInAsAdmin } from './lib.mjs';
 
 const QUESTION = 'Which campaign should the branch lead next winter?';
 
@@ -41,6 +41,25 @@ test('an organiser starts an advisory consultation, and a mistake keeps what was
   await assertAccessible(page, 'an open consultation, as its organiser');
 }));
 
+test('a member votes with the link in their invitation, without signing in, and the link then casts nothing more', () => onPage('vote-link', async (page) => {
+  const mail = await mailedText('priya@example.org', `Your vote: ${QUESTION}`);
+  assert.match(mail, /Voting is open until/);
+  const link = new URL(mail.match(/https?:\/\/\S+\/vote\/\S+/)[0]).pathname;
+  await page.goto(link);
+  await page.getByRole('heading', { name: QUESTION }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0, 'no session: the link alone');
+  await assertAccessible(page, 'the ballot a voting link opens');
+  await page.getByRole('group', { name: 'Your choice' }).getByLabel('Warm homes').check();
+  await page.getByRole('button', { name: 'Cast my ballot' }).click();
+  await page.getByText('Your ballot is stored.').waitFor();
+  assert.ok((await page.locator('#receipt-code').textContent()).trim().length >= 16);
+  await shot(page, '80b-voted-by-link');
+
+  await page.goto(link);
+  assert.match(await page.locator('#voter-note').textContent(), /^This voting link has been used: you voted on /);
+  assert.equal(await page.getByRole('button', { name: 'Cast my ballot' }).count(), 0, 'used once, it offers no second ballot');
+}));
+
 test('a member votes, keeps the receipt, checks it was counted, and changes their vote with it', () => onPage('vote', async (page) => {
   await signIn(page, 'jo@example.org', PASSWORD);
   await page.goto('/consultations');
@@ -71,7 +90,7 @@ test('a member votes, keeps the receipt, checks it was counted, and changes thei
   await page.getByRole('group', { name: 'Your choice' }).getByLabel('Warm homes').check();
   await page.getByRole('button', { name: 'Change my vote' }).click();
   await page.getByRole('heading', { name: 'Your ballot was not stored' }).waitFor();
-  assert.equal(await totalOf(page, 'Warm homes'), 0);
+  assert.equal(await totalOf(page, 'Warm homes'), 1, 'only the ballot cast by link');
   assert.equal(await totalOf(page, 'Bus fares'), 1);
   await shot(page, '82-second-ballot-refused');
 
@@ -82,7 +101,7 @@ test('a member votes, keeps the receipt, checks it was counted, and changes thei
   await page.getByRole('link', { name: 'Back to the consultation' }).click();
   assert.equal(await totalOf(page, 'Libraries'), 1, 'the new choice counts');
   assert.equal(await totalOf(page, 'Bus fares'), 0, 'and the old one no longer does');
-  assert.equal(await page.locator('#ballots').textContent().then((t) => t.trim().split(' ')[0]), '1', 'still one ballot');
+  assert.equal(await page.locator('#ballots').textContent().then((t) => t.trim().split(' ')[0]), '2', 'still one ballot each');
   await shot(page, '83-vote-changed');
 }));
 

@@ -9,7 +9,7 @@ const SIGNED_IN = ['/me', '/me?welcome=setup', '/me/feed', '/organise', '/organi
   '/events/new', '/announcements/new',
   '/campaigns', '/campaigns/new', '/admin', '/admin/following',
   '/organise/mailings', '/organise/mailings/new', '/organise/broadcasts', '/organise/broadcasts/new',
-  '/consultations', '/consultations/new'];
+  '/consultations', '/consultations/new', '/organise/consultations'];
 
 test('every public page passes axe at desktop and phone widths', () => onPage('axe-public', async (page) => {
   for (const path of PUBLIC) {
