@@ -139,6 +139,7 @@ class ConsultationFederationIT {
                 () -> received(TestNodes.api(nodes.get("leeds"))).size() == 3
                         && received(TestNodes.api(nodes.get("leeds"))).stream()
                                 .allMatch(k -> k.get("takenUp").asBoolean()));
+        unfollowedQuestionsAreIgnored(national, single);
         for (String k : all) {
             until(
                     "national hears that three branches take part in " + k,
@@ -294,6 +295,43 @@ class ConsultationFederationIT {
             assertThat(files).as(slug).doesNotContain("INSERT INTO CONSULTATION_BALLOT");
             assertThat(files).as(slug).contains("INSERT INTO CONSULTATION_ELECTOR");
         }
+    }
+
+    /**
+     * A Question from a Group that Leeds does not follow (Leeds takes up national's automatically,
+     * and has a member roll waiting) arrives signed and well-formed, and is not kept: no one can
+     * put a consultation in front of a branch's members but a node the branch chose to follow.
+     */
+    private void unfollowedQuestionsAreIgnored(Node national, String single) throws Exception {
+        FakePeer stranger = new FakePeer();
+        peers.add(stranger);
+        SigningKey group = stranger.groupActor("stranger");
+        String actor = stranger.actorId("stranger").toString();
+        Node leeds = nodes.get("leeds");
+        // National's own Question, word for word, as the stranger's: only who sent it differs.
+        ObjectNode object = (ObjectNode) JSON.readTree(
+                TestNodes.send(HttpRequest.newBuilder(URI.create(single.replace("localhost", "127.0.0.1")))
+                                .header("Accept", "application/activity+json")
+                                .GET()
+                                .build())
+                        .body());
+        object.remove("proof");
+        String copied = JSON.writeValueAsString(object)
+                .replace(single, actor + "/questions/1")
+                .replace(group(national), actor)
+                .replace("\"What next?\"", "\"Dissolve the branch?\"");
+        String question = "{\"@context\":\"https://www.w3.org/ns/activitystreams\","
+                + "\"id\":\"" + actor + "/questions/1/activity\",\"type\":\"Create\",\"actor\":\"" + actor
+                + "\",\"to\":\"" + group(leeds) + "\",\"object\":" + copied + "}";
+        HttpResponse<String> posted = post(group, leeds, question);
+        assertThat(posted.statusCode()).as(posted.body()).isIn(202, 403);
+        TestNodes.awaitQuiescent(leeds);
+        assertThat(leeds.inspect().inboxOutcome(actor + "/questions/1/activity"))
+                .hasValueSatisfying(o -> assertThat(o).contains("not from an actor the branch follows"));
+        assertThat(received(TestNodes.api(leeds)))
+                .as("only national's three")
+                .hasSize(3)
+                .noneMatch(k -> k.toString().contains("Dissolve"));
     }
 
     /**
