@@ -19,7 +19,7 @@ import org.branchwork.node.storage.RsvpStore;
  */
 final class WaitingList {
 
-    /** The most promoted in one go: a capacity raise by thousands is filled over later changes. */
+    /** How much of the line is read at a time (a capacity raise by thousands reads it again). */
     private static final int BATCH = 500;
 
     private final RsvpStore rsvps;
@@ -44,13 +44,18 @@ final class WaitingList {
         if (e.cancelled() || !e.end().isAfter(clock.instant())) {
             return promoted;
         }
-        for (Rsvp next : rsvps.waiting(c, e.id(), BATCH)) {
-            if (!rsvps.promote(c, next.id(), clock.instant())) {
-                break;
+        while (true) {
+            List<Rsvp> line = rsvps.waiting(c, e.id(), BATCH);
+            for (Rsvp next : line) {
+                if (!rsvps.promote(c, next.id(), clock.instant())) {
+                    return promoted;
+                }
+                promoted.add(accepted(next));
             }
-            promoted.add(accepted(next));
+            if (line.size() < BATCH) {
+                return promoted;
+            }
         }
-        return promoted;
     }
 
     /**

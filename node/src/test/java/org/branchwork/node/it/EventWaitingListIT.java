@@ -35,7 +35,8 @@ import static org.branchwork.node.testing.Await.until;
  * answered yet. The first member's withdrawal promotes the Stockport member: Manchester's
  * {@code Accept} reaches Stockport, which now shows her as accepted. A capacity raise promotes
  * the next two: the Manchester member gets the mail, the fediverse actor the {@code Accept}.
- * Stockport's copy of the event follows the counts, the waiting count included.
+ * Stockport's copy of the event follows the counts, the waiting count included. Last, an
+ * organiser promotes a waiting member by hand through the API.
  */
 class EventWaitingListIT {
 
@@ -184,6 +185,28 @@ class EventWaitingListIT {
                 "stockport's copy has three participants and nobody waiting",
                 () -> copy(eventId).contains("\"participantCount\":3")
                         && copy(eventId).contains("\"bw:waitlistCount\":0"));
+
+        // Full again: Kim waits, and an organiser gives her a place by hand, over capacity, once.
+        long kim = member("Kim Lee", "kim@example.org");
+        assertThat(JSON.readTree(rsvp(uuid, kim).body()).get("position").asInt())
+                .isEqualTo(1);
+        String kims = attendee(uuid, "Kim Lee").get("id").asText();
+        HttpResponse<String> promoted =
+                api(manchester, "POST", "/api/v1/events/" + uuid + "/rsvps/" + kims + "/promote", null);
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+        assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/rsvps/" + kims + "/promote", null)
+                        .statusCode())
+                .as("a second promotion finds nobody waiting")
+                .isEqualTo(409);
+        JsonNode over = JSON.readTree(
+                api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
+        assertThat(over.get("participantCount").asInt()).isEqualTo(4);
+        assertThat(over.get("remainingAttendeeCapacity").asInt()).isZero();
+        assertThat(over.get("waitlistCount").asInt()).isZero();
+        until(
+                "Kim got the mail that a place is hers",
+                () -> mail.to("kim@example.org").stream()
+                        .anyMatch(m -> subject(m).startsWith("A place came free")));
     }
 
     private long member(String name, String email) throws Exception {
