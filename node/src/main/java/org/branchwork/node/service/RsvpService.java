@@ -444,8 +444,9 @@ public final class RsvpService {
 
     /**
      * Inside an erasure's transaction: the member's RSVPs to events still to come are deleted, so
-     * their places are free again (for the first on the waiting list) and followers get the new counts; their RSVPs to events that are
-     * over stay, naming nobody, so past attendance still adds up.
+     * their places are free again (for the first on the waiting list) and followers get the new
+     * counts; their RSVPs to events that are over stay, naming nobody, so past attendance still
+     * adds up.
      */
     public void memberErased(Connection c, MemberId member) throws SQLException {
         for (EventId id : rsvps.eventsOf(c, member)) {
