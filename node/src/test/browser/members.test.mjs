@@ -144,6 +144,18 @@ test('the organiser publishes an event, corrects it (a mistake keeps what was ty
     await other.getByText('This event is full.').waitFor();
     assert.equal(await other.getByRole('button', { name: "I'm coming" }).count(), 0, 'a full event offers no place');
     await shot(other, '12b-event-full');
+    // It offers the waiting list instead, and says where in line the member is.
+    await other.getByRole('button', { name: 'Join the waiting list' }).click();
+    await other.locator('p', { hasText: 'Your RSVP: on the waiting list, number 1' }).waitFor();
+    await shot(other, '12b2-event-waiting-list');
+    // Jo, an organiser, gives the admin a place by hand from the attendee list.
+    await page.reload();
+    await page.getByRole('cell', { name: 'waiting list, number 1' }).waitFor();
+    await page.getByRole('button', { name: 'Give a place' }).click();
+    await page.getByText('They have a place now.').waitFor();
+    await other.reload();
+    await other.locator('p', { hasText: 'Your RSVP: accepted' }).waitFor();
+    assert.equal(await other.getByRole('button', { name: 'Join the waiting list' }).count(), 0);
   } finally {
     await other.context().close();
   }

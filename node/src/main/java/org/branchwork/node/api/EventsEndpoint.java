@@ -29,8 +29,10 @@ import org.branchwork.node.service.RsvpService;
  * {@code /api/v1/events}: {@code POST} with SPEC's fields → 201 {@code {"id", "uuid", …}};
  * {@code GET} lists upcoming events; {@code GET|PATCH|DELETE /{uuid}}; {@code POST /{uuid}/cancel};
  * {@code POST /{uuid}/rsvps} for a local member (the signed-in member, or {@code {"member": id}}
- * with the admin token), {@code DELETE /{uuid}/rsvps} to withdraw; {@code GET /{uuid}/rsvps}, the
- * attendee list, for organisers.
+ * with the admin token): 201 accepted, 202 pending approval, 202 {@code {"state": "waitlisted",
+ * "position"}} when full; {@code DELETE /{uuid}/rsvps} to withdraw; {@code GET /{uuid}/rsvps}, the
+ * attendee list, for organisers; {@code POST /{uuid}/rsvps/{rsvp}/promote}, an organiser gives a
+ * waitlisted person a place by hand.
  */
 public final class EventsEndpoint implements HttpService {
 
@@ -59,7 +61,8 @@ public final class EventsEndpoint implements HttpService {
                 .post("/{id}/cancel", this::cancel)
                 .post("/{id}/rsvps", this::rsvp)
                 .delete("/{id}/rsvps", this::withdraw)
-                .get("/{id}/rsvps", this::attendees);
+                .get("/{id}/rsvps", this::attendees)
+                .post("/{id}/rsvps/{rsvp}/promote", this::promote);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -177,6 +180,11 @@ public final class EventsEndpoint implements HttpService {
                 ApiJson.send(res, Status.CREATED_201, rsvpJson(a.rsvp().id(), "accepted"));
             case RsvpService.Outcome.Pending p ->
                 ApiJson.send(res, Status.ACCEPTED_202, rsvpJson(p.rsvp().id(), "pending"));
+            case RsvpService.Outcome.Waitlisted w ->
+                ApiJson.send(
+                        res,
+                        Status.ACCEPTED_202,
+                        rsvpJson(w.rsvp().id(), "waitlisted").put("position", w.position()));
             case RsvpService.Outcome.Refused r ->
                 new Problem(409, "rsvp_refused", "RSVP refused", r.reason()).send(res);
         }
@@ -214,8 +222,30 @@ public final class EventsEndpoint implements HttpService {
             if (a.actor() != null) {
                 n.put("actor", a.actor().toString());
             }
+            if (a.position() > 0) {
+                n.put("position", a.position());
+            }
         }
         ApiJson.send(res, Status.OK_200, out);
+    }
+
+    private void promote(ServerRequest req, ServerResponse res) {
+        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
+        Optional<EventId> id = who.isEmpty() ? Optional.empty() : id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        String rsvp = req.path().pathParameters().get("rsvp");
+        if (attendance.promote(who.get(), id.get(), rsvp)) {
+            ApiJson.send(res, Status.OK_200, rsvpJson(rsvp, "accepted"));
+        } else {
+            new Problem(
+                            409,
+                            "not_waitlisted",
+                            "Not on the waiting list",
+                            "This RSVP is not on the event's waiting list (any more), or the event is cancelled or over.")
+                    .send(res);
+        }
     }
 
     /** The member an RSVP is for: the signed-in member, or the one the admin token names. */
@@ -288,7 +318,8 @@ public final class EventsEndpoint implements HttpService {
                 .put("joinMode", e.joinMode().code())
                 .put("category", e.category().code())
                 .put("status", e.cancelled() ? "cancelled" : "confirmed")
-                .put("participantCount", counts.participants());
+                .put("participantCount", counts.participants())
+                .put("waitlistCount", counts.waiting());
         if (e.place() != null) {
             out.putObject("location")
                     .put("name", e.place().name())

@@ -14,6 +14,8 @@ public enum MailKind {
     RSVP_CONFIRMED(false),
     RSVP_APPROVED(false),
     RSVP_REFUSED(false),
+    RSVP_PROMOTED(false),
+    RSVP_WAITLISTED(false),
     EVENT_CHANGED(false),
     EVENT_CANCELLED(false),
     EVENT_REMINDER(false),

@@ -24,7 +24,9 @@ public record Rsvp(
         ACCEPTED,
         PENDING,
         REJECTED,
-        WITHDRAWN;
+        WITHDRAWN,
+        /** No place was free: in line for the next one (see {@code RsvpService}). */
+        WAITLISTED;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -29,7 +29,7 @@ import org.branchwork.node.storage.Transactions;
 /**
  * The mails an event needs, to the local members who answered it: the confirmation of an RSVP
  * with the event's calendar file, an organiser's approval or refusal, a change of time or place,
- * a cancellation with its reason, and the reminder the day before with one-click "still coming"
+ * a cancellation with its reason, a place that came free from the waiting list, and the reminder the day before with one-click "still coming"
  * and "can't come" links. They need no marketing consent (the member asked to come) and carry no
  * unsubscribe headers; they are never used for anything else. Queued in the caller's transaction,
  * so a mail goes exactly when the change it tells of is committed.
@@ -121,6 +121,40 @@ public final class EventMails {
                     null,
                     clock.instant());
         }
+    }
+
+    /** A place came free and is the member's: they were first on the waiting list, or an organiser chose them. */
+    void promoted(Connection c, BranchEvent e, Rsvp r) throws SQLException {
+        if (r.member() == null) {
+            return;
+        }
+        queue.enqueue(
+                c,
+                r.member(),
+                MailKind.RSVP_PROMOTED,
+                "A place came free: you're going to " + e.name(),
+                "You were on the waiting list for " + e.name() + ", and a place is now yours.\n\n" + details(e)
+                        + "\n\nThe attached file adds it to your calendar. If you can't come after all, withdraw"
+                        + " your RSVP on the event's page so that the next person can have the place.",
+                calendar.write(List.of(e)),
+                clock.instant());
+    }
+
+    /** An organiser approved the member's RSVP, but the event is full: they are on its waiting list. */
+    void waitlisted(Connection c, BranchEvent e, Rsvp r, int position) throws SQLException {
+        if (r.member() == null) {
+            return;
+        }
+        queue.enqueue(
+                c,
+                r.member(),
+                MailKind.RSVP_WAITLISTED,
+                "On the waiting list: " + e.name(),
+                "An organiser approved your RSVP to " + e.name() + ", but every place is taken: you are number "
+                        + position + " on the waiting list. We will write again when a place is yours.\n\n"
+                        + details(e),
+                null,
+                clock.instant());
     }
 
     /** The event's time, place or name changed: everyone coming or waiting is told, with the new calendar file. */
@@ -216,7 +250,9 @@ public final class EventMails {
     private List<Rsvp> answered(Connection c, EventId event) throws SQLException {
         return rsvps.ofEvent(c, event).stream()
                 .filter(r -> r.member() != null)
-                .filter(r -> r.state() == Rsvp.State.ACCEPTED || r.state() == Rsvp.State.PENDING)
+                .filter(r -> r.state() == Rsvp.State.ACCEPTED
+                        || r.state() == Rsvp.State.PENDING
+                        || r.state() == Rsvp.State.WAITLISTED)
                 .toList();
     }
 

@@ -34,6 +34,7 @@ public final class EventService {
     private final Runnable afterCommit;
     private final EventMails mails;
     private final Clock clock;
+    private final WaitingList waiting;
 
     public EventService(
             Transactions tx,
@@ -50,6 +51,7 @@ public final class EventService {
         this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
+        this.waiting = new WaitingList(rsvps, outbox, mails, clock);
     }
 
     public Result create(Acting who, EventInput input) {
@@ -69,7 +71,12 @@ public final class EventService {
         return new Result(e, List.of());
     }
 
-    /** Replaces the event's details; empty when there is no such event. A lowered capacity keeps those already accepted. */
+    /**
+     * Replaces the event's details; empty when there is no such event. A lowered capacity keeps
+     * those already accepted; a raised one gives the new places to the first on the waiting list,
+     * in the same transaction (under the event's lock, so an RSVP or withdrawal at the same time
+     * waits for it and sees the new capacity).
+     */
     public Optional<Result> edit(Acting who, EventId id, EventInput input) {
         NotAllowed.unless(who, Role.ORGANISER);
         EventInput.Checked checked = input.check();
@@ -85,8 +92,9 @@ public final class EventService {
             BranchEvent old = current.get();
             BranchEvent e = d.event(id, old.cancelled(), old.published(), clock.instant());
             events.update(c, e);
-            outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
             mails.changed(c, old, e);
+            waiting.fillAndTell(c, e);
+            outbox.publish(c, new DomainChange.EventChanged(e, rsvps.counts(c, e)));
             return Optional.of(new Result(e, List.of()));
         });
         edited.ifPresent(r -> afterCommit.run());

@@ -66,6 +66,7 @@ public final class RsvpAnswers {
         return switch (attendance.rsvp(r.member(), r.event())) {
             case RsvpService.Outcome.Accepted a -> new LinkAnswer.Coming();
             case RsvpService.Outcome.Pending p -> new LinkAnswer.Waiting();
+            case RsvpService.Outcome.Waitlisted w -> new LinkAnswer.Waitlisted(w.position());
             case RsvpService.Outcome.Refused refused -> new LinkAnswer.Refused(refused.reason());
         };
     }
@@ -75,6 +76,9 @@ public final class RsvpAnswers {
         record Coming() implements LinkAnswer {}
 
         record Waiting() implements LinkAnswer {}
+
+        /** The event filled up meanwhile: on its waiting list, {@code position} in line. */
+        record Waitlisted(int position) implements LinkAnswer {}
 
         record Withdrawn() implements LinkAnswer {}
 

@@ -24,8 +24,9 @@ import org.branchwork.node.storage.Transactions;
 
 /**
  * Who comes to the branch's events: members' RSVPs and remote {@code Join}s, organisers' approvals,
- * the attendee list, and erasure's part in it. Each decision on a place first takes the event's row
- * lock, so two last-place requests cannot both be accepted, and is handed to the
+ * the waiting list of a full event, the attendee list, and erasure's part in it. Each decision on a
+ * place first takes the event's row lock, so two last-place requests cannot both be accepted, and
+ * places are given by guarded updates ({@link WaitingList}); each is handed to the
  * {@link FederationOutbox} in the same transaction: the remote participant's {@code Accept} or
  * {@code Reject}, the followers' {@code Update} with the new counts.
  */
@@ -39,12 +40,19 @@ public final class RsvpService {
         /** Waiting for an organiser (restricted events). */
         record Pending(Rsvp rsvp) implements Outcome {}
 
+        /** The event is full: on its waiting list, {@code position} in line (from 1). */
+        record Waitlisted(Rsvp rsvp, int position) implements Outcome {}
+
         /** Refused, with the reason shown to the person. */
         record Refused(String reason) implements Outcome {}
     }
 
-    /** One person on an event's attendee list, as organisers see it. */
-    public record Attendee(String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since) {}
+    /**
+     * One person on an event's attendee list, as organisers see it; {@code position} is their place
+     * on the waiting list (from 1), 0 when they are not waiting.
+     */
+    public record Attendee(
+            String rsvpId, String name, String kind, URI actor, Rsvp.State state, Instant since, int position) {}
 
     private final Transactions tx;
     private final EventStore events;
@@ -54,6 +62,7 @@ public final class RsvpService {
     private final Runnable afterCommit;
     private final EventMails mails;
     private final Clock clock;
+    private final WaitingList waiting;
 
     public RsvpService(
             Transactions tx,
@@ -72,6 +81,7 @@ public final class RsvpService {
         this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
+        this.waiting = new WaitingList(rsvps, outbox, mails, clock);
     }
 
     /**
@@ -102,6 +112,11 @@ public final class RsvpService {
     /** One of a member's RSVPs as "download my data" lists it. */
     public record MemberRsvp(String event, Instant starts, Rsvp.State state, Instant since) {}
 
+    /** Where a waitlisted RSVP stands in line, from 1; 0 when it is not waiting. */
+    public int positionOf(Rsvp rsvp) {
+        return tx.inTransaction(c -> rsvps.position(c, rsvp.id()));
+    }
+
     /** Every RSVP the member made, with the event it is for (what the branch keeps about their attendance). */
     public List<MemberRsvp> ofMember(MemberId member) {
         return tx.inTransaction(c -> {
@@ -121,7 +136,10 @@ public final class RsvpService {
         });
     }
 
-    /** A member RSVPs: accepted while places remain (free events), waiting for an organiser (restricted). */
+    /**
+     * A member RSVPs: accepted while places remain (free events), on the waiting list when the
+     * event is full, waiting for an organiser (restricted).
+     */
     public Outcome rsvp(MemberId member, EventId id) {
         Outcome outcome = tx.inTransaction(c -> {
             Optional<BranchEvent> event = events.lockedLive(c, id);
@@ -159,6 +177,9 @@ public final class RsvpService {
     /**
      * A remote actor's {@code Join}: decided as a member's RSVP, answered with {@code Accept} or
      * {@code Reject} in the same transaction. A repeated {@code Join} gets the same answer again.
+     * A {@code Join} to a full event is kept on the waiting list and not answered yet: the
+     * {@code Accept} goes when a place is theirs (Mobilizon, too, leaves a participation it has not
+     * decided unanswered).
      */
     public Outcome remoteJoin(EventId id, URI actor, URI inbox, String name, URI joinId) {
         Outcome outcome = tx.inTransaction(c -> {
@@ -186,6 +207,7 @@ public final class RsvpService {
             Rsvp answered = switch (o) {
                 case Outcome.Accepted a -> a.rsvp();
                 case Outcome.Pending p -> null;
+                case Outcome.Waitlisted w -> null;
                 case Outcome.Refused r ->
                     new Rsvp(null, id, null, actor, inbox, shownName, joinId, Rsvp.State.REJECTED, clock.instant());
             };
@@ -206,7 +228,10 @@ public final class RsvpService {
         return withdraw(id, c -> rsvps.ofActor(c, id, actor));
     }
 
-    /** Withdraws the RSVP {@code find} reads, under the event's lock; counts go out when it had a place. */
+    /**
+     * Withdraws the RSVP {@code find} reads, under the event's lock. A freed place goes to the first
+     * on the waiting list in the same transaction; counts go out when it had a place or was waiting.
+     */
     private boolean withdraw(EventId id, Transactions.Work<Optional<Rsvp>> find) {
         boolean withdrawn = tx.inTransaction(c -> {
             Optional<BranchEvent> event = events.lockedLive(c, id);
@@ -216,8 +241,12 @@ public final class RsvpService {
             }
             Rsvp rsvp = existing.get();
             boolean wasCounted = rsvp.state() == Rsvp.State.ACCEPTED;
+            boolean wasWaiting = rsvp.state() == Rsvp.State.WAITLISTED;
             rsvps.answer(c, rsvp.id(), Rsvp.State.WITHDRAWN, null, clock.instant());
             if (wasCounted) {
+                waiting.fillAndTell(c, event.get());
+            }
+            if (wasCounted || wasWaiting) {
                 outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
             }
             return true;
@@ -234,6 +263,10 @@ public final class RsvpService {
     public List<Attendee> attendees(Acting who, EventId id) {
         NotAllowed.unless(who, Role.ORGANISER);
         return tx.inTransaction(c -> {
+            java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+            for (Rsvp w : rsvps.waiting(c, id, Integer.MAX_VALUE)) {
+                positions.put(w.id(), positions.size() + 1);
+            }
             List<Attendee> out = new ArrayList<>();
             for (Rsvp r : rsvps.ofEvent(c, id)) {
                 String name;
@@ -248,13 +281,17 @@ public final class RsvpService {
                     name = "(former member)";
                     kind = "member";
                 }
-                out.add(new Attendee(r.id(), name, kind, r.actor(), r.state(), r.created()));
+                out.add(new Attendee(
+                        r.id(), name, kind, r.actor(), r.state(), r.created(), positions.getOrDefault(r.id(), 0)));
             }
             return out;
         });
     }
 
-    /** An organiser accepts or declines a waiting RSVP (restricted events); false when there is none waiting. */
+    /**
+     * An organiser accepts or declines an RSVP waiting for approval (restricted events); false when
+     * there is none waiting. Accepted when the event is full, it goes on the waiting list.
+     */
     public boolean approve(Acting who, EventId id, String rsvpId, boolean accept) {
         NotAllowed.unless(who, Role.ORGANISER);
         boolean done = tx.inTransaction(c -> {
@@ -264,16 +301,60 @@ public final class RsvpService {
             if (event.isEmpty() || rsvp.isEmpty()) {
                 return false;
             }
-            boolean room = !rsvps.counts(c, event.get()).full();
-            boolean accepted = accept && room;
-            rsvps.answer(c, rsvpId, accepted ? Rsvp.State.ACCEPTED : Rsvp.State.REJECTED, null, clock.instant());
-            mails.decided(c, event.get(), rsvp.get(), accepted);
-            if (rsvp.get().isRemote()) {
-                outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), rsvp.get(), accepted));
+            if (!accept) {
+                rsvps.answer(c, rsvpId, Rsvp.State.REJECTED, null, clock.instant());
+                mails.decided(c, event.get(), rsvp.get(), false);
+                if (rsvp.get().isRemote()) {
+                    outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), rsvp.get(), false));
+                }
+                return true;
             }
-            if (accepted) {
-                outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
+            // Approved: in line, then given a place if one is free (and nobody approved earlier waits).
+            rsvps.waitlist(c, rsvpId, null, clock.instant());
+            List<Rsvp> promoted = waiting.fill(c, event.get());
+            boolean placed = promoted.stream().anyMatch(r -> r.id().equals(rsvpId));
+            waiting.tell(
+                    c,
+                    event.get(),
+                    promoted.stream().filter(r -> !r.id().equals(rsvpId)).toList());
+            if (placed) {
+                mails.decided(c, event.get(), rsvp.get(), true);
+                if (rsvp.get().isRemote()) {
+                    outbox.publish(c, new DomainChange.RsvpAnswered(event.get(), rsvp.get(), true));
+                }
+            } else {
+                mails.waitlisted(c, event.get(), rsvp.get(), rsvps.position(c, rsvpId));
             }
+            outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
+            return true;
+        });
+        if (done) {
+            afterCommit.run();
+        }
+        return done;
+    }
+
+    /**
+     * An organiser gives a waitlisted person a place by hand, out of turn and even when every place
+     * is taken (the organisers know their room; automatic promotion never goes over capacity). They
+     * are told as if promoted from the list. False when the RSVP is not waiting (any more), so a
+     * second click promotes nobody, or the event is cancelled or over.
+     */
+    public boolean promote(Acting who, EventId id, String rsvpId) {
+        NotAllowed.unless(who, Role.ORGANISER);
+        boolean done = tx.inTransaction(c -> {
+            Optional<BranchEvent> event = events.lockedLive(c, id);
+            Optional<Rsvp> rsvp =
+                    rsvps.find(c, rsvpId).filter(r -> r.event().equals(id) && r.state() == Rsvp.State.WAITLISTED);
+            if (event.isEmpty()
+                    || rsvp.isEmpty()
+                    || event.get().cancelled()
+                    || !event.get().end().isAfter(clock.instant())
+                    || !rsvps.promoteOverCapacity(c, rsvpId, clock.instant())) {
+                return false;
+            }
+            waiting.tell(c, event.get(), List.of(WaitingList.accepted(rsvp.get())));
+            outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
             return true;
         });
         if (done) {
@@ -295,6 +376,14 @@ public final class RsvpService {
         if (existing.isPresent() && existing.get().state() == Rsvp.State.PENDING) {
             return new Outcome.Pending(existing.get());
         }
+        if (existing.isPresent() && existing.get().state() == Rsvp.State.WAITLISTED) {
+            if (joinId != null) {
+                // A repeated Join: its Accept, when it comes, names the latest.
+                rsvps.answer(c, existing.get().id(), Rsvp.State.WAITLISTED, joinId, clock.instant());
+            }
+            return new Outcome.Waitlisted(
+                    existing.get(), rsvps.position(c, existing.get().id()));
+        }
         if (event.cancelled()) {
             return new Outcome.Refused("The event is cancelled.");
         }
@@ -302,13 +391,16 @@ public final class RsvpService {
             return new Outcome.Refused("The event is over.");
         }
         boolean restricted = event.joinMode() == JoinMode.RESTRICTED;
-        if (!restricted && rsvps.counts(c, event).full()) {
-            return new Outcome.Refused("The event is full.");
-        }
-        Rsvp.State state = restricted ? Rsvp.State.PENDING : Rsvp.State.ACCEPTED;
+        // A free event's RSVP joins the line and then takes a place if one is free: places are only
+        // ever given by the waiting list's guarded update, never by a count read beforehand.
+        Rsvp.State state = restricted ? Rsvp.State.PENDING : Rsvp.State.WAITLISTED;
         Rsvp rsvp;
         if (existing.isPresent()) {
-            rsvps.answer(c, existing.get().id(), state, joinId, clock.instant());
+            if (restricted) {
+                rsvps.answer(c, existing.get().id(), state, joinId, clock.instant());
+            } else {
+                rsvps.waitlist(c, existing.get().id(), joinId, clock.instant());
+            }
             Rsvp e = existing.get();
             rsvp = new Rsvp(
                     e.id(),
@@ -337,20 +429,30 @@ public final class RsvpService {
         if (restricted) {
             return new Outcome.Pending(rsvp);
         }
+        String mine = rsvp.id();
+        List<Rsvp> promoted = waiting.fill(c, event);
+        waiting.tell(
+                c, event, promoted.stream().filter(r -> !r.id().equals(mine)).toList());
         outbox.publish(c, new DomainChange.EventChanged(event, rsvps.counts(c, event)));
-        mails.accepted(c, event, rsvp);
-        return new Outcome.Accepted(rsvp);
+        if (promoted.stream().anyMatch(r -> r.id().equals(mine))) {
+            Rsvp accepted = WaitingList.accepted(rsvp);
+            mails.accepted(c, event, accepted);
+            return new Outcome.Accepted(accepted);
+        }
+        return new Outcome.Waitlisted(rsvp, rsvps.position(c, mine));
     }
 
     /**
      * Inside an erasure's transaction: the member's RSVPs to events still to come are deleted, so
-     * their places are free again and followers get the new counts; their RSVPs to events that are
-     * over stay, naming nobody, so past attendance still adds up.
+     * their places are free again (for the first on the waiting list) and followers get the new
+     * counts; their RSVPs to events that are over stay, naming nobody, so past attendance still
+     * adds up.
      */
     public void memberErased(Connection c, MemberId member) throws SQLException {
         for (EventId id : rsvps.eventsOf(c, member)) {
             Optional<BranchEvent> event = events.lockedLive(c, id);
             if (event.isPresent() && event.get().end().isAfter(clock.instant()) && rsvps.delete(c, member, id)) {
+                waiting.fillAndTell(c, event.get());
                 outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
             }
         }

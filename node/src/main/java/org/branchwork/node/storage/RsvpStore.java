@@ -26,8 +26,8 @@ public final class RsvpStore {
             "id, event_id, member_id, actor, actor_inbox, actor_name, join_id, state, created_at";
 
     public void insert(Connection c, Rsvp r, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO event_rsvp (" + COLUMNS + ", updated_at) VALUES " + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_rsvp (" + COLUMNS
+                + ", updated_at, waitlist_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, r.id());
             s.setString(2, r.event().value());
             if (r.member() == null) {
@@ -42,6 +42,11 @@ public final class RsvpStore {
             s.setString(8, r.state().code());
             s.setTimestamp(9, Timestamp.from(r.created()));
             s.setTimestamp(10, Timestamp.from(now));
+            if (r.state() == Rsvp.State.WAITLISTED) {
+                s.setLong(11, nextInLine(c, r.event()));
+            } else {
+                s.setNull(11, Types.BIGINT);
+            }
             s.executeUpdate();
         }
     }
@@ -55,6 +60,102 @@ public final class RsvpStore {
             s.setTimestamp(3, Timestamp.from(now));
             s.setString(4, id);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts an existing RSVP at the back of the event's waiting list (a second Join after a Leave,
+     * an approval when the event is full), with its new Join id when it has one.
+     */
+    public void waitlist(Connection c, String id, URI joinId, Instant now) throws SQLException {
+        Optional<Rsvp> r = find(c, id);
+        if (r.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET state = 'waitlisted', "
+                + "join_id = COALESCE(?, join_id), waitlist_order = ?, updated_at = ? WHERE id = ?")) {
+            s.setString(1, text(joinId));
+            s.setLong(2, nextInLine(c, r.get().event()));
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, id);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The next number in the event's line, one more than any it gave: read under the event's row
+     * lock, which everyone who joins the line holds, so no two get the same.
+     */
+    private static long nextInLine(Connection c, EventId event) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COALESCE(MAX(waitlist_order), 0) + 1 FROM event_rsvp WHERE event_id = ?")) {
+            s.setString(1, event.value());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Gives the waitlisted RSVP {@code id} a place if, as this transaction sees it, the event has
+     * one free: the check and the write are one guarded statement, never a count read earlier and
+     * acted on later. Callers hold the event's row lock ({@link EventStore#lock}), which every
+     * decision on its places takes first, so under MVCC no other transaction's uncommitted RSVP,
+     * withdrawal or capacity change can be missed by the count. False when it is no longer
+     * waiting or the event is full.
+     */
+    public boolean promote(Connection c, String id, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET state = 'accepted', updated_at = ? "
+                + "WHERE id = ? AND state = 'waitlisted' "
+                + "AND (SELECT COUNT(*) FROM event_rsvp a WHERE a.event_id = event_rsvp.event_id AND a.state = 'accepted') "
+                + "< (SELECT COALESCE(e.capacity, 2147483647) FROM event e WHERE e.id = event_rsvp.event_id)")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives the waitlisted RSVP {@code id} a place whatever the capacity: an organiser's decision
+     * by hand. False when it is not waiting (any more), so a double click promotes once.
+     */
+    public boolean promoteOverCapacity(Connection c, String id, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE event_rsvp SET state = 'accepted', updated_at = ? WHERE id = ? AND state = 'waitlisted'")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The event's waiting list, first in line first. */
+    public List<Rsvp> waiting(Connection c, EventId event, int limit) throws SQLException {
+        List<Rsvp> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM event_rsvp "
+                + "WHERE event_id = ? AND state = 'waitlisted' ORDER BY waitlist_order, id LIMIT ?")) {
+            s.setString(1, event.value());
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where a waitlisted RSVP stands in line, from 1; 0 when it is not waiting. */
+    public int position(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM event_rsvp a JOIN event_rsvp r "
+                        + "ON a.event_id = r.event_id WHERE r.id = ? AND r.state = 'waitlisted' AND a.state = 'waitlisted' "
+                        + "AND (a.waitlist_order < r.waitlist_order OR (a.waitlist_order = r.waitlist_order AND a.id <= r.id))")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
@@ -78,12 +179,24 @@ public final class RsvpStore {
         return one(c, "SELECT " + COLUMNS + " FROM event_rsvp WHERE id = ?", id);
     }
 
-    /** Accepted RSVPs: the participant count. Locks nothing: callers hold the event's row lock. */
-    /** The event's counts as they stand in this transaction (accepted RSVPs against its capacity). */
+    /**
+     * The event's counts as they stand in this transaction: accepted RSVPs against its capacity,
+     * and the waiting list. Locks nothing: callers deciding on places hold the event's row lock.
+     */
     public EventCounts counts(Connection c, BranchEvent e) throws SQLException {
-        return EventCounts.of(e, accepted(c, e.id()));
+        try (PreparedStatement s = c.prepareStatement("SELECT "
+                + "COALESCE(SUM(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END), 0), "
+                + "COALESCE(SUM(CASE WHEN state = 'waitlisted' THEN 1 ELSE 0 END), 0) "
+                + "FROM event_rsvp WHERE event_id = ? AND state IN ('accepted', 'waitlisted')")) {
+            s.setString(1, e.id().value());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return EventCounts.of(e, rs.getInt(1), rs.getInt(2));
+            }
+        }
     }
 
+    /** Accepted RSVPs: the participant count. */
     public int accepted(Connection c, EventId event) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("SELECT COUNT(*) FROM event_rsvp WHERE event_id = ? AND state = 'accepted'")) {
@@ -153,7 +266,6 @@ public final class RsvpStore {
         }
     }
 
-    /** Unlinks an erased member from their RSVPs; the RSVPs still count. */
     /** The events a member has an RSVP to (any state). */
     public List<EventId> eventsOf(Connection c, MemberId member) throws SQLException {
         List<EventId> out = new ArrayList<>();
@@ -177,6 +289,7 @@ public final class RsvpStore {
         }
     }
 
+    /** Unlinks an erased member from their RSVPs; the RSVPs still count. */
     public int anonymise(Connection c, MemberId member) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE event_rsvp SET member_id = NULL WHERE member_id = ?")) {
             s.setLong(1, member.value());

@@ -35,7 +35,7 @@ import static org.branchwork.node.testing.Await.until;
 /**
  * Events across nodes on loopback: Manchester publishes an event with two places; a Stockport
  * member with a public profile RSVPs from their feed and is accepted; a fediverse actor's
- * {@code Join} is accepted; the next is rejected as full; cancelling reaches both followers as an
+ * {@code Join} is accepted; the next waits on the waiting list, unanswered; cancelling reaches both followers as an
  * {@code Update} with status cancelled; the iCal feed parses with ical4j and keeps the time zone.
  */
 class EventFederationIT {
@@ -139,13 +139,19 @@ class EventFederationIT {
                 "stockport learnt that Ada is accepted",
                 () -> ada.get("/me/feed").body().contains("Your RSVP: <strong>accepted"));
 
-        // A fediverse user's Join takes the second place; the next is rejected as full.
+        // A fediverse user's Join takes the second place; the next goes on the waiting list, unanswered.
         joinAndAwaitAnswer(fedi, "fedi", "/joins/1", inbox, eventId, "Accept");
-        joinAndAwaitAnswer(late, "late", "/joins/2", inbox, eventId, "Reject");
+        String lateJoin = peer.origin() + "/joins/2";
+        assertThat(send(late, inbox, join(lateJoin, peer.actorId("late"), eventId))
+                        .statusCode())
+                .isEqualTo(202);
+        until("the late Join waits on the list", () -> attendees(uuid).contains("\"state\":\"waitlisted\""));
+        assertThat(answer(peer, "late", "Reject", lateJoin)).isEmpty();
         JsonNode full = JSON.readTree(
                 api(manchester, "GET", "/api/v1/events/" + uuid, null).body());
         assertThat(full.get("participantCount").asInt()).isEqualTo(2);
         assertThat(full.get("remainingAttendeeCapacity").asInt()).isZero();
+        assertThat(full.get("waitlistCount").asInt()).isEqualTo(1);
 
         // Cancelling reaches both followers as an Update with ical:status CANCELLED.
         assertThat(api(manchester, "POST", "/api/v1/events/" + uuid + "/cancel", null)

@@ -88,16 +88,23 @@ class EventServiceTest {
     }
 
     @Test
-    void theLastPlaceGoesToOneMemberAndFreesUpWhenTheyWithdraw() {
+    void theLastPlaceGoesToOneMemberAndPassesToTheNextInLineWhenTheyWithdraw() {
         BranchEvent e = event("1", "free");
         Member ana = member("Ana"), ben = member("Ben");
 
         assertThat(attendance.rsvp(ana.id(), e.id())).isInstanceOf(RsvpService.Outcome.Accepted.class);
-        assertThat(attendance.rsvp(ben.id(), e.id())).isEqualTo(new RsvpService.Outcome.Refused("The event is full."));
-        assertThat(outbox.counts).last().isEqualTo(new EventCounts(1, 0));
+        assertThat(attendance.rsvp(ben.id(), e.id()))
+                .as("full: Ben waits, first in line")
+                .isInstanceOfSatisfying(
+                        RsvpService.Outcome.Waitlisted.class,
+                        w -> assertThat(w.position()).isEqualTo(1));
+        assertThat(outbox.counts).last().isEqualTo(new EventCounts(1, 0, 1));
 
         assertThat(attendance.withdraw(ana.id(), e.id())).isTrue();
-        assertThat(outbox.counts).last().isEqualTo(new EventCounts(0, 1));
+        assertThat(outbox.counts)
+                .as("Ana's place went to Ben in the same change")
+                .last()
+                .isEqualTo(new EventCounts(1, 0, 0));
         assertThat(attendance.rsvp(ben.id(), e.id())).isInstanceOf(RsvpService.Outcome.Accepted.class);
         assertThat(attendance.rsvp(ben.id(), e.id()))
                 .as("asking twice keeps one place")
@@ -125,8 +132,13 @@ class EventServiceTest {
         String remoteId = ((RsvpService.Outcome.Pending) remote).rsvp().id();
         assertThat(attendance.approve(ORGANISER, e.id(), remoteId, true)).isTrue();
         assertThat(outbox.answers)
-                .as("the event is full: approval turns into a Reject")
-                .containsExactly(false);
+                .as("the event is full: approved, Sam waits on the list, unanswered until a place is theirs")
+                .isEmpty();
+        assertThat(attendance.attendees(ORGANISER, e.id()))
+                .filteredOn(a -> a.actor() != null)
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(Rsvp.State.WAITLISTED))
+                .satisfies(a -> assertThat(a.position()).isEqualTo(1));
     }
 
     @Test

@@ -16,7 +16,23 @@ import org.branchwork.node.storage.Transactions;
  */
 public final class MemoryDatabase implements AfterEachCallback {
 
-    private final Database db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID(), Path.of("mem"));
+    private final Database db;
+
+    public MemoryDatabase() {
+        this("");
+    }
+
+    private MemoryDatabase(String options) {
+        db = Database.open("jdbc:hsqldb:mem:" + UUID.randomUUID() + options, Path.of("mem"));
+    }
+
+    /**
+     * In the transaction mode a node runs in (MVCC, as NodeConfig's URL sets it), for tests of
+     * what concurrent transactions do.
+     */
+    public static MemoryDatabase asANodeRunsIt() {
+        return new MemoryDatabase(";hsqldb.tx=mvcc");
+    }
 
     public Database db() {
         return db;

@@ -48,7 +48,8 @@ public final class BranchworkTerms {
             "ranking", // option names, most preferred first
             "receiptsHash", // SHA-256 over the sorted receipt hashes
             "sequence", // a tally's number: each tally of a branch has a larger one
-            "final"); // a tally sent at the close
+            "final", // a tally sent at the close
+            "waitlistCount"); // an Event's waiting list: how many wait for a place (never who)
 
     private BranchworkTerms() {}
 }

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.http.LocalUris;
@@ -15,6 +18,7 @@ import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.protocol.vocab.AsObject;
 import org.branchwork.protocol.vocab.Audience;
 import org.branchwork.protocol.vocab.Event;
+import org.branchwork.protocol.vocab.Extensions;
 import org.branchwork.protocol.vocab.ObjectCore;
 import org.branchwork.protocol.vocab.Place;
 import org.branchwork.protocol.vocab.PostalAddress;
@@ -26,7 +30,9 @@ import org.branchwork.protocol.vocab.Tombstone;
  * Events on the wire, shaped as Mobilizon sends them (so Mobilizon and Gancio read ours):
  * {@code startTime}/{@code endTime}, {@code timezone}, a {@code Place} with a schema.org
  * {@code PostalAddress}, {@code isOnline}, {@code joinMode}, capacities and counts,
- * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag. Mastodon shows an
+ * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag, and, for an event
+ * with a capacity, our {@code bw:waitlistCount} (how many wait for a place; peers that do not know
+ * the term ignore it). Mastodon shows an
  * {@code Event} as a post from {@code name}, {@code content} and {@code url}, so the content
  * carries the date and place in words. The online link is for participants and never published.
  */
@@ -34,6 +40,9 @@ public final class EventMapper {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    /** Our extension term for the number on an event's waiting list. */
+    public static final String WAITLIST_COUNT = "bw:waitlistCount";
 
     private final LocalUris uris;
 
@@ -66,6 +75,11 @@ public final class EventMapper {
                 .withTimes(e.published(), updated)
                 .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
                 .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
+        if (e.capacity() != null) {
+            ObjectNode ext = JsonNodeFactory.instance.objectNode();
+            ext.put(WAITLIST_COUNT, counts.waiting());
+            core = core.withExtensions(Extensions.of(ext));
+        }
         Ref location = null;
         if (e.place() != null) {
             location = Ref.to(new Place(

@@ -113,10 +113,23 @@ public final class EventPages implements HttpService {
         List<EventView.AttendeeRow> attendees = organiser
                 ? attendance.attendees(viewer.get().acting(), e.id()).stream()
                         .map(a -> new EventView.AttendeeRow(
-                                a.rsvpId(), a.name(), a.kind(), a.state().code(), a.state() == Rsvp.State.PENDING))
+                                a.rsvpId(),
+                                a.name(),
+                                a.kind(),
+                                a.position() > 0
+                                        ? "waiting list, number " + a.position()
+                                        : a.state().code(),
+                                a.state() == Rsvp.State.PENDING,
+                                a.state() == Rsvp.State.WAITLISTED))
                         .toList()
                 : List.of();
-        String places = e.capacity() == null ? null : counts.remaining() + " of " + e.capacity() + " places left";
+        String places = e.capacity() == null
+                ? null
+                : counts.remaining() + " of " + e.capacity() + " places left"
+                        + (counts.waiting() > 0 ? ", " + counts.waiting() + " on the waiting list" : "");
+        int position = mine.filter(r -> r.state() == Rsvp.State.WAITLISTED)
+                .map(attendance::positionOf)
+                .orElse(0);
         boolean open = !e.cancelled() && e.end().isAfter(clock.instant());
         // Full: no place left for a new RSVP (a member who already has one sees their own).
         boolean full = counts.full();
@@ -140,7 +153,11 @@ public final class EventPages implements HttpService {
                         places,
                         counts.participants(),
                         viewer.isPresent(),
-                        mine.map(r -> r.state().code()).orElse(null),
+                        mine.map(r -> r.state() == Rsvp.State.WAITLISTED
+                                        ? "on the waiting list, number " + position
+                                        : r.state().code())
+                                .orElse(null),
+                        position > 0,
                         viewer.isPresent() && mine.isEmpty() && open && !full,
                         viewer.isPresent() && mine.isEmpty() && open && full,
                         attendance
@@ -172,6 +189,11 @@ public final class EventPages implements HttpService {
             case RsvpService.Outcome.Pending p ->
                 Pages.redirect(
                         res, "/events/" + e.id().value() + "?notice=Thanks:+an+organiser+will+confirm+your+place.");
+            case RsvpService.Outcome.Waitlisted w ->
+                Pages.redirect(
+                        res,
+                        "/events/" + e.id().value() + "?notice=You're+on+the+waiting+list,+number+" + w.position()
+                                + ":+we'll+write+when+a+place+is+yours.");
             case RsvpService.Outcome.Refused r -> render(res, Status.CONFLICT_409, Optional.of(v), e, null, r.reason());
         }
     }
@@ -182,7 +204,21 @@ public final class EventPages implements HttpService {
             return;
         }
         BranchEvent e = event(req);
-        boolean accept = "accept".equals(Forms.field(posted.get().form(), "decision"));
+        String decision = Forms.field(posted.get().form(), "decision");
+        if ("promote".equals(decision)) {
+            boolean promoted = attendance.promote(
+                    posted.get().viewer().acting(),
+                    e.id(),
+                    req.path().pathParameters().get("rsvp"));
+            Pages.redirect(
+                    res,
+                    "/events/" + e.id().value()
+                            + (promoted
+                                    ? "?notice=They+have+a+place+now.+We+told+them."
+                                    : "?notice=They+are+not+waiting+any+more."));
+            return;
+        }
+        boolean accept = "accept".equals(decision);
         attendance.approve(
                 posted.get().viewer().acting(),
                 e.id(),

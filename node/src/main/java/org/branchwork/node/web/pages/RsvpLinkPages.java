@@ -76,6 +76,9 @@ public final class RsvpLinkPages implements HttpService {
             case RsvpAnswers.LinkAnswer.Coming c -> "Thank you: you are still going to " + name + ".";
             case RsvpAnswers.LinkAnswer.Waiting w ->
                 "You asked for a place at " + name + " again; an organiser decides.";
+            case RsvpAnswers.LinkAnswer.Waitlisted w ->
+                name + " is full: you are number " + w.position()
+                        + " on its waiting list, and we will write when a place is yours.";
             case RsvpAnswers.LinkAnswer.Withdrawn w ->
                 "Thank you for saying: you are no longer going to " + name
                         + ", and your place is free for someone else.";

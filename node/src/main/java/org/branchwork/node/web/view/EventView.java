@@ -22,6 +22,7 @@ public record EventView(
         int participants,
         boolean signedIn,
         String rsvpState,
+        boolean waitlisted,
         boolean canRsvp,
         boolean full,
         String onlineUrl,
@@ -32,5 +33,5 @@ public record EventView(
         String error) {
 
     /** A row of the attendee list. */
-    public record AttendeeRow(String id, String name, String kind, String state, boolean pending) {}
+    public record AttendeeRow(String id, String name, String kind, String state, boolean pending, boolean waiting) {}
 }

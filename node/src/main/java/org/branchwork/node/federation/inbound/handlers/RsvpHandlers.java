@@ -17,7 +17,8 @@ import org.branchwork.protocol.vocab.Ref;
 
 /**
  * RSVPs over ActivityPub. To the branch's events: {@code Join} (answered {@code Accept} or
- * {@code Reject} by {@link RsvpService}), {@code Leave} and {@code Undo(Join)}. From the other
+ * {@code Reject} by {@link RsvpService}, or kept unanswered on a full event's waiting list until a
+ * place is theirs), {@code Leave} and {@code Undo(Join)}. From the other
  * side: the {@code Accept}/{@code Reject} another branch sends for one of our members' Joins,
  * taken only from the event's owner.
  */
@@ -52,6 +53,8 @@ public final class RsvpHandlers {
         return switch (events.remoteJoin(event, actor, remote.inbox(), remote.name(), joinId)) {
             case RsvpService.Outcome.Accepted a -> Outcome.handled("rsvp accepted: " + actor);
             case RsvpService.Outcome.Pending p -> Outcome.handled("rsvp waiting for an organiser: " + actor);
+            case RsvpService.Outcome.Waitlisted w ->
+                Outcome.handled("rsvp on the waiting list (" + w.position() + "): " + actor);
             case RsvpService.Outcome.Refused r -> Outcome.handled("rsvp rejected: " + r.reason());
         };
     }
