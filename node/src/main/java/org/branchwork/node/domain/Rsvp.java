@@ -40,4 +40,14 @@ public record Rsvp(
     public boolean isRemote() {
         return actor != null;
     }
+
+    /** The same RSVP in another state (as a promotion or a decision leaves it). */
+    public Rsvp in(State to) {
+        return new Rsvp(id, event, member, actor, actorInbox, actorName, joinId, to, created);
+    }
+
+    /** The same RSVP answering another {@code Join} (a peer that sent its Join again). */
+    public Rsvp answering(URI join) {
+        return new Rsvp(id, event, member, actor, actorInbox, actorName, join, state, created);
+    }
 }

@@ -27,13 +27,11 @@ import org.branchwork.node.storage.Transactions;
 public final class MailLinks {
 
     private static final String KEY_SETTING = "mail.link_key";
-    private static final Pattern UNSUBSCRIBE =
-            Pattern.compile("([1-9][0-9]{0,18})\\.(branch|national)\\.([A-Za-z0-9_-]{22})");
-    private static final Pattern RSVP =
-            Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{22})");
-
-    private static final Pattern BALLOT = Pattern.compile(
-            "([1-9][0-9]{0,18})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{22})");
+    // What each kind of link names, before the dot and the MAC over "kind:what".
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("([1-9][0-9]{0,18})\\.(branch|national)");
+    private static final Pattern RSVP = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern BALLOT =
+            Pattern.compile("([1-9][0-9]{0,18})\\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     /** What a voting link names: one member, in one consultation. */
     public record Ballot(MemberId member, ConsultationId consultation) {}
@@ -53,45 +51,51 @@ public final class MailLinks {
     }
 
     public String unsubscribeToken(MemberId member, Consent.Purpose purpose) {
-        String what = member.value() + "." + purpose.code();
-        return what + "." + mac("unsubscribe:" + what);
+        return token("unsubscribe", member.value() + "." + purpose.code());
     }
 
     /** The member and purpose a token names, if it is one this node made. */
     public Optional<Unsubscribe> unsubscribe(String token) {
-        Matcher m = token == null ? null : UNSUBSCRIBE.matcher(token);
-        if (m == null || !m.matches() || !same(m.group(3), mac("unsubscribe:" + m.group(1) + "." + m.group(2)))) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new Unsubscribe(new MemberId(Long.parseLong(m.group(1))), Consent.Purpose.fromCode(m.group(2))));
+        return verified("unsubscribe", UNSUBSCRIBE, token)
+                .map(m -> new Unsubscribe(
+                        new MemberId(Long.parseLong(m.group(1))), Consent.Purpose.fromCode(m.group(2))));
     }
 
     public String rsvpToken(String rsvpId) {
-        return rsvpId + "." + mac("rsvp:" + rsvpId);
+        return token("rsvp", rsvpId);
     }
 
     /** The RSVP a token names, if it is one this node made. */
     public Optional<String> rsvp(String token) {
-        Matcher m = token == null ? null : RSVP.matcher(token);
-        if (m == null || !m.matches() || !same(m.group(2), mac("rsvp:" + m.group(1)))) {
-            return Optional.empty();
-        }
-        return Optional.of(m.group(1));
+        return verified("rsvp", RSVP, token).map(Matcher::group);
     }
 
     public String ballotToken(MemberId member, ConsultationId consultation) {
-        String what = member.value() + "." + consultation.value();
-        return what + "." + mac("ballot:" + what);
+        return token("ballot", member.value() + "." + consultation.value());
     }
 
     /** The member and consultation a voting link names, if it is one this node made. */
     public Optional<Ballot> ballot(String token) {
-        Matcher m = token == null ? null : BALLOT.matcher(token);
-        if (m == null || !m.matches() || !same(m.group(3), mac("ballot:" + m.group(1) + "." + m.group(2)))) {
+        return verified("ballot", BALLOT, token)
+                .map(m -> new Ballot(new MemberId(Long.parseLong(m.group(1))), new ConsultationId(m.group(2))));
+    }
+
+    private String token(String kind, String what) {
+        return what + "." + mac(kind + ":" + what);
+    }
+
+    /** What a {@code what.MAC} token names, when {@code what} has the kind's shape and the MAC is ours. */
+    private Optional<Matcher> verified(String kind, Pattern shape, String token) {
+        int dot = token == null ? -1 : token.lastIndexOf('.');
+        if (dot < 0) {
             return Optional.empty();
         }
-        return Optional.of(new Ballot(new MemberId(Long.parseLong(m.group(1))), new ConsultationId(m.group(2))));
+        String what = token.substring(0, dot);
+        Matcher m = shape.matcher(what);
+        if (!m.matches() || !same(token.substring(dot + 1), mac(kind + ":" + what))) {
+            return Optional.empty();
+        }
+        return Optional.of(m);
     }
 
     private static boolean same(String a, String b) {

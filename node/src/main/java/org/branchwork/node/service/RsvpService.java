@@ -215,7 +215,7 @@ public final class RsvpService {
                 outbox.publish(
                         c,
                         new DomainChange.RsvpAnswered(
-                                event.get(), withJoin(answered, joinId), o instanceof Outcome.Accepted));
+                                event.get(), answered.answering(joinId), o instanceof Outcome.Accepted));
             }
             return o;
         });
@@ -353,7 +353,7 @@ public final class RsvpService {
                     || !rsvps.promoteOverCapacity(c, rsvpId, clock.instant())) {
                 return false;
             }
-            waiting.tell(c, event.get(), List.of(WaitingList.accepted(rsvp.get())));
+            waiting.tell(c, event.get(), List.of(rsvp.get().in(Rsvp.State.ACCEPTED)));
             outbox.publish(c, new DomainChange.EventChanged(event.get(), rsvps.counts(c, event.get())));
             return true;
         });
@@ -435,7 +435,7 @@ public final class RsvpService {
                 c, event, promoted.stream().filter(r -> !r.id().equals(mine)).toList());
         outbox.publish(c, new DomainChange.EventChanged(event, rsvps.counts(c, event)));
         if (promoted.stream().anyMatch(r -> r.id().equals(mine))) {
-            Rsvp accepted = WaitingList.accepted(rsvp);
+            Rsvp accepted = rsvp.in(Rsvp.State.ACCEPTED);
             mails.accepted(c, event, accepted);
             return new Outcome.Accepted(accepted);
         }
@@ -457,19 +457,6 @@ public final class RsvpService {
             }
         }
         rsvps.anonymise(c, member);
-    }
-
-    private static Rsvp withJoin(Rsvp r, URI joinId) {
-        return new Rsvp(
-                r.id(),
-                r.event(),
-                r.member(),
-                r.actor(),
-                r.actorInbox(),
-                r.actorName(),
-                joinId,
-                r.state(),
-                r.created());
     }
 
     private static String cut(String s, int max) {

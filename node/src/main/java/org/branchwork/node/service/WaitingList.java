@@ -50,7 +50,7 @@ final class WaitingList {
                 if (!rsvps.promote(c, next.id(), clock.instant())) {
                     return promoted;
                 }
-                promoted.add(accepted(next));
+                promoted.add(next.in(Rsvp.State.ACCEPTED));
             }
             if (line.size() < BATCH) {
                 return promoted;
@@ -77,18 +77,5 @@ final class WaitingList {
         List<Rsvp> promoted = fill(c, e);
         tell(c, e, promoted);
         return promoted;
-    }
-
-    static Rsvp accepted(Rsvp r) {
-        return new Rsvp(
-                r.id(),
-                r.event(),
-                r.member(),
-                r.actor(),
-                r.actorInbox(),
-                r.actorName(),
-                r.joinId(),
-                Rsvp.State.ACCEPTED,
-                r.created());
     }
 }
