@@ -135,18 +135,25 @@ public final class ConsultationsEndpoint implements HttpService {
         ApiJson.send(res, Status.OK_200, out);
     }
 
-    private void show(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.MEMBER);
+    /** Who asks about which consultation of the path: empty when refused or unknown (answered). */
+    private record Addressed(Acting who, ConsultationId id) {}
+
+    private Optional<Addressed> addressed(ServerRequest req, ServerResponse res, Role role) {
+        Optional<Acting> who = auth.acting(req, res, role);
         if (who.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<ConsultationId> id =
                 uris.consultationIdOf(req.path().pathParameters().get("uuid"));
         if (id.isEmpty() || consultations.find(who.get(), id.get()).isEmpty()) {
             new Problem(404, "not_found", "Not found", "No such consultation.").send(res);
-            return;
+            return Optional.empty();
         }
-        ApiJson.send(res, Status.OK_200, shown(who.get(), id.get()));
+        return Optional.of(new Addressed(who.get(), id.get()));
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        addressed(req, res, Role.MEMBER).ifPresent(a -> ApiJson.send(res, Status.OK_200, shown(a.who(), a.id())));
     }
 
     /** A consultation as shown: our own with the network's results, a received one with where it came from. */
@@ -212,21 +219,15 @@ public final class ConsultationsEndpoint implements HttpService {
     }
 
     private void close(ServerRequest req, ServerResponse res) {
-        Optional<Acting> who = auth.acting(req, res, Role.ORGANISER);
-        if (who.isEmpty()) {
+        Optional<Addressed> a = addressed(req, res, Role.ORGANISER);
+        if (a.isEmpty()) {
             return;
         }
-        Optional<ConsultationId> id =
-                uris.consultationIdOf(req.path().pathParameters().get("uuid"));
-        if (id.isEmpty() || consultations.find(who.get(), id.get()).isEmpty()) {
-            new Problem(404, "not_found", "Not found", "No such consultation.").send(res);
-            return;
-        }
-        if (!consultations.close(who.get(), id.get())) {
+        if (!consultations.close(a.get().who(), a.get().id())) {
             new Problem(409, "already_closed", "Already closed", "This consultation has closed already.").send(res);
             return;
         }
-        ApiJson.send(res, Status.OK_200, shown(who.get(), id.get()));
+        ApiJson.send(res, Status.OK_200, shown(a.get().who(), a.get().id()));
     }
 
     private void ballot(ServerRequest req, ServerResponse res) {

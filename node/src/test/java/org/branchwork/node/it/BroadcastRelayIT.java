@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,6 @@ import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.ApiClient;
 import org.branchwork.node.testing.Fixtures;
-import org.branchwork.node.testing.Fixtures.Admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchwork.node.testing.Await.until;
@@ -41,25 +40,28 @@ class BroadcastRelayIT {
     @TempDir
     Path dir;
 
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<TestMail> mails = new ArrayList<>();
+    private BranchNetwork network;
+
+    @BeforeEach
+    void network() {
+        network = new BranchNetwork(dir);
+    }
 
     @AfterEach
     void stop() {
-        nodes.values().forEach(Node::close);
-        mails.forEach(TestMail::close);
+        network.close();
     }
 
     @Test
     void nationalsBroadcastReachesTheConsentingMembersOfTwoBranchesAndNationalHoldsNoAddress() throws Exception {
-        Node national = start("national", null);
+        Node national = network.start("national", null);
         TestMail stockportMail = new TestMail();
         TestMail manchesterMail = new TestMail();
-        Node stockport = start("stockport", stockportMail);
-        Node manchester = start("manchester", manchesterMail);
-        String nationalGroup = group(national);
+        Node stockport = network.start("stockport", stockportMail);
+        Node manchester = network.start("manchester", manchesterMail);
+        String nationalGroup = BranchNetwork.group(national);
         for (Node branch : List.of(stockport, manchester)) {
-            Browser admin = signedInAdmin(branch);
+            Browser admin = BranchNetwork.signedInAdmin(branch);
             admin.get("/organise/mailings");
             assertThat(admin.post("/organise/mailings/address", Map.of("postalAddress", "1 High Street, Anytown"))
                             .statusCode())
@@ -70,7 +72,7 @@ class BroadcastRelayIT {
         }
         for (Node branch : List.of(stockport, manchester)) {
             until(
-                    slug(branch) + "'s follow of national is accepted",
+                    BranchNetwork.slug(branch) + "'s follow of national is accepted",
                     () -> TestNodes.api(branch).get("/api/v1/follows").body().contains("\"state\":\"accepted\""));
         }
         assertThat(national.inspect().followerCount()).isEqualTo(2);
@@ -90,7 +92,9 @@ class BroadcastRelayIT {
                 stockportApi.post("/api/v1/broadcasts/auto-approve", ApiClient.object("sender", nationalGroup));
         assertThat(auto.statusCode()).as(auto.body()).isEqualTo(200);
         assertThat(stockportApi
-                        .post("/api/v1/broadcasts/auto-approve", ApiClient.object("sender", group(manchester)))
+                        .post(
+                                "/api/v1/broadcasts/auto-approve",
+                                ApiClient.object("sender", BranchNetwork.group(manchester)))
                         .statusCode())
                 .isEqualTo(422);
 
@@ -128,7 +132,7 @@ class BroadcastRelayIT {
         });
         JsonNode standing = standing(national, uuid);
         assertThat(standing.get("branches").findValuesAsText("branch"))
-                .containsExactlyInAnyOrder(group(stockport), group(manchester));
+                .containsExactlyInAnyOrder(BranchNetwork.group(stockport), BranchNetwork.group(manchester));
         assertThat(standing.get("totals").get("failed").asInt()).isZero();
         assertThat(standing.get("totals").get("unsubscribed").asInt()).isZero();
 
@@ -145,7 +149,7 @@ class BroadcastRelayIT {
         assertThat(stockportItem.get("sent").asInt()).isEqualTo(1);
 
         // National's page shows the same, server-rendered.
-        Browser organiser = signedInAdmin(national);
+        Browser organiser = BranchNetwork.signedInAdmin(national);
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(
                 organiser.get("/organise/broadcasts/" + uuid).body());
         assertThat(page.select("h1").text()).isEqualTo(SUBJECT);
@@ -153,13 +157,13 @@ class BroadcastRelayIT {
         assertThat(page.select("#broadcast-branches tbody tr")).hasSize(2);
         assertThat(page.select("#broadcast-branches .relay-state").eachText()).containsOnly("Sent");
         assertThat(organiser.get("/organise/broadcasts").body()).contains(SUBJECT);
-        org.jsoup.nodes.Document queue = org.jsoup.Jsoup.parse(
-                signedInAdmin(manchester).get("/organise/broadcasts").body());
+        org.jsoup.nodes.Document queue = org.jsoup.Jsoup.parse(BranchNetwork.signedInAdmin(manchester)
+                .get("/organise/broadcasts")
+                .body());
         assertThat(queue.select("#broadcasts-received tbody tr")).hasSize(1);
 
         // National's own store holds nobody's address, in any file of its data folder.
-        national.close();
-        nodes.remove("national");
+        network.stop("national");
         List<String> held = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir.resolve("national"))) {
             List<Path> all = files.filter(Files::isRegularFile).toList();
@@ -228,33 +232,5 @@ class BroadcastRelayIT {
 
     static JsonNode standing(Node national, String uuid) {
         return ApiClient.json(TestNodes.api(national).get("/api/v1/broadcasts/" + uuid));
-    }
-
-    private static Browser signedInAdmin(Node node) {
-        Admin organiser = new Admin("Organiser", "organiser@" + slug(node) + ".test", Fixtures.PASSWORD);
-        if (node.setupCode().isPresent()) {
-            Fixtures.setUpBranch(node, organiser);
-        }
-        return Browser.signedIn(node, organiser);
-    }
-
-    private Node start(String slug, TestMail mail) {
-        Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
-        if (mail != null) {
-            env.putAll(mail.nodeEnvironment());
-            mails.add(mail);
-        }
-        Node node = TestNodes.start(dir.resolve(slug), env);
-        nodes.put(slug, node);
-        return node;
-    }
-
-    static String group(Node node) {
-        return "http://localhost:" + node.port() + "/groups/" + slug(node);
-    }
-
-    static String slug(Node node) {
-        return node.config().configuredBranchSlug().orElseThrow();
     }
 }

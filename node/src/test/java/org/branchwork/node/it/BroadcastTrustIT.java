@@ -64,7 +64,7 @@ class BroadcastTrustIT {
         assertThat(FakePeer.follow(
                                 branch,
                                 inbox(national),
-                                URI.create(BroadcastRelayIT.group(national)),
+                                URI.create(BranchNetwork.group(national)),
                                 peer.origin() + "/activities/follow-1")
                         .statusCode())
                 .isEqualTo(202);

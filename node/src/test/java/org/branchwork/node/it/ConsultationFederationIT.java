@@ -19,13 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.branchwork.node.Node;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.testing.ApiClient;
-import org.branchwork.node.testing.Fixtures;
 import org.branchwork.protocol.proof.DataIntegrityProofs;
 import org.branchwork.protocol.sig.SigningKey;
 
@@ -50,40 +50,41 @@ class ConsultationFederationIT {
     @TempDir
     Path dir;
 
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<TestMail> mails = new ArrayList<>();
-    private final List<FakePeer> peers = new ArrayList<>();
+    private BranchNetwork network;
+
+    @BeforeEach
+    void network() {
+        network = new BranchNetwork(dir);
+    }
 
     @AfterEach
     void stop() {
-        nodes.values().forEach(Node::close);
-        mails.forEach(TestMail::close);
-        peers.forEach(FakePeer::close);
+        network.close();
     }
 
     @Test
     void threeBranchesVoteAtHomeAndNationalCountsTheirSignedTalliesExactly() throws Exception {
-        Node national = start("national", null);
+        Node national = network.start("national", null);
         Map<String, List<Browser>> members = new LinkedHashMap<>();
         Map<String, Integer> sizes = Map.of("stockport", 12, "manchester", 14, "leeds", 4);
         Map<String, TestMail> mailOf = new HashMap<>();
         for (String slug : List.of("stockport", "manchester", "leeds")) {
             TestMail mail = new TestMail();
             mailOf.put(slug, mail);
-            Node branch = start(slug, mail);
+            Node branch = network.start(slug, mail);
             HttpResponse<String> followed = TestNodes.api(branch)
                     .post("/api/v1/follows", "{\"target\": \"@national@localhost:" + national.port() + "\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(202);
         }
         for (String slug : List.of("stockport", "manchester", "leeds")) {
-            Node branch = nodes.get(slug);
+            Node branch = network.node(slug);
             until(
                     slug + "'s follow of national is accepted",
                     () -> TestNodes.api(branch).get("/api/v1/follows").body().contains("\"state\":\"accepted\""));
         }
         // Leeds's admin takes up national's consultations as they arrive.
-        HttpResponse<String> auto = TestNodes.api(nodes.get("leeds"))
-                .post("/api/v1/consultations/auto-take-up", ApiClient.object("node", group(national)));
+        HttpResponse<String> auto = TestNodes.api(network.node("leeds"))
+                .post("/api/v1/consultations/auto-take-up", ApiClient.object("node", BranchNetwork.group(national)));
         assertThat(auto.statusCode()).as(auto.body()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         for (String slug : List.of("stockport", "manchester", "leeds")) {
@@ -91,7 +92,8 @@ class ConsultationFederationIT {
             for (int i = 0; i < sizes.get(slug); i++) {
                 String name = "Voter" + slug + i + " Member";
                 names.add(name);
-                list.add(join(nodes.get(slug), mailOf.get(slug), name, "voter" + i + "@" + slug + ".members.example"));
+                list.add(BranchNetwork.joined(
+                        network.node(slug), mailOf.get(slug), name, "voter" + i + "@" + slug + ".members.example"));
             }
             members.put(slug, list);
         }
@@ -105,7 +107,7 @@ class ConsultationFederationIT {
 
         // The organisers of Stockport (on the page) and Manchester (the API) see them waiting and take
         // them up; Leeds's came taken up.
-        Browser organiser = signedInAdmin(nodes.get("stockport"));
+        Browser organiser = BranchNetwork.signedInAdmin(network.node("stockport"));
         until(
                 "stockport's page lists the three",
                 () -> org.jsoup.Jsoup.parse(
@@ -125,7 +127,7 @@ class ConsultationFederationIT {
                         .select("#received-consultations button"))
                 .isEmpty();
         for (String slug : List.of("manchester")) {
-            ApiClient api = TestNodes.api(nodes.get(slug));
+            ApiClient api = TestNodes.api(network.node(slug));
             until(slug + " has the three consultations", () -> received(api).size() == 3);
             assertThat(received(api)).allMatch(k -> !k.get("takenUp").asBoolean());
             for (String k : all) {
@@ -136,8 +138,8 @@ class ConsultationFederationIT {
         }
         until(
                 "leeds has them taken up",
-                () -> received(TestNodes.api(nodes.get("leeds"))).size() == 3
-                        && received(TestNodes.api(nodes.get("leeds"))).stream()
+                () -> received(TestNodes.api(network.node("leeds"))).size() == 3
+                        && received(TestNodes.api(network.node("leeds"))).stream()
                                 .allMatch(k -> k.get("takenUp").asBoolean()));
         unfollowedQuestionsAreIgnored(national, single);
         for (String k : all) {
@@ -173,13 +175,15 @@ class ConsultationFederationIT {
         assertThat(totals(live)).isEqualTo(Map.of("Rent", 11L, "Buses", 11L, "Libraries", 8L));
         assertThat(live.get("electorate").asInt()).isEqualTo(30);
         Map<String, JsonNode> byBranch = branches(live);
-        assertThat(byBranch.get(group(nodes.get("stockport"))).get("ballots").asInt())
+        assertThat(byBranch.get(BranchNetwork.group(network.node("stockport")))
+                        .get("ballots")
+                        .asInt())
                 .isEqualTo(12);
-        assertThat(totals(byBranch.get(group(nodes.get("stockport")))))
+        assertThat(totals(byBranch.get(BranchNetwork.group(network.node("stockport")))))
                 .isEqualTo(Map.of("Rent", 4L, "Buses", 4L, "Libraries", 4L));
-        assertThat(totals(byBranch.get(group(nodes.get("manchester")))))
+        assertThat(totals(byBranch.get(BranchNetwork.group(network.node("manchester")))))
                 .isEqualTo(Map.of("Rent", 7L, "Buses", 7L, "Libraries", 0L));
-        JsonNode leeds = byBranch.get(group(nodes.get("leeds")));
+        JsonNode leeds = byBranch.get(BranchNetwork.group(network.node("leeds")));
         assertThat(leeds.get("ballots").asInt()).isEqualTo(4);
         assertThat(leeds.get("electorate").asInt()).isEqualTo(4);
         assertThat(leeds.has("totals"))
@@ -194,14 +198,14 @@ class ConsultationFederationIT {
                 .isZero();
 
         // A Mastodon user's vote: a Note named for an option, replying to the Question.
-        FakePeer peer = new FakePeer();
-        peers.add(peer);
+        FakePeer peer = network.peer();
         SigningKey alice = peer.actor("alice");
         String vote = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.actorId("alice")
                 + "#votes/1/activity\",\"type\":\"Create\",\"actor\":\"" + peer.actorId("alice") + "\",\"to\":\""
-                + group(national) + "\",\"object\":{\"id\":\"" + peer.actorId("alice") + "#votes/1\",\"type\":\"Note\","
+                + BranchNetwork.group(national) + "\",\"object\":{\"id\":\"" + peer.actorId("alice")
+                + "#votes/1\",\"type\":\"Note\","
                 + "\"name\":\"Libraries\",\"attributedTo\":\"" + peer.actorId("alice") + "\",\"inReplyTo\":\"" + single
-                + "\",\"to\":\"" + group(national) + "\"}}";
+                + "\",\"to\":\"" + BranchNetwork.group(national) + "\"}}";
         assertThat(post(alice, national, vote).statusCode()).isEqualTo(202);
         until(
                 "the public vote is counted",
@@ -226,9 +230,11 @@ class ConsultationFederationIT {
         }
         JsonNode approved = show(national, approval);
         assertThat(totals(approved)).isEqualTo(Map.of("Rent", 10L, "Buses", 20L, "Libraries", 10L));
-        assertThat(totals(branches(approved).get(group(nodes.get("manchester")))))
+        assertThat(totals(branches(approved).get(BranchNetwork.group(network.node("manchester")))))
                 .containsEntry("Buses", 14L);
-        assertThat(branches(approved).get(group(nodes.get("leeds"))).has("totals"))
+        assertThat(branches(approved)
+                        .get(BranchNetwork.group(network.node("leeds")))
+                        .has("totals"))
                 .isFalse();
 
         JsonNode stv = show(national, ranked);
@@ -249,7 +255,11 @@ class ConsultationFederationIT {
         assertThat(rounds.get(2).get("votes").get("Buses").asText()).isEqualTo("14.66664");
 
         // National's organisers read the same figures on the results page and in its CSV.
-        ownersPage(signedInAdmin(national), single, ranked, stv.get("rounds").size());
+        ownersPage(
+                BranchNetwork.signedInAdmin(national),
+                single,
+                ranked,
+                stv.get("rounds").size());
 
         // Anyone can re-count from the published signed tallies.
         String document =
@@ -279,10 +289,10 @@ class ConsultationFederationIT {
         assertThat(q.has("proof")).isTrue();
 
         // Nothing federated names a member; the branches' files hold no ballot after the close.
-        for (Node n : nodes.values()) {
+        for (Node n : network.nodes()) {
             TestNodes.awaitQuiescent(n);
         }
-        for (Node n : nodes.values()) {
+        for (Node n : network.nodes()) {
             n.close();
         }
         String nationalFiles = text(national.config().dataDir());
@@ -291,7 +301,7 @@ class ConsultationFederationIT {
         }
         assertThat(nationalFiles).doesNotContain("members.example");
         for (String slug : List.of("stockport", "manchester", "leeds")) {
-            String files = text(nodes.get(slug).config().dataDir());
+            String files = text(network.node(slug).config().dataDir());
             assertThat(files).as(slug).doesNotContain("INSERT INTO CONSULTATION_BALLOT");
             assertThat(files).as(slug).contains("INSERT INTO CONSULTATION_ELECTOR");
         }
@@ -303,11 +313,10 @@ class ConsultationFederationIT {
      * put a consultation in front of a branch's members but a node the branch chose to follow.
      */
     private void unfollowedQuestionsAreIgnored(Node national, String single) throws Exception {
-        FakePeer stranger = new FakePeer();
-        peers.add(stranger);
+        FakePeer stranger = network.peer();
         SigningKey group = stranger.groupActor("stranger");
         String actor = stranger.actorId("stranger").toString();
-        Node leeds = nodes.get("leeds");
+        Node leeds = network.node("leeds");
         // National's own Question, word for word, as the stranger's: only who sent it differs.
         ObjectNode object = (ObjectNode) JSON.readTree(
                 TestNodes.send(HttpRequest.newBuilder(URI.create(single.replace("localhost", "127.0.0.1")))
@@ -318,11 +327,11 @@ class ConsultationFederationIT {
         object.remove("proof");
         String copied = JSON.writeValueAsString(object)
                 .replace(single, actor + "/questions/1")
-                .replace(group(national), actor)
+                .replace(BranchNetwork.group(national), actor)
                 .replace("\"What next?\"", "\"Dissolve the branch?\"");
         String question = "{\"@context\":\"https://www.w3.org/ns/activitystreams\","
                 + "\"id\":\"" + actor + "/questions/1/activity\",\"type\":\"Create\",\"actor\":\"" + actor
-                + "\",\"to\":\"" + group(leeds) + "\",\"object\":" + copied + "}";
+                + "\",\"to\":\"" + BranchNetwork.group(leeds) + "\",\"object\":" + copied + "}";
         HttpResponse<String> posted = post(group, leeds, question);
         assertThat(posted.statusCode()).as(posted.body()).isIn(202, 403);
         TestNodes.awaitQuiescent(leeds);
@@ -355,7 +364,8 @@ class ConsultationFederationIT {
                 .containsEntry(
                         "localhost (leeds)", "[4, 4, 100.0%, Not shown: fewer than 5 ballots (counted in the total)]")
                 .hasSize(3);
-        assertThat(page.select("#branches a").eachAttr("href")).contains(group(nodes.get("stockport")));
+        assertThat(page.select("#branches a").eachAttr("href"))
+                .contains(BranchNetwork.group(network.node("stockport")));
         assertThat(page.select("#public-votes"))
                 .as("no fediverse vote on this one")
                 .isEmpty();
@@ -369,9 +379,9 @@ class ConsultationFederationIT {
         String csv = organiser.get(path(ranked) + "/results.csv").body();
         assertThat(csv)
                 .contains("total,Rent,12")
-                .contains("branch " + group(nodes.get("manchester")) + ",Buses,10")
-                .contains("branch " + group(nodes.get("leeds")) + ",(ballots),4")
-                .doesNotContain("branch " + group(nodes.get("leeds")) + ",Rent");
+                .contains("branch " + BranchNetwork.group(network.node("manchester")) + ",Buses,10")
+                .contains("branch " + BranchNetwork.group(network.node("leeds")) + ",(ballots),4")
+                .doesNotContain("branch " + BranchNetwork.group(network.node("leeds")) + ",Rent");
     }
 
     /** A rogue Group that follows national and takes part; its own and copied tallies, each refused. */
@@ -379,7 +389,8 @@ class ConsultationFederationIT {
         SigningKey rogue = peer.groupActor("rogue");
         SigningKey rogueProof = peer.proofKey("rogue");
         URI inbox = URI.create(national.origin().uri() + "/inbox");
-        FakePeer.follow(rogue, inbox, URI.create(group(national)), peer.origin() + "/activities/follow-1");
+        FakePeer.follow(
+                rogue, inbox, URI.create(BranchNetwork.group(national)), peer.origin() + "/activities/follow-1");
         until("national has the rogue as a follower", () -> national.inspect().followerCount() == 4);
         String join = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + peer.origin()
                 + "/activities/join-1\",\"type\":\"Join\",\"actor\":\"" + peer.actorId("rogue") + "\",\"object\":\""
@@ -423,7 +434,7 @@ class ConsultationFederationIT {
         JsonNode doc = ApiClient.json(TestNodes.get(national, path(question) + "/tallies.json"));
         JsonNode stockports = null;
         for (JsonNode t : doc.get("tallies")) {
-            if (t.get("attributedTo").asText().equals(group(nodes.get("stockport")))) {
+            if (t.get("attributedTo").asText().equals(BranchNetwork.group(network.node("stockport")))) {
                 stockports = t;
             }
         }
@@ -442,8 +453,11 @@ class ConsultationFederationIT {
                 "the copied tally is refused",
                 () -> outcome(national, peer.origin() + "/activities/copy-1").contains("not proved"));
         // Signed over HTTP by the rogue as if it were Stockport: the inbox refuses it outright.
-        String asStockport = JSON.writeValueAsString(copied.put("actor", group(nodes.get("stockport")))
-                .put("id", group(nodes.get("stockport")).replace("/groups/stockport", "") + "/activities/forged"));
+        String asStockport = JSON.writeValueAsString(copied.put("actor", BranchNetwork.group(network.node("stockport")))
+                .put(
+                        "id",
+                        BranchNetwork.group(network.node("stockport")).replace("/groups/stockport", "")
+                                + "/activities/forged"));
         assertThat(post(rogue, national, asStockport).statusCode()).isEqualTo(401);
     }
 
@@ -541,58 +555,6 @@ class ConsultationFederationIT {
 
     private static String path(String id) {
         return "/consultations/" + uuid(id);
-    }
-
-    private static Browser join(Node branch, TestMail mail, String name, String email) throws InterruptedException {
-        Browser b = new Browser(branch);
-        b.get("/join");
-        HttpResponse<String> joined = b.post(
-                "/join",
-                Map.of(
-                        "name",
-                        name,
-                        "email",
-                        email,
-                        "postcode",
-                        "SK1 3XE",
-                        "phone",
-                        "",
-                        "password",
-                        Fixtures.PASSWORD,
-                        "passwordConfirmation",
-                        Fixtures.PASSWORD));
-        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-        String link = mail.awaitLink(email);
-        assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
-        return b;
-    }
-
-    private static Browser signedInAdmin(Node node) {
-        Fixtures.Admin organiser = new Fixtures.Admin(
-                "Organiser",
-                "organiser@" + node.config().configuredBranchSlug().orElseThrow() + ".test",
-                Fixtures.PASSWORD);
-        if (node.setupCode().isPresent()) {
-            Fixtures.setUpBranch(node, organiser);
-        }
-        return Browser.signedIn(node, organiser);
-    }
-
-    private Node start(String slug, TestMail mail) {
-        Map<String, String> env = new HashMap<>(TestNodes.federatingEnvironment(slug));
-        env.put("BRANCHWORK_DELIVERY_FIRST_RETRY", "0.2");
-        if (mail != null) {
-            env.putAll(mail.nodeEnvironment());
-            mails.add(mail);
-        }
-        Node node = TestNodes.start(dir.resolve(slug), env);
-        nodes.put(slug, node);
-        return node;
-    }
-
-    static String group(Node node) {
-        return "http://localhost:" + node.port() + "/groups/"
-                + node.config().configuredBranchSlug().orElseThrow();
     }
 
     private static String text(Path dataDir) throws IOException {

@@ -27,7 +27,6 @@ import org.branchwork.node.TestClock;
 import org.branchwork.node.TestNodes;
 import org.branchwork.node.domain.Receipts;
 import org.branchwork.node.testing.ApiClient;
-import org.branchwork.node.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchwork.node.testing.Await.until;
@@ -60,28 +59,7 @@ class ConsultationIT {
     }
 
     private Browser join(String name) throws InterruptedException {
-        Browser b = new Browser(node);
-        String email = name.toLowerCase() + ".voter@example.org";
-        b.get("/join");
-        HttpResponse<String> joined = b.post(
-                "/join",
-                Map.of(
-                        "name",
-                        name + " Voter",
-                        "email",
-                        email,
-                        "postcode",
-                        "SK1 3XE",
-                        "phone",
-                        "",
-                        "password",
-                        Fixtures.PASSWORD,
-                        "passwordConfirmation",
-                        Fixtures.PASSWORD));
-        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-        String link = nodes.mail().awaitLink(email);
-        assertThat(b.get(link.substring(link.indexOf("/join"))).statusCode()).isEqualTo(303);
-        return b;
+        return BranchNetwork.joined(node, nodes.mail(), name + " Voter", name.toLowerCase() + ".voter@example.org");
     }
 
     private String create(String method, String kind, String extra) {
