@@ -311,6 +311,30 @@ public final class ConsultationNetwork {
     }
 
     /**
+     * This node's own members' tally of one of its consultations, as a branch would send it (for
+     * the published tallies, so that a re-count includes them): empty when none of its members are
+     * on the roll, or while a binding consultation is open.
+     */
+    public Optional<BranchTally> ownTally(ConsultationId id) {
+        Instant now = clock.instant();
+        return tx.inTransaction(c -> {
+            Optional<Consultation> found = own(c, id);
+            if (found.isEmpty()
+                    || !found.get().resultsVisible(now)
+                    || found.get().electorate() == null
+                    || found.get().electorate() == 0) {
+                return Optional.<BranchTally>empty();
+            }
+            Consultation k = found.get();
+            boolean counted = k.certificate() != null;
+            Tally t = new Tally(k.options().size(), counted ? ballots.kept(c, id) : ballots.live(c, id));
+            String hash = counted ? k.certificate().receiptsHash() : Receipts.listHash(ballots.receiptHashes(c, id));
+            // The sequence is the ballots so far: it grows as people vote, and a re-count reads the latest.
+            return Optional.of(new BranchTally(k.electorate(), t, hash, t.ballots(), now, counted));
+        });
+    }
+
+    /**
      * The signed tallies as received, for anyone to re-count: none while a binding consultation is
      * open (its results are hidden until the close).
      */

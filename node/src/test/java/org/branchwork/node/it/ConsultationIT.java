@@ -39,6 +39,9 @@ import static org.branchwork.node.testing.Await.until;
  */
 class ConsultationIT {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final TestClock clock = TestClock.startingNow();
 
     @RegisterExtension
@@ -310,6 +313,21 @@ class ConsultationIT {
                 .isEqualTo("1.00000");
         assertThat(counted.get("winners")).hasSize(1);
         assertThat(counted.get("totals").get("Libraries").asInt()).isEqualTo(1);
+
+        // This node's own members are one branch in the published tallies: a re-count finds them.
+        JsonNode tallies = ApiClient.json(TestNodes.get(node, "/consultations/" + uuid + "/tallies.json"));
+        assertThat(tallies.get("tallies")).hasSize(1);
+        assertThat(tallies.get("tallies").get(0).has("proof")).isTrue();
+        org.branchwork.node.Recount.Result recount =
+                org.branchwork.node.Recount.recount(tallies, org.branchwork.node.Recount.fetchingKeys(true));
+        assertThat(recount.refused()).isEmpty();
+        assertThat(recount.ballots()).isEqualTo(3);
+        assertThat(recount.electorate()).isEqualTo(4);
+        assertThat(recount.result().winners().stream()
+                        .map(i -> List.of("Rent", "Buses", "Libraries").get(i))
+                        .toList())
+                .as("the same lot, drawn from the same receipts")
+                .isEqualTo(JSON.convertValue(counted.get("winners"), List.class));
 
         node.close(); // a clean shutdown checkpoints: the files are what a backup or a thief would copy
         String all = text(data, "");

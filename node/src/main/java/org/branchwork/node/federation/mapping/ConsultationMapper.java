@@ -119,6 +119,17 @@ public final class ConsultationMapper {
     }
 
     /** A branch's tally to the owner: {@code Add} to the {@code Question}; the object is written by {@link TallyTerms}. */
+    /** A tally's terms, to be signed by the branch: its id under the consultation as this node knows it. */
+    public TallyTerms tallyTerms(
+            org.branchwork.node.domain.ConsultationId local,
+            URI question,
+            List<String> options,
+            org.branchwork.node.domain.BranchTally t,
+            String branchSlug) {
+        return TallyTerms.of(
+                uris.consultationTally(local, t.sequence()), uris.branchActor(branchSlug), question, options, t);
+    }
+
     public Activity tally(URI question, URI owner, URI id, String branchSlug, Instant when) {
         URI self = uris.branchActor(branchSlug);
         return Activity.toTarget(

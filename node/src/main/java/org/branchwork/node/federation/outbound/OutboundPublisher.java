@@ -188,12 +188,7 @@ public final class OutboundPublisher implements FederationOutbox {
     private URI tallyReported(Connection c, DomainChange.TallyReported r, String slug, Instant now)
             throws SQLException {
         Activity add = mappers.consultations().tally(r.question(), r.owner(), uris.newActivity(), slug, now);
-        TallyTerms terms = TallyTerms.of(
-                uris.consultationTally(r.local(), r.tally().sequence()),
-                uris.branchActor(slug),
-                r.question(),
-                r.options(),
-                r.tally());
+        TallyTerms terms = mappers.consultations().tallyTerms(r.local(), r.question(), r.options(), r.tally(), slug);
         ObjectNode json = codec.toJson(add);
         json.set("object", signer.sign(terms.json()));
         String body = codec.write(signer.sign(json));

@@ -110,13 +110,9 @@ public final class ObjectEndpoint implements HttpService {
                 found(req, ConsultationId::parse, consultations::ours, "consultation");
         com.fasterxml.jackson.databind.node.ObjectNode doc =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        doc.put(
-                "consultation",
-                consultationMapper
-                        .question(k, null, null, null, slug())
-                        .id()
-                        .orElseThrow()
-                        .toString());
+        java.net.URI question =
+                consultationMapper.question(k, null, null, null, slug()).id().orElseThrow();
+        doc.put("consultation", question.toString());
         doc.put("method", k.method().code());
         if (k.method() instanceof org.branchwork.node.domain.VotingMethod.Approval a) {
             doc.put("maxChoices", a.maxChoices());
@@ -127,6 +123,12 @@ public final class ObjectEndpoint implements HttpService {
         k.options().forEach(doc.putArray("options")::add);
         doc.put("closed", k.certificate() != null);
         var list = doc.putArray("tallies");
+        // This node's own members count as one branch, signed like the others.
+        consultations
+                .ownTally(k.id())
+                .ifPresent(t -> list.add(signer.sign(consultationMapper
+                        .tallyTerms(k.id(), question, k.options(), t, slug())
+                        .json())));
         for (String signed : consultations.signedTallies(k.id())) {
             try {
                 list.add(codec.parse(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
