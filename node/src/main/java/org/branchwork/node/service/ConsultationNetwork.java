@@ -106,7 +106,7 @@ public final class ConsultationNetwork {
             if (k.get().state(now) == Consultation.State.CLOSED) {
                 return Effect.refused("consultation " + id.value() + " has closed");
             }
-            if (follows.followers(c).stream().noneMatch(f -> f.actor().equals(actor))) {
+            if (!follows.isFollower(c, actor)) {
                 return Effect.refused(actor + " does not follow this node, so it was not asked");
             }
             return network.join(c, id, actor, now)

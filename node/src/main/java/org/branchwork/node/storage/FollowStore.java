@@ -46,6 +46,16 @@ public final class FollowStore {
         }
     }
 
+    /** Whether {@code actor} follows the branch: one key lookup, not a read of every follower. */
+    public boolean isFollower(Connection c, URI actor) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM follower WHERE actor = ?")) {
+            s.setString(1, actor.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public boolean removeFollower(Connection c, URI actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM follower WHERE actor = ?")) {
             s.setString(1, actor.toString());
