@@ -137,8 +137,13 @@ public final class SmtpTransport implements MailTransport {
         }
     }
 
-    /** The server's answer to one mail, from the failure Angus reports. */
-    private static Outcome answer(SendFailedException e) {
+    /**
+     * The server's answer to one mail, from the failure Angus reports. A failure that carries no
+     * reply code is the connection's (cut mid-mail, timed out), not the server's verdict on this
+     * mail: it is {@link Unavailable}, so the mail is released for the next connection instead of
+     * being put off as if the server had said 4xx.
+     */
+    static Outcome answer(SendFailedException e) throws Unavailable {
         for (Exception next = e;
                 next != null;
                 next = next instanceof MessagingException m ? m.getNextException() : null) {
@@ -155,7 +160,7 @@ public final class SmtpTransport implements MailTransport {
                         : new Outcome.TryLater(code + ": " + s.getMessage());
             }
         }
-        return new Outcome.TryLater(e.getMessage());
+        throw new Unavailable("the connection failed while sending: " + e.getMessage(), e);
     }
 
     private MimeMessage message(OutgoingMail mail, InternetAddress to) throws MessagingException {
