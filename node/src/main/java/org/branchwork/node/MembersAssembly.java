@@ -59,7 +59,7 @@ record MembersAssembly(
                 new EmailTokenStore(),
                 f.hasher(),
                 sessions,
-                new LoginThrottle(f.clock()),
+                new LoginThrottle(f.clock(), f.config().signInsPerAddress()),
                 mailer,
                 audit,
                 consents,

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param allowPrivateAddresses whether federation may reach loopback and private addresses
  * @param dbUrl           JDBC URL, or null for the embedded database in the data folder
  * @param firstRetry      delay before the first retry of a failed delivery; later ones double
+ * @param signInsPerAddress sign-in attempts allowed from one client address per 5 minutes
  * @param mail            outgoing mail (SMTP), or none: mails are then written to the log
  */
 public record NodeConfig(
@@ -32,7 +33,11 @@ public record NodeConfig(
         String dbUrl,
         java.time.Duration firstRetry,
         java.time.ZoneId timeZone,
+        int signInsPerAddress,
         Optional<MailConfig> mail) {
+
+    /** Mastodon's limit of sign-in attempts from one client address per 5 minutes. */
+    public static final int DEFAULT_SIGN_INS_PER_ADDRESS = 25;
 
     /** The public origin; when none is configured, {@code http://localhost:<port>} with the actual port. */
     public URI publicUrl(int actualPort) {
@@ -84,6 +89,7 @@ public record NodeConfig(
                 dbUrl,
                 firstRetry,
                 timeZone,
+                signInsPerAddress,
                 mail);
     }
 }

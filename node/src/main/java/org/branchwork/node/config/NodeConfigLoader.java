@@ -82,6 +82,8 @@ public final class NodeConfigLoader {
                 dbUrl,
                 firstRetry,
                 zone,
+                // One address can be a whole meeting on one wifi: an operator raises it there.
+                count(yaml, Setting.SIGN_INS_PER_ADDRESS, NodeConfig.DEFAULT_SIGN_INS_PER_ADDRESS, 5, 100_000),
                 mail(yaml));
     }
 

@@ -16,6 +16,7 @@ public enum Setting {
     DB_URL("branchwork.db-url", "BRANCHWORK_DB_URL"),
     DELIVERY_FIRST_RETRY("branchwork.delivery.first-retry", "BRANCHWORK_DELIVERY_FIRST_RETRY"),
     TIME_ZONE("branchwork.time-zone", "BRANCHWORK_TIME_ZONE"),
+    SIGN_INS_PER_ADDRESS("branchwork.sign-in.per-address", "BRANCHWORK_SIGN_INS_PER_ADDRESS"),
     SMTP_HOST("branchwork.smtp.host", "BRANCHWORK_SMTP_HOST"),
     SMTP_PORT("branchwork.smtp.port", "BRANCHWORK_SMTP_PORT"),
     SMTP_USERNAME("branchwork.smtp.username", "BRANCHWORK_SMTP_USERNAME"),

@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sign-in attempts per client address and per account, Mastodon's limits: 25 per 5 minutes per
- * address, 25 per hour per account. Counts every attempt, right or wrong, so that the limit
+ * address (by default; {@code BRANCHWORK_SIGN_INS_PER_ADDRESS} raises it for a branch whose
+ * members sign in together behind one address), 25 per hour per account. Counts every attempt, right or wrong, so that the limit
  * itself says nothing about which emails exist. In memory: a restart forgets, which only helps
  * someone who can restart the node anyway.
  */
 public final class LoginThrottle {
 
-    public static final int PER_ADDRESS = 25;
+    public static final int PER_ADDRESS = org.branchwork.node.config.NodeConfig.DEFAULT_SIGN_INS_PER_ADDRESS;
     public static final Duration ADDRESS_WINDOW = Duration.ofMinutes(5);
     public static final int PER_ACCOUNT = 25;
     public static final Duration ACCOUNT_WINDOW = Duration.ofHours(1);
@@ -31,15 +32,21 @@ public final class LoginThrottle {
     private final Map<String, Deque<Instant>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> byRecipient = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int perAddress;
 
     public LoginThrottle(Clock clock) {
+        this(clock, PER_ADDRESS);
+    }
+
+    public LoginThrottle(Clock clock, int perAddress) {
         this.clock = clock;
+        this.perAddress = perAddress;
     }
 
     /** Counts an attempt; when over a limit, how long until the client may try again. */
     public Optional<Duration> attempt(String address, String account) {
         Instant now = clock.instant();
-        Optional<Duration> a = count(byAddress, address, now, PER_ADDRESS, ADDRESS_WINDOW);
+        Optional<Duration> a = count(byAddress, address, now, perAddress, ADDRESS_WINDOW);
         Optional<Duration> b = count(byAccount, account, now, PER_ACCOUNT, ACCOUNT_WINDOW);
         return a.isPresent() ? a : b;
     }

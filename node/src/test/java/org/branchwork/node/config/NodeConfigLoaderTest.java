@@ -91,6 +91,18 @@ class NodeConfigLoaderTest {
     }
 
     @Test
+    void signInsPerAddressDefaultsToMastodonsLimitAndTakesAWholeMeetingBehindOneAddress() {
+        assertThat(new NodeConfigLoader(Map.of(), List.of()).load().signInsPerAddress())
+                .isEqualTo(25);
+        assertThat(load("BRANCHWORK_SIGN_INS_PER_ADDRESS", "200").signInsPerAddress())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> load("BRANCHWORK_SIGN_INS_PER_ADDRESS", "0"))
+                .hasMessageContaining("BRANCHWORK_SIGN_INS_PER_ADDRESS");
+        assertThatThrownBy(() -> load("BRANCHWORK_SIGN_INS_PER_ADDRESS", "lots"))
+                .hasMessageContaining("BRANCHWORK_SIGN_INS_PER_ADDRESS");
+    }
+
+    @Test
     void badPortNamesTheVariable() {
         assertThatThrownBy(() -> new NodeConfigLoader(Map.of("BRANCHWORK_PORT", "eighty"), List.of()).load())
                 .isInstanceOf(StartupException.class)
