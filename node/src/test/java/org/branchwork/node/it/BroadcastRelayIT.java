@@ -156,6 +156,9 @@ class BroadcastRelayIT {
         assertThat(page.select("#total-sent").text()).isEqualTo("3");
         assertThat(page.select("#broadcast-branches tbody tr")).hasSize(2);
         assertThat(page.select("#broadcast-branches .relay-state").eachText()).containsOnly("Sent");
+        assertThat(page.select("#broadcast-branches td a").eachText())
+                .as("named by host and slug, linked to the actor")
+                .containsExactlyInAnyOrder("localhost (stockport)", "localhost (manchester)");
         assertThat(organiser.get("/organise/broadcasts").body()).contains(SUBJECT);
         org.jsoup.nodes.Document queue = org.jsoup.Jsoup.parse(BranchNetwork.signedInAdmin(manchester)
                 .get("/organise/broadcasts")

@@ -226,6 +226,7 @@ public final class BroadcastPages implements HttpService {
         for (BranchRelay r : s.answered()) {
             branches.add(new BroadcastView.Branch(
                     r.branch().toString(),
+                    org.branchwork.node.web.ActorNames.of(r.branch()),
                     stateWords(r.state()),
                     r.counts().sent(),
                     r.counts().failed(),

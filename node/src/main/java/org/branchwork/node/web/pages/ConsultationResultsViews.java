@@ -1,6 +1,5 @@
 package org.branchwork.node.web.pages;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import org.branchwork.node.domain.Consultation;
 import org.branchwork.node.domain.ConsultationCount;
 import org.branchwork.node.domain.ConsultationResult;
 import org.branchwork.node.service.ConsultationNetwork;
+import org.branchwork.node.web.ActorNames;
 import org.branchwork.node.web.Charts;
 import org.branchwork.node.web.view.ConsultationView;
 
@@ -88,7 +88,7 @@ final class ConsultationResultsViews {
     static List<ConsultationView.Branch> branches(Consultation k, ConsultationNetwork.Results r) {
         List<ConsultationView.Branch> rows = new ArrayList<>();
         for (ConsultationNetwork.BranchFigures b : r.branches()) {
-            String name = b.actor() == null ? "This node" : name(b.actor());
+            String name = b.actor() == null ? "This node" : ActorNames.of(b.actor());
             String result;
             if (b.electorate() == null) {
                 result = "Took part; no tally yet";
@@ -112,12 +112,6 @@ final class ConsultationResultsViews {
                     result));
         }
         return rows;
-    }
-
-    private static String name(URI actor) {
-        String path = actor.getPath() == null ? "" : actor.getPath();
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.isEmpty() ? actor.getHost() : actor.getHost() + " (" + last + ")";
     }
 
     /** The public votes in the options' order, those with none left out; null when there are none. */

@@ -17,7 +17,8 @@ public record BroadcastView(
         String notice) {
 
     /** One branch that answered. */
-    public record Branch(String branch, String state, int sent, int failed, int unsubscribed, String reported) {}
+    public record Branch(
+            String branch, String name, String state, int sent, int failed, int unsubscribed, String reported) {}
 
     public boolean noneAnswered() {
         return branches.isEmpty();
