@@ -67,6 +67,7 @@ final class OwnerTallies {
         String pem = Pem.writePublicKey(rsa.getPublic());
         Map<String, byte[]> actors = new ConcurrentHashMap<>();
         AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger fetched = new AtomicInteger();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -79,6 +80,7 @@ final class OwnerTallies {
                 exchange.close();
                 return;
             }
+            fetched.incrementAndGet();
             BenchNodes.answer(exchange, actors.get(exchange.getRequestURI().getPath()));
         });
         server.start();
@@ -200,6 +202,7 @@ final class OwnerTallies {
                 activityIds.add(activity);
             }
             long handledBefore = owner.inspect().inboxHandledCount();
+            int fetchedBefore = fetched.get();
 
             long start = System.nanoTime();
             AtomicInteger accepted = new AtomicInteger();
@@ -218,6 +221,7 @@ final class OwnerTallies {
                     5,
                     () -> "handled: " + (owner.inspect().inboxHandledCount() - handledBefore));
             long handled = System.nanoTime() - start;
+            int fetchedMeanwhile = fetched.get() - fetchedBefore;
             int kept = 0;
             for (String a : activityIds) {
                 if (owner.inspect().inboxOutcome(a).orElse("").startsWith("tally 1 from")) {
@@ -231,7 +235,8 @@ final class OwnerTallies {
             System.out.printf(
                     "%n| %d signed final tallies (%,d ballots, %,d ranking lines, %,d distinct rankings, %,d KB) |"
                             + " time |%n| --- | ---: |%n| all answered 202 (%d in flight) | %s |%n"
-                            + "| all handled: HTTP signature, FEP-8b32 proof, rules, stored | %s (%.0f tallies/s) |%n",
+                            + "| all handled: HTTP signature, FEP-8b32 proof, rules, stored | %s (%.0f tallies/s) |%n"
+                            + "| branch actor documents the owner fetched meanwhile | %d |%n",
                     count,
                     ballots,
                     lines,
@@ -240,7 +245,8 @@ final class OwnerTallies {
                     IN_FLIGHT,
                     ConsultationLoad.ms(answered),
                     ConsultationLoad.ms(handled),
-                    count / (handled / 1e9));
+                    count / (handled / 1e9),
+                    fetchedMeanwhile);
 
             JsonNode results = api.json(path);
             if (results.path("ballots").asLong() != ballots) {
