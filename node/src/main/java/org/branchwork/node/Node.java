@@ -12,6 +12,7 @@ import org.branchwork.node.config.NodeConfig;
 import org.branchwork.node.config.Setting;
 import org.branchwork.node.config.StartupException;
 import org.branchwork.node.http.PublicOrigin;
+import org.branchwork.node.service.ConsultationService;
 import org.branchwork.node.storage.Database;
 import org.branchwork.node.web.HelidonMappers;
 import org.branchwork.node.web.HttpProtocol;
@@ -147,6 +148,7 @@ public final class Node implements AutoCloseable {
                         federation.deliveryStore(),
                         federation.followStore(),
                         members.compactor(),
+                        f.memberStore(),
                         clock));
         ready.set(true);
         LOG.info(() -> "Branchwork node "
@@ -159,6 +161,16 @@ public final class Node implements AutoCloseable {
                         () -> "This node is not set up yet. Open " + f.origin().uri() + "/setup?code=" + code
                                 + " to set it up (the code is valid until set-up is done)."));
         return node;
+    }
+
+    /**
+     * The consultation service, for benchmarks that cast many members' ballots in-process: signing
+     * 100,000 imported members in (each would first have to set a password) is not practical, so
+     * deploy/bench's ConsultationLoad votes as each member's {@code Acting} through the same
+     * {@code vote} the ballot API calls. The node never reaches its services through this.
+     */
+    public ConsultationService consultations() {
+        return consultations.consultations();
     }
 
     /** The port the server listens on (the real one when 0 was configured). */

@@ -3,12 +3,17 @@ package org.branchwork.node;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.branchwork.node.domain.MemberId;
+import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.ErasureCompactor;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.InboxStore;
+import org.branchwork.node.storage.MemberStore;
 import org.branchwork.node.storage.RemoteObjectStore;
 import org.branchwork.node.storage.Transactions;
 
@@ -24,6 +29,7 @@ public final class NodeInspector {
     private final DeliveryStore deliveries;
     private final FollowStore follows;
     private final ErasureCompactor compactor;
+    private final MemberStore members;
     private final Clock clock;
 
     NodeInspector(
@@ -33,7 +39,9 @@ public final class NodeInspector {
             DeliveryStore deliveries,
             FollowStore follows,
             ErasureCompactor compactor,
+            MemberStore members,
             Clock clock) {
+        this.members = members;
         this.clock = clock;
         this.tx = tx;
         this.remoteObjects = remoteObjects;
@@ -103,5 +111,15 @@ public final class NodeInspector {
         return tx.inTransaction(c -> deliveries.dueBy(c, now) == 0
                 && inbox.unhandled(c, Instant.EPOCH, 1).isEmpty()
                 && inbox.dueRetries(c, now, 1).isEmpty());
+    }
+
+    /** Every member's id, oldest first (for benchmarks that act as each member). */
+    public List<MemberId> memberIds() {
+        List<MemberId> out = new ArrayList<>();
+        tx.inTransaction(c -> {
+            members.forEach(c, new MemberQuery("", "", "", null, MemberQuery.Sort.OLDEST, 1, 1), m -> out.add(m.id()));
+            return null;
+        });
+        return out;
     }
 }

@@ -12,7 +12,7 @@ import org.branchwork.protocol.sig.HttpSignatureSigner;
 import org.branchwork.protocol.sig.SignableRequest;
 import org.branchwork.protocol.sig.SigningKey;
 
-/** Sends a benchmark follower's signed {@code Follow} of the branch to the node's inbox. */
+/** Sends a benchmark follower's signed {@code Follow} of the branch to the node's inbox, and signs other posts. */
 final class SignedFollows {
 
     private static final HttpSignatureSigner SIGNER = new HttpSignatureSigner();
@@ -25,6 +25,11 @@ final class SignedFollows {
         byte[] body = ("{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
                         + "/follow\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + group + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
+        client.send(signed(key, inbox, body), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** A POST of {@code body} to {@code inbox}, signed (RFC 9421) by {@code key} now. */
+    static HttpRequest signed(SigningKey key, URI inbox, byte[] body) {
         SignableRequest signed = SIGNER.signRfc9421(
                 SignableRequest.of("POST", inbox).withHeader("Content-Type", "application/activity+json"),
                 body,
@@ -36,6 +41,6 @@ final class SignedFollows {
                 b.header(n, String.join(", ", v));
             }
         });
-        client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+        return b.build();
     }
 }

@@ -401,6 +401,7 @@ class ConsultationFederationIT {
                 () -> show(national, question).get("branches").size() == 4);
 
         // Its own tally with no ballots is taken: it changes no total.
+        int fetches = peer.actorFetches();
         assertThat(post(rogue, national, tally(peer, rogueProof, question, "t5", 5, 3, 0))
                         .statusCode())
                 .isEqualTo(202);
@@ -429,6 +430,9 @@ class ConsultationFederationIT {
         until(
                 "the replay is refused",
                 () -> outcome(national, peer.origin() + "/activities/t5b").contains("not newer"));
+        assertThat(peer.actorFetches() - fetches)
+                .as("the rogue's proof key is fetched for its first tally, then taken from the cache")
+                .isLessThanOrEqualTo(1);
 
         // Stockport's own signed tally, passed on by the rogue: it is not the rogue's, so it proves nothing.
         JsonNode doc = ApiClient.json(TestNodes.get(national, path(question) + "/tallies.json"));

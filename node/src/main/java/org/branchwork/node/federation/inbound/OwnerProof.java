@@ -50,9 +50,17 @@ public final class OwnerProof {
         } catch (URISyntaxException e) {
             return false;
         }
-        return resolver.assertionKey(keyId)
-                .filter(key -> key.getKey().equals(author))
-                .map(key -> DataIntegrityProofs.verify(raw, key.getValue()) instanceof ProofCheck.Valid)
+        if (verifies(resolver.assertionKey(keyId), author, raw)) {
+            return true;
+        }
+        // The cached key may have been rotated: the controller's document is fetched once more.
+        return verifies(resolver.refreshAssertionKey(keyId), author, raw);
+    }
+
+    private static boolean verifies(
+            java.util.Optional<java.util.Map.Entry<URI, java.security.PublicKey>> key, URI author, JsonNode raw) {
+        return key.filter(k -> k.getKey().equals(author))
+                .map(k -> DataIntegrityProofs.verify(raw, k.getValue()) instanceof ProofCheck.Valid)
                 .orElse(false);
     }
 }

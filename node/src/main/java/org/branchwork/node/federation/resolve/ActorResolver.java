@@ -129,33 +129,85 @@ public final class ActorResolver {
         }
     }
 
+    /** An FEP-8b32 proof key as its controller's document published it, and when that was fetched. */
+    private record AssertionKey(URI controller, PublicKey key, java.time.Instant fetchedAt) {}
+
+    private final Map<URI, AssertionKey> assertionKeys = new ConcurrentHashMap<>();
+
     /**
      * The Ed25519 key an FEP-8b32 proof names ({@code assertionMethod} of its controller), with the
-     * controller's id; empty when the controller does not publish it.
+     * controller's id; empty when the controller does not publish it. Cached for {@link #TTL}, as
+     * signature keys are: a branch's every tally or report used to cost a signed fetch of its actor
+     * (half the owner's work per tally, docs/PERFORMANCE.md); {@link #refreshAssertionKey} when a
+     * proof fails with the cached key (a rotated key).
      */
     public Optional<Map.Entry<URI, PublicKey>> assertionKey(URI keyId) {
+        AssertionKey cached = assertionKeys.get(keyId);
+        if (cached != null && cached.fetchedAt().plus(TTL).isAfter(clock.instant())) {
+            return Optional.of(Map.entry(cached.controller(), cached.key()));
+        }
+        return fetchAssertionKey(keyId);
+    }
+
+    /**
+     * Fetches a proof key's controller again, ignoring the cache; at most once a
+     * {@link #RETRY_AFTER} per key (else the cached key, if any), so that proofs that do not verify
+     * cannot make us fetch on every request.
+     */
+    public Optional<Map.Entry<URI, PublicKey>> refreshAssertionKey(URI keyId) {
+        java.time.Instant now = clock.instant();
+        String mark = "proof " + keyId;
+        java.time.Instant before = lastFetched.get(mark);
+        if (before != null && before.plus(RETRY_AFTER).isAfter(now)) {
+            AssertionKey cached = assertionKeys.get(keyId);
+            return cached == null ? Optional.empty() : Optional.of(Map.entry(cached.controller(), cached.key()));
+        }
+        return fetchAssertionKey(keyId);
+    }
+
+    private Optional<Map.Entry<URI, PublicKey>> fetchAssertionKey(URI keyId) {
+        if (lastFetched.size() >= MAX_REMEMBERED_FAILURES) {
+            lastFetched.values().removeIf(at -> at.plus(RETRY_AFTER).isBefore(clock.instant()));
+        }
+        lastFetched.put("proof " + keyId, clock.instant());
+        Optional<Map.Entry<URI, PublicKey>> found = fetchedAssertionKey(keyId);
+        if (found.isPresent()) {
+            assertionKeys.put(
+                    keyId, new AssertionKey(found.get().getKey(), found.get().getValue(), clock.instant()));
+        } else {
+            assertionKeys.remove(keyId);
+        }
+        return found;
+    }
+
+    private Optional<Map.Entry<URI, PublicKey>> fetchedAssertionKey(URI keyId) {
         try {
             AsObject object = fetcher.fetch(ActivityFetcher.withoutFragment(keyId));
             if (!(object instanceof Actor actor)) {
                 return Optional.empty();
             }
-            return actor.assertionMethods().stream()
-                    .filter(m -> keyId.equals(m.id()) && m.publicKeyMultibase() != null)
-                    .filter(m -> m.controller() == null
-                            || m.controller().equals(actor.id().orElse(null)))
-                    .findFirst()
-                    .flatMap(m -> {
-                        try {
-                            return Optional.of(Map.entry(
-                                    actor.id().orElseThrow(),
-                                    org.branchwork.protocol.sig.Multikey.decodePublic(m.publicKeyMultibase())));
-                        } catch (IllegalArgumentException e) {
-                            return Optional.empty();
-                        }
-                    });
+            return assertionKeyOf(actor, keyId);
         } catch (FetchException e) {
             return Optional.empty();
         }
+    }
+
+    /** The key {@code keyId} in the actor's {@code assertionMethod}, controlled by the actor, with the actor's id. */
+    private static Optional<Map.Entry<URI, PublicKey>> assertionKeyOf(Actor actor, URI keyId) {
+        return actor.assertionMethods().stream()
+                .filter(m -> keyId.equals(m.id()) && m.publicKeyMultibase() != null)
+                .filter(m -> m.controller() == null
+                        || m.controller().equals(actor.id().orElse(null)))
+                .findFirst()
+                .flatMap(m -> {
+                    try {
+                        return Optional.of(Map.entry(
+                                actor.id().orElseThrow(),
+                                org.branchwork.protocol.sig.Multikey.decodePublic(m.publicKeyMultibase())));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     private static String canonicalKeyId(String keyId) {
@@ -186,6 +238,17 @@ public final class ActorResolver {
             key = Pem.readPublicKey(keyInfo.publicKeyPem());
         } catch (IllegalArgumentException e) {
             throw new FetchException(id + " has an unreadable key: " + e.getMessage(), null);
+        }
+        // Its proof keys too: a branch's tallies and reports are proved by one, so the fetch made
+        // for its Follow or Join serves them, as it serves its HTTP signatures.
+        for (var m : actor.assertionMethods()) {
+            if (m.id() != null
+                    && m.id().getFragment() != null
+                    && ActivityFetcher.withoutFragment(m.id()).equals(id)) {
+                assertionKeyOf(actor, m.id())
+                        .ifPresent(k ->
+                                assertionKeys.put(m.id(), new AssertionKey(k.getKey(), k.getValue(), clock.instant())));
+            }
         }
         String name = actor.core().name().best().filter(n -> !n.isBlank()).orElse(actor.preferredUsername());
         RemoteActor remote = new RemoteActor(
