@@ -126,6 +126,7 @@ final class ConsultationJson {
                 }
             }
             x.put("suppressed", b.suppressed());
+            x.put("final", b.isFinal());
             if (b.updated() != null) {
                 x.put("updated", b.updated().toString());
             }

@@ -44,9 +44,19 @@ public final class ConsultationNetwork {
     /** A branch's own result is shown only from this many ballots: fewer would tell on its voters. */
     public static final int SHOWN_FROM = 5;
 
-    /** One branch's figures; {@code totals} null when hidden (binding and open) or under {@link #SHOWN_FROM} ballots. */
+    /**
+     * One branch's figures; {@code totals} null when hidden (binding and open) or under {@link
+     * #SHOWN_FROM} ballots; {@code isFinal} once its tally is the one it sent at the close (this
+     * node's own members' always are, once counted).
+     */
     public record BranchFigures(
-            URI actor, Long electorate, long ballots, List<Long> totals, boolean suppressed, Instant updated) {}
+            URI actor,
+            Long electorate,
+            long ballots,
+            List<Long> totals,
+            boolean suppressed,
+            Instant updated,
+            boolean isFinal) {}
 
     /**
      * The results at a moment: {@code totals} and {@code result} null while hidden (binding, open);
@@ -251,7 +261,8 @@ public final class ConsultationNetwork {
                     ownTally,
                     k,
                     visible,
-                    null));
+                    null,
+                    counted));
             add(sum, ownTally);
             hashes.add(ownHash);
             ballotsTotal += ownTally.ballots();
@@ -260,10 +271,10 @@ public final class ConsultationNetwork {
         for (ConsultationNetworkStore.Branch b : branches) {
             BranchTally t = b.tally();
             if (t == null) {
-                figures.add(new BranchFigures(b.actor(), null, 0, null, false, null));
+                figures.add(new BranchFigures(b.actor(), null, 0, null, false, null, false));
                 continue;
             }
-            figures.add(figures(b.actor(), t.electorate(), t.tally(), k, visible, t.updated()));
+            figures.add(figures(b.actor(), t.electorate(), t.tally(), k, visible, t.updated(), t.isFinal()));
             add(sum, t.tally());
             hashes.add(t.receiptsHash());
             ballotsTotal += t.ballots();
@@ -296,12 +307,12 @@ public final class ConsultationNetwork {
     }
 
     private static BranchFigures figures(
-            URI actor, Long electorate, Tally t, Consultation k, boolean visible, Instant updated) {
+            URI actor, Long electorate, Tally t, Consultation k, boolean visible, Instant updated, boolean isFinal) {
         boolean suppressed = t.ballots() < SHOWN_FROM;
         List<Long> totals = visible && !suppressed
                 ? ConsultationCount.count(k.method(), t, Lot.seeded("branch")).totals()
                 : null;
-        return new BranchFigures(actor, electorate, t.ballots(), totals, suppressed, updated);
+        return new BranchFigures(actor, electorate, t.ballots(), totals, suppressed, updated, isFinal);
     }
 
     private static void add(Map<List<Integer>, Long> sum, Tally t) {

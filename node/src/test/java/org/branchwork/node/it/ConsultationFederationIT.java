@@ -189,6 +189,7 @@ class ConsultationFederationIT {
         assertThat(leeds.has("totals"))
                 .as("fewer than 5 ballots: counted, not shown")
                 .isFalse();
+        assertThat(byBranch.values()).noneMatch(b -> b.get("final").asBoolean());
         // Binding: national knows nothing of the count while open.
         JsonNode hidden = show(national, approval);
         assertThat(hidden.get("totals").size()).isZero();
@@ -229,6 +230,9 @@ class ConsultationFederationIT {
                     () -> show(national, k).get("ballots").asInt() == 30);
         }
         JsonNode approved = show(national, approval);
+        assertThat(branches(approved).values())
+                .as("each branch's closing tally")
+                .allMatch(b -> b.get("final").asBoolean());
         assertThat(totals(approved)).isEqualTo(Map.of("Rent", 10L, "Buses", 20L, "Libraries", 10L));
         assertThat(totals(branches(approved).get(BranchNetwork.group(network.node("manchester")))))
                 .containsEntry("Buses", 14L);
@@ -353,16 +357,18 @@ class ConsultationFederationIT {
         assertThat(page.select("#ballots").text()).startsWith("30 (100.0% turnout)");
         assertThat(page.select("#electorate").text()).startsWith("30 ");
         assertThat(page.select("#outcome").text()).isEqualTo("Elected: Rent, Buses.");
+        assertThat(page.select("#completeness").text()).isEqualTo("Final: every branch's closing tally is in.");
         assertThat(page.select("#rounds tbody tr")).hasSize(stages);
         Map<String, String> rows = new HashMap<>();
         for (org.jsoup.nodes.Element row : page.select("#branches tbody tr")) {
             rows.put(row.select("th").text(), row.select("td").eachText().toString());
         }
         assertThat(rows)
-                .containsEntry("localhost (stockport)", "[12, 12, 100.0%, Rent 8, Buses 0, Libraries 4]")
-                .containsEntry("localhost (manchester)", "[14, 14, 100.0%, Rent 0, Buses 10, Libraries 4]")
+                .containsEntry("localhost (stockport)", "[12, 12, 100.0%, Rent 8, Buses 0, Libraries 4, Final]")
+                .containsEntry("localhost (manchester)", "[14, 14, 100.0%, Rent 0, Buses 10, Libraries 4, Final]")
                 .containsEntry(
-                        "localhost (leeds)", "[4, 4, 100.0%, Not shown: fewer than 5 ballots (counted in the total)]")
+                        "localhost (leeds)",
+                        "[4, 4, 100.0%, Not shown: fewer than 5 ballots (counted in the total), Final]")
                 .hasSize(3);
         assertThat(page.select("#branches a").eachAttr("href"))
                 .contains(BranchNetwork.group(network.node("stockport")));

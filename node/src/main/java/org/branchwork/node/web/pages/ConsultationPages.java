@@ -292,6 +292,7 @@ public final class ConsultationPages implements HttpService {
                 result == null ? null : ConsultationResultsViews.results(k, result),
                 result == null ? "Results of a binding consultation show once it has closed." : null,
                 across.isPresent(),
+                across.map(ConsultationResultsViews::completeness).orElse(null),
                 across.map(a -> ConsultationResultsViews.branches(k, a)).orElse(List.of()),
                 across.map(a -> ConsultationResultsViews.publicVotes(a.publicVotes()))
                         .orElse(null));

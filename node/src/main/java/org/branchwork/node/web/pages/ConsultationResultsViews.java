@@ -109,9 +109,25 @@ final class ConsultationResultsViews {
                     b.electorate() == null ? "" : String.valueOf(b.electorate()),
                     b.ballots(),
                     b.electorate() == null || b.electorate() == 0 ? "" : percent(b.ballots(), b.electorate()),
-                    result));
+                    result,
+                    b.isFinal() ? "Final" : b.electorate() == null ? "None yet" : "While open"));
         }
         return rows;
+    }
+
+    /**
+     * After the close the owner counts each branch's closing tally as it arrives: until all are in,
+     * the page says the totals can still change. Null while open.
+     */
+    static String completeness(ConsultationNetwork.Results r) {
+        if (r.state() != org.branchwork.node.domain.Consultation.State.CLOSED) {
+            return null;
+        }
+        long waiting = r.branches().stream().filter(b -> !b.isFinal()).count();
+        return waiting == 0
+                ? "Final: every branch's closing tally is in."
+                : "Waiting for the closing tally of " + waiting + " of "
+                        + r.branches().size() + " branches: the totals can still change until they arrive.";
     }
 
     /** The public votes in the options' order, those with none left out; null when there are none. */

@@ -34,6 +34,7 @@ public record ConsultationView(
      *
      * @param results null while hidden, {@code hiddenNote} says why
      * @param publicVotes null when there are none
+     * @param completeness on the owner once closed, whether every branch's closing tally is in
      */
     public record Figures(
             String electorate,
@@ -43,6 +44,7 @@ public record ConsultationView(
             Results results,
             String hiddenNote,
             boolean network,
+            String completeness,
             List<Branch> branches,
             PublicVotes publicVotes) {}
 
@@ -50,7 +52,8 @@ public record ConsultationView(
     public record PublicVotes(List<Total> rows) {}
 
     /** A branch's row: its electorate and turnout always, its result only where it is shown. */
-    public record Branch(String name, String actor, String electorate, long ballots, String turnout, String result) {}
+    public record Branch(
+            String name, String actor, String electorate, long ballots, String turnout, String result, String tally) {}
 
     /** The form a member votes with; {@code change} when it replaces their ballot (needs the receipt). */
     public record Ballot(
