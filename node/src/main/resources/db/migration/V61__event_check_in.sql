@@ -17,3 +17,8 @@ CREATE INDEX event_attendance_due ON event (attendance_reported_at, end_time);
 -- The campaign owner's copy of a linked event's attended count (bw:attendedCount), null until
 -- the branch reports one.
 ALTER TABLE campaign_event ADD COLUMN attended INTEGER;
+
+-- Campaign goals may count attendance: the linked events' attended counts, summed.
+ALTER TABLE campaign_goal DROP CONSTRAINT campaign_goal_metric;
+ALTER TABLE campaign_goal ADD CONSTRAINT campaign_goal_metric
+    CHECK (metric IN ('events', 'participants', 'reported', 'attended'));
