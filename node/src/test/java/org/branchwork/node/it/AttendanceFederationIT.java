@@ -135,6 +135,13 @@ class AttendanceFederationIT {
         assertThat(wandas)
                 .as("one adds Wanda as a walk-in, the other finds her row")
                 .containsExactlyInAnyOrder(201, 200);
+        tick(stockport, event, "{\"member\": " + people.get(0) + "}", 422);
+        tick(stockport, event, "{\"member\": 999999, \"attended\": true}", 404);
+        tick(stockport, event, "{\"attended\": true}", 422);
+        assertThat(api(stockport, "GET", "/api/v1/events/" + event + "/rsvps", null)
+                        .body())
+                .as("the walk-in known by name alone is on the attendee list by that name")
+                .contains("\"name\":\"Pat\",\"kind\":\"walk-in\"");
         // Member 1 was ticked by mistake.
         tick(stockport, event, "{\"member\": " + people.get(1) + ", \"attended\": false}", 200);
 
