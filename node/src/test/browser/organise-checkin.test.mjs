@@ -3,6 +3,7 @@
 // ticked in sees the event on their dashboard. Runs after members.test.mjs (Jo is an organiser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PASSWORD, assertAccessible, env, newPage, onPage, shot, signIn } from './lib.mjs';
 
 test('an organiser checks people in at the door on a 390 px phone, adds a walk-in, and the member sees what they attended', () => onPage('check-in', async (page) => {
@@ -79,4 +80,10 @@ test('an organiser checks people in at the door on a 390 px phone, adds a walk-i
   await page.goto('/me');
   await page.getByRole('heading', { name: 'Events you attended' }).waitFor();
   await page.getByRole('link', { name: 'Door-knocking briefing' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download everything this branch keeps about you' }).click(),
+  ]);
+  const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(data.eventsAttended.map((e) => e.event), ['Door-knocking briefing'], 'the check-in is in their data');
 }));

@@ -245,6 +245,11 @@ public final class MemberPages implements HttpService {
                         .put("starts", r.starts().toString())
                         .put("answer", r.state().name().toLowerCase(java.util.Locale.ROOT))
                         .put("since", r.since().toString()));
+        var attended = out.putArray("eventsAttended");
+        checkIn.attendedBy(m.id())
+                .forEach(a -> attended.addObject()
+                        .put("event", a.name())
+                        .put("starts", a.starts().toString()));
         // That they voted and on which day, never how: the node does not know how (docs/decisions/0004).
         var voted = out.putArray("consultationsVotedIn");
         consultations
