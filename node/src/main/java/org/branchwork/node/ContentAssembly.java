@@ -31,6 +31,7 @@ record ContentAssembly(
         NetworkFeed network,
         ProfileService profiles,
         RsvpStore rsvps,
+        EventStore eventStore,
         OutgoingRsvpStore outgoingRsvps,
         SubscriptionStore subscriptions) {
 
@@ -88,6 +89,7 @@ record ContentAssembly(
                 network,
                 profiles,
                 rsvps,
+                eventStore,
                 outgoingRsvps,
                 subscriptions);
     }

@@ -69,7 +69,7 @@ record FederationAssembly(
         LocalUris uris = f.uris();
         OutboundPublisher.Mappers mappers = new OutboundPublisher.Mappers(
                 new AnnouncementMapper(uris),
-                new EventMapper(uris),
+                new EventMapper(uris, f.clock()),
                 new CampaignMapper(uris),
                 new RsvpMapper(uris),
                 new BroadcastMapper(uris),

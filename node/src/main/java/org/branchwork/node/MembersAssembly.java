@@ -6,6 +6,7 @@ import org.branchwork.node.config.Setting;
 import org.branchwork.node.mail.LogMailer;
 import org.branchwork.node.mail.SmtpMailer;
 import org.branchwork.node.service.AccountService;
+import org.branchwork.node.service.AttendanceService;
 import org.branchwork.node.service.AuditLog;
 import org.branchwork.node.service.ConsentLog;
 import org.branchwork.node.service.LoginThrottle;
@@ -16,6 +17,7 @@ import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.NodeSettingsService;
 import org.branchwork.node.service.SessionService;
+import org.branchwork.node.storage.AttendanceStore;
 import org.branchwork.node.storage.AuditStore;
 import org.branchwork.node.storage.ConsentStore;
 import org.branchwork.node.storage.EmailTokenStore;
@@ -35,6 +37,7 @@ record MembersAssembly(
         SessionService sessions,
         AccountService accounts,
         MemberService members,
+        AttendanceService checkIn,
         MemberExport export,
         MemberErasure erasure,
         MemberImportService imports,
@@ -86,7 +89,17 @@ record MembersAssembly(
         MemberImportService imports =
                 new MemberImportService(f.tx(), new MemberImportStore(), members, audit, f.clock());
         MemberExport export = new MemberExport(f.tx(), f.memberStore(), audit);
+        AttendanceService checkIn = new AttendanceService(
+                f.tx(),
+                content.eventStore(),
+                content.rsvps(),
+                new AttendanceStore(),
+                f.memberStore(),
+                members,
+                fed.outbox(),
+                () -> fed.worker().wake(),
+                f.clock());
         return new MembersAssembly(
-                audit, nodeSettings, sessions, accounts, members, export, erasure, imports, compactor);
+                audit, nodeSettings, sessions, accounts, members, checkIn, export, erasure, imports, compactor);
     }
 }

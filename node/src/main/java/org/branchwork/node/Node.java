@@ -97,6 +97,8 @@ public final class Node implements AutoCloseable {
         MailAssembly mail = MailAssembly.build(f);
         ContentAssembly content = ContentAssembly.build(f, federation, mail);
         MembersAssembly members = MembersAssembly.build(f, federation, content);
+        // The background loop that queues reminders also sends each ended event's attended count.
+        mail.queue().beforeClaim(members.checkIn()::reportEnded);
         RelayAssembly relay = RelayAssembly.build(f, federation, mail);
         ConsultationAssembly consultations = ConsultationAssembly.build(f, federation, mail);
         InboxAssembly inbox = InboxAssembly.build(f, federation, content, relay, consultations);

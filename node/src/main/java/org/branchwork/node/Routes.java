@@ -29,6 +29,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.CheckInPages;
 import org.branchwork.node.web.pages.ConsultationExportPages;
 import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.ConsultationTakeUpPages;
@@ -100,6 +101,7 @@ final class Routes {
                         c.calendars(),
                         c.eventFormPages(),
                         c.eventPages(),
+                        c.checkInPages(),
                         c.campaignFormPages(),
                         c.campaignPages(),
                         c.consultationPages(),
@@ -154,6 +156,7 @@ final class Routes {
             CalendarFeeds calendars,
             EventFormPages eventFormPages,
             EventPages eventPages,
+            CheckInPages checkInPages,
             FeedPages feedPages,
             CampaignFormPages campaignFormPages,
             CampaignPages campaignPages,

@@ -43,6 +43,7 @@ import org.branchwork.node.web.pages.AnnouncementPages;
 import org.branchwork.node.web.pages.BroadcastPages;
 import org.branchwork.node.web.pages.CampaignFormPages;
 import org.branchwork.node.web.pages.CampaignPages;
+import org.branchwork.node.web.pages.CheckInPages;
 import org.branchwork.node.web.pages.ConsultationExportPages;
 import org.branchwork.node.web.pages.ConsultationPages;
 import org.branchwork.node.web.pages.ConsultationTakeUpPages;
@@ -122,7 +123,7 @@ final class WebAssembly {
                 new InboxEndpoint(inbox.pipeline(), inbox.processor(), f.origin()),
                 new FollowsEndpoint(fed.followService(), apiAuth),
                 new AnnouncementsEndpoint(content.announcements(), uris, apiAuth),
-                new EventsEndpoint(content.events(), content.attendance(), uris, apiAuth),
+                new EventsEndpoint(content.events(), content.attendance(), members.checkIn(), uris, apiAuth, f.clock()),
                 new CampaignsEndpoint(content.campaigns(), content.adoptions(), uris, apiAuth),
                 apiAuth.admin(new FederationPolicyEndpoint(fed.peerPolicy(), members.nodeSettings())),
                 apiAuth.admin(new FollowRequestsEndpoint(fed.followService())),
@@ -163,11 +164,12 @@ final class WebAssembly {
                         content.profiles(),
                         consultations.consultations(),
                         network,
+                        members.checkIn(),
                         sessions,
                         csrf,
                         pages),
                 new MemberEditPages(members.members(), members.erasure(), sessions, csrf, pages),
-                new OrganiserPages(members.members(), members.export(), sessions, csrf, pages),
+                new OrganiserPages(members.members(), members.export(), members.checkIn(), sessions, csrf, pages),
                 new ImportPages(members.imports(), sessions, csrf, pages),
                 new AdminPages(
                         fed.followService(),
@@ -196,6 +198,7 @@ final class WebAssembly {
                 new CalendarFeeds(content.events(), content.announcements(), f.branches(), uris),
                 new EventFormPages(content.events(), content.adoptions(), sessions, csrf, pages, f.clock()),
                 new EventPages(content.events(), content.attendance(), sessions, csrf, pages, f.clock()),
+                new CheckInPages(content.events(), members.checkIn(), members.members(), sessions, csrf, pages),
                 new FeedPages(content.profiles(), sessions, csrf, pages, uris::authority),
                 new CampaignFormPages(content.campaigns(), sessions, csrf, pages),
                 new CampaignPages(

@@ -259,7 +259,8 @@ public final class CampaignsEndpoint implements HttpService {
                 .put("status", k.ended() ? "ended" : "open")
                 .put("callToAction", k.callToAction())
                 .put("hashtag", k.hashtag())
-                .put("participants", s.participants());
+                .put("participants", s.participants())
+                .put("attended", s.attended());
         ArrayNode adopters = out.putArray("adopters");
         s.adopters().forEach(a -> adopters.add(a.branch().toString()));
         ArrayNode events = out.putArray("events");
@@ -273,6 +274,7 @@ public final class CampaignsEndpoint implements HttpService {
                         .put("name", e.name())
                         .put("startTime", e.startsAt().toString())
                         .put("participants", e.participants())
+                        .put("attended", e.attended())
                         .put("cancelled", e.cancelled()));
         ArrayNode goals = out.putArray("goals");
         s.goals()

@@ -21,6 +21,7 @@ import org.branchwork.node.domain.Role;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.http.Problem;
 import org.branchwork.node.service.Acting;
+import org.branchwork.node.service.AttendanceService;
 import org.branchwork.node.service.EventInput;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.RsvpService;
@@ -32,7 +33,8 @@ import org.branchwork.node.service.RsvpService;
  * with the admin token): 201 accepted, 202 pending approval, 202 {@code {"state": "waitlisted",
  * "position"}} when full; {@code DELETE /{uuid}/rsvps} to withdraw; {@code GET /{uuid}/rsvps}, the
  * attendee list, for organisers; {@code POST /{uuid}/rsvps/{rsvp}/promote}, an organiser gives a
- * waitlisted person a place by hand.
+ * waitlisted person a place by hand; {@code POST /{uuid}/attendance}, a tick at the door
+ * ({@link AttendanceEndpoint}). An event that has started carries {@code attendedCount}.
  */
 public final class EventsEndpoint implements HttpService {
 
@@ -43,12 +45,22 @@ public final class EventsEndpoint implements HttpService {
     private final RsvpService attendance;
     private final LocalUris uris;
     private final ApiAuth auth;
+    private final AttendanceEndpoint checkIn;
+    private final java.time.Clock clock;
 
-    public EventsEndpoint(EventService events, RsvpService attendance, LocalUris uris, ApiAuth auth) {
+    public EventsEndpoint(
+            EventService events,
+            RsvpService attendance,
+            AttendanceService checkIn,
+            LocalUris uris,
+            ApiAuth auth,
+            java.time.Clock clock) {
         this.events = events;
         this.attendance = attendance;
         this.uris = uris;
         this.auth = auth;
+        this.checkIn = new AttendanceEndpoint(checkIn, auth);
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +74,8 @@ public final class EventsEndpoint implements HttpService {
                 .post("/{id}/rsvps", this::rsvp)
                 .delete("/{id}/rsvps", this::withdraw)
                 .get("/{id}/rsvps", this::attendees)
-                .post("/{id}/rsvps/{rsvp}/promote", this::promote);
+                .post("/{id}/rsvps/{rsvp}/promote", this::promote)
+                .post("/{id}/attendance", (req, res) -> id(req, res).ifPresent(id -> checkIn.mark(req, res, id)));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -320,6 +333,10 @@ public final class EventsEndpoint implements HttpService {
                 .put("status", e.cancelled() ? "cancelled" : "confirmed")
                 .put("participantCount", counts.participants())
                 .put("waitlistCount", counts.waiting());
+        // Once the doors open: live while organisers check people in, final once the event is over.
+        if (!e.start().isAfter(clock.instant())) {
+            out.put("attendedCount", counts.attended());
+        }
         if (e.place() != null) {
             out.putObject("location")
                     .put("name", e.place().name())

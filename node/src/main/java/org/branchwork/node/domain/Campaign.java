@@ -38,11 +38,15 @@ public record Campaign(
         resources = List.copyOf(resources);
     }
 
-    /** What a goal counts: linked events, their participants, or what branches report. */
+    /**
+     * What a goal counts: linked events, their participants (RSVPs), those who were checked in at
+     * them once they were over ({@code attended}), or what branches report.
+     */
     public enum Metric {
         EVENTS,
         PARTICIPANTS,
-        REPORTED;
+        REPORTED,
+        ATTENDED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * Where a campaign stands, as its owner sees it from signed activities only: the branches that
- * adopted it, the events they linked to it, participants, and progress against each goal.
+ * adopted it, the events they linked to it, participants (RSVPs) and attendance (checked in, as
+ * the branches reported after their events), and progress against each goal.
  */
 public record CampaignStanding(
         Campaign campaign,
         List<Adopter> adopters,
         List<LinkedEvent> events,
         int participants,
+        int attended,
         List<GoalProgress> goals) {
 
     public CampaignStanding {
@@ -26,7 +28,8 @@ public record CampaignStanding(
 
     /**
      * An event a branch linked to the campaign, as its last signed Create or Update said;
-     * {@code version} is the owner's time of that copy (its {@code updated}, else {@code published}).
+     * {@code version} is the owner's time of that copy (its {@code updated}, else {@code published});
+     * {@code attended} is its {@code bw:attendedCount}, null until the branch sent one.
      */
     public record LinkedEvent(
             URI event,
@@ -34,6 +37,7 @@ public record CampaignStanding(
             String name,
             Instant startsAt,
             int participants,
+            Integer attended,
             boolean cancelled,
             Instant version) {}
 

@@ -26,7 +26,7 @@ public record CampaignInput(
         List<ResourceInput> resources,
         List<String> suggestedCategories) {
 
-    /** A goal as given: {@code metric} is events, participants or reported. */
+    /** A goal as given: {@code metric} is events, participants, attended or reported. */
     public record GoalInput(String name, String target, String metric) {}
 
     public record ResourceInput(String name, String url) {}
@@ -114,7 +114,7 @@ public record CampaignInput(
                 errors.add(new FieldError(
                         "goals",
                         "Each goal needs a name, a target of at least 1, and a metric "
-                                + "(events, participants or reported)."));
+                                + "(events, participants, attended or reported)."));
                 break;
             }
             checkedGoals.add(new Campaign.Goal(label, target, metric.get()));

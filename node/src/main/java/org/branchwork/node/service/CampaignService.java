@@ -139,7 +139,7 @@ public final class CampaignService {
         return tx.inTransaction(campaigns::all);
     }
 
-    /** Adopters, linked events, participants and goal progress, from what has been recorded. */
+    /** Adopters, linked events, participants, attendance and goal progress, from what has been recorded. */
     public Optional<CampaignStanding> standing(CampaignId id) {
         return tx.inTransaction(c -> {
             Optional<Campaign> campaign = campaigns.find(c, id);
@@ -150,6 +150,9 @@ public final class CampaignService {
             int participants = events.stream()
                     .mapToInt(CampaignStanding.LinkedEvent::participants)
                     .sum();
+            int attended = events.stream()
+                    .mapToInt(e -> e.attended() == null ? 0 : e.attended())
+                    .sum();
             long held = events.stream().filter(e -> !e.cancelled()).count();
             List<CampaignStanding.GoalProgress> goals = new ArrayList<>();
             for (int i = 0; i < campaign.get().goals().size(); i++) {
@@ -157,12 +160,13 @@ public final class CampaignService {
                 int progress = switch (g.metric()) {
                     case EVENTS -> (int) held;
                     case PARTICIPANTS -> participants;
+                    case ATTENDED -> attended;
                     case REPORTED -> campaigns.reported(c, id, i);
                 };
                 goals.add(new CampaignStanding.GoalProgress(g, progress));
             }
-            return Optional.of(
-                    new CampaignStanding(campaign.get(), campaigns.adopters(c, id), events, participants, goals));
+            return Optional.of(new CampaignStanding(
+                    campaign.get(), campaigns.adopters(c, id), events, participants, attended, goals));
         });
     }
 

@@ -277,6 +277,10 @@ public final class RsvpService {
                 } else if (r.member() != null) {
                     name = members.find(c, r.member()).map(Member::displayName).orElse("(former member)");
                     kind = "member";
+                } else if (r.actorName() != null) {
+                    // A walk-in checked in by name alone (AttendanceService): no member record.
+                    name = r.actorName();
+                    kind = "walk-in";
                 } else {
                     name = "(former member)";
                     kind = "member";

@@ -270,9 +270,9 @@ public final class CampaignStore {
             d.setString(1, e.event().toString());
             d.executeUpdate();
         }
-        try (PreparedStatement s =
-                c.prepareStatement("INSERT INTO campaign_event (event, campaign_id, branch, name, starts_at, "
-                        + "participants, cancelled, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO campaign_event (event, campaign_id, branch, name, starts_at, "
+                        + "participants, cancelled, updated_at, version, attended) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.event().toString());
             s.setString(2, id.value());
             s.setString(3, e.branch().toString());
@@ -282,6 +282,11 @@ public final class CampaignStore {
             s.setBoolean(7, e.cancelled());
             s.setTimestamp(8, Timestamp.from(now));
             s.setTimestamp(9, e.version() == null ? null : Timestamp.from(e.version()));
+            if (e.attended() == null) {
+                s.setNull(10, java.sql.Types.INTEGER);
+            } else {
+                s.setInt(10, e.attended());
+            }
             s.executeUpdate();
         }
         return true;
@@ -310,7 +315,7 @@ public final class CampaignStore {
         List<CampaignStanding.LinkedEvent> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT e.event, e.branch, e.name, e.starts_at, e.participants, "
-                        + "e.cancelled, e.version FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
+                        + "e.cancelled, e.version, e.attended FROM campaign_event e JOIN campaign_adoption a ON a.campaign_id = e.campaign_id "
                         + "AND a.branch = e.branch AND a.withdrawn_at IS NULL WHERE e.campaign_id = ? ORDER BY e.starts_at, e.event")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
@@ -321,6 +326,7 @@ public final class CampaignStore {
                             rs.getString(3),
                             rs.getTimestamp(4).toInstant(),
                             rs.getInt(5),
+                            rs.getObject(8) == null ? null : rs.getInt(8),
                             rs.getBoolean(6),
                             AnnouncementStore.instant(rs.getTimestamp(7))));
                 }

@@ -181,17 +181,18 @@ public final class RsvpStore {
 
     /**
      * The event's counts as they stand in this transaction: accepted RSVPs against its capacity,
-     * and the waiting list. Locks nothing: callers deciding on places hold the event's row lock.
+     * the waiting list, and those checked in. Locks nothing: callers deciding on places hold the event's row lock.
      */
     public EventCounts counts(Connection c, BranchEvent e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT "
                 + "COALESCE(SUM(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END), 0), "
-                + "COALESCE(SUM(CASE WHEN state = 'waitlisted' THEN 1 ELSE 0 END), 0) "
+                + "COALESCE(SUM(CASE WHEN state = 'waitlisted' THEN 1 ELSE 0 END), 0), "
+                + "COALESCE(SUM(CASE WHEN state = 'accepted' AND checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0) "
                 + "FROM event_rsvp WHERE event_id = ? AND state IN ('accepted', 'waitlisted')")) {
             s.setString(1, e.id().value());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return EventCounts.of(e, rs.getInt(1), rs.getInt(2));
+                return EventCounts.of(e, rs.getInt(1), rs.getInt(2), rs.getInt(3));
             }
         }
     }

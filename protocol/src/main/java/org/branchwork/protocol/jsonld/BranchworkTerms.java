@@ -49,7 +49,8 @@ public final class BranchworkTerms {
             "receiptsHash", // SHA-256 over the sorted receipt hashes
             "sequence", // a tally's number: each tally of a branch has a larger one
             "final", // a tally sent at the close
-            "waitlistCount"); // an Event's waiting list: how many wait for a place (never who)
+            "waitlistCount", // an Event's waiting list: how many wait for a place (never who)
+            "attendedCount"); // an Event that is over: how many were checked in (never who)
 
     private BranchworkTerms() {}
 }

@@ -32,7 +32,7 @@ import org.branchwork.protocol.vocab.Tombstone;
  * {@code PostalAddress}, {@code isOnline}, {@code joinMode}, capacities and counts,
  * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag, and, for an event
  * with a capacity, our {@code bw:waitlistCount} (how many wait for a place; peers that do not know
- * the term ignore it). Mastodon shows an
+ * the term ignore it), and once an event is over our {@code bw:attendedCount}. Mastodon shows an
  * {@code Event} as a post from {@code name}, {@code content} and {@code url}, so the content
  * carries the date and place in words. The online link is for participants and never published.
  */
@@ -44,10 +44,18 @@ public final class EventMapper {
     /** Our extension term for the number on an event's waiting list. */
     public static final String WAITLIST_COUNT = "bw:waitlistCount";
 
-    private final LocalUris uris;
+    /**
+     * Our extension term for how many were checked in at the event: on every copy of an event that
+     * has ended and where check-in was used (never before the end, never names).
+     */
+    public static final String ATTENDED_COUNT = "bw:attendedCount";
 
-    public EventMapper(LocalUris uris) {
+    private final LocalUris uris;
+    private final java.time.Clock clock;
+
+    public EventMapper(LocalUris uris, java.time.Clock clock) {
         this.uris = uris;
+        this.clock = clock;
     }
 
     public AsObject object(BranchEvent e, EventCounts counts, String branchSlug) {
@@ -75,9 +83,14 @@ public final class EventMapper {
                 .withTimes(e.published(), updated)
                 .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
                 .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
+        ObjectNode ext = JsonNodeFactory.instance.objectNode();
         if (e.capacity() != null) {
-            ObjectNode ext = JsonNodeFactory.instance.objectNode();
             ext.put(WAITLIST_COUNT, counts.waiting());
+        }
+        if (counts.attended() > 0 && !e.end().isAfter(clock.instant())) {
+            ext.put(ATTENDED_COUNT, counts.attended());
+        }
+        if (!ext.isEmpty()) {
             core = core.withExtensions(Extensions.of(ext));
         }
         Ref location = null;

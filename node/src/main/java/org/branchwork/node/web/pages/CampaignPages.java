@@ -100,16 +100,18 @@ public final class CampaignPages implements HttpService {
                     s.adopters().size(),
                     s.events().size(),
                     s.participants(),
+                    s.attended(),
                     goals(s)));
             s.adopters().forEach(a -> {
                 adoptedAt.add(a.adoptedAt());
-                perBranch.computeIfAbsent(a.branch(), b -> new int[3])[0]++;
+                perBranch.computeIfAbsent(a.branch(), b -> new int[4])[0]++;
             });
             for (CampaignStanding.LinkedEvent e : s.events()) {
                 eventDates.add(e.startsAt());
-                int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[3]);
+                int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[4]);
                 counts[1]++;
                 counts[2] += e.participants();
+                counts[3] += e.attended() == null ? 0 : e.attended();
                 if (e.startsAt().isAfter(now)) {
                     upcoming.add(upcomingRow(e, k.title()));
                 }
@@ -118,7 +120,12 @@ public final class CampaignPages implements HttpService {
         upcoming.sort(java.util.Comparator.comparing(CampaignsView.UpcomingRow::when));
         List<CampaignsView.BranchRow> branches = perBranch.entrySet().stream()
                 .map(e -> new CampaignsView.BranchRow(
-                        label(e.getKey()), e.getKey().toString(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                        label(e.getKey()),
+                        e.getKey().toString(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3]))
                 .toList();
         String chart = rows.isEmpty()
                 ? null
@@ -206,15 +213,16 @@ public final class CampaignPages implements HttpService {
 
     private CampaignView.Owner ownerPart(CampaignStanding s) {
         Map<URI, int[]> perBranch = new LinkedHashMap<>();
-        s.adopters().forEach(a -> perBranch.put(a.branch(), new int[3]));
+        s.adopters().forEach(a -> perBranch.put(a.branch(), new int[4]));
         s.events().forEach(e -> {
-            int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[3]);
+            int[] counts = perBranch.computeIfAbsent(e.branch(), b -> new int[4]);
             counts[1]++;
             counts[2] += e.participants();
+            counts[3] += e.attended() == null ? 0 : e.attended();
         });
         List<CampaignsView.BranchRow> adopters = perBranch.entrySet().stream()
                 .map(e -> new CampaignsView.BranchRow(
-                        label(e.getKey()), e.getKey().toString(), 1, e.getValue()[1], e.getValue()[2]))
+                        label(e.getKey()), e.getKey().toString(), 1, e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
         String chart = Charts.cumulative(
                 "Adoptions and linked events over time",
@@ -268,6 +276,7 @@ public final class CampaignPages implements HttpService {
                         null,
                         null,
                         events.counts(e).participants(),
+                        null,
                         "/events/" + e.id().value()))
                 .toList();
         pages.render(
@@ -361,6 +370,7 @@ public final class CampaignPages implements HttpService {
                 label(e.branch()),
                 campaign,
                 e.participants(),
+                e.attended() == null ? "not reported" : Integer.toString(e.attended()),
                 e.event().toString());
     }
 

@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.Consent;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.AttendanceService;
 import org.branchwork.node.service.ConsultationService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberErasure;
@@ -42,6 +43,7 @@ public final class MemberPages implements HttpService {
     private final ProfileService profiles;
     private final ConsultationService consultations;
     private final NetworkInView network;
+    private final AttendanceService checkIn;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Pages pages;
@@ -53,9 +55,11 @@ public final class MemberPages implements HttpService {
             ProfileService profiles,
             ConsultationService consultations,
             NetworkInView network,
+            AttendanceService checkIn,
             Sessions sessions,
             Csrf csrf,
             Pages pages) {
+        this.checkIn = checkIn;
         this.erasure = erasure;
         this.attendance = attendance;
         this.profiles = profiles;
@@ -108,7 +112,24 @@ public final class MemberPages implements HttpService {
                 status,
                 viewer,
                 "me/dashboard",
-                new DashboardView(form, network.campaigns(), network.news(), consents));
+                new DashboardView(
+                        form,
+                        network.campaigns(),
+                        network.news(),
+                        consents,
+                        viewer.map(v -> attended(checkIn, pages, v.member().id()))
+                                .orElse(List.of())));
+    }
+
+    /** The events the member was checked in at, latest first, as their record and {@code /me} list them. */
+    static List<org.branchwork.node.web.view.AttendedEvent> attended(
+            AttendanceService checkIn, Pages pages, org.branchwork.node.domain.MemberId member) {
+        return checkIn.attendedBy(member).stream()
+                .map(a -> new org.branchwork.node.web.view.AttendedEvent(
+                        a.name(),
+                        pages.dates().shown(a.starts()),
+                        "/events/" + a.event().value()))
+                .toList();
     }
 
     /** "Branch news: given on 2 Dec 2026, 10:05 GMT, on the join form (join form, 2026-12)." */
@@ -224,6 +245,11 @@ public final class MemberPages implements HttpService {
                         .put("starts", r.starts().toString())
                         .put("answer", r.state().name().toLowerCase(java.util.Locale.ROOT))
                         .put("since", r.since().toString()));
+        var attended = out.putArray("eventsAttended");
+        checkIn.attendedBy(m.id())
+                .forEach(a -> attended.addObject()
+                        .put("event", a.name())
+                        .put("starts", a.starts().toString()));
         // That they voted and on which day, never how: the node does not know how (docs/decisions/0004).
         var voted = out.putArray("consultationsVotedIn");
         consultations

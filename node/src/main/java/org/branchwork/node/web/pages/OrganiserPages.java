@@ -23,6 +23,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.MemberQuery;
 import org.branchwork.node.domain.Role;
+import org.branchwork.node.service.AttendanceService;
 import org.branchwork.node.service.FieldError;
 import org.branchwork.node.service.MemberExport;
 import org.branchwork.node.service.MemberService;
@@ -48,7 +49,16 @@ public final class OrganiserPages implements HttpService {
     private final Csrf csrf;
     private final Pages pages;
 
-    public OrganiserPages(MemberService members, MemberExport export, Sessions sessions, Csrf csrf, Pages pages) {
+    private final AttendanceService checkIn;
+
+    public OrganiserPages(
+            MemberService members,
+            MemberExport export,
+            AttendanceService checkIn,
+            Sessions sessions,
+            Csrf csrf,
+            Pages pages) {
+        this.checkIn = checkIn;
         this.members = members;
         this.export = export;
         this.sessions = sessions;
@@ -212,7 +222,8 @@ public final class OrganiserPages implements HttpService {
                         m.role() == Role.ADMIN,
                         errors.stream().map(FieldError::message).toList(),
                         notice,
-                        p.mailBouncedSince() == null ? null : pages.dates().shown(p.mailBouncedSince())));
+                        p.mailBouncedSince() == null ? null : pages.dates().shown(p.mailBouncedSince()),
+                        MemberPages.attended(checkIn, pages, m.id())));
     }
 
     private void tags(ServerRequest req, ServerResponse res) {

@@ -39,14 +39,16 @@ public record CampaignsView(
             int adopters,
             int events,
             int participants,
+            int attended,
             List<GoalRow> goals) {}
 
     public record GoalRow(String name, int progress, int target) {}
 
+    /** A linked event; {@code attended} is "not reported" until its branch sends the count after it. */
     public record UpcomingRow(
-            String when, String name, String branch, String campaign, int participants, String href) {}
+            String when, String name, String branch, String campaign, int participants, String attended, String href) {}
 
-    public record BranchRow(String branch, String href, int campaigns, int events, int participants) {}
+    public record BranchRow(String branch, String href, int campaigns, int events, int participants, int attended) {}
 
     public record ReceivedRow(String id, String title, String from, boolean adopted, String href) {}
 }

@@ -5,10 +5,18 @@ import java.util.List;
 /**
  * A member's dashboard: their profile form ({@code form}), their consents' history in words, and
  * the network in view: the campaigns the branch takes part in and what the accounts it follows
- * publish.
+ * publish; and the events they were checked in at.
  */
 public record DashboardView(
-        FormView form, List<EventListView.Item> campaigns, List<EventListView.Item> network, List<String> consents) {
+        FormView form,
+        List<EventListView.Item> campaigns,
+        List<EventListView.Item> network,
+        List<String> consents,
+        List<AttendedEvent> attended) {
+
+    public boolean hasAttended() {
+        return !attended.isEmpty();
+    }
 
     public boolean hasConsents() {
         return !consents.isEmpty();

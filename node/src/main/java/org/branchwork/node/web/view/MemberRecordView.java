@@ -28,7 +28,12 @@ public record MemberRecordView(
         boolean isAdmin,
         List<String> errors,
         String notice,
-        String bounced) {
+        String bounced,
+        List<AttendedEvent> attended) {
+
+    public boolean hasAttended() {
+        return !attended.isEmpty();
+    }
 
     /** A note as shown. */
     public record Note(String author, String at, String body) {}

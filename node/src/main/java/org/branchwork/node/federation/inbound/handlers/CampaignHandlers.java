@@ -111,8 +111,19 @@ public final class CampaignHandlers {
                         name,
                         starts,
                         participants,
+                        attended(event),
                         "CANCELLED".equals(event.status()),
                         version))));
+    }
+
+    /** The event's {@code bw:attendedCount}, when it carries a well-formed one. */
+    private static Integer attended(Event event) {
+        return event.core()
+                .extensions()
+                .get(org.branchwork.node.federation.mapping.EventMapper.ATTENDED_COUNT)
+                .filter(n -> n.canConvertToInt() && n.asInt() >= 0)
+                .map(n -> n.asInt())
+                .orElse(null);
     }
 
     /** Whether an object named by a {@code Context} is one of our campaigns (to take events from non-followed branches). */
