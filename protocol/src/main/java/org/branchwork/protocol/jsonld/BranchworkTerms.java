@@ -49,7 +49,9 @@ public final class BranchworkTerms {
             "receiptsHash", // SHA-256 over the sorted receipt hashes
             "sequence", // a tally's number: each tally of a branch has a larger one
             "final", // a tally sent at the close
-            "waitlistCount"); // an Event's waiting list: how many wait for a place (never who)
+            "waitlistCount", // an Event's waiting list: how many wait for a place (never who)
+            "rsvpPoll", // on an Event: its RSVP poll, a Question whose "Going" votes are RSVPs
+            "rsvpFor"); // on that Question: the Event it takes RSVPs for (it is no consultation)
 
     private BranchworkTerms() {}
 }

@@ -32,7 +32,8 @@ import org.branchwork.protocol.vocab.Tombstone;
  * {@code PostalAddress}, {@code isOnline}, {@code joinMode}, capacities and counts,
  * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag, and, for an event
  * with a capacity, our {@code bw:waitlistCount} (how many wait for a place; peers that do not know
- * the term ignore it). Mastodon shows an
+ * the term ignore it), and {@code bw:rsvpPoll}, the {@code Question} through which a Mastodon user
+ * RSVPs by voting ({@link EventPollMapper}). Mastodon shows an
  * {@code Event} as a post from {@code name}, {@code content} and {@code url}, so the content
  * carries the date and place in words. The online link is for participants and never published.
  */
@@ -43,6 +44,9 @@ public final class EventMapper {
 
     /** Our extension term for the number on an event's waiting list. */
     public static final String WAITLIST_COUNT = "bw:waitlistCount";
+
+    /** Our extension term linking an event to its RSVP poll ({@link EventPollMapper}). */
+    public static final String RSVP_POLL = "bw:rsvpPoll";
 
     private final LocalUris uris;
 
@@ -75,11 +79,12 @@ public final class EventMapper {
                 .withTimes(e.published(), updated)
                 .withAttribution(branch, Audience.publicWithFollowers(uris.branchFollowers(branchSlug)))
                 .withLinks(List.of(Ref.to(id)), tags, List.of(), e.campaign() == null ? null : Ref.to(e.campaign()));
+        ObjectNode ext = JsonNodeFactory.instance.objectNode();
         if (e.capacity() != null) {
-            ObjectNode ext = JsonNodeFactory.instance.objectNode();
             ext.put(WAITLIST_COUNT, counts.waiting());
-            core = core.withExtensions(Extensions.of(ext));
         }
+        ext.put(RSVP_POLL, uris.eventPoll(e.id()).toString());
+        core = core.withExtensions(Extensions.of(ext));
         Ref location = null;
         if (e.place() != null) {
             location = Ref.to(new Place(
