@@ -116,4 +116,20 @@ class EventPollMapperTest {
         assertThat(delete.at("/object/type").asText()).isEqualTo("Tombstone");
         assertThat(delete.at("/object/id").asText()).isEqualTo(eventIri + "/poll");
     }
+
+    /** A Branchwork peer reads the poll back with {@code bw:rsvpFor}, which tells it that it is no consultation. */
+    @Test
+    void aPeerReadsThePollBackAsAnEventsPoll() {
+        String written = codec.write(polls.create(event, EventCounts.of(event, 0), "stockport"));
+        var read = codec.read(written);
+        assertThat(read).isInstanceOf(org.branchwork.protocol.jsonld.Decoded.Read.class);
+        var create =
+                (org.branchwork.protocol.vocab.Activity) ((org.branchwork.protocol.jsonld.Decoded.Read) read).object();
+        Question q = (Question) create.object()
+                .flatMap(org.branchwork.protocol.vocab.Ref::embedded)
+                .orElseThrow();
+        assertThat(q.core().extensions().text(EventPollMapper.RSVP_FOR)).contains(eventIri);
+        assertThat(q.oneOf()).extracting(Question.Choice::name).containsExactly("Going", "Not going");
+        assertThat(q.endTime()).isEqualTo(START);
+    }
 }
