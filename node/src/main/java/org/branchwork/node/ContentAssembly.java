@@ -63,8 +63,9 @@ record ContentAssembly(
         EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, mails, f.clock());
         RsvpService attendance =
                 new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, mails, f.clock());
-        PollRsvps pollRsvps =
-                new PollRsvps(f.tx(), eventStore, new PollVoteStore(), attendance, fed.outbox(), wake, f.clock());
+        PollRsvps pollRsvps = new PollRsvps(
+                f.tx(), eventStore, new PollVoteStore(), rsvps, attendance, fed.outbox(), wake, f.clock());
+        mail.queue().beforeClaim(pollRsvps::closeDue);
         CampaignService campaigns = new CampaignService(f.tx(), new CampaignStore(), fed.outbox(), wake, f.clock());
         AdoptionService adoptions = new AdoptionService(
                 f.tx(), fed.adoptedCampaigns(), fed.remoteObjects(), fed.fediverse(), fed.outbox(), wake, f.clock());

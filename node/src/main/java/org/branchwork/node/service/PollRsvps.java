@@ -28,6 +28,7 @@ public final class PollRsvps {
     private final Transactions tx;
     private final EventStore events;
     private final PollVoteStore votes;
+    private final org.branchwork.node.storage.RsvpStore attendance;
     private final RsvpService rsvps;
     private final FederationOutbox outbox;
     private final Runnable afterCommit;
@@ -37,6 +38,7 @@ public final class PollRsvps {
             Transactions tx,
             EventStore events,
             PollVoteStore votes,
+            org.branchwork.node.storage.RsvpStore attendance,
             RsvpService rsvps,
             FederationOutbox outbox,
             Runnable afterCommit,
@@ -44,6 +46,7 @@ public final class PollRsvps {
         this.tx = tx;
         this.events = events;
         this.votes = votes;
+        this.attendance = attendance;
         this.rsvps = rsvps;
         this.outbox = outbox;
         this.afterCommit = afterCommit;
@@ -99,6 +102,31 @@ public final class PollRsvps {
             return new Voted.Rsvped(rsvps.remoteJoin(v.id(), v.actor(), v.inbox(), v.name(), v.voteId()));
         }
         return new Voted.NotGoing(rsvps.remoteLeave(v.id(), v.actor()));
+    }
+
+    /**
+     * Closes on the wire the polls of events that have started (a sweep, before each mail claim):
+     * their followers get the {@code Update(Question)} with {@code closed}, once per event. A
+     * cancelled event's poll was closed by the cancellation's {@code Update}.
+     */
+    public int closeDue() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (EventId id : tx.inTransaction(c -> votes.pollsToClose(c, now, 200))) {
+            boolean sent = tx.inTransaction(c -> {
+                Optional<BranchEvent> e = events.lockedLive(c, id);
+                if (e.isEmpty() || !votes.pollClosed(c, id, now)) {
+                    return false;
+                }
+                outbox.publish(c, new DomainChange.EventPollClosed(e.get(), attendance.counts(c, e.get())));
+                return true;
+            });
+            closed += sent ? 1 : 0;
+        }
+        if (closed > 0) {
+            afterCommit.run();
+        }
+        return closed;
     }
 
     /** How many actors' last vote on the event's poll is "Not going" (the poll's second count). */

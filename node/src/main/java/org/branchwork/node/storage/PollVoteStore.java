@@ -58,6 +58,33 @@ public final class PollVoteStore {
         }
     }
 
+    /** Events whose poll is still open on the wire but whose start has come (not deleted, not cancelled), soonest first. */
+    public java.util.List<EventId> pollsToClose(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM event WHERE poll_closed_at IS NULL"
+                        + " AND start_time <= ? AND deleted_at IS NULL AND status <> 'CANCELLED' ORDER BY start_time LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                java.util.List<EventId> out = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    out.add(new EventId(rs.getString(1)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Marks the event's poll closed on the wire; false when it was already (so the close goes once). */
+    public boolean pollClosed(Connection c, EventId event, Instant now) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE event SET poll_closed_at = ? WHERE id = ? AND poll_closed_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, event.value());
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** How many actors' latest vote on the event's poll is "Not going". */
     public long notGoing(Connection c, EventId event) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(DISTINCT v.actor) FROM event_poll_vote v"

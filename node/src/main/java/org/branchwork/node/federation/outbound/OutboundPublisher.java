@@ -123,6 +123,9 @@ public final class OutboundPublisher implements FederationOutbox {
                                 c, mappers.polls().update(e, counts, pollVotes.notGoing(c, e.id()), branchSlug(), now));
                         yield id;
                     }
+                    case DomainChange.EventPollClosed(BranchEvent e, EventCounts counts) ->
+                        toFollowers(
+                                c, mappers.polls().update(e, counts, pollVotes.notGoing(c, e.id()), branchSlug(), now));
                     case DomainChange.EventDeleted(BranchEvent e) -> {
                         URI id = toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
                         toFollowers(c, mappers.polls().delete(e, branchSlug()));
