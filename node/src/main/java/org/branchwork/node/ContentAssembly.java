@@ -7,6 +7,7 @@ import org.branchwork.node.service.EventCalendar;
 import org.branchwork.node.service.EventMails;
 import org.branchwork.node.service.EventService;
 import org.branchwork.node.service.NetworkFeed;
+import org.branchwork.node.service.PollRsvps;
 import org.branchwork.node.service.ProfileService;
 import org.branchwork.node.service.RsvpService;
 import org.branchwork.node.storage.AnnouncementStore;
@@ -14,6 +15,7 @@ import org.branchwork.node.storage.CampaignStore;
 import org.branchwork.node.storage.EventStore;
 import org.branchwork.node.storage.MailQueueStore;
 import org.branchwork.node.storage.OutgoingRsvpStore;
+import org.branchwork.node.storage.PollVoteStore;
 import org.branchwork.node.storage.RsvpStore;
 import org.branchwork.node.storage.SubscriptionStore;
 
@@ -26,6 +28,7 @@ record ContentAssembly(
         AnnouncementService announcements,
         EventService events,
         RsvpService attendance,
+        PollRsvps pollRsvps,
         CampaignService campaigns,
         AdoptionService adoptions,
         NetworkFeed network,
@@ -61,6 +64,9 @@ record ContentAssembly(
         EventService events = new EventService(f.tx(), eventStore, rsvps, fed.outbox(), wake, mails, f.clock());
         RsvpService attendance =
                 new RsvpService(f.tx(), eventStore, rsvps, f.memberStore(), fed.outbox(), wake, mails, f.clock());
+        PollRsvps pollRsvps = new PollRsvps(
+                f.tx(), eventStore, new PollVoteStore(), rsvps, attendance, fed.outbox(), wake, f.clock());
+        mail.queue().beforeClaim(pollRsvps::closeDue);
         CampaignService campaigns = new CampaignService(f.tx(), new CampaignStore(), fed.outbox(), wake, f.clock());
         AdoptionService adoptions = new AdoptionService(
                 f.tx(), fed.adoptedCampaigns(), fed.remoteObjects(), fed.fediverse(), fed.outbox(), wake, f.clock());
@@ -84,6 +90,7 @@ record ContentAssembly(
                 announcements,
                 events,
                 attendance,
+                pollRsvps,
                 campaigns,
                 adoptions,
                 network,

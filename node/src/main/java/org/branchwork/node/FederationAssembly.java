@@ -11,6 +11,7 @@ import org.branchwork.node.federation.mapping.BroadcastMapper;
 import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.federation.mapping.EventPollMapper;
 import org.branchwork.node.federation.mapping.RsvpMapper;
 import org.branchwork.node.federation.outbound.DeliveryWorker;
 import org.branchwork.node.federation.outbound.InboxClient;
@@ -28,6 +29,7 @@ import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
 import org.branchwork.node.storage.PeerHostStore;
 import org.branchwork.node.storage.PeerPolicyStore;
+import org.branchwork.node.storage.PollVoteStore;
 import org.branchwork.node.storage.RemoteObjectStore;
 
 /**
@@ -73,10 +75,20 @@ record FederationAssembly(
                 new CampaignMapper(uris),
                 new RsvpMapper(uris),
                 new BroadcastMapper(uris),
-                new ConsultationMapper(uris, org.branchwork.node.service.HtmlContent::fromMarkdown));
+                new ConsultationMapper(uris, org.branchwork.node.service.HtmlContent::fromMarkdown),
+                new EventPollMapper(uris));
         LocalObjectSigner signer = new LocalObjectSigner(f.codec(), actors, f.clock());
         OutboundPublisher outbox = new OutboundPublisher(
-                deliveryStore, followStore, f.codec(), actors, uris, mappers, signer, adoptedCampaigns, f.clock());
+                deliveryStore,
+                followStore,
+                f.codec(),
+                actors,
+                uris,
+                mappers,
+                signer,
+                adoptedCampaigns,
+                new PollVoteStore(),
+                f.clock());
         PeerHealth peerHealth = new PeerHealth(f.tx(), new PeerHostStore(), f.clock());
         DeliveryWorker worker = new DeliveryWorker(
                 f.tx(),

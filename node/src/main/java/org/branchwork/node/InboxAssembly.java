@@ -12,6 +12,7 @@ import org.branchwork.node.federation.inbound.handlers.ConsultationHandlers;
 import org.branchwork.node.federation.inbound.handlers.ContentHandlers;
 import org.branchwork.node.federation.inbound.handlers.FollowHandlers;
 import org.branchwork.node.federation.inbound.handlers.InboundRoutes;
+import org.branchwork.node.federation.inbound.handlers.PollRsvpHandlers;
 import org.branchwork.node.federation.inbound.handlers.RsvpHandlers;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.node.storage.FollowStore;
@@ -68,6 +69,7 @@ record InboxAssembly(
                 fed.peerPolicy()::manualApproval,
                 f.clock());
         RsvpHandlers rsvpHandlers = new RsvpHandlers(uris, fed.resolver(), content.attendance(), content.profiles());
+        PollRsvpHandlers pollHandlers = new PollRsvpHandlers(uris, fed.resolver(), content.pollRsvps());
         HandlerRegistry routes = InboundRoutes.registry(
                 uris,
                 content.profiles()::isOurJoin,
@@ -76,7 +78,8 @@ record InboxAssembly(
                 broadcastHandlers,
                 consultationHandlers,
                 followHandlers,
-                rsvpHandlers);
+                rsvpHandlers,
+                pollHandlers);
         InboxStore store = new InboxStore();
         InboxProcessor processor =
                 new InboxProcessor(f.tx(), store, f.codec(), routes, f.newRetrySchedule(), f.clock());

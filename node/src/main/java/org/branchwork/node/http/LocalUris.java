@@ -103,6 +103,30 @@ public final class LocalUris {
         return at("/events/" + id.value() + "/activity");
     }
 
+    /** An event's RSVP poll: the {@code Question} Mastodon users vote "Going" on. */
+    public URI eventPoll(org.branchwork.node.domain.EventId id) {
+        return at("/events/" + id.value() + "/poll");
+    }
+
+    /** The {@code Create} activity that published an event's RSVP poll. */
+    public URI eventPollCreate(org.branchwork.node.domain.EventId id) {
+        return at("/events/" + id.value() + "/poll/activity");
+    }
+
+    /** The event whose RSVP poll an IRI of ours names, if it names one. */
+    public Optional<org.branchwork.node.domain.EventId> eventIdOfPoll(URI iri) {
+        String path = iri.getRawPath();
+        if (!isLocal(iri) || path == null || !path.startsWith("/events/") || !path.endsWith("/poll")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(org.branchwork.node.domain.EventId.parse(
+                    path.substring("/events/".length(), path.length() - "/poll".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The event id an IRI of ours names, if it is an event IRI. */
     public Optional<org.branchwork.node.domain.EventId> eventIdOf(URI iri) {
         if (!isLocal(iri) || iri.getRawPath() == null || !iri.getRawPath().startsWith("/events/")) {

@@ -34,6 +34,9 @@ public sealed interface DomainChange {
     /** An event changed: edited, cancelled, or its participant counts moved. */
     record EventChanged(BranchEvent event, EventCounts counts) implements DomainChange {}
 
+    /** An event started: its RSVP poll closes (the event itself is unchanged). */
+    record EventPollClosed(BranchEvent event, EventCounts counts) implements DomainChange {}
+
     /** An event was deleted. */
     record EventDeleted(BranchEvent event) implements DomainChange {}
 

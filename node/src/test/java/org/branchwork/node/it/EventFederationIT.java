@@ -108,8 +108,9 @@ class EventFederationIT {
                 () -> stockport.inspect().remoteObject(eventId).isPresent());
         until(
                 "the fediverse follower got the Create",
-                () -> received(peer, "fedi", "Create").isPresent());
-        JsonNode createdEvent = received(peer, "fedi", "Create").orElseThrow().get("object");
+                () -> received(peer, "fedi", "Create", "Event").isPresent());
+        JsonNode createdEvent =
+                received(peer, "fedi", "Create", "Event").orElseThrow().get("object");
         assertThat(createdEvent.get("type").asText()).isEqualTo("Event");
         assertThat(createdEvent.get("timezone").asText()).isEqualTo("Europe/London");
         assertThat(createdEvent.get("maximumAttendeeCapacity").asInt()).isEqualTo(2);
@@ -159,7 +160,7 @@ class EventFederationIT {
                 .isEqualTo(200);
         until(
                 "the fediverse follower got the cancellation",
-                () -> received(peer, "fedi", "Update")
+                () -> received(peer, "fedi", "Update", "Event")
                         .filter(u -> "CANCELLED"
                                 .equals(u.get("object").path("ical:status").asText()))
                         .isPresent());
@@ -259,13 +260,17 @@ class EventFederationIT {
                 () -> answer(peer, actor, answerType, joinId).isPresent());
     }
 
-    /** The latest activity of this type the peer's actor received. */
-    static Optional<JsonNode> received(FakePeer peer, String actor, String type) {
+    /**
+     * The latest activity of this type about an object of {@code objectType} the peer's actor
+     * received (an event's Create and Update each come with its poll's, in no set order).
+     */
+    static Optional<JsonNode> received(FakePeer peer, String actor, String type, String objectType) {
         List<String> bodies = peer.received(actor);
         for (int i = bodies.size() - 1; i >= 0; i--) {
             try {
                 JsonNode n = JSON.readTree(bodies.get(i));
-                if (type.equals(n.path("type").asText())) {
+                if (type.equals(n.path("type").asText())
+                        && objectType.equals(n.path("object").path("type").asText())) {
                     return Optional.of(n);
                 }
             } catch (java.io.IOException e) {

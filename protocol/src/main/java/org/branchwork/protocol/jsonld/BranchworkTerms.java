@@ -50,7 +50,9 @@ public final class BranchworkTerms {
             "sequence", // a tally's number: each tally of a branch has a larger one
             "final", // a tally sent at the close
             "waitlistCount", // an Event's waiting list: how many wait for a place (never who)
-            "attendedCount"); // an Event that is over: how many were checked in (never who)
+            "attendedCount", // an Event that is over: how many were checked in (never who)
+            "rsvpPoll", // on an Event: its RSVP poll, a Question whose "Going" votes are RSVPs
+            "rsvpFor"); // on that Question: the Event it takes RSVPs for (it is no consultation)
 
     private BranchworkTerms() {}
 }

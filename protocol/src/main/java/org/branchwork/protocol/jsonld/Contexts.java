@@ -45,6 +45,7 @@ public final class Contexts {
         t.put("sc", Namespaces.SCHEMA);
         t.put("ical", Namespaces.ICAL);
         t.put("bw", Namespaces.BW);
+        t.put("fep8a8e", Namespaces.FEP_8A8E);
         t.put("Hashtag", "as:Hashtag");
         t.put("sensitive", "as:sensitive");
         t.put("manuallyApprovesFollowers", "as:manuallyApprovesFollowers");
@@ -52,6 +53,11 @@ public final class Contexts {
         typed(t, "featured", "toot:featured", "@id");
         t.put("votersCount", "toot:votersCount");
         t.put("timezone", "mz:timezone");
+        // FEP-8a8e's terms, beside Mobilizon's (which Mobilizon and Mastodon read unchanged).
+        typed(t, "eventStatus", "fep8a8e:eventStatus", "@id");
+        t.put("organizers", "fep8a8e:organizers");
+        t.put("attendees", "fep8a8e:attendees");
+        t.put("VirtualLocation", "sc:VirtualLocation");
         t.put("isOnline", "mz:isOnline");
         t.put("joinMode", "mz:joinMode");
         t.put("participantCount", "mz:participantCount");

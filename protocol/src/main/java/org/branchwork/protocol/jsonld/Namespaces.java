@@ -12,6 +12,10 @@ public final class Namespaces {
     public static final String SCHEMA_HASH = "http://schema.org#";
 
     public static final String ICAL = "http://www.w3.org/2002/12/cal/ical#";
+
+    /** FEP-8a8e (a common approach to the Event type, DRAFT): eventStatus, organizers, attendees. */
+    public static final String FEP_8A8E = "https://w3id.org/fep/8a8e/";
+
     public static final String LDP = "http://www.w3.org/ns/ldp#";
     /**
      * Branchwork's extension vocabulary. A w3id.org permanent identifier, so that the terms do not

@@ -218,6 +218,7 @@ public final class Terms {
         for (String t : List.of(
                 "address",
                 "PostalAddress",
+                "VirtualLocation",
                 "streetAddress",
                 "addressLocality",
                 "addressRegion",
@@ -237,6 +238,9 @@ public final class Terms {
         alias("location", Namespaces.SCHEMA + "location");
         alias("location", Namespaces.SCHEMA_HASH + "location");
         define("ical:status", Namespaces.ICAL + "status");
+        for (String t : List.of("eventStatus", "organizers", "attendees")) {
+            define(t, Namespaces.FEP_8A8E + t);
+        }
         for (String t : BranchworkTerms.TERMS) {
             define("bw:" + t, Namespaces.BW + t);
         }

@@ -133,6 +133,13 @@ public record ObjectCore(
         return c.build();
     }
 
+    /** In reply to {@code parent} (an event's RSVP poll answers the event, so it shows under it). */
+    public ObjectCore withInReplyTo(Ref parent) {
+        Copy c = new Copy(this);
+        c.inReplyTo = parent;
+        return c.build();
+    }
+
     /** Also of the given types (the first stays the primary type): an {@code Article} that is a {@code bw:Campaign}. */
     public ObjectCore withTypes(List<String> newTypes) {
         Copy c = new Copy(this);

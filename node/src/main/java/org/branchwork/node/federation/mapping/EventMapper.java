@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.http.LocalUris;
+import org.branchwork.protocol.jsonld.Namespaces;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
 import org.branchwork.protocol.vocab.AsObject;
@@ -25,6 +26,7 @@ import org.branchwork.protocol.vocab.PostalAddress;
 import org.branchwork.protocol.vocab.Ref;
 import org.branchwork.protocol.vocab.Tag;
 import org.branchwork.protocol.vocab.Tombstone;
+import org.branchwork.protocol.vocab.UnknownObject;
 
 /**
  * Events on the wire, shaped as Mobilizon sends them (so Mobilizon and Gancio read ours):
@@ -32,9 +34,13 @@ import org.branchwork.protocol.vocab.Tombstone;
  * {@code PostalAddress}, {@code isOnline}, {@code joinMode}, capacities and counts,
  * {@code ical:status}, a Mobilizon {@code category} and our own as a hashtag, and, for an event
  * with a capacity, our {@code bw:waitlistCount} (how many wait for a place; peers that do not know
- * the term ignore it), and once an event is over our {@code bw:attendedCount}. Mastodon shows an
+ * the term ignore it), once an event is over our {@code bw:attendedCount}, and {@code
+ * bw:rsvpPoll}, the {@code Question} through which a Mastodon user RSVPs by voting ({@link
+ * EventPollMapper}). Mastodon shows an
  * {@code Event} as a post from {@code name}, {@code content} and {@code url}, so the content
  * carries the date and place in words. The online link is for participants and never published.
+ * FEP-8a8e's terms ride alongside ({@code eventStatus}, {@code organizers}, {@code attendees}, a
+ * {@code VirtualLocation} for an online-only event), for peers that read the FEP and not Mobilizon.
  */
 public final class EventMapper {
 
@@ -49,6 +55,16 @@ public final class EventMapper {
      * has ended and where check-in was used (never before the end, never names).
      */
     public static final String ATTENDED_COUNT = "bw:attendedCount";
+
+    /** FEP-8a8e's status, organizers and attendees (terms in our context: {@code fep8a8e:}). */
+    public static final String EVENT_STATUS = "eventStatus";
+
+    public static final String ORGANIZERS = "organizers";
+
+    public static final String ATTENDEES = "attendees";
+
+    /** Our extension term linking an event to its RSVP poll ({@link EventPollMapper}). */
+    public static final String RSVP_POLL = "bw:rsvpPoll";
 
     private final LocalUris uris;
     private final java.time.Clock clock;
@@ -90,10 +106,18 @@ public final class EventMapper {
         if (counts.attended() > 0 && !e.end().isAfter(clock.instant())) {
             ext.put(ATTENDED_COUNT, counts.attended());
         }
-        if (!ext.isEmpty()) {
-            core = core.withExtensions(Extensions.of(ext));
-        }
+        ext.put(RSVP_POLL, uris.eventPoll(e.id()).toString());
+        fep8a8e(ext, e, counts, branch);
+        core = core.withExtensions(Extensions.of(ext));
         Ref location = null;
+        if (e.place() == null && e.isOnline()) {
+            // FEP-8a8e's VirtualLocation, for an online-only event (which had no location before, so
+            // Mobilizon's reading of a Place is untouched). Its url is the event's page, where
+            // accepted participants find the link: the link itself is never published.
+            location = Ref.to(new UnknownObject(ObjectCore.of(null, "VirtualLocation")
+                    .withName("Online: the link is shown to participants")
+                    .withLinks(List.of(Ref.to(id)), List.of(), List.of(), null)));
+        }
         if (e.place() != null) {
             location = Ref.to(new Place(
                     ObjectCore.of(null, "Place").withName(e.place().name()),
@@ -117,6 +141,19 @@ public final class EventMapper {
                 counts.participants(),
                 e.cancelled() ? "CANCELLED" : "CONFIRMED",
                 e.category().mobilizon());
+    }
+
+    /**
+     * FEP-8a8e's terms beside Mobilizon's: {@code eventStatus} next to {@code ical:status},
+     * {@code organizers} (the branch, also {@code attributedTo}) and {@code attendees} with only
+     * its {@code totalItems} (the accepted participants; never who).
+     */
+    private static void fep8a8e(ObjectNode ext, BranchEvent e, EventCounts counts, URI branch) {
+        ext.put(EVENT_STATUS, Namespaces.FEP_8A8E + (e.cancelled() ? "EventCancelled" : "EventScheduled"));
+        ObjectNode organizers =
+                ext.putObject(ORGANIZERS).put("type", "Collection").put("totalItems", 1);
+        organizers.putArray("items").add(branch.toString());
+        ext.putObject(ATTENDEES).put("type", "Collection").put("totalItems", counts.participants());
     }
 
     public Activity create(BranchEvent e, EventCounts counts, String branchSlug) {

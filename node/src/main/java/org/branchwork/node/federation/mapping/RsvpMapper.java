@@ -9,7 +9,9 @@ import org.branchwork.node.domain.Rsvp;
 import org.branchwork.node.http.LocalUris;
 import org.branchwork.protocol.vocab.Activity;
 import org.branchwork.protocol.vocab.ActivityType;
+import org.branchwork.protocol.vocab.AsObject;
 import org.branchwork.protocol.vocab.Audience;
+import org.branchwork.protocol.vocab.Note;
 import org.branchwork.protocol.vocab.ObjectCore;
 import org.branchwork.protocol.vocab.Ref;
 
@@ -37,6 +39,39 @@ public final class RsvpMapper {
                 accepted ? ActivityType.ACCEPT : ActivityType.REJECT,
                 Ref.to(branch),
                 Ref.to(join));
+    }
+
+    /**
+     * {@code Accept} or {@code Reject} of a vote on the event's RSVP poll: the object is the vote's
+     * {@code Create(Note)}, embedded as Mobilizon embeds the {@code Join}, so the voter's server can
+     * match it to what it sent (Mastodon ignores it and keeps its own record of the vote).
+     */
+    public Activity answerVote(
+            BranchEvent e,
+            Rsvp rsvp,
+            URI noteId,
+            String choice,
+            boolean accepted,
+            URI id,
+            String branchSlug,
+            Instant when) {
+        URI branch = uris.branchActor(branchSlug);
+        AsObject note = new Note(ObjectCore.of(noteId, "Note")
+                .withName(choice)
+                .withAttribution(rsvp.actor(), Audience.to(branch))
+                .withInReplyTo(Ref.to(uris.eventPoll(e.id()))));
+        Activity vote = Activity.of(
+                ObjectCore.of(rsvp.joinId(), "Create").withAttribution(rsvp.actor(), Audience.to(branch)),
+                ActivityType.CREATE,
+                Ref.to(rsvp.actor()),
+                Ref.to(note));
+        return Activity.of(
+                ObjectCore.of(id, accepted ? "Accept" : "Reject")
+                        .withTimes(when, null)
+                        .withAttribution(branch, Audience.to(rsvp.actor())),
+                accepted ? ActivityType.ACCEPT : ActivityType.REJECT,
+                Ref.to(branch),
+                Ref.to(vote));
     }
 
     /** {@code Join} (or {@code Leave}) of a remote event from the member's {@code Person} actor. */

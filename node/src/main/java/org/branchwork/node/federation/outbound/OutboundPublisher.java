@@ -28,6 +28,7 @@ import org.branchwork.node.federation.mapping.BroadcastReport;
 import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.federation.mapping.EventPollMapper;
 import org.branchwork.node.federation.mapping.GoalReport;
 import org.branchwork.node.federation.mapping.RsvpMapper;
 import org.branchwork.node.federation.mapping.TallyTerms;
@@ -38,6 +39,7 @@ import org.branchwork.node.service.RequestRefused;
 import org.branchwork.node.storage.AdoptedCampaignStore;
 import org.branchwork.node.storage.DeliveryStore;
 import org.branchwork.node.storage.FollowStore;
+import org.branchwork.node.storage.PollVoteStore;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 import org.branchwork.protocol.vocab.Activity;
 
@@ -60,6 +62,7 @@ public final class OutboundPublisher implements FederationOutbox {
     private final Mappers mappers;
     private final LocalObjectSigner signer;
     private final AdoptedCampaignStore adoptedCampaigns;
+    private final PollVoteStore pollVotes;
     private final Clock clock;
 
     /** The conversions the publisher uses, one per part of the domain. */
@@ -69,7 +72,8 @@ public final class OutboundPublisher implements FederationOutbox {
             CampaignMapper campaigns,
             RsvpMapper rsvps,
             BroadcastMapper broadcasts,
-            ConsultationMapper consultations) {}
+            ConsultationMapper consultations,
+            EventPollMapper polls) {}
 
     public OutboundPublisher(
             DeliveryStore deliveries,
@@ -80,7 +84,9 @@ public final class OutboundPublisher implements FederationOutbox {
             Mappers mappers,
             LocalObjectSigner signer,
             AdoptedCampaignStore adoptedCampaigns,
+            PollVoteStore pollVotes,
             Clock clock) {
+        this.pollVotes = pollVotes;
         this.deliveries = deliveries;
         this.follows = follows;
         this.codec = codec;
@@ -104,12 +110,27 @@ public final class OutboundPublisher implements FederationOutbox {
                         toFollowers(c, mappers.announcements().update(a, branchSlug()));
                     case DomainChange.AnnouncementDeleted(Announcement a) ->
                         toFollowers(c, mappers.announcements().delete(a, branchSlug()));
-                    case DomainChange.EventPublished(BranchEvent e, EventCounts counts) ->
-                        toFollowers(c, mappers.events().create(e, counts, branchSlug()), campaignOwner(c, e));
-                    case DomainChange.EventChanged(BranchEvent e, EventCounts counts) ->
-                        toFollowers(c, mappers.events().update(e, counts, branchSlug(), now), campaignOwner(c, e));
-                    case DomainChange.EventDeleted(BranchEvent e) ->
-                        toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
+                    case DomainChange.EventPublished(BranchEvent e, EventCounts counts) -> {
+                        URI id = toFollowers(c, mappers.events().create(e, counts, branchSlug()), campaignOwner(c, e));
+                        toFollowers(c, mappers.polls().create(e, counts, branchSlug()));
+                        yield id;
+                    }
+                    case DomainChange.EventChanged(BranchEvent e, EventCounts counts) -> {
+                        URI id = toFollowers(
+                                c, mappers.events().update(e, counts, branchSlug(), now), campaignOwner(c, e));
+                        // The poll's counts (and closed, once cancelled or started) follow the event's.
+                        toFollowers(
+                                c, mappers.polls().update(e, counts, pollVotes.notGoing(c, e.id()), branchSlug(), now));
+                        yield id;
+                    }
+                    case DomainChange.EventPollClosed(BranchEvent e, EventCounts counts) ->
+                        toFollowers(
+                                c, mappers.polls().update(e, counts, pollVotes.notGoing(c, e.id()), branchSlug(), now));
+                    case DomainChange.EventDeleted(BranchEvent e) -> {
+                        URI id = toFollowers(c, mappers.events().delete(e, branchSlug()), campaignOwner(c, e));
+                        toFollowers(c, mappers.polls().delete(e, branchSlug()));
+                        yield id;
+                    }
                     case DomainChange.RsvpAnswered answered -> rsvpAnswered(c, answered, branchSlug(), now);
                     case DomainChange.MemberRsvped rsvp -> {
                         Activity activity = mappers.rsvps()
@@ -203,8 +224,20 @@ public final class OutboundPublisher implements FederationOutbox {
         if (rsvp.actorInbox() == null || rsvp.joinId() == null) {
             return null;
         }
-        Activity answer =
-                mappers.rsvps().answer(answered.event(), rsvp, answered.accepted(), uris.newActivity(), slug, now);
+        // An RSVP by the event's poll is answered with its vote embedded, not a Join it never sent.
+        Optional<PollVoteStore.Vote> vote = pollVotes.find(c, rsvp.joinId());
+        Activity answer = vote.isPresent()
+                ? mappers.rsvps()
+                        .answerVote(
+                                answered.event(),
+                                rsvp,
+                                vote.get().noteId(),
+                                vote.get().going() ? EventPollMapper.GOING : EventPollMapper.NOT_GOING,
+                                answered.accepted(),
+                                uris.newActivity(),
+                                slug,
+                                now)
+                : mappers.rsvps().answer(answered.event(), rsvp, answered.accepted(), uris.newActivity(), slug, now);
         return enqueue(c, answer, List.of(rsvp.actorInbox()));
     }
 

@@ -21,16 +21,18 @@ import org.branchwork.node.federation.mapping.AnnouncementMapper;
 import org.branchwork.node.federation.mapping.CampaignMapper;
 import org.branchwork.node.federation.mapping.ConsultationMapper;
 import org.branchwork.node.federation.mapping.EventMapper;
+import org.branchwork.node.federation.mapping.EventPollMapper;
 import org.branchwork.node.service.AnnouncementService;
 import org.branchwork.node.service.CampaignService;
 import org.branchwork.node.service.ConsultationNetwork;
 import org.branchwork.node.service.EventService;
+import org.branchwork.node.service.PollRsvps;
 import org.branchwork.protocol.jsonld.ActivityCodec;
 
 /**
  * The branch's objects at their IRIs, for peers that fetch what they were sent (and check it came
- * from here): {@code /announcements/{id}}, {@code /events/{id}} and the {@code /activity} that
- * created each, with the same proofs as delivered. A deleted object answers 410 with its
+ * from here): {@code /announcements/{id}}, {@code /events/{id}} (and its RSVP poll at
+ * {@code /events/{id}/poll}) and the {@code /activity} that created each, with the same proofs as delivered. A deleted object answers 410 with its
  * {@code Tombstone}. Browsers asking for HTML pass on to the pages.
  */
 public final class ObjectEndpoint implements HttpService {
@@ -46,6 +48,9 @@ public final class ObjectEndpoint implements HttpService {
     private final ActivityCodec codec;
     private final ConsultationNetwork consultations;
     private final ConsultationMapper consultationMapper;
+    private final EventPollMapper pollMapper;
+    private final PollRsvps polls;
+    private final java.time.Clock clock;
 
     public ObjectEndpoint(
             AnnouncementService announcements,
@@ -58,7 +63,13 @@ public final class ObjectEndpoint implements HttpService {
             LocalActors actors,
             ActivityCodec codec,
             ConsultationNetwork consultations,
-            ConsultationMapper consultationMapper) {
+            ConsultationMapper consultationMapper,
+            EventPollMapper pollMapper,
+            PollRsvps polls,
+            java.time.Clock clock) {
+        this.pollMapper = pollMapper;
+        this.polls = polls;
+        this.clock = clock;
         this.consultations = consultations;
         this.consultationMapper = consultationMapper;
         this.campaigns = campaigns;
@@ -78,6 +89,8 @@ public final class ObjectEndpoint implements HttpService {
                 .get("/announcements/{id}/activity", (req, res) -> announcement(req, res, true))
                 .get("/events/{id}", (req, res) -> event(req, res, false))
                 .get("/events/{id}/activity", (req, res) -> event(req, res, true))
+                .get("/events/{id}/poll", (req, res) -> poll(req, res, false))
+                .get("/events/{id}/poll/activity", (req, res) -> poll(req, res, true))
                 .get("/campaigns/{id}", (req, res) -> campaign(req, res, false))
                 .get("/campaigns/{id}/activity", (req, res) -> campaign(req, res, true))
                 .get("/consultations/{id}", (req, res) -> consultation(req, res, false))
@@ -179,6 +192,21 @@ public final class ObjectEndpoint implements HttpService {
                     activity
                             ? signer.activity(eventMapper.create(e, counts, slug()))
                             : signer.object(eventMapper.object(e, counts, slug())));
+        });
+    }
+
+    /** An event's RSVP poll, with its counts as of now; 410 with its {@code Tombstone} once the event is deleted. */
+    private void poll(ServerRequest req, ServerResponse res, boolean activity) {
+        serve(req, res, EventId::parse, events::find, "event", e -> {
+            if (e.isDeleted()) {
+                return gone(pollMapper.question(e, null, 0, slug(), clock.instant()));
+            }
+            var counts = events.counts(e);
+            return ok(
+                    activity
+                            ? signer.activity(pollMapper.create(e, counts, slug()))
+                            : signer.object(
+                                    pollMapper.question(e, counts, polls.notGoing(e.id()), slug(), clock.instant())));
         });
     }
 

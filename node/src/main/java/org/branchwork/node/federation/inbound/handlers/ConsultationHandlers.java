@@ -9,6 +9,7 @@ import org.branchwork.node.federation.inbound.Inbound;
 import org.branchwork.node.federation.inbound.Outcome;
 import org.branchwork.node.federation.inbound.OwnerProof;
 import org.branchwork.node.federation.mapping.EmbeddedCopy;
+import org.branchwork.node.federation.mapping.EventPollMapper;
 import org.branchwork.node.federation.mapping.QuestionTerms;
 import org.branchwork.node.federation.mapping.TallyTerms;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
@@ -106,6 +107,9 @@ public final class ConsultationHandlers {
         URI actor = in.actor();
         if (q.id().isEmpty() || !Origins.same(q.id().get(), actor)) {
             return Outcome.refused("an Update of a Question is taken only from its owner");
+        }
+        if (q.core().extensions().text(EventPollMapper.RSVP_FOR).isPresent()) {
+            return Outcome.ignored("an event's RSVP poll is not a consultation");
         }
         if (q.closed() == null) {
             return Outcome.ignored("a Question's Update without closed changes nothing here");

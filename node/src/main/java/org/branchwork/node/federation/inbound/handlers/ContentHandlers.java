@@ -9,6 +9,7 @@ import org.branchwork.node.federation.inbound.Inbound;
 import org.branchwork.node.federation.inbound.Outcome;
 import org.branchwork.node.federation.inbound.OwnerProof;
 import org.branchwork.node.federation.mapping.EmbeddedCopy;
+import org.branchwork.node.federation.mapping.EventPollMapper;
 import org.branchwork.node.federation.resolve.ActivityFetcher;
 import org.branchwork.node.federation.resolve.ActivityFetcher.FetchException;
 import org.branchwork.node.service.HtmlContent;
@@ -102,6 +103,11 @@ public final class ContentHandlers {
             return followed
                     ? broadcasts.received(object, actor)
                     : Outcome.ignored("not from an actor the branch follows");
+        }
+        if (object instanceof org.branchwork.protocol.vocab.Question q
+                && q.core().extensions().text(EventPollMapper.RSVP_FOR).isPresent()) {
+            // Another branch's event poll (for Mastodon users' RSVPs): no consultation, not feed content.
+            return Outcome.ignored("an event's RSVP poll is not a consultation");
         }
         if (object instanceof org.branchwork.protocol.vocab.Question q) {
             // Only from a node the branch follows (an accepted follow), checked above; not feed content.

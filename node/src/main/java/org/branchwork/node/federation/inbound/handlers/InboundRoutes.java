@@ -28,11 +28,15 @@ public final class InboundRoutes {
             BroadcastHandlers broadcasts,
             ConsultationHandlers consultations,
             FollowHandlers follows,
-            RsvpHandlers rsvps) {
+            RsvpHandlers rsvps,
+            PollRsvpHandlers polls) {
         return new HandlerRegistry(new ObjectKinds(uris, isOurJoin))
-                .onAny(
-                        ActivityType.CREATE,
-                        in -> consultations.isVote(in) ? consultations.vote(in) : content.create(in))
+                .onAny(ActivityType.CREATE, in -> {
+                    if (polls.isVote(in)) {
+                        return polls.vote(in);
+                    }
+                    return consultations.isVote(in) ? consultations.vote(in) : content.create(in);
+                })
                 .onAny(
                         ActivityType.UPDATE,
                         in -> consultations.isQuestionUpdate(in) ? consultations.update(in) : content.update(in))
