@@ -138,12 +138,12 @@ public final class SmtpTransport implements MailTransport {
     }
 
     /**
-     * The server's answer to one mail, from the failure Angus reports. A failure that carries no
-     * reply code is the connection's (cut mid-mail, timed out), not the server's verdict on this
-     * mail: it is {@link Unavailable}, so the mail is released for the next connection instead of
-     * being put off as if the server had said 4xx.
+     * The server's answer to one mail, from the failure Angus reports. A failure with no reply
+     * code is put off like a 4xx, counting an attempt: releasing it as the connection's failure
+     * instead would let a mail that always breaks the connection come first in every batch and
+     * stall the queue for good, since a release counts no attempt.
      */
-    static Outcome answer(SendFailedException e) throws Unavailable {
+    static Outcome answer(SendFailedException e) {
         for (Exception next = e;
                 next != null;
                 next = next instanceof MessagingException m ? m.getNextException() : null) {
@@ -160,7 +160,7 @@ public final class SmtpTransport implements MailTransport {
                         : new Outcome.TryLater(code + ": " + s.getMessage());
             }
         }
-        throw new Unavailable("the connection failed while sending: " + e.getMessage(), e);
+        return new Outcome.TryLater("no reply code: " + e.getMessage());
     }
 
     private MimeMessage message(OutgoingMail mail, InternetAddress to) throws MessagingException {

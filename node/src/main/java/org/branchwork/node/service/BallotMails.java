@@ -96,7 +96,11 @@ public final class BallotMails {
                 // The row lock orders the reminder against ballots: who is reminded has not voted.
                 consultations.lock(c, id);
                 Consultation k = consultations.find(c, id).orElse(null);
-                if (k == null || k.certificate() != null || !consultations.reminded(c, id, now)) {
+                // Closed meanwhile (an organiser's close): no reminder to vote in what cannot be voted in.
+                if (k == null
+                        || k.certificate() != null
+                        || k.state(now) != Consultation.State.OPEN
+                        || !consultations.reminded(c, id, now)) {
                     return 0;
                 }
                 return electorate.queueMail(

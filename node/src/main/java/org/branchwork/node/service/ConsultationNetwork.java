@@ -302,7 +302,7 @@ public final class ConsultationNetwork {
                 electorateTotal,
                 result == null ? null : result.totals(),
                 result,
-                figures,
+                withoutDifferencing(figures),
                 publicVotes);
     }
 
@@ -315,6 +315,39 @@ public final class ConsultationNetwork {
         return new BranchFigures(actor, electorate, t.ballots(), totals, suppressed, updated, isFinal);
     }
 
+    /**
+     * Hides more branches' own results, the smallest first, until the hidden ones together hold
+     * {@link #SHOWN_FROM} ballots or more: otherwise the total minus the shown branches would give
+     * a small branch's result away by subtraction. Their ballots stay counted in the total.
+     */
+    static List<BranchFigures> withoutDifferencing(List<BranchFigures> figures) {
+        List<BranchFigures> out = new ArrayList<>(figures);
+        while (true) {
+            long hidden = out.stream()
+                    .filter(f -> f.totals() == null)
+                    .mapToLong(BranchFigures::ballots)
+                    .sum();
+            if (hidden == 0 || hidden >= SHOWN_FROM) {
+                return out;
+            }
+            int smallest = -1;
+            for (int i = 0; i < out.size(); i++) {
+                BranchFigures f = out.get(i);
+                if (f.totals() != null
+                        && (smallest < 0 || f.ballots() < out.get(smallest).ballots())) {
+                    smallest = i;
+                }
+            }
+            if (smallest < 0) {
+                return out;
+            }
+            BranchFigures f = out.get(smallest);
+            out.set(
+                    smallest,
+                    new BranchFigures(f.actor(), f.electorate(), f.ballots(), null, true, f.updated(), f.isFinal()));
+        }
+    }
+
     private static void add(Map<List<Integer>, Long> sum, Tally t) {
         for (Tally.Line l : t.lines()) {
             sum.merge(l.ranking(), l.ballots(), Long::sum);
@@ -323,25 +356,28 @@ public final class ConsultationNetwork {
 
     /**
      * This node's own members' tally of one of its consultations, as a branch would send it (for
-     * the published tallies, so that a re-count includes them): empty when none of its members are
-     * on the roll, or while a binding consultation is open.
+     * the published tallies, so that a re-count includes them): only once counted at the close.
+     * Published live, two fetches a vote apart would show that vote's ranking, and the moment of
+     * a request in an access log would say whose it was.
      */
     public Optional<BranchTally> ownTally(ConsultationId id) {
-        Instant now = clock.instant();
         return tx.inTransaction(c -> {
             Optional<Consultation> found = own(c, id);
             if (found.isEmpty()
-                    || !found.get().resultsVisible(now)
+                    || found.get().certificate() == null
                     || found.get().electorate() == null
                     || found.get().electorate() == 0) {
                 return Optional.<BranchTally>empty();
             }
             Consultation k = found.get();
-            boolean counted = k.certificate() != null;
-            Tally t = new Tally(k.options().size(), counted ? ballots.kept(c, id) : ballots.live(c, id));
-            String hash = counted ? k.certificate().receiptsHash() : Receipts.listHash(ballots.receiptHashes(c, id));
-            // The sequence is the ballots so far: it grows as people vote, and a re-count reads the latest.
-            return Optional.of(new BranchTally(k.electorate(), t, hash, t.ballots(), now, counted));
+            // One tally, the final one: sequence 1, made when the count was certified.
+            return Optional.of(new BranchTally(
+                    k.electorate(),
+                    new Tally(k.options().size(), ballots.kept(c, id)),
+                    k.certificate().receiptsHash(),
+                    1,
+                    k.certificate().certifiedAt(),
+                    true));
         });
     }
 

@@ -116,8 +116,8 @@ public final class ErrorHandlers {
         writes.failed();
         LOG.log(
                 Level.SEVERE,
-                "Request " + req.prologue().method() + " "
-                        + req.path().absolute().path() + " failed in the database (full disk? see the cause)",
+                "Request " + req.prologue().method() + " " + logged(req)
+                        + " failed in the database (full disk? see the cause)",
                 e);
         res.headers().set(HeaderNames.RETRY_AFTER, "60");
         answer(
@@ -165,11 +165,7 @@ public final class ErrorHandlers {
                     "The request body could not be read.");
             return;
         }
-        LOG.log(
-                Level.SEVERE,
-                "Request " + req.prologue().method() + " "
-                        + req.path().absolute().path() + " failed",
-                e);
+        LOG.log(Level.SEVERE, "Request " + req.prologue().method() + " " + logged(req) + " failed", e);
         answer(
                 req,
                 res,
@@ -193,5 +189,18 @@ public final class ErrorHandlers {
                 Status.create(problem.status()),
                 "layout/message",
                 new MessageView(heading, "Branchwork", heading, text));
+    }
+
+    /**
+     * The path as the log may keep it: the links in mails carry their credential in the path
+     * (a voting link votes as its member), so what follows {@code /vote/}, {@code /rsvp/} and
+     * {@code /unsubscribe/} is left out.
+     */
+    static String logged(ServerRequest req) {
+        return redacted(req.path().absolute().path());
+    }
+
+    static String redacted(String path) {
+        return path.replaceFirst("^/(vote|rsvp|unsubscribe)/.+$", "/$1/…");
     }
 }

@@ -112,4 +112,17 @@ class ErrorHandlersTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void theLogNeverKeepsTheCredentialOfALinkInAMail() {
+        org.assertj.core.api.Assertions.assertThat(
+                        ErrorHandlers.redacted("/vote/42.7d3c1f9e-2a4b-4c6d-9e8f-0a1b2c3d4e5f.abc"))
+                .isEqualTo("/vote/…");
+        org.assertj.core.api.Assertions.assertThat(ErrorHandlers.redacted("/unsubscribe/5.branch.xyz"))
+                .isEqualTo("/unsubscribe/…");
+        org.assertj.core.api.Assertions.assertThat(ErrorHandlers.redacted("/rsvp/abc.def"))
+                .isEqualTo("/rsvp/…");
+        org.assertj.core.api.Assertions.assertThat(ErrorHandlers.redacted("/events/abc"))
+                .isEqualTo("/events/abc");
+    }
 }

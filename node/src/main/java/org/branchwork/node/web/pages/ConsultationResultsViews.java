@@ -92,8 +92,11 @@ final class ConsultationResultsViews {
             String result;
             if (b.electorate() == null) {
                 result = "Took part; no tally yet";
-            } else if (b.suppressed()) {
+            } else if (b.suppressed() && b.ballots() < ConsultationNetwork.SHOWN_FROM) {
                 result = "Not shown: fewer than " + ConsultationNetwork.SHOWN_FROM + " ballots (counted in the total)";
+            } else if (b.suppressed()) {
+                result = "Not shown: with it, a smaller branch's result could be worked out from the total"
+                        + " (counted in the total)";
             } else if (b.totals() == null) {
                 result = "Shown once it has closed";
             } else {
