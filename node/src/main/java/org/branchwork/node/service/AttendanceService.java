@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.branchwork.node.domain.BranchEvent;
+import org.branchwork.node.domain.EventAttended;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.Member;
@@ -221,7 +222,7 @@ public final class AttendanceService {
     }
 
     /** The events the member was checked in at, latest first (their record, {@code /me}). */
-    public List<AttendanceStore.Attended> attendedBy(MemberId member) {
+    public List<EventAttended> attendedBy(MemberId member) {
         return tx.inTransaction(c -> attendance.attendedBy(c, member));
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.branchwork.node.domain.EventAttended;
 import org.branchwork.node.domain.EventId;
 import org.branchwork.node.domain.MemberId;
 import org.branchwork.node.domain.Rsvp;
@@ -35,9 +36,6 @@ public final class AttendanceStore {
             Rsvp.State state,
             Instant checkedIn,
             boolean walkIn) {}
-
-    /** An event a member was checked in at. */
-    public record Attended(EventId event, String name, Instant starts) {}
 
     /** Everyone on the event's list who has not withdrawn or been refused, walk-ins included, by name. */
     public List<Entry> list(Connection c, EventId event) throws SQLException {
@@ -132,15 +130,15 @@ public final class AttendanceStore {
     }
 
     /** The events the member was checked in at, latest first. */
-    public List<Attended> attendedBy(Connection c, MemberId member) throws SQLException {
-        List<Attended> out = new ArrayList<>();
+    public List<EventAttended> attendedBy(Connection c, MemberId member) throws SQLException {
+        List<EventAttended> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT e.id, e.name, e.start_time FROM event_rsvp r "
                 + "JOIN event e ON e.id = r.event_id WHERE r.member_id = ? AND r.checked_in_at IS NOT NULL "
                 + "AND r.state = 'accepted' AND e.deleted_at IS NULL ORDER BY e.start_time DESC, e.id")) {
             s.setLong(1, member.value());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Attended(
+                    out.add(new EventAttended(
                             new EventId(rs.getString(1)),
                             rs.getString(2),
                             rs.getTimestamp(3).toInstant()));

@@ -22,6 +22,7 @@ import org.branchwork.node.service.AccountService;
 import org.branchwork.node.service.MemberImportService;
 import org.branchwork.node.service.MemberService;
 import org.branchwork.node.service.SessionService;
+import org.branchwork.node.storage.AttendanceStore;
 import org.branchwork.node.storage.ConsentStore;
 import org.branchwork.node.storage.ElectorateStore;
 import org.branchwork.node.storage.EmailTokenStore;
@@ -53,7 +54,9 @@ class MemberDataBoundaryTest {
         MemberNotes.class,
         MailingStore.class,
         MailQueueStore.class,
-        ElectorateStore.class
+        ElectorateStore.class,
+        // The door list shows each attendee's name and address, so it reads the member table.
+        AttendanceStore.class
     };
     private static final Set<String> MEMBER_TABLES = Set.of(
             "member",

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.branchwork.node.TestClock;
 import org.branchwork.node.domain.BranchEvent;
 import org.branchwork.node.domain.Consent;
+import org.branchwork.node.domain.EventAttended;
 import org.branchwork.node.domain.EventCounts;
 import org.branchwork.node.domain.Member;
 import org.branchwork.node.domain.Rsvp;
@@ -241,9 +242,7 @@ class AttendanceServiceTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Ana", "attended"),
                         org.assertj.core.groups.Tuple.tuple("Ben", "no-show"));
-        assertThat(door.attendedBy(ana.id()))
-                .extracting(AttendanceStore.Attended::event)
-                .containsExactly(e.id());
+        assertThat(door.attendedBy(ana.id())).extracting(EventAttended::event).containsExactly(e.id());
 
         // A correction after the end goes out at once.
         outbox.clear();
